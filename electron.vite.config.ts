@@ -1,0 +1,41 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+
+// Native and Node-only packages stay external so `bindings` finds the .node files at run time.
+const nodeExternals = ['better-sqlite3', 'better-sqlite3-node']
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: { include: nodeExternals },
+      rollupOptions: {
+        input: {
+          // the Electron main process
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // the same services without Electron: the browser host and the command line
+          host: resolve(__dirname, 'electron/host/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    // a sandboxed preload cannot require packages: bundle everything into one file
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [vue()],
+    resolve: { alias: { '@': resolve(__dirname, 'renderer/src'), '@shared': resolve(__dirname, 'shared') } },
+    build: {
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
+    }
+  }
+})

@@ -1,0 +1,21 @@
+/** The shape of one CLI command and what it is given to run. */
+import type { parseArgs } from 'node:util'
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc-contract'
+import type { AppContext } from '../services/app/app-context'
+import type { ParsedArgs } from './args'
+
+export interface CliEnv {
+  /** call a contract channel: the input is validated exactly as for the UI */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  ctx: AppContext
+  /** progress for people on stderr (never on stdout, which carries --json) */
+  progress(message: string): void
+}
+
+export interface Command {
+  name: string
+  usage: string
+  summary: string
+  options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>
+  run(args: ParsedArgs, env: CliEnv): Promise<{ data: unknown; human: () => string }>
+}

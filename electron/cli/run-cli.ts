@@ -1,0 +1,82 @@
+/**
+ * The command line over the same services and contract as the UI. Exit codes: 0 done,
+ * 1 the command failed (message on stderr, or a JSON error with --json), 2 bad usage.
+ */
+import { openNodeDatabase } from '../services/app/open-node-database'
+import { createAppContext } from '../services/app/app-context'
+import { buildHandlers } from '../ipc/handlers'
+import { createDispatcher } from '../ipc/dispatcher'
+import { DomainError } from '../../shared/result'
+import { IsoDate } from '../../shared/schemas/common'
+import type { Channel } from '../../shared/ipc-contract'
+import { defaultDbPath } from '../db/default-path'
+import { parseCommandLine } from './args'
+import { createOutput } from './output'
+import { commands } from './commands'
+import type { CliEnv } from './command'
+
+const common = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  'as-of': { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  env: NodeJS.ProcessEnv
+  version: string
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const name = argv[0]
+  const command = commands.find((c) => c.name === name)
+  if (!command || argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(usage() + '\n')
+    return command || !name || name === 'help' || argv.includes('--help') ? 0 : 2
+  }
+  const json = argv.includes('--json')
+  const out = createOutput(json, io.stdout)
+  let db: ReturnType<typeof openNodeDatabase> | undefined
+  try {
+    const args = parseCommandLine(argv.slice(1), { ...common, ...command.options })
+    const asOf = args.flags['as-of']
+    if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
+      throw new DomainError('BAD_INPUT', `--as-of 应为 YYYY-MM-DD (got ${String(asOf)})`)
+    }
+    const dbPath = typeof args.flags.db === 'string' ? args.flags.db : defaultDbPath(io.env)
+    db = openNodeDatabase(dbPath)
+    const ctx = createAppContext(db, dbPath, io.version, typeof asOf === 'string' ? asOf : undefined)
+    const dispatch = createDispatcher(buildHandlers(ctx), (e) => io.stderr(String(e) + '\n'))
+    const env: CliEnv = {
+      ctx,
+      progress: (m) => io.stderr(m + '\n'),
+      async call(channel: Channel, input: unknown) {
+        const r = await dispatch(channel, input)
+        if (!r.ok) throw new DomainError(r.code, r.message)
+        return r.data as never
+      }
+    }
+    const { data, human } = await command.run(args, env)
+    out.result(data, human)
+    return 0
+  } catch (e) {
+    const code = e instanceof DomainError ? e.code : 'INTERNAL'
+    const message = e instanceof Error ? e.message : String(e)
+    if (json) io.stdout(JSON.stringify({ error: { code, message } }) + '\n')
+    io.stderr(`错误 (${code}): ${message}\n`)
+    return code === 'BAD_INPUT' ? 2 : 1
+  } finally {
+    db?.close()
+  }
+}
+
+function usage(): string {
+  return [
+    '常青 Evergreen — command line',
+    'usage: npm run cli -- COMMAND [options]   (common: --db PATH, --json, --as-of YYYY-MM-DD)',
+    '',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)
+  ].join('\n')
+}

@@ -1,0 +1,35 @@
+/**
+ * The transport-independent core of the IPC layer: look the channel up in the contract,
+ * parse the input with its schema, call the handler, answer with an envelope. Electron IPC
+ * and the browser host both go through here, so validation cannot differ between them.
+ */
+import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
+import { DomainError, fail, ok, type Result } from '../../shared/result'
+import type { Handlers } from './handlers'
+
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
+
+export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+  return async (channel, rawInput) => {
+    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `unknown channel: ${String(channel).slice(0, 80)}`)
+    const parsed = contract[channel].input.safeParse(rawInput ?? {})
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+      return fail('BAD_INPUT', `${where}${issue?.message ?? 'invalid input'}`)
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown
+      return ok(await handler(parsed.data))
+    } catch (e) {
+      if (e instanceof DomainError) return fail(e.code, e.message)
+      log(e)
+      return fail('INTERNAL', e instanceof Error ? e.message : String(e))
+    }
+  }
+}
+
+/** Channels without a handler: a unit test keeps this empty. */
+export function missingHandlers(handlers: Partial<Handlers>): Channel[] {
+  return (Object.keys(contract) as Channel[]).filter((c) => typeof handlers[c] !== 'function')
+}

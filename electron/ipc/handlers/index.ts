@@ -1,0 +1,23 @@
+/**
+ * Every contract channel mapped to its service call. Handlers are thin: they receive input
+ * already parsed by the dispatcher and return plain data from the services.
+ */
+import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc-contract'
+import type { AppContext } from '../../services/app/app-context'
+import { appHandlers } from './app'
+import { settingsHandlers } from './settings'
+import { statsHandlers } from './stats'
+import { demoHandlers } from './demo'
+
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
+export type Handlers = { [C in Channel]: Handler<C> }
+export type HandlerGroup<P extends string> = { [C in Channel as C extends `${P}.${string}` ? C : never]: Handler<C> }
+
+export function buildHandlers(ctx: AppContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...statsHandlers(ctx),
+    ...demoHandlers(ctx)
+  }
+}

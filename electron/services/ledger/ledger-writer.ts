@@ -1,0 +1,243 @@
+/**
+ * The one way sales enter the database, used by the importer and the demo shop alike:
+ * batches, customers resolved through their identities, orders, lines with a content key
+ * (the same line written twice is stored once), and the per-order and per-customer figures
+ * refreshed at the end. Callers wrap a whole batch in one transaction.
+ */
+import type { Db } from '../../db/driver'
+import type { Identity } from './identities'
+import { identityPriority } from './identities'
+import { refreshOrderTotals, refreshSummaries } from './summaries'
+
+export interface BatchHeader {
+  fileName: string
+  fileSize: number
+  fileHash: string
+  importedAt: string
+  format: string
+  encoding?: string | null
+  delimiter?: string | null
+  headerRow?: number | null
+  mapping?: Record<string, string>
+  options?: Record<string, unknown>
+}
+
+export interface CustomerFacts {
+  name?: string | null
+  address?: string | null
+  province?: string | null
+  city?: string | null
+  district?: string | null
+  /** when these facts were true (the sale time); the newest name and address win */
+  seenAt: string
+}
+
+export interface OrderFacts {
+  externalId: string
+  orderedAt: string
+  customerId: number | null
+  channel?: string
+  store?: string | null
+  paymentMethod?: string | null
+  status?: string | null
+  address?: string | null
+}
+
+export interface LineFacts {
+  orderId: number
+  customerId: number | null
+  productId: number | null
+  quantity: number
+  unitPriceFen: number | null
+  amountFen: number
+  couponCode?: string | null
+  contentKey: string
+}
+
+export interface ResolveOutcome {
+  customerId: number
+  created: boolean
+}
+
+export class LedgerWriter {
+  private readonly stmts
+  private readonly touchedOrders = new Set<number>()
+  private readonly touchedCustomers = new Set<number>()
+
+  constructor(
+    private readonly db: Db,
+    readonly batchId: number
+  ) {
+    this.stmts = {
+      findIdentity: db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck(),
+      addIdentity: db.prepare(
+        'INSERT OR IGNORE INTO customer_identities (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)'
+      ),
+      createCustomer: db.prepare(
+        'INSERT INTO customers (name, address, province, city, district, created_at, updated_at, created_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      ),
+      upsertName: db.prepare(
+        `INSERT INTO customer_names (customer_id, name, last_seen) VALUES (?, ?, ?)
+         ON CONFLICT (customer_id, name) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`
+      ),
+      upsertAddress: db.prepare(
+        `INSERT INTO customer_addresses (customer_id, address, last_seen) VALUES (?, ?, ?)
+         ON CONFLICT (customer_id, address) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)`
+      ),
+      newestName: db.prepare('SELECT name FROM customer_names WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1').pluck(),
+      setName: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL'),
+      setAddress: db.prepare(
+        `UPDATE customers SET address = ?, province = coalesce(?, province), city = coalesce(?, city), district = coalesce(?, district)
+         WHERE id = ? AND erased_at IS NULL`
+      ),
+      newestAddress: db
+        .prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1')
+        .pluck(),
+      findOrder: db.prepare('SELECT id, customer_id FROM orders WHERE external_id = ? AND ordered_at = ?'),
+      insertOrder: db.prepare(
+        `INSERT INTO orders (customer_id, external_id, ordered_at, channel, store, payment_method, status, address, batch_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
+      findProduct: db.prepare('SELECT id FROM products WHERE code = ? AND name = ?').pluck(),
+      insertProduct: db.prepare('INSERT INTO products (code, name, category) VALUES (?, ?, ?)'),
+      setProductCategory: db.prepare('UPDATE products SET category = ? WHERE id = ? AND category IS NULL'),
+      insertLine: db.prepare(
+        `INSERT OR IGNORE INTO order_lines (order_id, customer_id, product_id, quantity, unit_price_fen, amount_fen, coupon_code, batch_id, content_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+    }
+  }
+
+  /** Start a batch; answers its id. */
+  static createBatch(db: Db, header: BatchHeader): number {
+    const info = db
+      .prepare(
+        `INSERT INTO import_batches (file_name, file_size, file_hash, imported_at, format, encoding, delimiter, header_row, mapping, options)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(
+        header.fileName,
+        header.fileSize,
+        header.fileHash,
+        header.importedAt,
+        header.format,
+        header.encoding ?? null,
+        header.delimiter ?? null,
+        header.headerRow ?? null,
+        JSON.stringify(header.mapping ?? {}),
+        JSON.stringify(header.options ?? {})
+      )
+    return Number(info.lastInsertRowid)
+  }
+
+  /** The customers that already own any of these identities, best-known identity first. */
+  findCustomers(identities: Identity[]): number[] {
+    const found: number[] = []
+    for (const id of [...identities].sort((a, b) => identityPriority[a.kind] - identityPriority[b.kind])) {
+      const cid = this.stmts.findIdentity.get(id.kind, id.value) as number | undefined
+      if (cid !== undefined && !found.includes(cid)) found.push(cid)
+    }
+    return found
+  }
+
+  /**
+   * The customer these identities belong to, created when none is known. Identities not yet
+   * owned by anyone are attached; one owned by another customer stays with its owner.
+   */
+  resolveCustomer(identities: Identity[], facts: CustomerFacts): ResolveOutcome {
+    const found = this.findCustomers(identities)
+    let customerId: number
+    let created = false
+    if (found.length > 0) {
+      customerId = found[0]
+    } else {
+      const info = this.stmts.createCustomer.run(
+        facts.name ?? null,
+        facts.address ?? null,
+        facts.province ?? null,
+        facts.city ?? null,
+        facts.district ?? null,
+        facts.seenAt,
+        facts.seenAt,
+        this.batchId
+      )
+      customerId = Number(info.lastInsertRowid)
+      created = true
+    }
+    for (const id of identities) this.stmts.addIdentity.run(customerId, id.kind, id.value, this.batchId)
+    this.noteFacts(customerId, facts)
+    this.touchedCustomers.add(customerId)
+    return { customerId, created }
+  }
+
+  /** Remember a name and address seen for this customer; the newest becomes the profile's. */
+  noteFacts(customerId: number, facts: CustomerFacts): void {
+    if (facts.name) {
+      this.stmts.upsertName.run(customerId, facts.name, facts.seenAt)
+      this.stmts.setName.run(this.stmts.newestName.get(customerId), customerId)
+    }
+    if (facts.address) {
+      this.stmts.upsertAddress.run(customerId, facts.address, facts.seenAt)
+      const newest = this.stmts.newestAddress.get(customerId) as string
+      if (newest === facts.address) {
+        this.stmts.setAddress.run(newest, facts.province ?? null, facts.city ?? null, facts.district ?? null, customerId)
+      }
+    }
+  }
+
+  /** The product with this code and name, created on first sight. */
+  productId(code: string, name: string, category?: string | null): number {
+    const existing = this.stmts.findProduct.get(code, name) as number | undefined
+    if (existing !== undefined) {
+      if (category) this.stmts.setProductCategory.run(category, existing)
+      return existing
+    }
+    return Number(this.stmts.insertProduct.run(code, name, category ?? null).lastInsertRowid)
+  }
+
+  /** The order with this receipt number and time, created on first sight. */
+  orderId(order: OrderFacts): number {
+    const existing = this.stmts.findOrder.get(order.externalId, order.orderedAt) as { id: number } | undefined
+    if (existing) {
+      this.touchedOrders.add(existing.id)
+      return existing.id
+    }
+    const info = this.stmts.insertOrder.run(
+      order.customerId,
+      order.externalId,
+      order.orderedAt,
+      order.channel ?? 'store',
+      order.store ?? null,
+      order.paymentMethod ?? null,
+      order.status ?? null,
+      order.address ?? null,
+      this.batchId
+    )
+    const id = Number(info.lastInsertRowid)
+    this.touchedOrders.add(id)
+    return id
+  }
+
+  /** Store a line; answers false when a line with the same content key is already stored. */
+  addLine(line: LineFacts): boolean {
+    const info = this.stmts.insertLine.run(
+      line.orderId,
+      line.customerId,
+      line.productId,
+      line.quantity,
+      line.unitPriceFen,
+      line.amountFen,
+      line.couponCode ?? null,
+      this.batchId,
+      line.contentKey
+    )
+    if (line.customerId !== null) this.touchedCustomers.add(line.customerId)
+    return info.changes === 1
+  }
+
+  /** Bring order totals and customer summaries up to date for everything this batch touched. */
+  finish(): void {
+    refreshOrderTotals(this.db, [...this.touchedOrders])
+    refreshSummaries(this.db, [...this.touchedCustomers])
+  }
+}

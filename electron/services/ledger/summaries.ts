@@ -1,0 +1,49 @@
+/**
+ * Derived figures kept in step with the ledger: each order's total and whether it is a
+ * purchase (any sale line; an order of returns only is not), and one summary row per
+ * customer. Passing no ids refreshes everything.
+ */
+import type { Db } from '../../db/driver'
+
+function withScope(db: Db, table: string, ids: number[] | undefined, body: (scoped: boolean) => void): void {
+  if (ids === undefined) return body(false)
+  if (ids.length === 0) return
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${table} (id INTEGER PRIMARY KEY); DELETE FROM ${table};`)
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (id) VALUES (?)`)
+  for (const id of ids) insert.run(id)
+  body(true)
+  db.exec(`DELETE FROM ${table}`)
+}
+
+export function refreshOrderTotals(db: Db, orderIds?: number[]): void {
+  withScope(db, 'scope_orders', orderIds, (scoped) => {
+    db.exec(`
+      UPDATE orders SET
+        total_fen = coalesce((SELECT sum(amount_fen) FROM order_lines WHERE order_id = orders.id), 0),
+        is_purchase = EXISTS (SELECT 1 FROM order_lines WHERE order_id = orders.id AND amount_fen > 0)
+      ${scoped ? 'WHERE id IN (SELECT id FROM scope_orders)' : ''}`)
+  })
+}
+
+export function refreshSummaries(db: Db, customerIds?: number[]): void {
+  withScope(db, 'scope_customers', customerIds, (scoped) => {
+    const where = scoped ? 'WHERE o.customer_id IN (SELECT id FROM scope_customers)' : 'WHERE o.customer_id IS NOT NULL'
+    db.exec(`DELETE FROM customer_summaries ${scoped ? 'WHERE customer_id IN (SELECT id FROM scope_customers)' : ''}`)
+    db.exec(`
+      INSERT INTO customer_summaries
+        (customer_id, orders, purchase_days, spend_fen, returns_fen, first_purchase, last_purchase, categories, channels)
+      SELECT o.customer_id,
+             sum(o.is_purchase),
+             count(DISTINCT CASE WHEN o.is_purchase THEN substr(o.ordered_at, 1, 10) END),
+             sum(o.total_fen),
+             coalesce((SELECT sum(l.amount_fen) FROM order_lines l WHERE l.customer_id = o.customer_id AND l.amount_fen < 0), 0),
+             min(CASE WHEN o.is_purchase THEN o.ordered_at END),
+             max(CASE WHEN o.is_purchase THEN o.ordered_at END),
+             (SELECT count(DISTINCT p.category) FROM order_lines l JOIN products p ON p.id = l.product_id
+               WHERE l.customer_id = o.customer_id AND l.amount_fen > 0),
+             count(DISTINCT CASE WHEN o.is_purchase THEN o.channel END)
+      FROM orders o
+      ${where}
+      GROUP BY o.customer_id`)
+  })
+}

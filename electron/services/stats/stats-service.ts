@@ -1,0 +1,77 @@
+/**
+ * Headline figures as of a date. Orders are purchase occasions (an order of returns only
+ * is not one); revenue sums every line, returns included; the lifecycle counts customers
+ * with a purchase by whole days since their last one.
+ */
+import type { Db } from '../../db/driver'
+import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import { addDays } from '../../../shared/domain/dates'
+import type { Overview, Stats } from '../../../shared/schemas/stats'
+
+/** Customers the shop still knows: not erased, not merged into someone else. */
+export const LIVE_CUSTOMER = 'c.erased_at IS NULL AND c.merged_into IS NULL'
+
+export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
+  const next = addDays(asOf, 1)
+  const customers = db
+    .prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER} AND c.created_at < ?`)
+    .pluck()
+    .get(next) as number
+  const orders = db.prepare('SELECT count(*) FROM orders WHERE is_purchase = 1 AND ordered_at < ?').pluck().get(next) as number
+  const lineFigures = db
+    .prepare(
+      `SELECT count(*) AS lines, coalesce(sum(l.amount_fen), 0) AS revenue
+       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.ordered_at < ?`
+    )
+    .get(next) as { lines: number; revenue: number }
+  const lifecycle = db
+    .prepare(
+      `WITH last AS (
+         SELECT o.customer_id, max(o.ordered_at) AS at FROM orders o
+         JOIN customers c ON c.id = o.customer_id AND ${LIVE_CUSTOMER}
+         WHERE o.is_purchase = 1 AND o.ordered_at < @next GROUP BY o.customer_id
+       ), aged AS (SELECT CAST(julianday(@asOf) - julianday(substr(at, 1, 10)) AS INTEGER) AS days FROM last)
+       SELECT coalesce(sum(days <= @active), 0) AS active,
+              coalesce(sum(days > @active AND days <= @silent), 0) AS silent,
+              coalesce(sum(days > @silent AND days <= @sleeping), 0) AS sleeping,
+              coalesce(sum(days > @sleeping AND days <= @drifting), 0) AS drifting,
+              coalesce(sum(days > @drifting), 0) AS lost
+       FROM aged`
+    )
+    .get({ next, asOf, ...t }) as Stats['lifecycle']
+  return { asOf, customers, orders, lines: lineFigures.lines, revenueFen: lineFigures.revenue, lifecycle }
+}
+
+/** The overview page: the summary, repeat buyers, and the last 24 months month by month. */
+export function overview(db: Db, asOf: string, t: LifecycleThresholds): Overview {
+  const head = summary(db, asOf, t)
+  const next = addDays(asOf, 1)
+  const repeatBuyers = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT customer_id FROM orders WHERE is_purchase = 1 AND customer_id IS NOT NULL AND ordered_at < ?
+        GROUP BY customer_id HAVING count(DISTINCT substr(ordered_at, 1, 10)) >= 2)`
+    )
+    .pluck()
+    .get(next) as number
+  const firstMonth = monthsBack(asOf, 23)
+  const rows = db
+    .prepare(
+      `SELECT substr(ordered_at, 1, 7) AS month, sum(total_fen) AS revenueFen,
+              sum(is_purchase) AS orders, count(DISTINCT CASE WHEN is_purchase THEN customer_id END) AS buyers
+       FROM orders WHERE ordered_at >= ? AND ordered_at < ? GROUP BY month`
+    )
+    .all(`${firstMonth}-01`, next) as Overview['monthly']
+  const byMonth = new Map(rows.map((r) => [r.month, r]))
+  const monthly: Overview['monthly'] = []
+  for (let i = 23; i >= 0; i--) {
+    const month = monthsBack(asOf, i)
+    monthly.push(byMonth.get(month) ?? { month, revenueFen: 0, orders: 0, buyers: 0 })
+  }
+  return { ...head, repeatBuyers, monthly }
+}
+
+/** 'YYYY-MM' of the month `n` months before the month of `iso`. */
+function monthsBack(iso: string, n: number): string {
+  const total = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1 - n
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
+}

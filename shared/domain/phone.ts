@@ -1,0 +1,34 @@
+/** Phone numbers as the shop sees them: normalised for matching, masked for display. */
+
+/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
+const MOBILE = /^1[3-9]\d{9}$/
+
+/**
+ * Normalise a phone as typed or exported (+86, 86-, spaces, dashes, a leading apostrophe,
+ * full-width digits). Returns null when what is left is not a plausible phone.
+ */
+export function normalizePhone(raw: string): string | null {
+  let s = raw.normalize('NFKC').trim().replace(/^'+/, '')
+  s = s.replace(/[\s\-().]/g, '')
+  if (s.startsWith('+86')) s = s.slice(3)
+  else if (s.startsWith('0086')) s = s.slice(4)
+  else if (s.length === 13 && s.startsWith('86')) s = s.slice(2)
+  if (!/^\+?\d+$/.test(s)) return null
+  if (MOBILE.test(s)) return s
+  // landlines with area code (0xx-xxxxxxx) and foreign numbers: keep digits, require a sane length
+  const digits = s.replace(/^\+/, '')
+  if (digits.length >= 7 && digits.length <= 15) return s
+  return null
+}
+
+/** True for a mainland mobile number (the kind SMS reaches). */
+export function isMobile(phone: string): boolean {
+  return MOBILE.test(phone)
+}
+
+/** 13812348000 → 138****8000; shorter numbers keep their first 2 and last 2 digits. */
+export function maskPhone(phone: string): string {
+  if (phone.length >= 11) return phone.slice(0, 3) + '****' + phone.slice(-4)
+  if (phone.length > 4) return phone.slice(0, 2) + '*'.repeat(phone.length - 4) + phone.slice(-2)
+  return '*'.repeat(phone.length)
+}

@@ -1,0 +1,53 @@
+/**
+ * The one contract: every channel name with its input and output schema. Electron IPC,
+ * the browser host and the typed window.api are all derived from this object, so a channel
+ * cannot exist in one transport and not in another.
+ */
+import type { z } from 'zod'
+import type { Result } from './result'
+import { appChannels } from './schemas/app'
+import { settingsChannels } from './schemas/settings'
+import { statsChannels } from './schemas/stats'
+import { demoChannels } from './schemas/demo'
+
+export interface ChannelSpec {
+  input: z.ZodType
+  output: z.ZodType
+}
+
+export const contract = {
+  ...appChannels,
+  ...settingsChannels,
+  ...statsChannels,
+  ...demoChannels
+} satisfies Record<string, ChannelSpec>
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type Namespace = Channel extends `${infer N}.${string}` ? N : never
+
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>
+
+/** Every channel name, in a stable order. */
+export const channels = Object.keys(contract) as Channel[]
+
+/** The shape of window.api: api.customers.list(input) → Promise<Result<output>>. */
+export type Api = {
+  [N in Namespace]: {
+    [C in Channel as C extends `${N}.${infer M}` ? M : never]: (
+      input?: ChannelInput<C>
+    ) => Promise<Result<ChannelOutput<C>>>
+  }
+}
+
+/** Split 'customers.list' into ['customers', 'list']. */
+export function splitChannel(channel: Channel): [string, string] {
+  const dot = channel.indexOf('.')
+  return [channel.slice(0, dot), channel.slice(dot + 1)]
+}
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}

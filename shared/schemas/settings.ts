@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { NoInput } from './common'
+import { defaultLifecycleThresholds } from '../domain/lifecycle'
+
+export const Settings = z.object({
+  locale: z.enum(['zh-CN', 'en']),
+  staffName: z.string().max(40),
+  maskPhones: z.boolean(),
+  lifecycle: z
+    .object({
+      active: z.number().int().min(1),
+      silent: z.number().int().min(2),
+      sleeping: z.number().int().min(3),
+      drifting: z.number().int().min(4)
+    })
+    .refine((t) => t.active < t.silent && t.silent < t.sleeping && t.sleeping < t.drifting, {
+      message: '生命周期阈值必须逐级递增'
+    })
+})
+export type Settings = z.infer<typeof Settings>
+
+export const defaultSettings: Settings = {
+  locale: 'zh-CN',
+  staffName: '',
+  maskPhones: true,
+  lifecycle: { ...defaultLifecycleThresholds }
+}
+
+export const settingsChannels = {
+  /** Every setting, with defaults filled in. */
+  'settings.get': { input: NoInput, output: Settings },
+  /** Change some settings; answers with all of them. */
+  'settings.update': { input: Settings.partial().strict(), output: Settings }
+}

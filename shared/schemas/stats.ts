@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { IsoDate, LifecycleCounts } from './common'
+
+export const StatsInput = z.object({ asOf: IsoDate.optional() }).strict()
+
+export const Stats = z.object({
+  asOf: z.string(),
+  customers: z.number().int(),
+  orders: z.number().int(),
+  lines: z.number().int(),
+  revenueFen: z.number().int(),
+  lifecycle: LifecycleCounts
+})
+export type Stats = z.infer<typeof Stats>
+
+export const MonthlyRevenue = z.array(
+  z.object({ month: z.string(), revenueFen: z.number().int(), orders: z.number().int(), buyers: z.number().int() })
+)
+
+export const Overview = Stats.extend({
+  repeatBuyers: z.number().int(),
+  monthly: MonthlyRevenue
+})
+export type Overview = z.infer<typeof Overview>
+
+export const statsChannels = {
+  /** Headline figures: customers, orders (purchase occasions), lines, revenue, lifecycle counts. */
+  'stats.summary': { input: StatsInput, output: Stats },
+  /** The overview page: headline figures plus revenue by month for the last 24 months. */
+  'stats.overview': { input: StatsInput, output: Overview }
+}
