@@ -1,0 +1,10 @@
+/** Every benchmark, by name. Each prints its own figures through `report`. */
+import { demoBench } from './demo.bench'
+
+export interface Benchmark {
+  name: string
+  description: string
+  run(report: (line: string) => void): Promise<void>
+}
+
+export const benchmarks: Benchmark[] = [demoBench]
