@@ -4,7 +4,7 @@ import vue from '@vitejs/plugin-vue'
 
 export default defineConfig({
   plugins: [vue()],
-  resolve: { alias: { '@': resolve(__dirname, 'renderer/src'), '@shared': resolve(__dirname, 'shared') } },
+  resolve: { alias: { '@': resolve(import.meta.dirname, 'renderer/src'), '@shared': resolve(import.meta.dirname, 'shared') } },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
