@@ -41,4 +41,10 @@ declare module 'vue-router' {
   }
 }
 
-export const router = createRouter({ history: createWebHashHistory(), routes })
+/**
+ * Made on demand, not at import: hash history remembers the address it starts from, and in the
+ * browser host that address must first lose its ?token= (see api/http-transport.ts).
+ */
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes })
+}

@@ -16,7 +16,8 @@ export default {
       forbidden: '访问被拒绝：请使用启动时打印的完整地址打开（{status}）',
       httpError: '服务返回错误（HTTP {status}）',
       progress: '进度 {percent}%'
-    }
+    },
+    lifecycle: { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' }
   },
   en: {
     common: {
@@ -34,6 +35,7 @@ export default {
       forbidden: 'Access refused: open the full address printed at start ({status})',
       httpError: 'The service answered with an error (HTTP {status})',
       progress: 'Progress {percent}%'
-    }
+    },
+    lifecycle: { active: 'Active', silent: 'Silent', sleeping: 'Sleeping', drifting: 'At risk', lost: 'Lost' }
   }
 }

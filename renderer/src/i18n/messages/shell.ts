@@ -2,6 +2,7 @@
 export default {
   'zh-CN': {
     app: { name: '常青', fullName: '常青 Evergreen', tagline: '老客户维护' },
+    shell: { skip: '跳到主要内容' },
     nav: {
       label: '主导航',
       overview: '概览',
@@ -40,6 +41,7 @@ export default {
   },
   en: {
     app: { name: 'Evergreen', fullName: 'Evergreen 常青', tagline: 'Keep your regulars' },
+    shell: { skip: 'Skip to main content' },
     nav: {
       label: 'Main navigation',
       overview: 'Overview',
