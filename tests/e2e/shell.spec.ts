@@ -70,6 +70,7 @@ test('navigates to every section from the sidebar and with Alt+1..7', async ({ p
     await expect(page).toHaveURL(new RegExp(`${s.hash.replace('/', '\\/')}$`))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.zh)
     await expect(page.getByTestId(`nav-${s.name}`)).toHaveAttribute('aria-current', 'page')
+    if (s.name === 'import') await screenshot(page, 'import-placeholder')
   }
   for (const [i, s] of [...sections].reverse().entries()) {
     await page.keyboard.press(`Alt+${sections.length - i}`)
@@ -119,6 +120,9 @@ test('loads the demo shop from the empty overview and shows the figures the CLI 
   await expect(page.getByTestId('chart-lifecycle').locator('canvas')).toBeVisible()
   await page.getByTestId('notices').getByRole('button').first().click() // the success notice would cover the screenshot
   await screenshot(page, 'overview-demo')
+  await page.getByTestId('lang-en').click()
+  await expect(page.getByTestId('stat-revenue')).toContainText('Revenue')
+  await screenshot(page, 'overview-demo-en')
   expect(errors).toEqual([])
 })
 
