@@ -36,3 +36,9 @@ export function localToday(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
 }
+
+/** The shop-local date and time, 'YYYY-MM-DDTHH:MM:SS': read only at the edges. */
+export function localNow(now: Date = new Date()): string {
+  const t = [now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')
+  return `${localToday(now)}T${t}`
+}

@@ -3,7 +3,7 @@
  * clock is read here, at the edge, and passed down as `asOf` to the logic.
  */
 import type { Db } from '../../db/driver'
-import { localToday } from '../../../shared/domain/dates'
+import { localNow, localToday } from '../../../shared/domain/dates'
 
 export interface AppContext {
   db: Db
@@ -11,8 +11,16 @@ export interface AppContext {
   version: string
   /** the shop-local date; tests and `--as-of` pin it */
   today: () => string
+  /** the shop-local date and time (audit lines, backups); pinned to noon of a pinned today */
+  now: () => string
 }
 
 export function createAppContext(db: Db, dbPath: string, version: string, today?: string): AppContext {
-  return { db, dbPath, version, today: today ? () => today : () => localToday() }
+  return {
+    db,
+    dbPath,
+    version,
+    today: today ? () => today : () => localToday(),
+    now: today ? () => `${today}T12:00:00` : () => localNow()
+  }
 }
