@@ -9,6 +9,7 @@ import { appChannels } from './schemas/app'
 import { settingsChannels } from './schemas/settings'
 import { statsChannels } from './schemas/stats'
 import { demoChannels } from './schemas/demo'
+import { backupsChannels } from './schemas/backups'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -19,7 +20,8 @@ export const contract = {
   ...appChannels,
   ...settingsChannels,
   ...statsChannels,
-  ...demoChannels
+  ...demoChannels,
+  ...backupsChannels
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -6,6 +6,10 @@ export const Settings = z.object({
   locale: z.enum(['zh-CN', 'en']),
   staffName: z.string().max(40),
   maskPhones: z.boolean(),
+  /** where backups go; '' = a 'backups' folder beside the database */
+  backupFolder: z.string().max(1000),
+  /** how many backups to keep */
+  backupKeep: z.number().int().min(1).max(365),
   lifecycle: z
     .object({
       active: z.number().int().min(1),
@@ -23,6 +27,8 @@ export const defaultSettings: Settings = {
   locale: 'zh-CN',
   staffName: '',
   maskPhones: true,
+  backupFolder: '',
+  backupKeep: 10,
   lifecycle: { ...defaultLifecycleThresholds }
 }
 

@@ -8,6 +8,7 @@ import { appHandlers } from './app'
 import { settingsHandlers } from './settings'
 import { statsHandlers } from './stats'
 import { demoHandlers } from './demo'
+import { backupsHandlers } from './backups'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -18,6 +19,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...appHandlers(ctx),
     ...settingsHandlers(ctx),
     ...statsHandlers(ctx),
-    ...demoHandlers(ctx)
+    ...demoHandlers(ctx),
+    ...backupsHandlers(ctx)
   }
 }

@@ -1,0 +1,160 @@
+/**
+ * Everything in one zip: a CSV per table (UTF-8 with BOM so Excel shows Chinese) plus a
+ * manifest with the schema version, row counts and headline figures. `importAll` reads such
+ * a zip into an EMPTY database and checks that the same figures come out.
+ *
+ * Cell conventions (stated in the manifest): NULL is written as \N; a text cell that starts
+ * with = + - @ a tab, a carriage return or an apostrophe gets a leading apostrophe, so Excel
+ * never runs it as a formula, and the import takes exactly one apostrophe off again.
+ */
+import Papa from 'papaparse'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import type { Db } from '../../db/driver'
+import { schemaVersion } from '../../db/migrate'
+import { DomainError } from '../../../shared/result'
+import { readFigures, type BackupFigures } from './backup-figures'
+import { neutralizeCell, restoreCell } from './csv-cells'
+
+export interface Manifest {
+  app: 'evergreen'
+  format: 1
+  schemaVersion: number
+  exportedAt: string
+  nullMarker: '\\N'
+  tables: { name: string; file: string; rows: number; columns: string[] }[]
+  figures: BackupFigures
+}
+
+const BOM = '\uFEFF'
+
+interface Column {
+  name: string
+  type: string
+}
+
+/** Tables that carry data (FTS indexes are rebuilt, not exported). */
+export function dataTables(db: Db): string[] {
+  const virtuals = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'").pluck().all() as string[]
+  return (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+      .pluck()
+      .all() as string[]
+  ).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)))
+}
+
+function columnsOf(db: Db, table: string): Column[] {
+  return db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as Column[]
+}
+
+/** The whole database as a zip of CSV files plus manifest.json. */
+export function exportAll(db: Db, exportedAt: string): { zip: Uint8Array; manifest: Manifest } {
+  const files: Record<string, Uint8Array> = {}
+  const tables: Manifest['tables'] = []
+  db.transaction(() => {
+    for (const name of dataTables(db)) {
+      const cols = columnsOf(db, name)
+      const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]
+      const body = Papa.unparse(
+        {
+          fields: cols.map((c) => c.name),
+          data: rows.map((r) => r.map((v, i) => writeValue(v, cols[i].type)))
+        },
+        { newline: '\r\n', quotes: false }
+      )
+      const file = `${name}.csv`
+      files[file] = strToU8(BOM + body + '\r\n')
+      tables.push({ name, file, rows: rows.length, columns: cols.map((c) => c.name) })
+    }
+  })()
+  const manifest: Manifest = {
+    app: 'evergreen',
+    format: 1,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    exportedAt,
+    nullMarker: '\\N',
+    tables,
+    figures: readFigures(db)
+  }
+  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
+  return { zip: zipSync(files, { level: 6 }), manifest }
+}
+
+/** Read a full export into an empty database; answers the figures it reproduced. */
+export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: number; figures: BackupFigures } {
+  let entries: Record<string, Uint8Array>
+  try {
+    entries = unzipSync(zip)
+  } catch {
+    throw new DomainError('UNREADABLE_FILE', '不是有效的 zip 文件 (not a readable zip)')
+  }
+  const manifestBytes = entries['manifest.json']
+  if (!manifestBytes) throw new DomainError('UNREADABLE_FILE', 'zip 中没有 manifest.json (no manifest in the zip)')
+  let manifest: Manifest
+  try {
+    manifest = JSON.parse(strFromU8(manifestBytes)) as Manifest
+  } catch {
+    throw new DomainError('UNREADABLE_FILE', 'manifest.json 无法读取 (manifest is not JSON)')
+  }
+  if (manifest.app !== 'evergreen' || manifest.format !== 1) throw new DomainError('UNREADABLE_FILE', '不是常青的完整导出 (not an Evergreen full export)')
+  if (manifest.schemaVersion > schemaVersion) {
+    throw new DomainError('DB_TOO_NEW', `导出来自更新版本的常青 (export schema ${manifest.schemaVersion} > ${schemaVersion})`)
+  }
+  const occupied = db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)').pluck().get() as number
+  if (occupied > 0) throw new DomainError('CONFLICT', '只能导入到空数据库 (import-all needs an empty database)')
+
+  const known = new Set(dataTables(db))
+  let rows = 0
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON')
+    db.exec('DELETE FROM settings')
+    for (const t of manifest.tables) {
+      if (!known.has(t.name)) throw new DomainError('UNREADABLE_FILE', `未知的表 (unknown table): ${t.name}`)
+      const bytes = entries[t.file]
+      if (!bytes) throw new DomainError('UNREADABLE_FILE', `缺少文件 (missing file): ${t.file}`)
+      const cols = columnsOf(db, t.name)
+      const types = new Map(cols.map((c) => [c.name, c.type]))
+      const parsed = Papa.parse<string[]>(strFromU8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
+      const [header, ...data] = parsed.data
+      if (!header || header.some((h) => !types.has(h))) throw new DomainError('UNREADABLE_FILE', `${t.file}: 列名不符 (columns do not match)`)
+      if (data.length !== t.rows) throw new DomainError('UNREADABLE_FILE', `${t.file}: 行数不符 (expected ${t.rows} rows, found ${data.length})`)
+      const insert = db.prepare(`INSERT INTO "${t.name}" (${header.map((h) => `"${h}"`).join(', ')}) VALUES (${header.map(() => '?').join(', ')})`)
+      for (const r of data) insert.run(...r.map((v, i) => readValue(v, types.get(header[i])!)))
+      rows += data.length
+    }
+    const figures = readFigures(db)
+    const expected = { ...manifest.figures, schemaVersion: figures.schemaVersion }
+    if (JSON.stringify(figures) !== JSON.stringify(expected)) {
+      throw new DomainError('CONFLICT', `导入后的数字与导出时不同 (figures differ after import): ${JSON.stringify(figures)} vs ${JSON.stringify(expected)}`)
+    }
+  })()
+  for (const t of db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[]) {
+    try {
+      db.exec(`INSERT INTO "${t}"("${t}") VALUES ('rebuild')`)
+    } catch {
+      /* contentless indexes are refreshed by their owner */
+    }
+  }
+  return { tables: manifest.tables.length, rows, figures: readFigures(db) }
+}
+
+function writeValue(v: unknown, type: string): string {
+  if (v === null || v === undefined) return '\\N'
+  if (type === 'TEXT' || typeof v === 'string') return neutralizeCell(String(v))
+  return String(v)
+}
+
+function readValue(cell: string, type: string): unknown {
+  if (cell === '\\N') return null
+  if (type === 'INTEGER') {
+    const n = Number(cell)
+    if (!Number.isSafeInteger(n)) throw new DomainError('UNREADABLE_FILE', `不是整数 (not an integer): ${cell.slice(0, 40)}`)
+    return n
+  }
+  if (type === 'REAL') {
+    const n = Number(cell)
+    if (!Number.isFinite(n)) throw new DomainError('UNREADABLE_FILE', `不是数字 (not a number): ${cell.slice(0, 40)}`)
+    return n
+  }
+  return restoreCell(cell)
+}

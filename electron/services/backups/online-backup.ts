@@ -1,0 +1,201 @@
+/**
+ * Backups through SQLite's online backup API: made while the app runs, checked with
+ * PRAGMA integrity_check before and after, kept to the newest N in a folder the user can
+ * change (a USB stick, a network share). Restore copies a backup back in one transaction,
+ * after making a backup of the current state, so a restore can itself be undone.
+ */
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+import { tmpdir } from 'node:os'
+import type { Db } from '../../db/driver'
+import { openDatabase } from '../../db/connection'
+import { loadDriver } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { readSettings } from '../settings/settings-service'
+import { assertIntegrity, isSqliteFile } from './sqlite-file'
+import { readFigures, type BackupFigures } from './backup-figures'
+
+export const backupReasons = ['manual', 'daily', 'before-import', 'before-merge', 'before-restore', 'before-undo'] as const
+export type BackupReason = (typeof backupReasons)[number]
+
+export interface BackupInfo {
+  name: string
+  file: string
+  at: string
+  reason: string
+  bytes: number
+  figures: BackupFigures | null
+}
+
+const NAME = /^evergreen-(\d{8})-(\d{6})-([a-z-]+)(?:-\d+)?\.db$/
+
+/** The folder backups go to: the setting, or 'backups' beside the database. */
+export function backupFolder(db: Db, dbPath: string): string {
+  const configured = readSettings(db).backupFolder
+  if (configured) {
+    if (!isAbsolute(configured)) throw new DomainError('BAD_INPUT', `备份文件夹必须是完整路径 (backup folder must be absolute): ${configured}`)
+    return configured
+  }
+  return join(dbPath === ':memory:' ? tmpdir() : dirname(resolve(dbPath)), 'backups')
+}
+
+/** Make a backup now; answers its file. Older backups beyond the setting are removed. */
+export async function createBackup(db: Db, folder: string, at: string, reason: BackupReason): Promise<BackupInfo> {
+  assertIntegrity(db, '当前数据库')
+  mkdirSync(folder, { recursive: true })
+  const stamp = at.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
+  let file = join(folder, `evergreen-${stamp}-${reason}.db`)
+  for (let n = 2; existsQuietly(file); n++) file = join(folder, `evergreen-${stamp}-${reason}-${n}.db`)
+  await db.backup(file)
+  const copy = openDatabase(loadDriver(), file, { readonly: true, migrate: false })
+  try {
+    assertIntegrity(copy, '备份文件')
+  } finally {
+    copy.close()
+  }
+  pruneBackups(folder, readSettings(db).backupKeep)
+  return describe(file)
+}
+
+/** Every backup in the folder, newest first, with what it holds. */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return []
+  }
+  return names
+    .filter((n) => NAME.test(n))
+    .map((n) => describe(join(folder, n)))
+    .sort((a, b) => (a.name < b.name ? 1 : -1))
+}
+
+/** Keep the newest `keep` backups, remove the rest. */
+export function pruneBackups(folder: string, keep: number): string[] {
+  const all = listBackupNames(folder)
+  const doomed = all.slice(keep)
+  for (const n of doomed) rmSync(join(folder, n), { force: true })
+  return doomed
+}
+
+/** A daily backup at the first start of the day; answers null when today's exists. */
+export async function dailyBackupIfDue(db: Db, folder: string, at: string): Promise<BackupInfo | null> {
+  const day = at.slice(0, 10).replace(/-/g, '')
+  if (listBackupNames(folder).some((n) => n.startsWith(`evergreen-${day}-`) && n.includes('-daily'))) return null
+  return createBackup(db, folder, at, 'daily')
+}
+
+/**
+ * Put a backup's contents back into the open database, all or nothing. The backup is
+ * copied, migrated to this app's schema and checked first; the current state is backed up
+ * ('before-restore') so the restore can be undone by restoring that one.
+ */
+export async function restoreBackup(db: Db, folder: string, file: string, at: string): Promise<{ safetyBackup: BackupInfo; figures: BackupFigures }> {
+  const source = resolveBackupFile(folder, file)
+  const work = join(tmpdir(), `evergreen-restore-${process.pid}-${Date.now()}.db`)
+  copyFileSync(source, work)
+  try {
+    const staged = openDatabase(loadDriver(), work) // migrates an older backup forward
+    try {
+      assertIntegrity(staged, '备份文件')
+    } finally {
+      staged.close()
+    }
+    const safetyBackup = await createBackup(db, folder, at, 'before-restore')
+    copyAllTables(db, work)
+    assertIntegrity(db, '恢复后的数据库')
+    return { safetyBackup, figures: readFigures(db) }
+  } finally {
+    for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true })
+  }
+}
+
+/** A backup named by the user: a bare name in the folder, or a path to a SQLite file. */
+export function resolveBackupFile(folder: string, file: string): string {
+  const candidate = isAbsolute(file) ? file : join(folder, basename(file))
+  if (!isAbsolute(file) && basename(file) !== file) {
+    throw new DomainError('BAD_INPUT', `备份名称不能包含路径 (a backup name cannot contain a path): ${file}`)
+  }
+  if (!isSqliteFile(candidate)) throw new DomainError('NOT_FOUND', `不是常青的备份文件 (not a SQLite backup): ${file}`)
+  return candidate
+}
+
+/** Replace every table's rows with the backup's, in one transaction. */
+function copyAllTables(db: Db, file: string): void {
+  const tables = (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+      .pluck()
+      .all() as string[]
+  ).filter((t) => !isShadowTable(db, t))
+  db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
+  try {
+    db.transaction(() => {
+      db.pragma('defer_foreign_keys = ON')
+      for (const t of tables) db.exec(`DELETE FROM main."${t}"`)
+      for (const t of tables) {
+        const cols = (db.prepare(`SELECT name FROM pragma_table_info(?) `).pluck().all(t) as string[]).map((c) => `"${c}"`).join(', ')
+        db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restore_src."${t}"`)
+      }
+      rebuildSearchIndexes(db)
+    })()
+  } finally {
+    db.exec('DETACH DATABASE restore_src')
+  }
+}
+
+/** FTS tables keep their own shadow tables; they are rebuilt rather than copied. */
+function isShadowTable(db: Db, name: string): boolean {
+  const virtuals = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'").pluck().all() as string[]
+  return virtuals.some((v) => name.startsWith(`${v}_`))
+}
+
+function rebuildSearchIndexes(db: Db): void {
+  const fts = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[]
+  for (const t of fts) {
+    try {
+      db.exec(`INSERT INTO "${t}"("${t}") VALUES ('rebuild')`)
+    } catch {
+      /* a contentless index is refreshed by its owner */
+    }
+  }
+}
+
+function listBackupNames(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+      .filter((n) => NAME.test(n))
+      .sort()
+      .reverse()
+  } catch {
+    return []
+  }
+}
+
+function existsQuietly(file: string): boolean {
+  try {
+    statSync(file)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function describe(file: string): BackupInfo {
+  const name = basename(file)
+  const m = NAME.exec(name)
+  const at = m ? `${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6, 8)}T${m[2].slice(0, 2)}:${m[2].slice(2, 4)}:${m[2].slice(4, 6)}` : ''
+  let figures: BackupFigures | null = null
+  try {
+    const db = openDatabase(loadDriver(), file, { readonly: true, migrate: false })
+    try {
+      figures = readFigures(db)
+    } finally {
+      db.close()
+    }
+  } catch {
+    figures = null
+  }
+  return { name, file, at, reason: m?.[3] ?? 'unknown', bytes: statSync(file).size, figures }
+}

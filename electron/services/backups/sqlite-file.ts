@@ -1,0 +1,29 @@
+/** Small checks on SQLite files a user names: is it one, and is it sound. */
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+
+const MAGIC = 'SQLite format 3\0'
+
+/** True when the file starts with the SQLite header. */
+export function isSqliteFile(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false
+    const fd = openSync(file, 'r')
+    try {
+      const buf = Buffer.alloc(16)
+      readSync(fd, buf, 0, 16, 0)
+      return buf.toString('latin1') === MAGIC
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+
+/** PRAGMA integrity_check must answer 'ok'; anything else stops the operation. */
+export function assertIntegrity(db: Db, what: string): void {
+  const result = db.pragma('integrity_check', { simple: true })
+  if (result !== 'ok') throw new DomainError('CONFLICT', `${what} 完整性检查未通过 (integrity check failed): ${String(result)}`)
+}
