@@ -9,6 +9,7 @@ import { appChannels } from './schemas/app'
 import { settingsChannels } from './schemas/settings'
 import { statsChannels } from './schemas/stats'
 import { demoChannels } from './schemas/demo'
+import { printingChannels } from './schemas/printing'
 import { backupsChannels } from './schemas/backups'
 
 export interface ChannelSpec {
@@ -21,6 +22,7 @@ export const contract = {
   ...settingsChannels,
   ...statsChannels,
   ...demoChannels,
+  ...printingChannels,
   ...backupsChannels
 } satisfies Record<string, ChannelSpec>
 

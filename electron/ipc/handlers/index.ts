@@ -8,6 +8,7 @@ import { appHandlers } from './app'
 import { settingsHandlers } from './settings'
 import { statsHandlers } from './stats'
 import { demoHandlers } from './demo'
+import { printingHandlers } from './printing'
 import { backupsHandlers } from './backups'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
@@ -20,6 +21,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...settingsHandlers(ctx),
     ...statsHandlers(ctx),
     ...demoHandlers(ctx),
+    ...printingHandlers(ctx),
     ...backupsHandlers(ctx)
   }
 }

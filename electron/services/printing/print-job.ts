@@ -1,0 +1,178 @@
+/**
+ * A print job from template and target to document: pick each customer's variant, merge
+ * fields, draw codes, place cards from label N on, and collect the warnings staff must see
+ * before paper is spent (empty fields, overflowing text, missing QR targets).
+ */
+import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { cellsPerSheet, type SheetGeometry } from '../../../shared/domain/sheets'
+import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import type { z } from 'zod'
+import type { Block, Calibration, PrintJobInput, PrintPreview, PrintWarning, Template, TemplateBody, Variant } from '../../../shared/schemas/printing'
+import { TemplateBody as TemplateBodySchema } from '../../../shared/schemas/printing'
+import { calibrationFor } from './calibrations'
+import { formatCode, generateCode } from './codes'
+import { issueCodes } from './code-store'
+import { loadFacts, lifecycleLabels, type CustomerFacts } from './customer-facts'
+import { mergeText, type MergeValues } from './merge-fields'
+import { renderDocument, type MergedBlock, type PlacedCard } from './render-html'
+import { resolveTarget } from './targets'
+import { fitText } from './text-fit'
+import { themes } from './themes'
+import { getTemplate } from './template-repo'
+
+export type ParsedJob = z.output<typeof PrintJobInput>
+
+export interface JobOptions {
+  asOf: string
+  thresholds: LifecycleThresholds
+  /** true: store the codes (a real print); false: draw throwaway codes (a preview) */
+  commit: boolean
+}
+
+export interface JobResult extends PrintPreview {
+  codesIssued: number
+}
+
+const DEFAULT_DESIGN = '默认'
+
+/** The variant for a customer: the first whose lifecycle or ladder list names their stage. */
+export function pickVariant(body: TemplateBody, facts: Pick<CustomerFacts, 'lifecycle' | 'ladder'>): Variant | null {
+  for (const v of body.variants) {
+    if (facts.lifecycle && v.when.lifecycle.includes(facts.lifecycle)) return v
+    if (v.when.ladder.includes(facts.ladder)) return v
+  }
+  return null
+}
+
+/** Merge values for one card. */
+export function valuesFor(f: CustomerFacts, body: TemplateBody, code: string | null, formattedCode: string | null): MergeValues {
+  return {
+    姓名: f.name,
+    称呼: f.salutation,
+    会员等级: f.tier,
+    生命周期: f.lifecycle ? lifecycleLabels[f.lifecycle] : null,
+    上次购买: f.lastProduct,
+    上次购买日期: f.lastDate,
+    推荐商品: f.recommended?.name ?? null,
+    推荐商品编码: f.recommended?.code || null,
+    优惠码: code ? formattedCode : null,
+    手机: f.phone,
+    地址: f.address,
+    店名: body.shopName,
+    店铺链接: body.shopUrl,
+    订单号: f.orderNo,
+    主题标题: themes[body.theme].heading
+  }
+}
+
+function needsCode(blocks: Block[]): 'coupon' | 'scratch' | null {
+  if (blocks.some((b) => b.type === 'code' && b.codeKind === 'scratch')) return 'scratch'
+  if (blocks.some((b) => b.type === 'code' || (b.type === 'text' && b.text.includes('优惠码')) || (b.type === 'qr' && b.target.includes('优惠码')))) return 'coupon'
+  return null
+}
+
+class WarningBook {
+  private map = new Map<string, PrintWarning>()
+  add(key: string, make: () => Omit<PrintWarning, 'count' | 'examples'>, example?: string): void {
+    let w = this.map.get(key)
+    if (!w) this.map.set(key, (w = { ...make(), count: 0, examples: [] }))
+    w.count++
+    if (example && w.examples.length < 5 && !w.examples.includes(example)) w.examples.push(example)
+  }
+  list(): PrintWarning[] {
+    return [...this.map.values()]
+  }
+}
+
+/** Blocks that stick out of the cell: a design mistake, reported once per block. */
+function outsideWarnings(book: WarningBook, sheet: SheetGeometry, design: Block[], variant: string): void {
+  for (const b of design) {
+    if (b.x < -0.01 || b.y < -0.01 || b.x + b.width > sheet.cellWidth + 0.01 || b.y + b.height > sheet.cellHeight + 0.01) {
+      book.add(`outside:${variant}:${b.id}`, () => ({
+        kind: 'outside-cell',
+        blockId: b.id,
+        variant,
+        message: `「${b.id}」超出了 ${sheet.cellWidth}×${sheet.cellHeight} mm 的卡片范围，超出部分不会打印 (block runs outside the cell)`
+      }))
+    }
+  }
+}
+
+/** Build the document for a job: a preview (throwaway codes) or a real print (stored codes). */
+export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult {
+  const stored: Pick<Template, 'id' | 'name' | 'kind' | 'sheet' | 'body'> | null = input.draft ? null : getTemplate(db, input.templateId)
+  const template = stored ?? {
+    id: input.templateId,
+    name: '草稿',
+    kind: input.draft!.kind,
+    sheet: input.draft!.sheet,
+    body: TemplateBodySchema.parse(input.draft!.body)
+  }
+  if (input.draft) getTemplate(db, input.templateId) // the draft belongs to an existing template
+  const { sheet, body } = template
+  const perSheet = cellsPerSheet(sheet)
+  if (input.startAt > perSheet) throw new DomainError('BAD_INPUT', `起始标签应在 1–${perSheet} 之间 (start label must be 1–${perSheet})`)
+  const calibration: Calibration = input.calibration ?? calibrationFor(db, input.printer)
+  const target = resolveTarget(db, input.target, options.asOf, options.thresholds)
+  const recipients = input.limit ? target.recipients.slice(0, input.limit) : target.recipients
+  const facts = loadFacts(db, recipients, options.asOf, options.thresholds, body.fullPhone)
+  const book = new WarningBook()
+
+  outsideWarnings(book, sheet, body.blocks, DEFAULT_DESIGN)
+  for (const v of body.variants) outsideWarnings(book, sheet, v.blocks, v.name)
+  if (facts.length === 0) book.add('none', () => ({ kind: 'no-cards', message: '这个打印对象里没有客户 (the target has no customers)' }))
+
+  const designs = facts.map((f) => pickVariant(body, f))
+  const codeKinds = designs.map((v) => needsCode(v ? v.blocks : body.blocks))
+  const requests = facts.flatMap((f, i) => {
+    const kind = codeKinds[i]
+    return kind ? [{ customerId: f.customerId, campaignId: target.campaignId, templateId: stored?.id ?? null, kind }] : []
+  })
+  const drawn = options.commit ? issueCodes(db, requests, options.asOf) : requests.map(() => generateCode())
+
+  const cards: PlacedCard[] = []
+  const cardList: PrintPreview['cardList'] = []
+  let nextCode = 0
+  facts.forEach((f, i) => {
+    const variant = designs[i]
+    const design = variant ? variant.blocks : body.blocks
+    const variantName = variant?.name ?? DEFAULT_DESIGN
+    const code = codeKinds[i] ? drawn[nextCode++] : null
+    const values = valuesFor(f, body, code, code ? formatCode(code) : null)
+    const who = f.orderNo ? `${f.name ?? `#${f.customerId}`} (${f.orderNo})` : (f.name ?? `#${f.customerId}`)
+    const slot = input.startAt - 1 + i
+    const placed: PlacedCard = { page: Math.floor(slot / perSheet), cell: slot % perSheet, blocks: [] }
+    const reportFields = (m: { empty: string[]; unknown: string[] }) => {
+      for (const field of m.empty)
+        book.add(`empty:${field}`, () => ({ kind: 'empty-field', field, message: `{{${field}}} 为空 (merge field is empty)` }), who)
+      for (const field of m.unknown)
+        book.add(`unknown:${field}`, () => ({ kind: 'unknown-field', field, message: `{{${field}}} 不是可用的合并字段 (not a merge field)` }), who)
+    }
+    for (const b of design) {
+      if (b.type === 'text') {
+        const m = mergeText(b.text, values)
+        reportFields(m)
+        if (fitText(m.text, b.fontSize, b.lineHeight, b.width, b.height).overflows)
+          book.add(`overflow:${variantName}:${b.id}`, () => ({ kind: 'overflow', blockId: b.id, variant: variantName, message: `「${b.id}」文字放不下，会被截断 (text overflows its box)` }), who)
+        placed.blocks.push({ ...b, merged: m.text })
+      } else if (b.type === 'qr') {
+        const m = mergeText(b.target, values)
+        reportFields(m)
+        const usable = m.empty.length === 0 && m.unknown.length === 0 && /^https?:\/\/\S+$/i.test(m.text.trim())
+        if (!usable)
+          book.add(`qr:${variantName}:${b.id}`, () => ({ kind: 'missing-qr', blockId: b.id, variant: variantName, message: `「${b.id}」没有可用的二维码链接 (QR target missing or not a link)` }), who)
+        placed.blocks.push({ ...b, merged: usable ? m.text.trim() : null })
+      } else if (b.type === 'code') {
+        placed.blocks.push({ ...b, code: code ?? '' })
+      } else placed.blocks.push(b as MergedBlock)
+    }
+    cards.push(placed)
+    if (cardList.length < 500)
+      cardList.push({ customerId: f.customerId, name: f.name ?? '', orderId: f.orderId, variant: variantName, page: placed.page + 1, cell: placed.cell + 1, code })
+  })
+
+  const pages = facts.length === 0 ? 0 : Math.floor((input.startAt - 1 + facts.length - 1) / perSheet) + 1
+  const html = renderDocument({ title: `${template.name} · ${target.label}`, sheet, theme: body.theme, cutMarks: body.cutMarks, calibration, pages, cards })
+  return { html, pages, cards: cards.length, sheet, calibration, warnings: book.list(), cardList, codesIssued: options.commit ? drawn.length : 0 }
+}

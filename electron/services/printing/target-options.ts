@@ -1,0 +1,23 @@
+/** What the target picker offers: saved segments, campaigns with their treated counts, import batches. */
+import type { Db } from '../../db/driver'
+import { segmentsAvailable } from './segment-members'
+
+/** Segments, campaigns and live import batches, newest first. */
+export function targetOptions(db: Db) {
+  return {
+    segments: db.prepare('SELECT id, name FROM segments ORDER BY name').all() as { id: number; name: string }[],
+    campaigns: db
+      .prepare(
+        `SELECT c.id, c.name, (SELECT count(*) FROM campaign_members m WHERE m.campaign_id = c.id AND m.arm = 'treated') AS treated
+         FROM campaigns c ORDER BY c.created_at DESC, c.id DESC`
+      )
+      .all() as { id: number; name: string; treated: number }[],
+    batches: db
+      .prepare(
+        `SELECT b.id, b.file_name AS fileName, b.imported_at AS importedAt, (SELECT count(*) FROM orders o WHERE o.batch_id = b.id AND o.is_purchase = 1) AS orders
+         FROM import_batches b WHERE b.undone_at IS NULL ORDER BY b.imported_at DESC, b.id DESC LIMIT 50`
+      )
+      .all() as { id: number; fileName: string; importedAt: string; orders: number }[],
+    segmentsAvailable
+  }
+}
