@@ -17,3 +17,10 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   if (typeof raw !== 'string') throw new DomainError('BAD_INPUT', `--${name} needs a value`)
   return raw
 }
+
+/** The n-th positional after the command, or a usage error. */
+export function positional(args: ParsedArgs, n: number, usage: string): string {
+  const v = args.command[n]
+  if (!v) throw new DomainError('BAD_INPUT', `缺少参数 (missing argument) — usage: ${usage}`)
+  return v
+}

@@ -2,5 +2,16 @@
 import type { Command } from '../command'
 import { demoCommand } from './demo'
 import { statsCommand } from './stats'
+import { printCommand } from './print'
+import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
 
-export const commands: Command[] = [demoCommand, statsCommand]
+export const commands: Command[] = [
+  demoCommand,
+  statsCommand,
+  printCommand,
+  backupCommand,
+  backupsCommand,
+  restoreCommand,
+  exportAllCommand,
+  importAllCommand
+]

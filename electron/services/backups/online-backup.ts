@@ -47,8 +47,10 @@ export async function createBackup(db: Db, folder: string, at: string, reason: B
   let file = join(folder, `evergreen-${stamp}-${reason}.db`)
   for (let n = 2; existsQuietly(file); n++) file = join(folder, `evergreen-${stamp}-${reason}-${n}.db`)
   await db.backup(file)
-  const copy = openDatabase(loadDriver(), file, { readonly: true, migrate: false })
+  // a backup is one self-contained file: no -wal/-shm beside it on a USB stick
+  const copy = new (loadDriver())(file)
   try {
+    copy.pragma('journal_mode = DELETE')
     assertIntegrity(copy, '备份文件')
   } finally {
     copy.close()
@@ -75,7 +77,7 @@ export function listBackups(folder: string): BackupInfo[] {
 export function pruneBackups(folder: string, keep: number): string[] {
   const all = listBackupNames(folder)
   const doomed = all.slice(keep)
-  for (const n of doomed) rmSync(join(folder, n), { force: true })
+  for (const n of doomed) for (const f of [n, `${n}-wal`, `${n}-shm`]) rmSync(join(folder, f), { force: true })
   return doomed
 }
 

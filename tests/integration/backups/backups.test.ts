@@ -1,0 +1,148 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { strFromU8, unzipSync } from 'fflate'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { createBackup, dailyBackupIfDue, listBackups, pruneBackups, restoreBackup } from '../../../electron/services/backups/online-backup'
+import { exportAll, importAll } from '../../../electron/services/backups/full-export'
+import { readFigures } from '../../../electron/services/backups/backup-figures'
+import { createAppContext } from '../../../electron/services/app/app-context'
+import { testDispatch } from '../../helpers/db'
+import { runCli } from '../../../electron/cli/run-cli'
+
+function shop(customers = 30) {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-bk-'))
+  const dbPath = join(dir, 'shop.db')
+  const db = openNodeDatabase(dbPath)
+  loadDemoShop(db, { customers, seed: 4, asOf: '2026-11-23' })
+  return { dir, dbPath, db, folder: join(dir, 'backups') }
+}
+
+describe('online backups', () => {
+  it('writes a checked copy that lists with the figures it holds', async () => {
+    const { db, folder } = shop()
+    const b = await createBackup(db, folder, '2026-11-23T09:30:00', 'manual')
+    expect(b.name).toBe('evergreen-20261123-093000-manual.db')
+    const listed = listBackups(folder)
+    expect(listed).toHaveLength(1)
+    expect(listed[0].figures).toEqual(readFigures(db))
+    expect(listed[0].figures!.customers).toBe(30)
+  })
+
+  it('keeps only the configured number of backups, newest first', async () => {
+    const { db, folder } = shop(5)
+    for (let i = 0; i < 4; i++) await createBackup(db, folder, `2026-11-2${i}T10:00:00`, 'manual')
+    expect(pruneBackups(folder, 2)).toEqual(['evergreen-20261121-100000-manual.db', 'evergreen-20261120-100000-manual.db'])
+    expect(readdirSync(folder).sort()).toEqual(['evergreen-20261122-100000-manual.db', 'evergreen-20261123-100000-manual.db'])
+  })
+
+  it('makes the daily backup once a day', async () => {
+    const { db, folder } = shop(5)
+    expect(await dailyBackupIfDue(db, folder, '2026-11-23T08:00:00')).not.toBeNull()
+    expect(await dailyBackupIfDue(db, folder, '2026-11-23T15:00:00')).toBeNull()
+    expect(await dailyBackupIfDue(db, folder, '2026-11-24T08:00:00')).not.toBeNull()
+  })
+
+  it('restores a backup exactly and keeps the state it replaced', async () => {
+    const { db, folder } = shop()
+    const before = readFigures(db)
+    const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    db.exec('DELETE FROM order_lines WHERE id % 2 = 0')
+    expect(readFigures(db).lines).toBeLessThan(before.lines)
+    const r = await restoreBackup(db, folder, b.name, '2026-11-23T10:00:00')
+    expect(readFigures(db)).toEqual(before)
+    expect(r.safetyBackup.reason).toBe('before-restore')
+    expect(r.safetyBackup.figures!.lines).toBeLessThan(before.lines)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  })
+
+  it('refuses a backup name that tries to leave the folder, and a file that is not SQLite', async () => {
+    const { db, folder, dir } = shop(3)
+    await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    await expect(restoreBackup(db, folder, '../shop.db', '2026-11-23T10:00:00')).rejects.toThrow(/cannot contain a path/)
+    writeFileSync(join(folder, 'evergreen-20261123-000000-manual.db'), 'not sqlite')
+    await expect(restoreBackup(db, folder, 'evergreen-20261123-000000-manual.db', '2026-11-23T10:00:00')).rejects.toThrow(/not a SQLite backup/)
+    expect(dir).toBeTruthy()
+  })
+})
+
+describe('full export and import-all', () => {
+  it('reproduces the same figures in an empty database', () => {
+    const { db } = shop(40)
+    db.prepare("UPDATE customers SET notes = '=HYPERLINK(\"http://evil\")' WHERE id = 1").run()
+    const { zip, manifest } = exportAll(db, '2026-11-23T12:00:00')
+    const target = openNodeDatabase(':memory:')
+    const r = importAll(target, zip)
+    expect(r.figures).toEqual(readFigures(db))
+    expect(r.rows).toBe(manifest.tables.reduce((s, t) => s + t.rows, 0))
+    expect(target.prepare('SELECT notes FROM customers WHERE id = 1').pluck().get()).toBe('=HYPERLINK("http://evil")')
+    for (const t of ['customers', 'orders', 'order_lines', 'customer_identities']) {
+      expect(target.prepare(`SELECT * FROM ${t} ORDER BY 1`).all(), t).toEqual(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())
+    }
+  })
+
+  it('writes CSV files Excel reads: a BOM, and formulas neutralised', () => {
+    const { db } = shop(3)
+    db.prepare("UPDATE customers SET notes = '=1+1' WHERE id = 1").run()
+    const files = unzipSync(exportAll(db, '2026-11-23T12:00:00').zip)
+    expect([...files['customers.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = strFromU8(files['customers.csv'])
+    expect(csv).toContain("'=1+1")
+    expect(JSON.parse(strFromU8(files['manifest.json'])).figures.customers).toBe(3)
+  })
+
+  it('refuses to import into a database that already holds data', () => {
+    const { db } = shop(3)
+    const { zip } = exportAll(db, '2026-11-23T12:00:00')
+    expect(() => importAll(db, zip)).toThrow(/empty database/)
+  })
+
+  it('refuses junk with a clear message and writes nothing', () => {
+    const target = openNodeDatabase(':memory:')
+    expect(() => importAll(target, new Uint8Array([1, 2, 3]))).toThrow(/zip/)
+    expect(readFigures(target).lines).toBe(0)
+  })
+
+  it('runs through the contract: export then import-all', async () => {
+    const { db, dbPath } = shop(10)
+    const ctx = createAppContext(db, dbPath, 't', '2026-11-23')
+    const out = await testDispatch(ctx)('backups.exportAll', {})
+    expect(out.ok).toBe(true)
+    const target = createAppContext(openNodeDatabase(':memory:'), ':memory:', 't', '2026-11-23')
+    const back = await testDispatch(target)('backups.importAll', { name: 'x.zip', dataBase64: (out as { data: { dataBase64: string } }).data.dataBase64 })
+    expect(back).toMatchObject({ ok: true, data: { figures: readFigures(db) } })
+    const audit = await testDispatch(ctx)('audit.list', {})
+    expect(audit).toMatchObject({ ok: true, data: { total: 1, rows: [{ action: 'export', at: '2026-11-23T12:00:00' }] } })
+  })
+})
+
+describe('backup commands', () => {
+  async function cli(args: string[]) {
+    let stdout = ''
+    const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: () => {}, env: {}, version: 't' })
+    return { code, json: stdout ? JSON.parse(stdout) : null }
+  }
+
+  it('backs up, lists, restores, exports and imports from the command line', async () => {
+    const { dbPath, dir, db } = shop(12)
+    db.close()
+    const b = await cli(['backup', '--db', dbPath, '--as-of', '2026-11-23', '--json'])
+    expect(b.code).toBe(0)
+    expect(b.json.file).toMatch(/evergreen-20261123-120000-manual\.db$/)
+    const list = await cli(['backups', '--db', dbPath, '--json'])
+    expect(list.json).toHaveLength(1)
+    const restored = await cli(['restore', list.json[0].name, '--db', dbPath, '--as-of', '2026-11-23', '--json'])
+    expect(restored.code).toBe(0)
+    expect(restored.json.figures.customers).toBe(12)
+    const zip = join(dir, 'all.zip')
+    expect((await cli(['export-all', zip, '--db', dbPath, '--json'])).json.file).toBe(zip)
+    const fresh = join(dir, 'fresh.db')
+    const imported = await cli(['import-all', zip, '--db', fresh, '--json'])
+    expect(imported.code).toBe(0)
+    expect(imported.json.figures.customers).toBe(12)
+    expect((await cli(['export-all', '--db', dbPath, '--json'])).code).toBe(2)
+  })
+})
