@@ -15,6 +15,7 @@ import { mainWindowOptions } from './window-options'
 import { guardSession, guardWebContents } from './security'
 import { registerIpc } from './ipc-main'
 import { APP_FOLDER } from '../db/default-path'
+import { backupFolder, dailyBackupIfDue } from '../services/backups/online-backup'
 
 app.setName(APP_FOLDER)
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -43,6 +44,8 @@ void app.whenReady().then(() => {
   const dbPath = databasePath()
   const db = openDatabase(loadDriver(), dbPath)
   const ctx = createAppContext(db, dbPath, app.getVersion())
+  // the first start of the day leaves a backup behind; a failure must not stop the shop
+  dailyBackupIfDue(db, backupFolder(db, dbPath), ctx.now()).catch((e) => console.error('daily backup failed', e))
   registerIpc(ipcMain, createDispatcher(buildHandlers(ctx)), appOrigin)
   Menu.setApplicationMenu(null)
   createWindow()
