@@ -6,11 +6,14 @@
 import type { z } from 'zod'
 import type { Result } from './result'
 import { appChannels } from './schemas/app'
+import { importsChannels } from './schemas/imports'
 import { settingsChannels } from './schemas/settings'
 import { statsChannels } from './schemas/stats'
 import { demoChannels } from './schemas/demo'
 import { printingChannels } from './schemas/printing'
 import { backupsChannels } from './schemas/backups'
+import { predictionsChannels } from './schemas/predictions'
+import { campaignsChannels } from './schemas/campaigns'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -19,11 +22,14 @@ export interface ChannelSpec {
 
 export const contract = {
   ...appChannels,
+  ...importsChannels,
   ...settingsChannels,
   ...statsChannels,
   ...demoChannels,
   ...printingChannels,
-  ...backupsChannels
+  ...backupsChannels,
+  ...predictionsChannels,
+  ...campaignsChannels
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@ import type { Command } from '../command'
 import { demoCommand } from './demo'
 import { statsCommand } from './stats'
 import { printCommand } from './print'
+import { clvCommand } from './clv'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
 
 export const commands: Command[] = [
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   backupsCommand,
   restoreCommand,
   exportAllCommand,
-  importAllCommand
+  importAllCommand,
+  clvCommand
 ]

@@ -5,11 +5,14 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../../services/app/app-context'
 import { appHandlers } from './app'
+import { importsHandlers } from './imports'
 import { settingsHandlers } from './settings'
 import { statsHandlers } from './stats'
 import { demoHandlers } from './demo'
 import { printingHandlers } from './printing'
 import { backupsHandlers } from './backups'
+import { predictionsHandlers } from './predictions'
+import { campaignsHandlers } from './campaigns'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -18,10 +21,13 @@ export type HandlerGroup<P extends string> = { [C in Channel as C extends `${P}.
 export function buildHandlers(ctx: AppContext): Handlers {
   return {
     ...appHandlers(ctx),
+    ...importsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...statsHandlers(ctx),
     ...demoHandlers(ctx),
     ...printingHandlers(ctx),
-    ...backupsHandlers(ctx)
+    ...backupsHandlers(ctx),
+    ...predictionsHandlers(ctx),
+    ...campaignsHandlers(ctx)
   }
 }

@@ -1,0 +1,26 @@
+import type { AppContext } from '../../services/app/app-context'
+import type { HandlerGroup } from './index'
+import { DomainError } from '../../../shared/result'
+import { defaultCalibrationEnd, fitClv, scoreCustomer, scoreList } from '../../services/predictions/clv-service'
+import { findCustomerByRef } from '../../services/customers/find-by-ref'
+
+export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'> {
+  return {
+    'predictions.fit': ({ calibrationEnd, holdoutEnd, unit, paretoNbd }) => {
+      // with no dates the UI asks for the standard backtest: the last 26 weeks held out
+      const hold = holdoutEnd ?? (calibrationEnd ? undefined : ctx.today())
+      const cal = calibrationEnd ?? defaultCalibrationEnd(hold ?? ctx.today())
+      return fitClv(ctx.db, { calibrationEnd: cal, holdoutEnd: hold, unit, paretoNbd })
+    },
+    'predictions.customer': ({ ref, customerId, asOf, horizon, unit }) => {
+      let id = customerId
+      if (id === undefined) {
+        const match = findCustomerByRef(ctx.db, ref ?? '')
+        if (!match) throw new DomainError('NOT_FOUND', `找不到顾客 ${ref} (no customer with this card, phone or id)`)
+        id = match.customerId
+      }
+      return scoreCustomer(ctx.db, id, asOf ?? ctx.today(), horizon, unit)
+    },
+    'predictions.scores': ({ asOf, horizon, unit, limit }) => scoreList(ctx.db, asOf ?? ctx.today(), horizon, unit, limit)
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Predictions as of a date: the models fitted on the shop's purchase days, or, when the
+ * shop has fewer repeat buyers than the models need, the plain rules with a message that
+ * says so. Every customer score comes with its explanation in words.
+ */
+import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
+import type { ClvFit, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
+import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
+import { calibrate, type CalibrationRow } from './calibration'
+import { groupDays } from './models/rfm'
+import { bgnbdExpected, bgnbdPAlive, fitBgNbd, type BgNbdParams } from './models/bgnbd'
+import { fitParetoNbd } from './models/pareto-nbd'
+import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from './models/gamma-gamma'
+import { runBacktest } from './backtest'
+import { explainModel, explainRules, ruleFigures } from './rules'
+
+/** Below this many repeat buyers the models are not trusted and the rules speak alone. */
+export const MIN_REPEAT_BUYERS = 100
+
+export const daysPerUnit = (unit: TimeUnit): number => (unit === 'week' ? 7 : 1)
+
+export interface FitOptions {
+  calibrationEnd: string
+  holdoutEnd?: string
+  unit: TimeUnit
+  paretoNbd: boolean
+}
+
+function rulesMessage(repeatBuyers: number): Words {
+  return {
+    zh: `只有 ${repeatBuyers} 位回头客，少于模型需要的 ${MIN_REPEAT_BUYERS} 位：以下按简单规则（距上次购买的天数对比顾客自己的平时间隔）评分`,
+    en: `only ${repeatBuyers} repeat buyers, fewer than the ${MIN_REPEAT_BUYERS} the models need: scores follow plain rules (days since the last purchase against the customer's own usual gap)`
+  }
+}
+
+function modelMessage(repeatBuyers: number, customers: number): Words {
+  return {
+    zh: `用 ${customers} 位顾客（其中 ${repeatBuyers} 位回头客）的购买记录拟合模型`,
+    en: `models fitted on ${customers} customers' purchases (${repeatBuyers} repeat buyers)`
+  }
+}
+
+/** Gamma-Gamma on the repeat buyers with a positive mean repeat value, in fen. */
+export function fitSpend(rows: CalibrationRow[]) {
+  const buyers = rows.filter((r) => r.spendDays > 0)
+  return fitGammaGamma({ x: Float64Array.from(buyers, (r) => r.spendDays), zbar: Float64Array.from(buyers, (r) => r.zbarFen) })
+}
+
+/** Fit the models as of the calibration end; backtest when a holdout end is given. */
+export function fitClv(db: Db, o: FitOptions): ClvFit {
+  if (o.holdoutEnd !== undefined && daysBetween(o.calibrationEnd, o.holdoutEnd) <= 0) {
+    throw new DomainError('BAD_INPUT', `检验期结束日须晚于拟合截止日 (holdout end ${o.holdoutEnd} must come after ${o.calibrationEnd})`)
+  }
+  const rows = calibrate(readPurchaseHistory(db, o.holdoutEnd ?? o.calibrationEnd), dayNumber(o.calibrationEnd))
+  const perUnit = daysPerUnit(o.unit)
+  const groups = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), perUnit)
+  const base = {
+    calibrationEnd: o.calibrationEnd,
+    holdoutEnd: o.holdoutEnd ?? null,
+    unit: o.unit,
+    customers: groups.customers,
+    repeatBuyers: groups.repeatBuyers,
+    minRepeatBuyers: MIN_REPEAT_BUYERS
+  }
+  if (groups.repeatBuyers < MIN_REPEAT_BUYERS) {
+    return { ...base, mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, paretoNbd: null, gammaGamma: null, backtest: null }
+  }
+  const bg = fitBgNbd(groups)
+  const pareto = o.paretoNbd ? fitParetoNbd(groups) : null
+  const gg = fitSpend(rows)
+  const backtest = o.holdoutEnd ? runBacktest(bg.params, rows, o.calibrationEnd, daysBetween(o.calibrationEnd, o.holdoutEnd), perUnit) : null
+  return {
+    ...base,
+    mode: 'model',
+    message: modelMessage(groups.repeatBuyers, groups.customers),
+    bgnbd: { ...bg.params, logLik: bg.logLik },
+    paretoNbd: pareto ? { ...pareto.params, logLik: pareto.logLik } : null,
+    // z̄ is in fen; the scale parameter is reported in yuan, the unit amounts are written in
+    gammaGamma: { p: gg.params.p, q: gg.params.q, gamma: gg.params.gamma / 100 },
+    backtest
+  }
+}
+
+/** What scoring needs once fitted: BG/NBD and Gamma-Gamma (fen), or null in rules mode. */
+export interface Fitted {
+  mode: 'model' | 'rules'
+  message: Words
+  bgnbd: BgNbdParams | null
+  spend: GammaGammaParams | null
+}
+
+/** Fit the two models scoring uses, or fall back to rules when the data is thin. */
+export function fitForScoring(rows: CalibrationRow[], unit: TimeUnit): Fitted {
+  const groups = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), daysPerUnit(unit))
+  if (groups.repeatBuyers < MIN_REPEAT_BUYERS) return { mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, spend: null }
+  return {
+    mode: 'model',
+    message: modelMessage(groups.repeatBuyers, groups.customers),
+    bgnbd: fitBgNbd(groups).params,
+    spend: fitSpend(rows).params
+  }
+}
+
+/** One customer's score from their calibration row and purchase days. */
+export function scoreRow(
+  f: Fitted,
+  row: CalibrationRow,
+  history: CustomerHistory,
+  asOf: string,
+  horizon: number,
+  unit: TimeUnit,
+  name: string | null
+): CustomerScore {
+  const perUnit = daysPerUnit(unit)
+  const asOfDay = dayNumber(asOf)
+  const rules = ruleFigures(history.days.filter((d) => d <= asOfDay), asOfDay)
+  const tx = row.txDays / perUnit
+  const T = row.TDays / perUnit
+  let words = explainRules(rules)
+  let expectedPurchases: number | null = null
+  let pAlive: number | null = null
+  let expectedValueFen: number | null = null
+  if (f.bgnbd && f.spend) {
+    expectedPurchases = bgnbdExpected(f.bgnbd, horizon, row.x, tx, T)
+    pAlive = bgnbdPAlive(f.bgnbd, row.x, tx, T)
+    expectedValueFen = Math.round(expectedPurchases * gammaGammaExpectedValue(f.spend, row.spendDays, row.zbarFen))
+    const m = explainModel(expectedPurchases, pAlive, horizon, unit)
+    words = { zh: words.zh + m.zh, en: words.en + m.en }
+  }
+  return {
+    customerId: row.customerId,
+    name,
+    mode: f.mode,
+    x: row.x,
+    tx,
+    T,
+    expectedPurchases,
+    pAlive,
+    expectedValueFen,
+    rules,
+    explanation: words
+  }
+}
+
+function customerName(db: Db, id: number): string | null {
+  return (db.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null
+}
+
+/** Score one customer as of a date (the models fitted on everyone's purchases up to it). */
+export function scoreCustomer(db: Db, customerId: number, asOf: string, horizon: number, unit: TimeUnit): CustomerScore {
+  const histories = readPurchaseHistory(db, asOf)
+  const rows = calibrate(histories, dayNumber(asOf))
+  const at = rows.findIndex((r) => r.customerId === customerId)
+  if (at < 0) throw new DomainError('NOT_FOUND', `这位顾客在 ${asOf} 之前没有购买记录 (no purchases by ${asOf})`)
+  const history = histories.find((h) => h.customerId === customerId) as CustomerHistory
+  return scoreRow(fitForScoring(rows, unit), rows[at], history, asOf, horizon, unit, customerName(db, customerId))
+}
+
+/** Repeat buyers ordered by how far past their own usual gap they are, with model figures when available. */
+export function scoreList(db: Db, asOf: string, horizon: number, unit: TimeUnit, limit: number) {
+  const histories = readPurchaseHistory(db, asOf)
+  const rows = calibrate(histories, dayNumber(asOf))
+  const fitted = fitForScoring(rows, unit)
+  const byId = new Map(histories.map((h) => [h.customerId, h]))
+  const asOfDay = dayNumber(asOf)
+  const ranked = rows
+    .filter((r) => r.x > 0)
+    .map((r) => ({ r, ratio: ruleFigures(byId.get(r.customerId)?.days ?? [], asOfDay).gapRatio ?? 0 }))
+    .sort((a, b) => b.ratio - a.ratio || a.r.customerId - b.r.customerId)
+    .slice(0, limit)
+  return {
+    mode: fitted.mode,
+    message: fitted.message,
+    rows: ranked.map(({ r }) => scoreRow(fitted, r, byId.get(r.customerId) as CustomerHistory, asOf, horizon, unit, customerName(db, r.customerId)))
+  }
+}
+
+/** The default calibration end for a backtest ending today: 26 weeks earlier. */
+export function defaultCalibrationEnd(today: string): string {
+  return addDays(today, -182)
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod'
+import { IsoDate } from './common'
+
+/** The time unit of t_x, T and horizons: days or weeks. */
+export const TimeUnit = z.enum(['day', 'week'])
+export type TimeUnit = z.infer<typeof TimeUnit>
+
+/** Plain-words text in both languages (zh-CN first). */
+export const Words = z.object({ zh: z.string(), en: z.string() })
+export type Words = z.infer<typeof Words>
+
+export const FitInput = z
+  .object({
+    /** fit on purchases up to and including this day; default: 26 weeks before today */
+    calibrationEnd: IsoDate.optional(),
+    /** backtest: forecast from the calibration end to this day and compare with what happened */
+    holdoutEnd: IsoDate.optional(),
+    unit: TimeUnit.default('week'),
+    /** Pareto/NBD is slower than BG/NBD; the UI may skip it */
+    paretoNbd: z.boolean().default(true)
+  })
+  .strict()
+
+export const BgNbdFit = z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number() })
+export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.number(), beta: z.number(), logLik: z.number() })
+/** gamma is in yuan (the unit amounts are written in), p and q have no unit */
+export const GammaGammaFit = z.object({ p: z.number(), q: z.number(), gamma: z.number() })
+
+export const BacktestPeriod = z.object({ from: z.string(), to: z.string(), forecast: z.number(), actual: z.number().int() })
+export const Backtest = z.object({
+  forecastRepeat: z.number(),
+  actualRepeat: z.number().int(),
+  periods: z.array(BacktestPeriod)
+})
+export type Backtest = z.infer<typeof Backtest>
+
+export const ClvFit = z.object({
+  /** 'model' when the data is rich enough, otherwise 'rules' (plain rules, see message) */
+  mode: z.enum(['model', 'rules']),
+  message: Words,
+  calibrationEnd: z.string(),
+  holdoutEnd: z.string().nullable(),
+  unit: TimeUnit,
+  customers: z.number().int(),
+  repeatBuyers: z.number().int(),
+  minRepeatBuyers: z.number().int(),
+  bgnbd: BgNbdFit.nullable(),
+  paretoNbd: ParetoNbdFit.nullable(),
+  gammaGamma: GammaGammaFit.nullable(),
+  backtest: Backtest.nullable()
+})
+export type ClvFit = z.infer<typeof ClvFit>
+
+export const CustomerScoreInput = z
+  .object({
+    /** any identity of the customer (card, phone, buyer id, external id) */
+    ref: z.string().min(1).max(100).optional(),
+    customerId: z.number().int().positive().optional(),
+    /** score as of this day (the calibration end); default today */
+    asOf: IsoDate.optional(),
+    /** horizon in `unit`s */
+    horizon: z.number().positive().max(5000).default(52),
+    unit: TimeUnit.default('week')
+  })
+  .strict()
+  .refine((v) => v.ref !== undefined || v.customerId !== undefined, { message: '需要顾客编号或 ref (a customer id or ref is required)' })
+
+/** One customer's rule-based figures: always available, whatever the data size. */
+export const RuleScore = z.object({
+  purchaseDays: z.number().int(),
+  daysSinceLast: z.number().int(),
+  /** mean days between purchase days; null for one-time buyers */
+  usualGapDays: z.number().nullable(),
+  /** days since last ÷ usual gap; null for one-time buyers */
+  gapRatio: z.number().nullable()
+})
+
+export const CustomerScore = z.object({
+  customerId: z.number().int(),
+  name: z.string().nullable(),
+  mode: z.enum(['model', 'rules']),
+  x: z.number().int(),
+  tx: z.number(),
+  T: z.number(),
+  expectedPurchases: z.number().nullable(),
+  pAlive: z.number().nullable(),
+  expectedValueFen: z.number().int().nullable(),
+  rules: RuleScore,
+  explanation: Words
+})
+export type CustomerScore = z.infer<typeof CustomerScore>
+
+export const ScoresInput = z
+  .object({
+    asOf: IsoDate.optional(),
+    horizon: z.number().positive().max(5000).default(52),
+    unit: TimeUnit.default('week'),
+    limit: z.number().int().min(1).max(1000).default(100)
+  })
+  .strict()
+
+export const ScoreList = z.object({
+  mode: z.enum(['model', 'rules']),
+  message: Words,
+  rows: z.array(CustomerScore)
+})
+
+export const predictionsChannels = {
+  /** Fit BG/NBD, Pareto/NBD and Gamma-Gamma as of a date, with a backtest when a holdout end is given. */
+  'predictions.fit': { input: FitInput, output: ClvFit },
+  /** One customer's expected purchases, P(alive) and expected value, explained in words. */
+  'predictions.customer': { input: CustomerScoreInput, output: CustomerScore },
+  /** Repeat customers most overdue against their own rhythm (rules) or least likely alive (model). */
+  'predictions.scores': { input: ScoresInput, output: ScoreList }
+}
