@@ -1,6 +1,6 @@
 /**
  * Derived figures kept in step with the ledger: each order's total and whether it is a
- * purchase (any sale line; an order of returns only is not), and one summary row per
+ * purchase (any sale line, a free one at 0 fen included; an order of returns only is not), and one summary row per
  * customer. Passing no ids refreshes everything.
  */
 import type { Db } from '../../db/driver'
@@ -20,7 +20,7 @@ export function refreshOrderTotals(db: Db, orderIds?: number[]): void {
     db.exec(`
       UPDATE orders SET
         total_fen = coalesce((SELECT sum(amount_fen) FROM order_lines WHERE order_id = orders.id), 0),
-        is_purchase = EXISTS (SELECT 1 FROM order_lines WHERE order_id = orders.id AND amount_fen > 0)
+        is_purchase = EXISTS (SELECT 1 FROM order_lines WHERE order_id = orders.id AND (amount_fen > 0 OR (amount_fen = 0 AND quantity > 0)))
       ${scoped ? 'WHERE id IN (SELECT id FROM scope_orders)' : ''}`)
   })
 }
