@@ -6,6 +6,7 @@ import {
   currentPrintSink,
   deleteTemplate,
   duplicateTemplate,
+  ensureBuiltIns,
   getTemplate,
   listCalibrations,
   listTemplates,
@@ -18,8 +19,12 @@ import { targetOptions } from '../../services/printing/target-options'
 import type { ParsedJob } from '../../services/printing/print-job'
 
 export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
-  const job = (input: ParsedJob, commit: boolean) =>
-    runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: readSettings(ctx.db).lifecycle, commit })
+  // built-ins are seeded on first use, whichever channel comes first
+  const seeded = () => ensureBuiltIns(ctx.db, ctx.now())
+  const job = (input: ParsedJob, commit: boolean) => {
+    seeded()
+    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: readSettings(ctx.db).lifecycle, commit })
+  }
   const sink = () => {
     const s = currentPrintSink()
     if (!s) throw new DomainError('FORBIDDEN', '此环境不能直接打印，请打开可打印页面后用浏览器打印 (no printer here: open the printable page and print from the browser)')
@@ -27,7 +32,10 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   }
   return {
     'printing.templates': () => listTemplates(ctx.db, ctx.now()),
-    'printing.template': ({ id }) => getTemplate(ctx.db, id),
+    'printing.template': ({ id }) => {
+      seeded()
+      return getTemplate(ctx.db, id)
+    },
     'printing.saveTemplate': (input) => saveTemplate(ctx.db, input, ctx.now()),
     'printing.duplicateTemplate': ({ id }) => duplicateTemplate(ctx.db, id, ctx.now()),
     'printing.deleteTemplate': ({ id }) => ({ deleted: deleteTemplate(ctx.db, id) }),

@@ -41,17 +41,8 @@ function insertCard(): BuiltInTemplate {
         '感谢您一直以来的信任！您买的{{上次购买}}用得还好吗？宝宝用品我们每一件都亲自挑过，有任何不满意随时找我们。',
         '下次购物出示或在订单备注填写优惠码，立减 10 元。'
       ),
+      // a sleeping first-time buyer needs the come-back card more than the welcome: first match wins
       variants: [
-        {
-          id: 'new',
-          name: '新客：关注店铺',
-          when: { ladder: ['first-time'], lifecycle: [] },
-          blocks: common(
-            '{{称呼}}，欢迎成为我们的新朋友！',
-            '谢谢您第一次选择我们。扫码关注店铺公众号，领取 5 元返现红包，新品和育儿小知识第一时间告诉您。',
-            '关注后把优惠码发给客服，即可领取返现。'
-          )
-        },
         {
           id: 'come-back',
           name: '沉睡老客：回归券',
@@ -60,6 +51,16 @@ function insertCard(): BuiltInTemplate {
             '{{称呼}}，好久不见，我们想您了！',
             '距离您上次购买{{上次购买}}已经有一段时间了。宝宝长得快，需要的东西也在变，我们为您准备了一张回归券。',
             '回归券：满 99 减 20，30 天内有效。'
+          )
+        },
+        {
+          id: 'new',
+          name: '新客：关注店铺',
+          when: { ladder: ['firstTime'], lifecycle: [] },
+          blocks: common(
+            '{{称呼}}，欢迎成为我们的新朋友！',
+            '谢谢您第一次选择我们。扫码关注店铺公众号，领取 5 元返现红包，新品和育儿小知识第一时间告诉您。',
+            '关注后把优惠码发给客服，即可领取返现。'
           )
         }
       ]

@@ -50,7 +50,7 @@ export function ladderStage(f: { orders: number; categories: number; targeted: b
   if (f.referredBuyers > 0 && f.orders > 0) return 'advocate'
   if (f.orders >= 6 && f.categories >= 3) return 'core'
   if (f.orders >= 2) return 'repeat'
-  if (f.orders === 1) return 'first-time'
+  if (f.orders === 1) return 'firstTime'
   return f.targeted ? 'target' : 'prospect'
 }
 
