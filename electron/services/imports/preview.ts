@@ -1,0 +1,36 @@
+/** What the user sees before importing: detected settings, mapping and the first 50 rows. */
+import type { Db } from '../../db/driver'
+import type { ImportOptions, ImportPreview } from '../../../shared/schemas/imports'
+import { analyseLayout, scanBody } from './layout-analysis'
+import { isBlankRow, isTotalsRow } from './layout'
+import type { TableSource } from './table-source'
+
+const PREVIEW_ROWS = 50
+
+/** Detect everything about a table and show its first rows; nothing is written. */
+export function previewTable(db: Db | null, table: TableSource, fileName: string, options: ImportOptions = {}): ImportPreview {
+  const layout = analyseLayout(db, table, options)
+  const rows: string[][] = []
+  const width = layout.headers.length
+  table.eachRow((cells, index) => {
+    if (index <= layout.headerIndex || isBlankRow(cells) || isTotalsRow(cells)) return
+    rows.push(cells.length >= width ? cells.slice(0, Math.max(width, 1)) : [...cells, ...Array<string>(width - cells.length).fill('')])
+    return rows.length < PREVIEW_ROWS
+  })
+  const scan = scanBody(table, layout, options)
+  return {
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    headerRow: layout.headerIndex + 1,
+    headers: layout.headers,
+    mapping: layout.mapping as Record<string, string>,
+    mappingSource: layout.mappingSource,
+    dayOrder: scan.dayOrder,
+    rows,
+    rowsRead: scan.rowsRead,
+    totalsRows: scan.totalsRows.map((i) => i + 1),
+    fileTotalFen: scan.fileTotalFen
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * An .xlsx workbook → rows of text, first worksheet, through exceljs' streaming reader (the
+ * whole workbook model is never built). Real Excel dates arrive as Date objects holding the
+ * wall-clock time in their UTC fields, so the UTC parts are the shop-local time.
+ */
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+import { DomainError } from '../../../shared/result'
+import { MAX_CELL, MAX_COLUMNS } from './limits'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A Date from exceljs → 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' using its UTC parts. */
+export function excelDateToIso(d: Date): string {
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+  const h = d.getUTCHours()
+  const m = d.getUTCMinutes()
+  const s = d.getUTCSeconds()
+  return h || m || s ? `${date}T${pad(h)}:${pad(m)}:${pad(s)}` : date
+}
+
+/** One cell's value as the text a CSV would have held. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  if (typeof v === 'string') return v
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v).toString() : String(v)
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : excelDateToIso(v)
+  if (typeof v === 'object') {
+    const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string }
+    if (o.richText) return o.richText.map((r) => r.text).join('')
+    if ('result' in o) return cellText(o.result)
+    if (o.text !== undefined) return cellText(o.text)
+    if (o.error) return ''
+  }
+  return String(v)
+}
+
+/** The first worksheet's rows. Throws UNREADABLE_FILE for a damaged or cut-off workbook. */
+export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
+  const rows: string[][] = []
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore'
+    })
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as unknown[]
+        if (values.length - 1 > MAX_COLUMNS) throw tooWide(values.length - 1)
+        // exceljs rows are 1-based and sparse; rows may be skipped when empty
+        while (rows.length < row.number - 1) rows.push([])
+        const cells: string[] = []
+        for (let i = 1; i < values.length; i++) {
+          const t = cellText(values[i])
+          if (t.length > MAX_CELL) throw tooLong(row.number)
+          cells.push(t)
+        }
+        rows.push(cells)
+      }
+      break // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof DomainError) throw e
+    throw new DomainError('UNREADABLE_FILE', `xlsx 文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${(e as Error).message})`)
+  }
+  return rows
+}
+
+export function tooWide(n: number): DomainError {
+  return new DomainError('UNREADABLE_FILE', `文件有 ${n} 列，超过上限 ${MAX_COLUMNS} 列，不像销售导出。 (${n} columns: more than ${MAX_COLUMNS})`)
+}
+
+export function tooLong(row: number): DomainError {
+  return new DomainError('UNREADABLE_FILE', `第 ${row} 行有一个超过 ${MAX_CELL} 字符的单元格，不像销售导出。 (row ${row} has a cell longer than ${MAX_CELL} characters)`)
+}
