@@ -32,7 +32,11 @@ interface Column {
   type: string
 }
 
-/** Tables that carry data (FTS indexes are rebuilt, not exported). */
+/**
+ * Tables that carry data. Derived ones are left out and re-derived on import: search indexes
+ * (virtual tables and their shadow tables) and work queues named *_dirty, which the triggers
+ * fill again as the rows go in, so the index is rebuilt before the next search.
+ */
 export function dataTables(db: Db): string[] {
   const virtuals = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'").pluck().all() as string[]
   return (
@@ -40,7 +44,7 @@ export function dataTables(db: Db): string[] {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
       .pluck()
       .all() as string[]
-  ).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)))
+  ).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)) && !t.endsWith('_dirty'))
 }
 
 function columnsOf(db: Db, table: string): Column[] {
@@ -128,13 +132,6 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
       throw new DomainError('CONFLICT', `导入后的数字与导出时不同 (figures differ after import): ${JSON.stringify(figures)} vs ${JSON.stringify(expected)}`)
     }
   })()
-  for (const t of db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[]) {
-    try {
-      db.exec(`INSERT INTO "${t}"("${t}") VALUES ('rebuild')`)
-    } catch {
-      /* contentless indexes are refreshed by their owner */
-    }
-  }
   return { tables: manifest.tables.length, rows, figures: readFigures(db) }
 }
 

@@ -27,7 +27,16 @@ export interface BackupInfo {
   figures: BackupFigures | null
 }
 
-const NAME = /^evergreen-(\d{8})-(\d{6})-([a-z-]+)(?:-\d+)?\.db$/
+const NAME = /^evergreen-(\d{8})-(\d{6})-([a-z-]+?)(?:-(\d+))?\.db$/
+
+/** Newest first: by the time in the name, then by the sequence number of same-second backups. */
+function newestFirst(a: string, b: string): number {
+  return sortKey(b).localeCompare(sortKey(a))
+}
+function sortKey(name: string): string {
+  const m = NAME.exec(name)
+  return m ? `${m[1]}${m[2]}-${(m[4] ?? '1').padStart(6, '0')}` : name
+}
 
 /** The folder backups go to: the setting, or 'backups' beside the database. */
 export function backupFolder(db: Db, dbPath: string): string {
@@ -44,8 +53,13 @@ export async function createBackup(db: Db, folder: string, at: string, reason: B
   assertIntegrity(db, '当前数据库')
   mkdirSync(folder, { recursive: true })
   const stamp = at.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  let file = join(folder, `evergreen-${stamp}-${reason}.db`)
-  for (let n = 2; existsQuietly(file); n++) file = join(folder, `evergreen-${stamp}-${reason}-${n}.db`)
+  // backups made in the same second are numbered after the highest number already there
+  const taken = listBackupNames(folder)
+    .map((n) => NAME.exec(n))
+    .filter((m) => m && `${m[1]}-${m[2]}` === stamp)
+    .map((m) => Number(m![4] ?? 1))
+  const next = taken.length ? Math.max(...taken) + 1 : 1
+  const file = join(folder, next === 1 ? `evergreen-${stamp}-${reason}.db` : `evergreen-${stamp}-${reason}-${next}.db`)
   await db.backup(file)
   // a backup is one self-contained file: no -wal/-shm beside it on a USB stick
   const copy = new (loadDriver())(file)
@@ -69,8 +83,8 @@ export function listBackups(folder: string): BackupInfo[] {
   }
   return names
     .filter((n) => NAME.test(n))
+    .sort(newestFirst)
     .map((n) => describe(join(folder, n)))
-    .sort((a, b) => (a.name < b.name ? 1 : -1))
 }
 
 /** Keep the newest `keep` backups, remove the rest. */
@@ -123,44 +137,31 @@ export function resolveBackupFile(folder: string, file: string): string {
   return candidate
 }
 
-/** Replace every table's rows with the backup's, in one transaction. */
+/**
+ * Replace every table's rows with the backup's, in one transaction. Triggers are dropped for
+ * the copy and recreated before commit (DDL is transactional in SQLite): the copy must be
+ * exact, not re-derived, and search indexes (FTS tables) are copied row for row too.
+ */
 function copyAllTables(db: Db, file: string): void {
-  const tables = (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
-      .pluck()
-      .all() as string[]
-  ).filter((t) => !isShadowTable(db, t))
+  const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
+  const virtuals = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name)
+  const tables = all.map((t) => t.name).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)))
+  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
   db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
   try {
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON')
+      for (const t of triggers) db.exec(`DROP TRIGGER main."${t.name}"`)
       for (const t of tables) db.exec(`DELETE FROM main."${t}"`)
       for (const t of tables) {
-        const cols = (db.prepare(`SELECT name FROM pragma_table_info(?) `).pluck().all(t) as string[]).map((c) => `"${c}"`).join(', ')
-        db.exec(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restore_src."${t}"`)
+        const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).map((c) => `"${c}"`)
+        const list = virtuals.includes(t) ? ['rowid', ...cols].join(', ') : cols.join(', ')
+        db.exec(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM restore_src."${t}"`)
       }
-      rebuildSearchIndexes(db)
+      for (const t of triggers) db.exec(t.sql)
     })()
   } finally {
     db.exec('DETACH DATABASE restore_src')
-  }
-}
-
-/** FTS tables keep their own shadow tables; they are rebuilt rather than copied. */
-function isShadowTable(db: Db, name: string): boolean {
-  const virtuals = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL%'").pluck().all() as string[]
-  return virtuals.some((v) => name.startsWith(`${v}_`))
-}
-
-function rebuildSearchIndexes(db: Db): void {
-  const fts = db.prepare("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[]
-  for (const t of fts) {
-    try {
-      db.exec(`INSERT INTO "${t}"("${t}") VALUES ('rebuild')`)
-    } catch {
-      /* a contentless index is refreshed by its owner */
-    }
   }
 }
 
@@ -168,19 +169,9 @@ function listBackupNames(folder: string): string[] {
   try {
     return readdirSync(folder)
       .filter((n) => NAME.test(n))
-      .sort()
-      .reverse()
+      .sort(newestFirst)
   } catch {
     return []
-  }
-}
-
-function existsQuietly(file: string): boolean {
-  try {
-    statSync(file)
-    return true
-  } catch {
-    return false
   }
 }
 

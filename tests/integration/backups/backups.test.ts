@@ -146,3 +146,13 @@ describe('backup commands', () => {
     expect((await cli(['export-all', '--db', dbPath, '--json'])).code).toBe(2)
   })
 })
+
+describe('many backups in the same second', () => {
+  it('numbers them and keeps the newest when pruning', async () => {
+    const { db, folder } = shop(2)
+    const names: string[] = []
+    for (let i = 0; i < 12; i++) names.push((await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')).name)
+    expect(names[1]).toBe('evergreen-20261123-090000-manual-2.db')
+    expect(listBackups(folder).map((b) => b.name)).toEqual(names.slice(2).reverse())
+  })
+})
