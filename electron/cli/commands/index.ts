@@ -2,6 +2,9 @@
 import type { Command } from '../command'
 import { demoCommand } from './demo'
 import { statsCommand } from './stats'
+import { importCommand } from './import'
+import { batchesCommand } from './batches'
+import { undoCommand } from './undo'
 import { printCommand } from './print'
 import { clvCommand } from './clv'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
@@ -9,6 +12,9 @@ import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, rest
 export const commands: Command[] = [
   demoCommand,
   statsCommand,
+  importCommand,
+  batchesCommand,
+  undoCommand,
   printCommand,
   backupCommand,
   backupsCommand,
