@@ -7,6 +7,7 @@ import { batchesCommand } from './batches'
 import { undoCommand } from './undo'
 import { printCommand } from './print'
 import { clvCommand } from './clv'
+import { campaignCommand } from './campaign'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
 
 export const commands: Command[] = [
@@ -21,5 +22,6 @@ export const commands: Command[] = [
   restoreCommand,
   exportAllCommand,
   importAllCommand,
-  clvCommand
+  clvCommand,
+  campaignCommand
 ]

@@ -1,0 +1,96 @@
+/**
+ * Who a campaign may aim at: a saved segment, or one of the built-in suggestions computed
+ * here over orders (as of the plan date, so a plan for a past date sees that date's shop).
+ * The segment path is the one place this room asks the segments service; until that service
+ * exists, a segment target answers a clear error and the suggestions still work.
+ */
+import { Lunar } from 'lunar-typescript'
+import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { addDays } from '../../../shared/domain/dates'
+import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import type { CampaignTarget, Suggestion } from '../../../shared/schemas/campaigns'
+
+const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
+
+/** Whether saved segments can be evaluated in this build (switch when the segments service lands). */
+export const segmentsAvailable = false
+
+/** Candidate customer ids for a target, ascending. */
+export function targetCustomerIds(db: Db, target: CampaignTarget, asOf: string, thresholds: LifecycleThresholds): number[] {
+  if ('suggestion' in target) return suggestionIds(db, target.suggestion, asOf, thresholds)
+  return segmentIds(db, target.segment)
+}
+
+/** Members of a saved segment: waits for `segmentCustomerIds` from electron/services/segments. */
+function segmentIds(db: Db, segment: string | number): number[] {
+  const row = db
+    .prepare(typeof segment === 'number' ? 'SELECT id, name FROM segments WHERE id = ?' : 'SELECT id, name FROM segments WHERE name = ?')
+    .get(segment) as { id: number; name: string } | undefined
+  if (!row) throw new DomainError('NOT_FOUND', `没有这个分群：${segment} (no such segment)`)
+  throw new DomainError('NOT_FOUND', `分群功能尚未接入礼品活动，请改用推荐目标 (segments are not wired into campaigns yet: ${row.name}; use --suggestion)`)
+}
+
+/** The built-in suggestions: sleeping repeat buyers, loyal customers, birthdays this month. */
+export function suggestionIds(db: Db, suggestion: Suggestion, asOf: string, t: LifecycleThresholds): number[] {
+  const next = addDays(asOf, 1)
+  if (suggestion === 'sleeping') {
+    // the sleeping stage (days since the last purchase past 'silent', up to 'sleeping'), two orders or more
+    return db
+      .prepare(
+        `SELECT o.customer_id FROM orders o JOIN customers c ON c.id = o.customer_id AND ${LIVE}
+         WHERE o.is_purchase = 1 AND o.ordered_at < @next
+         GROUP BY o.customer_id
+         HAVING count(*) >= 2 AND substr(max(o.ordered_at), 1, 10) BETWEEN @oldest AND @newest
+         ORDER BY o.customer_id`
+      )
+      .pluck()
+      .all({ next, oldest: addDays(asOf, -t.sleeping), newest: addDays(asOf, -(t.silent + 1)) }) as number[]
+  }
+  if (suggestion === 'loyal') {
+    // repeat buyers worth telling first about a new line: four orders or more in the last twelve months
+    return db
+      .prepare(
+        `SELECT o.customer_id FROM orders o JOIN customers c ON c.id = o.customer_id AND ${LIVE}
+         WHERE o.is_purchase = 1 AND o.ordered_at < @next AND o.ordered_at >= @from
+         GROUP BY o.customer_id HAVING count(*) >= 4 ORDER BY o.customer_id`
+      )
+      .pluck()
+      .all({ next, from: addDays(asOf, -364) }) as number[]
+  }
+  return birthdayIds(db, asOf)
+}
+
+/** Customers whose birthday (solar, or lunar turned into this year's solar date) falls in the plan's month. */
+function birthdayIds(db: Db, asOf: string): number[] {
+  const month = asOf.slice(5, 7)
+  const solar = db
+    .prepare(`SELECT c.id FROM customers c WHERE ${LIVE} AND c.birthday_lunar = 0 AND substr(c.birthday, 6, 2) = ?`)
+    .pluck()
+    .all(month) as number[]
+  const lunar = db
+    .prepare(`SELECT c.id, c.birthday FROM customers c WHERE ${LIVE} AND c.birthday_lunar = 1 AND c.birthday IS NOT NULL`)
+    .all() as { id: number; birthday: string }[]
+  const year = Number(asOf.slice(0, 4))
+  const inMonth = lunar.filter((r) => lunarBirthdayMonths(r.birthday, year).has(`${year}-${month}`)).map((r) => r.id)
+  return [...solar, ...inMonth].sort((a, b) => a - b)
+}
+
+/** The solar year-months on which a lunar month/day falls in the lunar years that touch `year`. */
+function lunarBirthdayMonths(birthday: string, year: number): Set<string> {
+  const m = Number(birthday.slice(5, 7))
+  const d = Number(birthday.slice(8, 10))
+  const out = new Set<string>()
+  for (const ly of [year - 1, year]) {
+    // a 30th that this lunar month lacks is kept on the 29th
+    for (const day of [d, 29]) {
+      try {
+        out.add(Lunar.fromYmd(ly, m, day).getSolar().toYmd().slice(0, 7))
+        break
+      } catch {
+        /* try the 29th */
+      }
+    }
+  }
+  return out
+}
