@@ -14,6 +14,7 @@ import { printingChannels } from './schemas/printing'
 import { backupsChannels } from './schemas/backups'
 import { predictionsChannels } from './schemas/predictions'
 import { campaignsChannels } from './schemas/campaigns'
+import { customersChannels } from './schemas/customers'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -29,7 +30,8 @@ export const contract = {
   ...printingChannels,
   ...backupsChannels,
   ...predictionsChannels,
-  ...campaignsChannels
+  ...campaignsChannels,
+  ...customersChannels
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

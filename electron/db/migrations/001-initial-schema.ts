@@ -280,8 +280,10 @@ CREATE TABLE change_history (
   old_value   TEXT,
   new_value   TEXT,
   staff       TEXT,
-  undone_at   TEXT
+  undone_at   TEXT,
+  edit        INTEGER NOT NULL DEFAULT 0   -- fields saved together share it; undo takes back one save
 ) STRICT;
+CREATE INDEX change_history_customer ON change_history(customer_id, id);
 
 CREATE TABLE merges (
   id         INTEGER PRIMARY KEY,
@@ -300,6 +302,58 @@ CREATE TABLE audit_log (
   action TEXT NOT NULL,
   detail TEXT
 ) STRICT;
+
+-- customer search (services/customers/search-index.ts): one text per live customer with every
+-- name, identity, address, note and tag; trigram FTS finds any fragment of 3+ characters,
+-- the gram table (letter bigrams, name characters) answers 1-2 character queries such as 王静.
+-- Triggers only mark customers dirty; the index is rebuilt for them in one pass (ledger finish,
+-- or lazily before a search), so an import does not re-index a customer eight times.
+CREATE VIRTUAL TABLE customer_search USING fts5(body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE customer_grams USING fts5(grams, tokenize = 'unicode61');
+CREATE TABLE customer_search_dirty (customer_id INTEGER PRIMARY KEY) STRICT;
+CREATE TRIGGER customers_search_ins AFTER INSERT ON customers
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.id); END;
+CREATE TRIGGER customers_search_upd AFTER UPDATE OF name, address, notes, erased_at, merged_into ON customers
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.id); END;
+CREATE TRIGGER customers_search_del AFTER DELETE ON customers BEGIN
+  DELETE FROM customer_search WHERE rowid = old.id;
+  DELETE FROM customer_grams WHERE rowid = old.id;
+  DELETE FROM customer_search_dirty WHERE customer_id = old.id;
+END;
+CREATE TRIGGER identities_search_ins AFTER INSERT ON customer_identities
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id); END;
+CREATE TRIGGER identities_search_upd AFTER UPDATE ON customer_identities BEGIN
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id);
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id);
+END;
+CREATE TRIGGER identities_search_del AFTER DELETE ON customer_identities
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id); END;
+CREATE TRIGGER names_search_ins AFTER INSERT ON customer_names
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id); END;
+CREATE TRIGGER names_search_upd AFTER UPDATE OF customer_id, name ON customer_names BEGIN
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id);
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id);
+END;
+CREATE TRIGGER names_search_del AFTER DELETE ON customer_names
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id); END;
+CREATE TRIGGER addresses_search_ins AFTER INSERT ON customer_addresses
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id); END;
+CREATE TRIGGER addresses_search_upd AFTER UPDATE OF customer_id, address ON customer_addresses BEGIN
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id);
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id);
+END;
+CREATE TRIGGER addresses_search_del AFTER DELETE ON customer_addresses
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id); END;
+CREATE TRIGGER tags_search_ins AFTER INSERT ON customer_tags
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id); END;
+CREATE TRIGGER tags_search_upd AFTER UPDATE ON customer_tags BEGIN
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id);
+  INSERT OR IGNORE INTO customer_search_dirty VALUES (new.customer_id);
+END;
+CREATE TRIGGER tags_search_del AFTER DELETE ON customer_tags
+  BEGIN INSERT OR IGNORE INTO customer_search_dirty VALUES (old.customer_id); END;
+CREATE INDEX customer_summaries_spend ON customer_summaries(spend_fen);
+CREATE INDEX customer_summaries_orders ON customer_summaries(orders);
 `
 
 export const initialSchema: Migration = {

@@ -13,6 +13,7 @@ import { printingHandlers } from './printing'
 import { backupsHandlers } from './backups'
 import { predictionsHandlers } from './predictions'
 import { campaignsHandlers } from './campaigns'
+import { customersHandlers } from './customers'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -28,6 +29,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...printingHandlers(ctx),
     ...backupsHandlers(ctx),
     ...predictionsHandlers(ctx),
-    ...campaignsHandlers(ctx)
+    ...campaignsHandlers(ctx),
+    ...customersHandlers(ctx)
   }
 }

@@ -8,6 +8,7 @@ import type { Db } from '../../db/driver'
 import type { Identity } from './identities'
 import { identityPriority } from './identities'
 import { refreshOrderTotals, refreshSummaries } from './summaries'
+import { refreshCustomerSearch } from '../customers/search-index'
 
 export interface BatchHeader {
   fileName: string
@@ -239,5 +240,6 @@ export class LedgerWriter {
   finish(): void {
     refreshOrderTotals(this.db, [...this.touchedOrders])
     refreshSummaries(this.db, [...this.touchedCustomers])
+    refreshCustomerSearch(this.db)
   }
 }

@@ -1,0 +1,157 @@
+/**
+ * Editing a customer's profile. Each field knows how to read itself as text and write text
+ * back, so the change history (when, field, old, new) is uniform and undo is simply writing
+ * the old text again. Fields saved together share an edit number; undo takes back one save.
+ */
+import type { Db } from '../../db/driver'
+import { normalizePhone } from '../../../shared/domain/phone'
+import { parseRegion } from '../../../shared/domain/region'
+import { DomainError } from '../../../shared/result'
+import type { CustomerPatch } from '../../../shared/schemas/customers'
+import { customerRecord } from './detail-service'
+
+interface Field {
+  read(db: Db, id: number): string | null
+  write(db: Db, id: number, value: string | null): void
+}
+
+function column(name: string): Field {
+  return {
+    read: (db, id) => {
+      const v = db.prepare(`SELECT ${name} FROM customers WHERE id = ?`).pluck().get(id) as string | number | null
+      return v === null ? null : String(v)
+    },
+    write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value, id)
+  }
+}
+
+function flag(name: string): Field {
+  const base = column(name)
+  return { read: base.read, write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value === '1' ? 1 : 0, id) }
+}
+
+/** The first identity of a kind: replaced in place, added, or removed. */
+function primaryIdentity(kind: 'phone' | 'card'): Field {
+  return {
+    read: (db, id) => (db.prepare('SELECT value FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as string | undefined) ?? null,
+    write: (db, id, value) => {
+      const current = db.prepare('SELECT id FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as number | undefined
+      if (value === null) {
+        if (current !== undefined) db.prepare('DELETE FROM customer_identities WHERE id = ?').run(current)
+        return
+      }
+      const owner = db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck().get(kind, value) as number | undefined
+      if (owner !== undefined && owner !== id) {
+        throw new DomainError('CONFLICT', `${kind === 'phone' ? '手机号' : '会员卡号'} ${value} 已属于顾客 #${owner}，可先合并 (already belongs to customer ${owner}; merge instead)`)
+      }
+      if (owner === id) return
+      if (current !== undefined) db.prepare('UPDATE customer_identities SET value = ? WHERE id = ?').run(value, current)
+      else db.prepare("INSERT INTO customer_identities (customer_id, kind, value) VALUES (?, ?, ?)").run(id, kind, value)
+    }
+  }
+}
+
+const fields: Record<keyof CustomerPatch, Field> = {
+  name: column('name'),
+  gender: column('gender'),
+  birthday: column('birthday'),
+  birthdayLunar: flag('birthday_lunar'),
+  ageBand: column('age_band'),
+  address: {
+    read: column('address').read,
+    write: (db, id, value) => {
+      const r = parseRegion(value)
+      db.prepare('UPDATE customers SET address = ?, province = ?, city = ?, district = ? WHERE id = ?').run(value, r.province, r.city, r.district, id)
+    }
+  },
+  notes: column('notes'),
+  phone: primaryIdentity('phone'),
+  memberCard: primaryIdentity('card'),
+  tags: {
+    read: (db, id) => JSON.stringify(db.prepare('SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag').pluck().all(id)),
+    write: (db, id, value) => {
+      db.prepare('DELETE FROM customer_tags WHERE customer_id = ?').run(id)
+      const insert = db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)')
+      for (const tag of JSON.parse(value ?? '[]') as string[]) insert.run(id, tag)
+    }
+  },
+  referredBy: column('referred_by'),
+  targeted: flag('targeted'),
+  consentPhone: flag('consent_phone'),
+  consentSms: flag('consent_sms'),
+  consentWechat: flag('consent_wechat'),
+  consentMail: flag('consent_mail')
+}
+
+/** A patch value as the text the history keeps; checks what zod cannot (phone, referrer). */
+function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): string | null {
+  if (value === null) return null
+  switch (key) {
+    case 'phone': {
+      const phone = normalizePhone(String(value))
+      if (!phone) throw new DomainError('BAD_INPUT', `phone: 手机号格式不对 (not a phone number: ${String(value)})`)
+      return phone
+    }
+    case 'tags':
+      return JSON.stringify([...new Set((value as string[]).map((t) => t.normalize('NFKC').trim()))].sort())
+    case 'referredBy': {
+      const ref = Number(value)
+      if (ref === id) throw new DomainError('BAD_INPUT', 'referredBy: 不能推荐自己 (cannot refer oneself)')
+      customerRecord(db, ref)
+      return String(ref)
+    }
+    case 'name':
+    case 'address':
+    case 'memberCard':
+      return String(value).normalize('NFKC').trim() || null
+    default:
+      return typeof value === 'boolean' ? (value ? '1' : '0') : String(value)
+  }
+}
+
+export interface EditContext {
+  at: string
+  staff: string
+}
+
+/** Apply a patch; every field whose value changes gets a change_history line. Answers how many. */
+export function updateCustomer(db: Db, id: number, patch: CustomerPatch, ctx: EditContext): number {
+  const c = customerRecord(db, id)
+  if (c.erased_at) throw new DomainError('CONFLICT', '该顾客的个人信息已删除 (this customer was erased)')
+  if (c.merged_into) throw new DomainError('CONFLICT', `该顾客已合并到 #${c.merged_into} (merged into ${c.merged_into})`)
+  let changed = 0
+  db.transaction(() => {
+    const edit = ((db.prepare('SELECT max(edit) FROM change_history').pluck().get() as number | null) ?? 0) + 1
+    const log = db.prepare('INSERT INTO change_history (customer_id, at, field, old_value, new_value, staff, edit) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    for (const key of Object.keys(patch) as (keyof CustomerPatch)[]) {
+      const field = fields[key]
+      const next = asText(db, id, key, patch[key])
+      const old = field.read(db, id)
+      if (old === next) continue
+      field.write(db, id, next)
+      log.run(id, ctx.at, key, old, next, ctx.staff || null, edit)
+      changed++
+    }
+    if (changed > 0) db.prepare('UPDATE customers SET updated_at = ? WHERE id = ?').run(ctx.at, id)
+  })()
+  return changed
+}
+
+/** Take back the newest save not yet undone (all its fields); NOT_FOUND when nothing is left. */
+export function undoLastChange(db: Db, id: number, ctx: EditContext): number {
+  customerRecord(db, id)
+  let undone = 0
+  db.transaction(() => {
+    const edit = db.prepare('SELECT edit FROM change_history WHERE customer_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get(id) as number | undefined
+    if (edit === undefined) throw new DomainError('NOT_FOUND', '没有可撤销的修改 (nothing to undo)')
+    const rows = db
+      .prepare('SELECT id, field, old_value AS old FROM change_history WHERE customer_id = ? AND edit = ? AND undone_at IS NULL ORDER BY id DESC')
+      .all(id, edit) as { id: number; field: keyof CustomerPatch; old: string | null }[]
+    for (const r of rows) {
+      fields[r.field].write(db, id, r.old)
+      db.prepare('UPDATE change_history SET undone_at = ? WHERE id = ?').run(ctx.at, r.id)
+      undone++
+    }
+  })()
+  return undone
+}

@@ -1,0 +1,134 @@
+/**
+ * The customer list: one page of rows for a search and filters, with the total, as of a
+ * date. Rows carry what the table shows; a phone is masked when the setting says so.
+ */
+import type { Db } from '../../db/driver'
+import { daysBetween } from '../../../shared/domain/dates'
+import { lifecycleStage, type LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import { maskPhone } from '../../../shared/domain/phone'
+import { parseRegion } from '../../../shared/domain/region'
+import type { CustomerList, CustomerListInput, CustomerQuery, CustomerRow } from '../../../shared/schemas/customers'
+import { buildCustomerQuery } from './customer-query'
+import { refreshCustomerSearch, searchIndexDirty } from './search-index'
+
+export interface ListOptions {
+  asOf: string
+  thresholds: LifecycleThresholds
+  maskPhones: boolean
+}
+
+/** One page of customers and the total matching the search and filters. */
+export function listCustomers(db: Db, input: CustomerListInput, o: ListOptions): CustomerList {
+  if (searchIndexDirty(db)) refreshCustomerSearch(db)
+  const q = buildCustomerQuery(db, input, o.asOf, o.thresholds)
+  const total = db.prepare(`SELECT count(*) ${q.fromWhere}`).pluck().get(q.params) as number
+  const ids = db
+    .prepare(`SELECT c.id ${q.fromWhere} ORDER BY ${q.orderBy} LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ ...q.params, limit: input.limit, offset: input.offset }) as number[]
+  return { total, rows: customerRows(db, ids, o) }
+}
+
+/** Every customer id matching a query, in list order (for exports). */
+export function matchingIds(db: Db, query: CustomerQuery, o: ListOptions): number[] {
+  if (searchIndexDirty(db)) refreshCustomerSearch(db)
+  const q = buildCustomerQuery(db, query, o.asOf, o.thresholds)
+  return db.prepare(`SELECT c.id ${q.fromWhere} ORDER BY ${q.orderBy}`).pluck().all(q.params) as number[]
+}
+
+interface BaseRow {
+  id: number
+  name: string | null
+  address: string | null
+  province: string | null
+  city: string | null
+  district: string | null
+  orders: number | null
+  spend: number | null
+  last: string | null
+}
+
+/** Table rows for these customers, in the order given. */
+export function customerRows(db: Db, ids: number[], o: ListOptions): CustomerRow[] {
+  if (ids.length === 0) return []
+  const json = JSON.stringify(ids)
+  const base = db
+    .prepare(
+      `SELECT c.id, c.name, c.address, c.province, c.city, c.district, s.orders, s.spend_fen AS spend, s.last_purchase AS last
+       FROM customers c LEFT JOIN customer_summaries s ON s.customer_id = c.id
+       WHERE c.id IN (SELECT value FROM json_each(?))`
+    )
+    .all(json) as BaseRow[]
+  const identities = db
+    .prepare(
+      `SELECT customer_id AS id, kind, value FROM customer_identities
+       WHERE customer_id IN (SELECT value FROM json_each(?)) AND kind IN ('phone', 'card') ORDER BY id`
+    )
+    .all(json) as { id: number; kind: string; value: string }[]
+  const tags = db
+    .prepare('SELECT customer_id AS id, tag FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY tag')
+    .all(json) as { id: number; tag: string }[]
+  const channels = db
+    .prepare(
+      `SELECT customer_id AS id, channel FROM orders WHERE customer_id IN (SELECT value FROM json_each(?)) AND is_purchase = 1
+       GROUP BY customer_id, channel ORDER BY channel`
+    )
+    .all(json) as { id: number; channel: string }[]
+
+  const byId = new Map(base.map((r) => [r.id, r]))
+  const phone = new Map<number, string>()
+  const card = new Map<number, string>()
+  for (const i of identities) {
+    const target = i.kind === 'phone' ? phone : card
+    if (!target.has(i.id)) target.set(i.id, i.value)
+  }
+  const group = <T extends { id: number }>(rows: T[], pick: (r: T) => string) => {
+    const m = new Map<number, string[]>()
+    for (const r of rows) (m.get(r.id) ?? m.set(r.id, []).get(r.id)!).push(pick(r))
+    return m
+  }
+  const tagsById = group(tags, (r) => r.tag)
+  const channelsById = group(channels, (r) => r.channel)
+
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    if (!r) return []
+    const p = phone.get(id) ?? null
+    const region = r.province || r.city ? { province: r.province, city: r.city, district: r.district } : parseRegion(r.address)
+    return [
+      {
+        id,
+        name: r.name,
+        phone: p && o.maskPhones ? maskPhone(p) : p,
+        memberCard: card.get(id) ?? null,
+        tier: null,
+        ladder: null,
+        lifecycle: r.last ? lifecycleStage(daysBetween(r.last, o.asOf), o.thresholds) : null,
+        orders: r.orders ?? 0,
+        spendFen: r.spend ?? 0,
+        lastPurchase: r.last,
+        region,
+        tags: tagsById.get(id) ?? [],
+        channels: channelsById.get(id) ?? []
+      }
+    ]
+  })
+}
+
+/** Tags and regions in use among live customers, most common first. */
+export function customerFacets(db: Db) {
+  const tags = db
+    .prepare(
+      `SELECT t.tag, count(*) AS count FROM customer_tags t JOIN customers c ON c.id = t.customer_id
+       WHERE c.erased_at IS NULL AND c.merged_into IS NULL GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 200`
+    )
+    .all() as { tag: string; count: number }[]
+  const regions = db
+    .prepare(
+      `SELECT province, city, count(*) AS count FROM customers c
+       WHERE c.erased_at IS NULL AND c.merged_into IS NULL AND province IS NOT NULL
+       GROUP BY province, city ORDER BY count DESC LIMIT 200`
+    )
+    .all() as { province: string; city: string | null; count: number }[]
+  return { tags, regions }
+}

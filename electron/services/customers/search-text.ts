@@ -1,0 +1,70 @@
+/**
+ * Search text rules shared by the index and the query: how typed text is normalised, how a
+ * phone typed with spaces or dashes becomes its digits, and which letter grams a short query
+ * can be answered from. Pure functions, no database.
+ */
+
+/** Field separator inside an indexed body: a prefix match is a match right after one. */
+export const SEP = '\u001f'
+
+/** NFKC (full-width digits and letters become ASCII), lower case, trimmed, spaces collapsed. */
+export function normalizeSearch(raw: string): string {
+  return raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * A query that looks like a phone or a part of one ('138 1234 8000', '138-1234', '+86 138…')
+ * as its digits; null when it is not digits and separators only.
+ */
+export function phoneDigits(query: string): string | null {
+  const q = normalizeSearch(query)
+  if (!/^\+?[\d\s\-().]+$/.test(q)) return null
+  let digits = q.replace(/[^\d]/g, '')
+  if (q.startsWith('+86') || (digits.length === 13 && digits.startsWith('86'))) digits = digits.slice(2)
+  return digits.length > 0 ? digits : null
+}
+
+/**
+ * The terms a query is split into: a phone typed with separators stays one term of digits,
+ * anything else splits on spaces (every term must match).
+ */
+export function searchTerms(query: string): string[] {
+  const digits = phoneDigits(query)
+  if (digits) return [digits]
+  return normalizeSearch(query)
+    .split(' ')
+    .filter((t) => t.length > 0)
+}
+
+const LETTERS = /\p{L}+/gu
+
+/**
+ * Grams for queries of one or two characters: every bigram of a run of letters (Chinese
+ * characters included) in names, addresses, notes and tags, plus each single character of a
+ * name (a surname typed alone). Digits are left out: two digits match nearly everyone anyway.
+ */
+export function lettersGrams(names: string, other: string): string {
+  const grams = new Set<string>()
+  for (const text of [names, other]) {
+    for (const run of normalizeSearch(text).match(LETTERS) ?? []) {
+      const chars = [...run]
+      for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1])
+      if (chars.length === 1) grams.add(chars[0])
+    }
+  }
+  for (const run of normalizeSearch(names).match(LETTERS) ?? []) for (const ch of run) grams.add(ch)
+  return [...grams].join(' ')
+}
+
+/** A term quoted as an FTS5 string (double quotes doubled), so nothing in it is syntax. */
+export function ftsString(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`
+}
+
+/** How a term is looked up: trigram index (3+ characters), letter grams (1-2 letters), or a scan. */
+export function termPlan(term: string): 'trigram' | 'grams' | 'scan' {
+  const length = [...term].length
+  if (length >= 3) return 'trigram'
+  if (/^\p{L}+$/u.test(term)) return 'grams'
+  return 'scan'
+}
