@@ -209,9 +209,11 @@ CREATE TABLE contact_log (
   outcome     TEXT,                       -- reached | no_answer | bought | not_interested | opted_out | open | resolved
   note        TEXT,
   campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
-  staff       TEXT
+  staff       TEXT,
+  topic       TEXT                        -- the call-list entry that prompted it, e.g. 'replenish:12:2026-11-20'
 ) STRICT;
 CREATE INDEX contact_log_customer ON contact_log(customer_id, at);
+CREATE INDEX contact_log_topic ON contact_log(topic);
 
 CREATE TABLE gifts (
   sku           TEXT PRIMARY KEY,
