@@ -15,6 +15,7 @@ import { backupsChannels } from './schemas/backups'
 import { predictionsChannels } from './schemas/predictions'
 import { campaignsChannels } from './schemas/campaigns'
 import { customersChannels } from './schemas/customers'
+import { segmentsChannels } from './schemas/segments'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -31,7 +32,8 @@ export const contract = {
   ...backupsChannels,
   ...predictionsChannels,
   ...campaignsChannels,
-  ...customersChannels
+  ...customersChannels,
+  ...segmentsChannels
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

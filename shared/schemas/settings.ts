@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NoInput } from './common'
 import { defaultLifecycleThresholds } from '../domain/lifecycle'
+import { CoreCriteriaSchema, defaultSegmentSettings, RfmSchemeSchema, TierRulesSchema } from './segments'
 
 export const Settings = z.object({
   locale: z.enum(['zh-CN', 'en']),
@@ -19,7 +20,13 @@ export const Settings = z.object({
     })
     .refine((t) => t.active < t.silent && t.silent < t.sleeping && t.sleeping < t.drifting, {
       message: '生命周期阈值必须逐级递增'
-    })
+    }),
+  /** segments: what makes a customer "core" on the loyalty ladder */
+  core: CoreCriteriaSchema,
+  /** segments: member tier thresholds */
+  tiers: TierRulesSchema,
+  /** segments: which RFM naming the overview shows */
+  rfmScheme: RfmSchemeSchema
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -29,7 +36,8 @@ export const defaultSettings: Settings = {
   maskPhones: true,
   backupFolder: '',
   backupKeep: 10,
-  lifecycle: { ...defaultLifecycleThresholds }
+  lifecycle: { ...defaultLifecycleThresholds },
+  ...defaultSegmentSettings
 }
 
 export const settingsChannels = {

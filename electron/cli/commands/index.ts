@@ -9,6 +9,8 @@ import { printCommand } from './print'
 import { clvCommand } from './clv'
 import { campaignCommand } from './campaign'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
+import { segmentsCommand } from './segments'
+import { recallCommand } from './recall'
 
 export const commands: Command[] = [
   demoCommand,

@@ -14,6 +14,7 @@ import { backupsHandlers } from './backups'
 import { predictionsHandlers } from './predictions'
 import { campaignsHandlers } from './campaigns'
 import { customersHandlers } from './customers'
+import { segmentsHandlers } from './segments'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -30,6 +31,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...backupsHandlers(ctx),
     ...predictionsHandlers(ctx),
     ...campaignsHandlers(ctx),
-    ...customersHandlers(ctx)
+    ...customersHandlers(ctx),
+    ...segmentsHandlers(ctx)
   }
 }

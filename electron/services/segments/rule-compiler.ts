@@ -1,0 +1,202 @@
+/**
+ * Rule tree → a parameterised SQL condition over `customers c` joined to the snapshot `s`
+ * (see snapshot.ts). Values only ever travel as `?` parameters; column names and SQL come
+ * only from the constant maps below, looked up by field names the schema has whitelisted.
+ * Every leaf is wrapped in coalesce(…, 0) so a missing figure is "no", and NOT is a true
+ * complement.
+ */
+import type { PurchaseValue, RuleLeaf, RuleNode, StageAtValue } from '../../../shared/schemas/segments'
+import { ruleFields } from '../../../shared/schemas/segments'
+import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import { addDays } from '../../../shared/domain/dates'
+import { DomainError } from '../../../shared/result'
+
+export interface CompiledRule {
+  sql: string
+  params: (string | number)[]
+}
+
+export interface CompileContext {
+  asOf: string
+  lifecycle: LifecycleThresholds
+}
+
+/** Number-like fields: the SQL expression each reads. */
+const numberColumns: Record<string, string> = {
+  orders: 's.orders',
+  spendFen: 's.spend_fen',
+  daysSinceLastPurchase: 's.days_last',
+  daysSinceFirstPurchase: 's.days_first',
+  avgIntervalDays: 's.avg_interval',
+  channelCount: 's.channels',
+  birthdayMonth: "CAST(nullif(substr(c.birthday, 6, 2), '') AS INTEGER)",
+  rScore: 's.r',
+  fScore: 's.f',
+  mScore: 's.m',
+  firstPurchaseMonth: 'substr(s.first_day, 1, 7)'
+}
+
+/** Enum fields stored on the snapshot. */
+const enumColumns: Record<string, string[]> = {
+  tier: ['s.tier'],
+  lifecycle: ['s.lifecycle'],
+  ladder: ['s.ladder'],
+  rfmSegment: ['s.rfm_classic', 's.rfm_cn8']
+}
+
+const consentColumns: Record<string, string> = {
+  phone: 'c.consent_phone',
+  sms: 'c.consent_sms',
+  wechat: 'c.consent_wechat',
+  mail: 'c.consent_mail'
+}
+
+const compareOps: Record<string, string> = { '=': '=', '!=': '<>', '>': '>', '>=': '>=', '<': '<', '<=': '<=' }
+
+/** Compile a checked rule tree. */
+export function compileRule(rule: RuleNode, ctx: CompileContext): CompiledRule {
+  const params: (string | number)[] = []
+  const sql = node(rule, ctx, params)
+  return { sql, params }
+}
+
+function node(rule: RuleNode, ctx: CompileContext, params: (string | number)[]): string {
+  if ('all' in rule) return rule.all.length ? `(${rule.all.map((r) => node(r, ctx, params)).join(' AND ')})` : '1'
+  if ('any' in rule) return rule.any.length ? `(${rule.any.map((r) => node(r, ctx, params)).join(' OR ')})` : '0'
+  if ('not' in rule) return `(NOT ${node(rule.not, ctx, params)})`
+  return `coalesce((${leaf(rule, ctx, params)}), 0)`
+}
+
+/** `expr op value` for scalar comparisons, IN lists and BETWEEN. */
+function compare(expr: string, op: string, value: unknown, params: (string | number)[]): string {
+  if (op === 'in') {
+    const list = value as (string | number)[]
+    params.push(...list)
+    return `${expr} IN (${list.map(() => '?').join(', ')})`
+  }
+  if (op === 'between') {
+    const [lo, hi] = value as [string | number, string | number]
+    params.push(lo, hi)
+    return `${expr} BETWEEN ? AND ?`
+  }
+  const sqlOp = compareOps[op]
+  if (!sqlOp) throw new DomainError('BAD_INPUT', `运算符不适用 (operator not applicable): ${op}`)
+  params.push(value as string | number)
+  return `${expr} ${sqlOp} ?`
+}
+
+/** A text match on one expression: = / != exact, in a list, contains a fragment (no LIKE wildcards). */
+function textMatch(expr: string, op: string, value: unknown, params: (string | number)[]): string {
+  if (op === 'contains') {
+    params.push(value as string)
+    return `instr(${expr}, ?) > 0`
+  }
+  return compare(expr, op, value, params)
+}
+
+function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]): string {
+  const { field, op, value } = rule
+  if (!Object.prototype.hasOwnProperty.call(ruleFields, field)) throw new DomainError('BAD_INPUT', `未知字段 (unknown field) ${String(field)}`)
+  const next = addDays(ctx.asOf, 1)
+
+  if (field in numberColumns) return compare(numberColumns[field], op, value, params)
+
+  if (field in enumColumns) {
+    const cols = enumColumns[field]
+    const positive = (cmpOp: string) => `(${cols.map((col) => compare(col, cmpOp, value, params)).join(' OR ')})`
+    return op === '!=' ? `NOT coalesce(${positive('=')}, 0)` : positive(op)
+  }
+
+  switch (field) {
+    case 'consent': {
+      const kinds = (op === 'in' ? value : [value]) as string[]
+      const any = `(${kinds.map((k) => `${consentColumns[k]} = 1`).join(' OR ')})`
+      return op === '!=' ? `NOT ${any}` : any
+    }
+    case 'region': {
+      // a region is a province, city or district name; contains also searches the address
+      if (op === 'contains') {
+        params.push(value as string)
+        return `instr(coalesce(c.province, '') || ' ' || coalesce(c.city, '') || ' ' || coalesce(c.district, '') || ' ' || coalesce(c.address, ''), ?) > 0`
+      }
+      const cols = ['c.province', 'c.city', 'c.district']
+      const positive = `(${cols.map((col) => compare(col, op === '!=' ? '=' : op, value, params)).join(' OR ')})`
+      return op === '!=' ? `NOT coalesce(${positive}, 0)` : positive
+    }
+    case 'ageBand':
+      if (op === '!=') {
+        params.push(value as string)
+        return `coalesce(c.age_band, '') <> ?`
+      }
+      return textMatch('c.age_band', op, value, params)
+    case 'tag': {
+      const inner = textMatch('t.tag', op === '!=' ? '=' : op, value, params)
+      const sub = `c.id IN (SELECT t.customer_id FROM customer_tags t WHERE ${inner})`
+      return op === '!=' ? `NOT (${sub})` : sub
+    }
+    case 'channel': {
+      params.push(next)
+      const base = `SELECT o.customer_id FROM orders o WHERE o.is_purchase = 1 AND o.customer_id IS NOT NULL AND o.ordered_at < ?`
+      const inner = textMatch('o.channel', op === '!=' ? '=' : op, value, params)
+      const sub = `c.id IN (${base} AND ${inner})`
+      return op === '!=' ? `NOT (${sub})` : sub
+    }
+    case 'boughtProduct':
+    case 'boughtCategory':
+      return bought(field, op, value as PurchaseValue, ctx, params)
+    case 'lifecycleAt':
+      return stageAt(op, value as StageAtValue, ctx, params)
+  }
+  throw new DomainError('BAD_INPUT', `字段无法编译 (field cannot be compiled): ${field}`)
+}
+
+/**
+ * Bought a product (code or name) or a category within a window (default: everything up to the
+ * as-of date; a window never reaches past it). `=` exact, `contains` a fragment, `!=` did not
+ * buy an exact match; an empty text matches any product.
+ */
+function bought(field: string, op: string, v: PurchaseValue, ctx: CompileContext, params: (string | number)[]): string {
+  const to = v.to && v.to < ctx.asOf ? v.to : ctx.asOf
+  const conds = ['l.amount_fen > 0', 'o.customer_id IS NOT NULL', 'o.ordered_at < ?']
+  params.push(addDays(to, 1))
+  if (v.from) {
+    conds.push('o.ordered_at >= ?')
+    params.push(v.from)
+  }
+  if (v.text !== '') {
+    if (field === 'boughtCategory') {
+      conds.push(op === 'contains' ? 'instr(p.category, ?) > 0' : 'p.category = ?')
+      params.push(v.text)
+    } else {
+      conds.push(op === 'contains' ? '(instr(p.code, ?) > 0 OR instr(p.name, ?) > 0)' : '(p.code = ? OR p.name = ?)')
+      params.push(v.text, v.text)
+    }
+  }
+  const sub = `c.id IN (SELECT o.customer_id FROM order_lines l JOIN orders o ON o.id = l.order_id
+    JOIN products p ON p.id = l.product_id WHERE ${conds.join(' AND ')})`
+  return op === '!=' ? `NOT (${sub})` : sub
+}
+
+/** The lifecycle stage on another date ('none' = no purchase yet then), for stage migration. */
+function stageAt(op: string, v: StageAtValue, ctx: CompileContext, params: (string | number)[]): string {
+  const t = ctx.lifecycle
+  const next = addDays(v.date, 1)
+  let sub: string
+  if (v.stage === 'none') {
+    params.push(next)
+    sub = `c.id NOT IN (SELECT customer_id FROM orders WHERE is_purchase = 1 AND customer_id IS NOT NULL AND ordered_at < ?)`
+  } else {
+    const bounds: Record<string, [number, number]> = {
+      active: [0, t.active],
+      silent: [t.active + 1, t.silent],
+      sleeping: [t.silent + 1, t.sleeping],
+      drifting: [t.sleeping + 1, t.drifting],
+      lost: [t.drifting + 1, 1_000_000]
+    }
+    const [lo, hi] = bounds[v.stage]
+    params.push(next, v.date, lo, hi)
+    sub = `c.id IN (SELECT customer_id FROM orders WHERE is_purchase = 1 AND customer_id IS NOT NULL AND ordered_at < ?
+      GROUP BY customer_id HAVING CAST(julianday(?) - julianday(substr(max(ordered_at), 1, 10)) AS INTEGER) BETWEEN ? AND ?)`
+  }
+  return op === '!=' ? `NOT (${sub})` : sub
+}
