@@ -25,5 +25,7 @@ export const commands: Command[] = [
   exportAllCommand,
   importAllCommand,
   clvCommand,
-  campaignCommand
+  campaignCommand,
+  segmentsCommand,
+  recallCommand
 ]
