@@ -15,7 +15,9 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // the same services without Electron: the browser host and the command line
           host: resolve(__dirname, 'electron/host/index.ts'),
-          cli: resolve(__dirname, 'electron/cli/index.ts')
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // imports run here, off the main thread; located at run time as join(__dirname, 'import-worker.js')
+          'import-worker': resolve(__dirname, 'electron/services/imports/import-worker.ts')
         }
       }
     }
