@@ -13,6 +13,7 @@ import { demoChannels } from './schemas/demo'
 import { printingChannels } from './schemas/printing'
 import { backupsChannels } from './schemas/backups'
 import { predictionsChannels } from './schemas/predictions'
+import { remindersChannels } from './schemas/reminders'
 import { campaignsChannels } from './schemas/campaigns'
 import { customersChannels } from './schemas/customers'
 import { segmentsChannels } from './schemas/segments'
@@ -31,6 +32,7 @@ export const contract = {
   ...printingChannels,
   ...backupsChannels,
   ...predictionsChannels,
+  ...remindersChannels,
   ...campaignsChannels,
   ...customersChannels,
   ...segmentsChannels

@@ -7,6 +7,7 @@ import { batchesCommand } from './batches'
 import { undoCommand } from './undo'
 import { printCommand } from './print'
 import { clvCommand } from './clv'
+import { callsCommand } from './calls'
 import { campaignCommand } from './campaign'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
 import { segmentsCommand } from './segments'
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   exportAllCommand,
   importAllCommand,
   clvCommand,
+  callsCommand,
   campaignCommand,
   segmentsCommand,
   recallCommand

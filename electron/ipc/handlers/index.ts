@@ -12,6 +12,7 @@ import { demoHandlers } from './demo'
 import { printingHandlers } from './printing'
 import { backupsHandlers } from './backups'
 import { predictionsHandlers } from './predictions'
+import { remindersHandlers } from './reminders'
 import { campaignsHandlers } from './campaigns'
 import { customersHandlers } from './customers'
 import { segmentsHandlers } from './segments'
@@ -30,6 +31,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...printingHandlers(ctx),
     ...backupsHandlers(ctx),
     ...predictionsHandlers(ctx),
+    ...remindersHandlers(ctx),
     ...campaignsHandlers(ctx),
     ...customersHandlers(ctx),
     ...segmentsHandlers(ctx)

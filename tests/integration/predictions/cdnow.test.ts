@@ -1,6 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import { freshDb, testContext, testDispatch } from '../../helpers/db'
-import { loadCdnow } from '../../fixtures/cdnow/load-cdnow'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { testContext, testDispatch } from '../../helpers/db'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { runCli } from '../../../electron/cli/run-cli'
+import { loadCdnow } from './load-cdnow'
 import { fitClv, scoreCustomer } from '../../../electron/services/predictions/clv-service'
 import type { Db } from '../../../electron/db/driver'
 import type { ClvFit } from '../../../shared/schemas/predictions'
@@ -9,8 +14,14 @@ import type { ClvFit } from '../../../shared/schemas/predictions'
 describe('the CDNOW reproduction', () => {
   let db: Db
   let fit: ClvFit
+  const dir = mkdtempSync(join(tmpdir(), 'evergreen-cdnow-'))
+  const path = join(dir, 'cdnow.db')
+  afterAll(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
   beforeAll(() => {
-    db = freshDb()
+    db = openNodeDatabase(path)
     loadCdnow(db)
     fit = fitClv(db, { calibrationEnd: '1997-09-30', holdoutEnd: '1998-06-30', unit: 'week', paretoNbd: true })
   })
@@ -84,5 +95,30 @@ describe('the CDNOW reproduction', () => {
     const r = await testDispatch(ctx)('predictions.customer', { ref: '1', asOf: '1997-09-30', horizon: 39, unit: 'week' })
     expect(r.ok).toBe(true)
     if (r.ok) expect((r.data as { expectedPurchases: number }).expectedPurchases.toFixed(3)).toBe('1.226')
+  })
+
+  const cli = async (...args: string[]) => {
+    let out = ''
+    const code = await runCli(args, { stdout: (t) => (out += t), stderr: () => {}, env: {}, version: 'test' })
+    return { code, json: JSON.parse(out) as Record<string, unknown> }
+  }
+
+  it('prints one customer through `clv --customer 1 --horizon 39 --json`', async () => {
+    const r = await cli('clv', '--db', path, '--calibration-end', '1997-09-30', '--customer', '1', '--horizon', '39', '--json')
+    expect(r.code).toBe(0)
+    expect(Object.keys(r.json)).toEqual(['x', 'tx', 'T', 'expectedPurchases', 'pAlive', 'expectedValueFen'])
+    expect((r.json.expectedPurchases as number).toFixed(3)).toBe('1.226')
+    expect(r.json.expectedValueFen).toBeGreaterThan(2000)
+  })
+
+  it('prints the fits and backtest through `clv --json` in days as well', async () => {
+    const r = await cli('clv', '--db', path, '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--unit', 'day', '--json')
+    expect(r.code).toBe(0)
+    const j = r.json as { bgnbd: { r: number; alpha: number }; gammaGamma: { p: number }; backtest: { actualRepeat: number; forecastRepeat: number } }
+    // in days r is unchanged and α scales by 7
+    expect(Math.abs(j.bgnbd.r - 0.243)).toBeLessThan(0.001)
+    expect(Math.abs(j.bgnbd.alpha / 7 - 4.414)).toBeLessThan(0.002)
+    expect(j.backtest.actualRepeat).toBe(1882)
+    expect(j.backtest.forecastRepeat.toFixed(0)).toBe('1653')
   })
 })

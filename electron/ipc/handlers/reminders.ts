@@ -1,0 +1,25 @@
+import type { AppContext } from '../../services/app/app-context'
+import type { HandlerGroup } from './index'
+import { callList } from '../../services/reminders/call-list'
+import { recordOutcome } from '../../services/reminders/record-outcome'
+import { listUnits, setCategoryDays, setProductDays } from '../../services/reminders/days-per-unit'
+import { readCareSettings, updateCareSettings } from '../../services/reminders/care-settings'
+import { readSettings } from '../../services/settings/settings-service'
+
+export function remindersHandlers(ctx: AppContext): HandlerGroup<'reminders'> {
+  return {
+    'reminders.calls': ({ date }) => callList(ctx.db, date ?? ctx.today()),
+    'reminders.record': (input) => recordOutcome(ctx.db, { ...input, at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
+    'reminders.units': ({ asOf }) => listUnits(ctx.db, asOf ?? ctx.today()),
+    'reminders.setProductDays': ({ productId, daysPerUnit }) => {
+      setProductDays(ctx.db, productId, daysPerUnit)
+      return { ok: true as const }
+    },
+    'reminders.setCategoryDays': ({ category, daysPerUnit }) => {
+      setCategoryDays(ctx.db, category, daysPerUnit)
+      return { ok: true as const }
+    },
+    'reminders.settings': () => readCareSettings(ctx.db),
+    'reminders.updateSettings': (patch) => updateCareSettings(ctx.db, patch)
+  }
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod'
+import { IsoDate, NoInput } from './common'
+import { Words } from './predictions'
+
+const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, { message: '日期格式应为 MM-DD' })
+
+/** The care calendar and reminder lead times (DOMAIN.md: replenishment, member day, care moments). */
+export const CareSettings = z.object({
+  /** a replenishment call falls due this many days before the customer runs out */
+  replenishLeadDays: z.number().int().min(0).max(60),
+  /** keep an unanswered replenishment reminder this many days after the run-out date */
+  replenishGraceDays: z.number().int().min(0).max(90),
+  /** birthdays in the coming N days */
+  birthdayDays: z.number().int().min(0).max(60),
+  /** customers within N days of sliding to the next lifecycle stage */
+  slideDays: z.number().int().min(1).max(60),
+  /** day of the month of the member day (会员日), e.g. 30; null for none; short months use their last day */
+  memberDay: z.number().int().min(1).max(31).nullable(),
+  /** the notice shows this many days ahead (new products are listed the day before) */
+  memberDayLeadDays: z.number().int().min(0).max(30),
+  /** holidays to prepare for; lunar ones (春节, 中秋) by their lunar month and day */
+  holidays: z
+    .array(z.object({ date: MonthDay, name: z.string().min(1).max(40), lunar: z.boolean() }))
+    .max(100),
+  holidayLeadDays: z.number().int().min(0).max(60),
+  /** the shop's opening day, for the anniversary notice */
+  anniversary: IsoDate.nullable()
+})
+export type CareSettings = z.infer<typeof CareSettings>
+
+/** The defaults: reminders 5 days before running out, member day on the 30th, common holidays. */
+export const defaultCareSettings: CareSettings = {
+  replenishLeadDays: 5,
+  replenishGraceDays: 14,
+  birthdayDays: 7,
+  slideDays: 7,
+  memberDay: 30,
+  memberDayLeadDays: 1,
+  holidays: [
+    { date: '01-01', name: '春节', lunar: true },
+    { date: '03-08', name: '妇女节', lunar: false },
+    { date: '06-01', name: '儿童节', lunar: false },
+    { date: '08-15', name: '中秋节', lunar: true },
+    { date: '11-11', name: '双十一', lunar: false }
+  ],
+  holidayLeadDays: 7,
+  anniversary: null
+}
+
+export const callReasons = ['replenish', 'birthday', 'slide', 'complaint'] as const
+export const CallReason = z.enum(callReasons)
+export type CallReason = z.infer<typeof CallReason>
+
+export const callOutcomes = ['reached', 'no_answer', 'bought', 'not_interested', 'opted_out'] as const
+export const CallOutcome = z.enum(callOutcomes)
+export type CallOutcome = z.infer<typeof CallOutcome>
+
+export const CallEntry = z.object({
+  /** stable per entry: the topic written with the outcome, so the entry leaves the list */
+  key: z.string(),
+  reason: CallReason,
+  customerId: z.number().int(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  consent: z.object({ phone: z.boolean(), sms: z.boolean(), wechat: z.boolean() }),
+  /** false when the customer asked not to be phoned (SMS / WeChat still allowed) or has no phone */
+  callable: z.boolean(),
+  /** the day this entry fell due (run-out lead, birthday, slide, complaint date) */
+  dueDate: z.string(),
+  detail: Words,
+  script: Words,
+  /** the last outcome recorded for this entry (a no-answer brings it back the next day) */
+  lastOutcome: z.object({ at: z.string(), outcome: z.string() }).nullable()
+})
+export type CallEntry = z.infer<typeof CallEntry>
+
+export const Notice = z.object({
+  key: z.string(),
+  kind: z.enum(['member-day', 'holiday', 'anniversary']),
+  date: z.string(),
+  title: Words,
+  script: Words,
+  /** customers who may be told by SMS */
+  audience: z.number().int()
+})
+export type Notice = z.infer<typeof Notice>
+
+export const CallList = z.object({
+  date: z.string(),
+  entries: z.array(CallEntry),
+  notices: z.array(Notice),
+  counts: z.object({ replenish: z.number().int(), birthday: z.number().int(), slide: z.number().int(), complaint: z.number().int() }),
+  /** customers with a reason to contact who allow neither phone, SMS nor WeChat */
+  skippedNoConsent: z.number().int()
+})
+export type CallList = z.infer<typeof CallList>
+
+export const RecordInput = z
+  .object({
+    customerId: z.number().int().positive(),
+    key: z.string().min(1).max(200),
+    outcome: CallOutcome,
+    note: z.string().max(500).optional()
+  })
+  .strict()
+
+export const UnitRow = z.object({
+  productId: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string().nullable(),
+  /** set on the product */
+  productDays: z.number().nullable(),
+  /** set on its category */
+  categoryDays: z.number().nullable(),
+  /** learned from customers' repeat intervals (median of interval ÷ quantity) */
+  learnedDays: z.number().nullable(),
+  /** how many repeat intervals the learned figure rests on */
+  learnedFrom: z.number().int(),
+  /** what reminders use: product, else category, else learned */
+  effectiveDays: z.number().nullable(),
+  source: z.enum(['product', 'category', 'learned']).nullable()
+})
+export type UnitRow = z.infer<typeof UnitRow>
+
+const DaysPerUnit = z.number().positive().max(3650).nullable()
+
+export const remindersChannels = {
+  /** Today's call list: replenishment due, birthdays, customers about to slide, open complaints, notices. */
+  'reminders.calls': { input: z.object({ date: IsoDate.optional() }).strict(), output: CallList },
+  /** Write a call outcome to the contact log; 'opted_out' also withdraws phone consent. */
+  'reminders.record': { input: RecordInput, output: z.object({ id: z.number().int(), at: z.string() }) },
+  /** Products with their days-per-unit: set, by category, learned. */
+  'reminders.units': { input: z.object({ asOf: IsoDate.optional() }).strict(), output: z.array(UnitRow) },
+  /** Set (or clear with null) how many days one unit of a product lasts. */
+  'reminders.setProductDays': { input: z.object({ productId: z.number().int().positive(), daysPerUnit: DaysPerUnit }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** Set (or clear with null) how many days one unit lasts for a whole category. */
+  'reminders.setCategoryDays': { input: z.object({ category: z.string().min(1).max(100), daysPerUnit: DaysPerUnit }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** The care calendar and reminder lead times. */
+  'reminders.settings': { input: NoInput, output: CareSettings },
+  /** Change some care-calendar settings; answers all of them. */
+  'reminders.updateSettings': { input: CareSettings.partial().strict(), output: CareSettings }
+}
