@@ -44,7 +44,7 @@ export function repeatRate(db: Db, asOf: string, settings: S): RepeatRate {
   const rows = db
     .prepare(
       `WITH cm AS (${customerMonths})
-       SELECT cm.month, count(*) AS buyers, sum(s.first_day < cm.month || '-01') AS returning
+       SELECT cm.month, count(*) AS buyers, sum(s.first_day < cm.month || '-01') AS "returning"
        FROM cm JOIN ${SNAPSHOT} s ON s.customer_id = cm.customer_id GROUP BY cm.month`
     )
     .all({ from: `${first}-01`, next: addDays(asOf, 1) }) as { month: string; buyers: number; returning: number }[]
