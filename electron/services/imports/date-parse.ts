@@ -4,7 +4,6 @@
  * clock the shop saw is what counts. Which of day and month comes first in 05/03/2024 is
  * decided once per column (see DayOrderVote), never row by row.
  */
-import { isIsoDate } from '../../../shared/domain/dates'
 
 export type DayOrder = 'dmy' | 'mdy'
 
@@ -78,11 +77,16 @@ export function excelSerialToIso(serial: number): string | null {
   return secs === 0 && Number.isInteger(serial) ? date : `${date}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
 }
 
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+}
+
 function build(y: number, mo: number, d: number, time: string | null): string | null {
   if (y < 100) y += y < 70 ? 2000 : 1900
   if (y < 1900 || y > 2199) return null
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null
   const date = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`
-  if (!isIsoDate(date)) return null
   return time ? `${date}T${time}` : date
 }
 
@@ -92,6 +96,20 @@ function build(y: number, mo: number, d: number, time: string | null): string | 
  * 03/05/2024 (order from `order`), Excel serials (45356.59). Null when unreadable or impossible.
  */
 export function parseDateTime(raw: string, order: DayOrder = 'mdy'): string | null {
+  // lines of one receipt repeat the same time: answer the last one again
+  if (raw === lastRaw && order === lastOrder) return lastResult
+  const result = parseDateTimeUncached(raw, order)
+  lastRaw = raw
+  lastOrder = order
+  lastResult = result
+  return result
+}
+
+let lastRaw = ''
+let lastOrder: DayOrder = 'mdy'
+let lastResult: string | null = null
+
+function parseDateTimeUncached(raw: string, order: DayOrder): string | null {
   let s = raw.normalize('NFKC').trim().replace(/^'+/, '')
   if (s === '') return null
   // time zones and trailing 'Z' do not move the shop's wall clock

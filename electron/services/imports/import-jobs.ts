@@ -18,6 +18,8 @@ interface Job {
   cancel: Int32Array
   startedAt: number
   writingFrom: number | null
+  /** rows already done when the first writing report came */
+  writingBase: number
   worker: Worker | null
 }
 
@@ -41,8 +43,10 @@ export class ImportJobs {
   }
 
   private workerFile(): string | null {
-    const file = this.options.workerFile ?? join(__dirname, 'import-worker.js')
-    return this.options.dbPath !== ':memory:' && existsSync(file) ? file : null
+    if (this.options.dbPath === ':memory:') return null
+    // the bundler may place this code in out/main/chunks/, one level below the worker entry
+    const candidates = this.options.workerFile ? [this.options.workerFile] : [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')]
+    return candidates.find((f) => existsSync(f)) ?? null
   }
 
   /** Start an import; answers its job id at once. */
@@ -54,6 +58,7 @@ export class ImportJobs {
       cancel: new Int32Array(cancel),
       startedAt: this.now(),
       writingFrom: null,
+      writingBase: 0,
       worker: null
     }
     this.jobs.set(jobId, job)
@@ -113,13 +118,15 @@ export class ImportJobs {
   private onMessage(job: Job, m: WorkerMessage): void {
     if (m.type !== 'progress') return this.finish(job, m)
     const p = job.progress
-    if (m.phase === 'writing' && job.writingFrom === null) job.writingFrom = this.now()
+    if (m.phase === 'writing' && job.writingFrom === null) {
+      job.writingFrom = this.now()
+      job.writingBase = m.rowsDone
+    }
     p.phase = m.phase
     if (m.rowsTotal > 0) p.rowsTotal = m.rowsTotal
     p.rowsDone = m.rowsDone
-    const since = job.writingFrom ?? job.startedAt
-    const secs = (this.now() - since) / 1000
-    if (m.phase === 'writing' && secs > 0) p.rowsPerSecond = Math.round(m.rowsDone / secs)
+    const secs = job.writingFrom === null ? 0 : (this.now() - job.writingFrom) / 1000
+    if (m.phase === 'writing' && secs > 0.2) p.rowsPerSecond = Math.round((m.rowsDone - job.writingBase) / secs)
   }
 
   private finish(job: Job, m: Exclude<WorkerMessage, { type: 'progress' }>): void {
@@ -130,7 +137,8 @@ export class ImportJobs {
       p.result = m.result
       p.rowsDone = m.result.rowsRead
       p.rowsTotal = m.result.rowsRead
-      const secs = (this.now() - (job.writingFrom ?? job.startedAt)) / 1000
+      // over the whole job, reading and finishing included: what the user waited for
+      const secs = (this.now() - job.startedAt) / 1000
       if (secs > 0) p.rowsPerSecond = Math.round(m.result.rowsRead / secs)
     } else {
       p.state = m.code === 'CANCELLED' ? 'cancelled' : 'failed'

@@ -5,9 +5,18 @@
  * string itself, so '1.005' is 101 fen (floating point would say 100).
  */
 const CURRENCY = /(rmb|cny|usd|eur|hk\$|us\$|[¥$€£]|元)/gi
+const GROUPED = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ }
+const PLAIN = /^-?\d{1,15}(\.\d{1,2})?$/
 
 /** Integer fen, or null when the text is not an amount. Empty text is null too. */
 export function parseMoneyFen(raw: string): number | null {
+  // the common case, '198' or '-12.5', without the general machinery
+  if (PLAIN.test(raw)) {
+    const neg = raw.charCodeAt(0) === 45
+    const [i, f = ''] = (neg ? raw.slice(1) : raw).split('.')
+    const fen = Number(i) * 100 + Number((f + '00').slice(0, 2))
+    return neg && fen !== 0 ? -fen : fen
+  }
   const num = parseDecimal(raw.replace(CURRENCY, ''))
   if (num === null) return null
   const [negative, intPart, fracPart] = num
@@ -68,7 +77,7 @@ function parseDecimal(raw: string): [boolean, string, string] | null {
   const thousands = decimalSep === ',' ? '.' : ','
   if (intPart.includes(decimalSep ?? '\u0000')) return null
   // thousands separators must sit every three digits
-  if (intPart.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(intPart)) return null
+  if (intPart.includes(thousands) && !GROUPED[thousands].test(intPart)) return null
   intPart = intPart.split(thousands).join('')
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fracPart) || (intPart === '' && fracPart === '')) return null
   return [negative, intPart.replace(/^0+(?=\d)/, '') || '0', fracPart]
