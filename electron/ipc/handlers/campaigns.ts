@@ -28,7 +28,7 @@ export function campaignsHandlers(ctx: AppContext): HandlerGroup<'campaigns' | '
     },
     'campaigns.plan': (input) => {
       const asOf = input.asOf ?? ctx.today()
-      const r = planCampaign(ctx.db, { ...input, asOf }, { asOf, thresholds: thresholds(), now: ctx.now() })
+      const r = planCampaign(ctx.db, { ...input, asOf }, { asOf, settings: readSettings(ctx.db), now: ctx.now() })
       if (r.campaignId !== null) {
         recordAudit(ctx.db, ctx.now(), 'campaign', `planned campaign ${r.campaignId}: ${r.treated.length} treated, ${r.control.length} control, ${r.costFen} fen`)
       }

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
-import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import type { Settings } from '../../../shared/schemas/settings'
 import type { PlanInput, PlanResult, PlannedMember } from '../../../shared/schemas/campaigns'
 import { giftsBySku, listGifts } from './gift-catalogue'
 import { customerNeeds, giftPreference, type GiftOption } from './gift-match'
@@ -19,7 +19,7 @@ import { saveCampaign } from './campaign-store'
 
 export interface PlanEnv {
   asOf: string
-  thresholds: LifecycleThresholds
+  settings: Settings
   /** when the plan was made (shop-local date-time) */
   now: string
 }
@@ -61,7 +61,7 @@ export function giftOptions(db: Db, input: PlanInput): GiftOption[] {
 export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult {
   const { asOf } = env
   const options = giftOptions(db, input)
-  const candidates = targetCustomerIds(db, input.target, asOf, env.thresholds)
+  const candidates = targetCustomerIds(db, input.target, asOf, env.settings)
   const { eligible, excluded } = applyExclusions(db, candidates, input.exclusions, asOf)
 
   const ranked: CandidateScore[] = scoreCandidates(db, eligible, asOf).sort((a, b) => b.score - a.score || a.customerId - b.customerId)

@@ -1,34 +1,34 @@
 /**
- * Who a campaign may aim at: a saved segment, or one of the built-in suggestions computed
- * here over orders (as of the plan date, so a plan for a past date sees that date's shop).
- * The segment path is the one place this room asks the segments service; until that service
- * exists, a segment target answers a clear error and the suggestions still work.
+ * Who a campaign may aim at: a saved segment (through the segments service), or one of the
+ * built-in suggestions computed here over orders (as of the plan date, so a plan for a past
+ * date sees that date's shop). Erased and merged-away customers are never candidates.
  */
 import { Lunar } from 'lunar-typescript'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { addDays } from '../../../shared/domain/dates'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import type { CampaignTarget, Suggestion } from '../../../shared/schemas/campaigns'
+import type { Settings } from '../../../shared/schemas/settings'
+import { segmentCustomerIds } from '../segments/membership'
 
 const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
-/** Whether saved segments can be evaluated in this build (switch when the segments service lands). */
-export const segmentsAvailable = false
+/** Whether saved segments can be evaluated in this build. */
+export const segmentsAvailable = true
 
 /** Candidate customer ids for a target, ascending. */
-export function targetCustomerIds(db: Db, target: CampaignTarget, asOf: string, thresholds: LifecycleThresholds): number[] {
-  if ('suggestion' in target) return suggestionIds(db, target.suggestion, asOf, thresholds)
-  return segmentIds(db, target.segment)
+export function targetCustomerIds(db: Db, target: CampaignTarget, asOf: string, settings: Settings): number[] {
+  if ('suggestion' in target) return suggestionIds(db, target.suggestion, asOf, settings.lifecycle)
+  const sel = typeof target.segment === 'number' ? { segmentId: target.segment } : { name: target.segment }
+  return liveOnly(db, segmentCustomerIds(db, sel, asOf, settings))
 }
 
-/** Members of a saved segment: waits for `segmentCustomerIds` from electron/services/segments. */
-function segmentIds(db: Db, segment: string | number): number[] {
-  const row = db
-    .prepare(typeof segment === 'number' ? 'SELECT id, name FROM segments WHERE id = ?' : 'SELECT id, name FROM segments WHERE name = ?')
-    .get(segment) as { id: number; name: string } | undefined
-  if (!row) throw new DomainError('NOT_FOUND', `没有这个分群：${segment} (no such segment)`)
-  throw new DomainError('NOT_FOUND', `分群功能尚未接入礼品活动，请改用推荐目标 (segments are not wired into campaigns yet: ${row.name}; use --suggestion)`)
+/** The given ids that belong to live customers, ascending. */
+function liveOnly(db: Db, ids: number[]): number[] {
+  return db
+    .prepare(`SELECT c.id FROM customers c WHERE ${LIVE} AND c.id IN (SELECT value FROM json_each(?)) ORDER BY c.id`)
+    .pluck()
+    .all(JSON.stringify(ids)) as number[]
 }
 
 /** The built-in suggestions: sleeping repeat buyers, loyal customers, birthdays this month. */

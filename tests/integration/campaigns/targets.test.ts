@@ -3,6 +3,7 @@ import { testContext, testDispatch } from '../../helpers/db'
 import { buildShop } from './build-shop'
 import { suggestionIds, targetCustomerIds } from '../../../electron/services/campaigns/targets'
 import { defaultLifecycleThresholds as t } from '../../../shared/domain/lifecycle'
+import { readSettings } from '../../../electron/services/settings/settings-service'
 
 const AS_OF = '2026-11-23'
 
@@ -52,11 +53,21 @@ describe('campaign suggestions', () => {
     expect(suggestionIds(db, 'birthdays', AS_OF, t)).toEqual([ids.get('NOV'), ids.get('LUNAR')])
   })
 
-  it('names the missing piece when a segment is asked for before segments are wired', () => {
-    const { db } = testContext(AS_OF)
-    db.prepare("INSERT INTO segments (name, rule, created_at, updated_at) VALUES ('高价值', '{}', ?, ?)").run(AS_OF, AS_OF)
-    expect(() => targetCustomerIds(db, { segment: '高价值' }, AS_OF, t)).toThrow(/分群功能尚未接入/)
-    expect(() => targetCustomerIds(db, { segment: '没有' }, AS_OF, t)).toThrow(/没有这个分群/)
+  it('takes a saved segment from the segments service, live customers only', async () => {
+    const ctx = testContext(AS_OF)
+    const ids = buildShop(ctx.db, [
+      { card: 'SLEEP', orders: ['2026-01-01', '2026-04-01'] },
+      { card: 'GONE', orders: ['2026-01-01', '2026-04-01'] },
+      { card: 'FRESH', orders: ['2026-11-01'] }
+    ])
+    ctx.db.prepare("UPDATE customers SET erased_at = '2026-11-01' WHERE id = ?").run(ids.get('GONE'))
+    const seg = await testDispatch(ctx)('segments.create', { name: '睡眠客户', rule: { field: 'lifecycle', op: '=', value: 'sleeping' } })
+    expect(seg.ok).toBe(true)
+    const settings = readSettings(ctx.db)
+    expect(targetCustomerIds(ctx.db, { segment: '睡眠客户' }, AS_OF, settings)).toEqual([ids.get('SLEEP')])
+    expect(() => targetCustomerIds(ctx.db, { segment: '没有' }, AS_OF, settings)).toThrow()
+    const plan = await testDispatch(ctx)('campaigns.plan', { target: { segment: '睡眠客户' }, budgetFen: 10_000, gifts: [{ sku: 'T', costFen: 500 }], holdout: 0, dryRun: true })
+    expect(plan).toMatchObject({ ok: true, data: { candidates: 1, treated: [{ ref: 'SLEEP' }] } })
   })
 
   it('answers the suggestion sizes for the wizard', async () => {
@@ -65,7 +76,7 @@ describe('campaign suggestions', () => {
     const r = await testDispatch(ctx)('campaigns.targets', {})
     expect(r).toEqual({
       ok: true,
-      data: { segments: [], segmentsAvailable: false, suggestions: [{ key: 'sleeping', count: 1 }, { key: 'loyal', count: 0 }, { key: 'birthdays', count: 0 }] }
+      data: { segments: [], segmentsAvailable: true, suggestions: [{ key: 'sleeping', count: 1 }, { key: 'loyal', count: 0 }, { key: 'birthdays', count: 0 }] }
     })
   })
 })
