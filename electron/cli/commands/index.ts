@@ -12,6 +12,7 @@ import { campaignCommand } from './campaign'
 import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, restoreCommand } from './backups'
 import { segmentsCommand } from './segments'
 import { recallCommand } from './recall'
+import { customersCommand } from './customers'
 
 export const commands: Command[] = [
   demoCommand,
@@ -29,5 +30,6 @@ export const commands: Command[] = [
   callsCommand,
   campaignCommand,
   segmentsCommand,
-  recallCommand
+  recallCommand,
+  customersCommand
 ]

@@ -1,9 +1,10 @@
 /**
  * Turns a list query (search, filters, sort) into SQL shared by the list and the export.
- * Search terms go through the trigram index (3+ characters), the letter-gram index (1-2
- * letters) or, for one or two digits, a scan of the indexed text. Ranking: an exact identity
- * (full phone, card, buyer id) first, then a field that starts with the query, then any
- * substring, then the most recent buyer.
+ * The longest search term drives: the trigram index (3+ characters), the letter-gram index
+ * (1-2 letters) or identities starting with one or two digits; further terms must appear in
+ * the indexed text. Ranking: an exact identity (full phone, card, buyer id) first, then a
+ * field that starts with the query, then any substring, then the most recent buyer.
+ * The index holds live customers only, so a plain search joins nothing it does not need.
  */
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
@@ -15,26 +16,43 @@ import { normalizeRef } from './find-by-ref'
 import { SEP, ftsString, phoneDigits, searchTerms, termPlan } from './search-text'
 
 export interface BuiltQuery {
-  /** FROM … WHERE … (no ORDER BY) */
+  /** FROM … WHERE … for the count (joins only what the filters need) */
+  countFromWhere: string
+  /** FROM … WHERE … for the page (joins what the sort needs too) */
   fromWhere: string
   orderBy: string
+  /** the customer id column in both */
+  id: string
+  /** the WHERE conditions alone (no search): lets the list walk the recency index instead */
+  where: string[]
+  searching: boolean
   params: Record<string, unknown>
 }
 
 const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
-function termSource(term: string, key: string, params: Record<string, unknown>): string {
+/** A subquery answering `id` (and `body` when it comes free) for the driving term. */
+function driver(term: string, params: Record<string, unknown>): { sql: string; hasBody: boolean } {
   const plan = termPlan(term)
   if (plan === 'trigram') {
-    params[key] = ftsString(term)
-    return `SELECT rowid FROM customer_search WHERE customer_search MATCH @${key}`
+    params.t0 = ftsString(term)
+    return { sql: 'SELECT rowid AS id, body FROM customer_search WHERE customer_search MATCH @t0', hasBody: true }
   }
   if (plan === 'grams') {
-    params[key] = ftsString(term)
-    return `SELECT rowid FROM customer_grams WHERE customer_grams MATCH @${key}`
+    params.t0 = ftsString(term)
+    return { sql: 'SELECT rowid AS id FROM customer_grams WHERE customer_grams MATCH @t0', hasBody: false }
   }
-  params[key] = term
-  return `SELECT rowid FROM customer_search WHERE instr(body, @${key}) > 0`
+  // identities are case-sensitive ('VIP…'); try the text as typed (normalised) and in capitals
+  params.p0lo = term
+  params.p0hi = term + '\uffff'
+  params.p1lo = term.toUpperCase()
+  params.p1hi = term.toUpperCase() + '\uffff'
+  return {
+    sql: `SELECT DISTINCT customer_id AS id FROM customer_identities
+          WHERE kind IN ('card', 'phone', 'buyer', 'external')
+            AND ((value >= @p0lo AND value < @p0hi) OR (value >= @p1lo AND value < @p1hi))`,
+    hasBody: false
+  }
 }
 
 /** Customers whose identity equals the whole query (card, phone, buyer id, external id). */
@@ -44,37 +62,49 @@ export function exactIdentityIds(db: Db, search: string): number[] {
   const candidates = new Set<string>([text, text.toUpperCase(), text.toLowerCase()])
   const phone = normalizePhone(text) ?? phoneDigits(text)
   if (phone) candidates.add(phone)
-  const rows = db
-    .prepare('SELECT DISTINCT customer_id FROM customer_identities WHERE value IN (SELECT value FROM json_each(?))')
+  return db
+    // kind listed so the (kind, value) unique index answers, instead of a scan of every identity
+    .prepare(`SELECT DISTINCT customer_id FROM customer_identities
+      WHERE kind IN ('card', 'phone', 'buyer', 'external') AND value IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(JSON.stringify([...candidates])) as number[]
-  return rows
 }
 
 /** SQL for a query as of a date; thresholds decide the lifecycle filter's date ranges. */
 export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t: LifecycleThresholds): BuiltQuery {
   const params: Record<string, unknown> = {}
-  const where: string[] = [LIVE]
   const f = query.filters
   if (f.ladder !== undefined || f.tier !== undefined) {
     throw new DomainError('BAD_INPUT', '会员等级和忠诚度阶梯筛选尚未提供 (tier and ladder filters are not available yet)')
   }
+  const where: string[] = []
+  let needCustomer = false
+  let needSummary = false
 
-  const terms = searchTerms(query.search)
-  let from = 'customers c'
+  // ---- search
+  const terms = searchTerms(query.search).sort((a, b) => [...b].length - [...a].length)
+  let source = 'customers c'
   let relevance = '2'
   if (terms.length > 0) {
-    from = `(${termSource(terms[0], 't0', params)}) h JOIN customers c ON c.id = h.rowid`
-    terms.slice(1).forEach((term, i) => where.push(`c.id IN (${termSource(term, `t${i + 1}`, params)})`))
-    const exact = exactIdentityIds(db, query.search)
-    params.exact = JSON.stringify(exact)
-    params.prefix = SEP + terms[0]
-    relevance = `CASE WHEN c.id IN (SELECT value FROM json_each(@exact)) THEN 0
-      WHEN instr((SELECT body FROM customer_search b WHERE b.rowid = c.id), @prefix) > 0 THEN 1 ELSE 2 END`
+    const d = driver(terms[0], params)
+    source = `(${d.sql}) h`
+    const body = d.hasBody ? 'h.body' : '(SELECT body FROM customer_search b WHERE b.rowid = h.id)'
+    terms.slice(1).forEach((term, i) => {
+      params[`t${i + 1}`] = term.replaceAll(' ', '')
+      where.push(`instr(${body}, @t${i + 1}) > 0`)
+    })
+    params.exact = JSON.stringify(exactIdentityIds(db, query.search))
+    params.prefix = SEP + (phoneDigits(query.search) ?? searchTerms(query.search)[0].replaceAll(' ', ''))
+    relevance = `CASE WHEN h.id IN (SELECT value FROM json_each(@exact)) THEN 0 WHEN instr(${body}, @prefix) > 0 THEN 1 ELSE 2 END`
+  } else {
+    needCustomer = true
+    where.push(LIVE)
   }
-  from += ' LEFT JOIN customer_summaries s ON s.customer_id = c.id'
+  const id = terms.length > 0 ? 'h.id' : 'c.id'
 
+  // ---- filters
   if (f.lifecycle.length > 0) {
+    needSummary = true
     const parts: string[] = []
     const bounds = [t.active, t.silent, t.sleeping, t.drifting]
     f.lifecycle.forEach((stage, i) => {
@@ -96,28 +126,49 @@ export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t
   }
   if (f.tags.length > 0) {
     params.tags = JSON.stringify(f.tags)
-    where.push('EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = c.id AND ct.tag IN (SELECT value FROM json_each(@tags)))')
+    where.push(`EXISTS (SELECT 1 FROM customer_tags ct WHERE ct.customer_id = ${id} AND ct.tag IN (SELECT value FROM json_each(@tags)))`)
   }
   if (f.region) {
+    needCustomer = true
     params.region = f.region
     where.push('(c.province = @region OR c.city = @region OR c.district = @region)')
   }
   if (f.channel) {
     params.channel = f.channel
-    where.push('EXISTS (SELECT 1 FROM orders oc WHERE oc.customer_id = c.id AND oc.is_purchase = 1 AND oc.channel = @channel)')
+    where.push(`EXISTS (SELECT 1 FROM orders oc WHERE oc.customer_id = ${id} AND oc.is_purchase = 1 AND oc.channel = @channel)`)
   }
 
+  // ---- sort
   const field = query.sort?.field ?? (terms.length > 0 ? 'relevance' : 'lastPurchase')
   const dir = query.sort?.dir ?? (field === 'name' || field === 'relevance' ? 'asc' : 'desc')
   const d = dir === 'asc' ? 'ASC' : 'DESC'
-  const recency = 's.last_purchase DESC NULLS LAST'
+  // SQLite sorts NULL lowest: DESC puts customers who never bought last on its own
+  const recency = 's.last_purchase DESC'
   const orderBy = {
-    relevance: `${relevance} ${d}, ${recency}, c.id DESC`,
-    name: `c.name IS NULL, c.name ${d}, c.id ${d}`,
-    orders: `coalesce(s.orders, 0) ${d}, ${recency}, c.id DESC`,
-    spendFen: `coalesce(s.spend_fen, 0) ${d}, c.id DESC`,
-    lastPurchase: `s.last_purchase ${d} NULLS LAST, c.id ${d}`,
-    id: `c.id ${d}`
+    relevance: `${relevance} ${d}, ${recency}, ${id} DESC`,
+    name: `c.name IS NULL, c.name ${d}, ${id} ${d}`,
+    orders: `coalesce(s.orders, 0) ${d}, ${recency}, ${id} DESC`,
+    spendFen: `coalesce(s.spend_fen, 0) ${d}, ${id} DESC`,
+    lastPurchase: `s.last_purchase ${d}, ${id} ${d}`,
+    id: `${id} ${d}`
   }[field]
-  return { fromWhere: `FROM ${from} WHERE ${where.join(' AND ')}`, orderBy, params }
+  const sortNeedsCustomer = field === 'name'
+  const sortNeedsSummary = field !== 'name' && field !== 'id'
+
+  const joins = (customer: boolean, summary: boolean) =>
+    [
+      source,
+      terms.length > 0 && customer ? `JOIN customers c ON c.id = h.id` : '',
+      summary ? `LEFT JOIN customer_summaries s ON s.customer_id = ${id}` : ''
+    ].join(' ')
+  const w = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
+  return {
+    countFromWhere: `FROM ${joins(needCustomer, needSummary)} ${w}`,
+    fromWhere: `FROM ${joins(needCustomer || sortNeedsCustomer, needSummary || sortNeedsSummary)} ${w}`,
+    orderBy,
+    id,
+    where,
+    searching: terms.length > 0,
+    params
+  }
 }

@@ -55,7 +55,7 @@ export function findDuplicates(db: Db, limit: number): DuplicatePair[] {
   }
 
   const owner = db.prepare("SELECT i.customer_id FROM customer_identities i JOIN customers c ON c.id = i.customer_id AND " + LIVE('c') + " WHERE i.kind = 'phone' AND i.value = ?").pluck()
-  const noted = db.prepare(`SELECT c.id, c.notes FROM customers c WHERE ${LIVE('c')} AND c.notes GLOB '*1[3-9][0-9][0-9]*'`).all() as { id: number; notes: string }[]
+  const noted = db.prepare(`SELECT c.id, c.notes FROM customers c WHERE ${LIVE('c')} AND c.notes GLOB '*1[3-9][0-9]*'`).all() as { id: number; notes: string }[]
   for (const n of noted) {
     for (const m of n.notes.normalize('NFKC').matchAll(/(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g)) {
       const other = owner.get(m[0].replace(/[\s-]/g, '')) as number | undefined

@@ -50,7 +50,8 @@ export function exportTable(db: Db, query: CustomerQuery, o: ListOptions): (stri
 
 /** CSV bytes: UTF-8 BOM, CRLF lines, quoted where needed. */
 export function toCsv(table: (string | number)[][]): Buffer {
-  const body = Papa.unparse(table.map((r) => r.map((v) => (typeof v === 'number' ? String(v) : v))), { newline: '\r\n' })
+  // money (column 7) with two decimals as Excel users expect; other numbers as they are
+  const body = Papa.unparse(table.map((r) => r.map((v, i) => (typeof v === 'number' ? (i === 6 ? v.toFixed(2) : String(v)) : v))), { newline: '\r\n' })
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body + '\r\n', 'utf8')])
 }
 

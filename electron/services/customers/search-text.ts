@@ -61,10 +61,14 @@ export function ftsString(term: string): string {
   return `"${term.replaceAll('"', '""')}"`
 }
 
-/** How a term is looked up: trigram index (3+ characters), letter grams (1-2 letters), or a scan. */
-export function termPlan(term: string): 'trigram' | 'grams' | 'scan' {
+/**
+ * How a term is looked up: trigram index (3+ characters), letter grams (1-2 letters), or, for
+ * one or two digits or signs (the first keystrokes of a phone or card), identities starting
+ * with them: a substring that short would match nearly every customer anyway.
+ */
+export function termPlan(term: string): 'trigram' | 'grams' | 'identityPrefix' {
   const length = [...term].length
   if (length >= 3) return 'trigram'
   if (/^\p{L}+$/u.test(term)) return 'grams'
-  return 'scan'
+  return 'identityPrefix'
 }

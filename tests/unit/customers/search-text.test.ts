@@ -31,7 +31,8 @@ describe('search normalisation', () => {
   it.each([
     ['王静', 'grams'],
     ['王', 'grams'],
-    ['80', 'scan'],
+    ['80', 'identityPrefix'],
+    ['8', 'identityPrefix'],
     ['王静怡', 'trigram'],
     ['800', 'trigram']
   ])('looks %j up by %s', (term, plan) => {

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../../electron/cli/run-cli'
+
+async function cli(args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli([...args, '--as-of', '2026-11-23'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: {}, version: '0.0.0-test' })
+  return { code, stdout, stderr }
+}
+
+describe('the customers command', () => {
+  it('lists, searches, exports and erases by member card', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-customers-'))
+    const db = join(dir, 'shop.db')
+    expect((await cli(['demo', '--db', db, '--customers', '60', '--seed', '3'])).code).toBe(0)
+
+    const all = JSON.parse((await cli(['customers', '--db', db, '--limit', '5', '--json'])).stdout)
+    expect(all.total).toBe(60)
+    expect(all.rows).toHaveLength(5)
+    expect(Object.keys(all.rows[0])).toEqual(['id', 'name', 'phone', 'memberCard', 'tier', 'ladder', 'lifecycle', 'orders', 'spendFen', 'lastPurchase', 'region', 'tags', 'channels'])
+
+    const withCard = all.rows.find((r: { memberCard: string | null }) => r.memberCard)
+    const found = JSON.parse((await cli(['customers', '--db', db, '--search', withCard.memberCard, '--json'])).stdout)
+    expect(found.rows[0].id).toBe(withCard.id)
+
+    const file = join(dir, 'out.csv')
+    const exported = JSON.parse((await cli(['customers', 'export', file, '--db', db, '--json'])).stdout)
+    expect(exported).toEqual({ rows: 60, path: file })
+    expect(readFileSync(file, 'utf8').split('\r\n')).toHaveLength(62)
+
+    const erased = JSON.parse((await cli(['customers', 'erase', withCard.memberCard, '--db', db, '--json'])).stdout)
+    expect(erased).toEqual({ id: withCard.id, erasedAt: '2026-11-23', matched: 'card' })
+    expect(JSON.parse((await cli(['customers', '--db', db, '--json'])).stdout).total).toBe(59)
+    const again = await cli(['customers', 'erase', withCard.memberCard, '--db', db, '--json'])
+    expect(again.code).toBe(1)
+    expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+})
