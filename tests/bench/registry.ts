@@ -1,5 +1,6 @@
 /** Every benchmark, by name. Each prints its own figures through `report`. */
 import { demoBench } from './demo.bench'
+import { predictionsBench } from './predictions.bench'
 
 export interface Benchmark {
   name: string
@@ -7,4 +8,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench]
+export const benchmarks: Benchmark[] = [demoBench, predictionsBench]

@@ -6,10 +6,10 @@
  * counts stay finite.
  */
 import { DomainError } from '../../../../shared/result'
-import { hyp2f1, lbeta, lgamma, softplus } from './special'
-import { minimise } from './optimise'
+import { digamma, hyp2f1, lbeta, lgamma, softplus } from './special'
+import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, type FitReport } from './fit-report'
+import { assertSettled, interior, type FitReport } from './fit-report'
 
 export interface BgNbdParams {
   r: number
@@ -18,49 +18,107 @@ export interface BgNbdParams {
   b: number
 }
 
-/** Parallel arrays with the terms that depend on x alone, computed once per distinct x. */
+/**
+ * The pooled data rearranged so one evaluation costs little: terms in x alone are summed per
+ * distinct x, terms in T alone per distinct T, and only repeat buyers' groups need their own
+ * exp/log (the "maybe dropped out after the last purchase" term).
+ */
 interface Prepared {
-  g: RfmGroups
-  xIndex: Int32Array
   xs: number[]
+  /** customers per distinct x */
+  wx: Float64Array
+  Ts: Float64Array
+  /** per distinct T: customers, and Σ customers × x */
+  wT: Float64Array
+  wxT: Float64Array
+  txs: Float64Array
+  /** repeat-buyer groups: distinct-x index, distinct-T index, distinct-t_x index, x, weight */
+  rk: Int32Array
+  rt: Int32Array
+  rtx: Int32Array
+  rx: Float64Array
+  rw: Float64Array
+  customers: number
+}
+
+function indexer(): { at: (v: number) => number; values: number[] } {
+  const pos = new Map<number, number>()
+  const values: number[] = []
+  return {
+    values,
+    at(v) {
+      let k = pos.get(v)
+      if (k === undefined) {
+        k = values.length
+        pos.set(v, k)
+        values.push(v)
+      }
+      return k
+    }
+  }
 }
 
 function prepare(g: RfmGroups): Prepared {
-  const pos = new Map<number, number>()
-  const xs: number[] = []
-  const xIndex = new Int32Array(g.x.length)
+  const X = indexer()
+  const T = indexer()
+  const TX = indexer()
+  const wx: number[] = []
+  const wT: number[] = []
+  const wxT: number[] = []
+  const rk: number[] = []
+  const rt: number[] = []
+  const rtx: number[] = []
+  const rx: number[] = []
+  const rw: number[] = []
   for (let i = 0; i < g.x.length; i++) {
-    let k = pos.get(g.x[i])
-    if (k === undefined) {
-      k = xs.length
-      pos.set(g.x[i], k)
-      xs.push(g.x[i])
+    const k = X.at(g.x[i])
+    const t = T.at(g.T[i])
+    const w = g.weight[i]
+    wx[k] = (wx[k] ?? 0) + w
+    wT[t] = (wT[t] ?? 0) + w
+    wxT[t] = (wxT[t] ?? 0) + w * g.x[i]
+    if (g.x[i] > 0) {
+      rk.push(k)
+      rt.push(t)
+      rtx.push(TX.at(g.tx[i]))
+      rx.push(g.x[i])
+      rw.push(w)
     }
-    xIndex[i] = k
   }
-  return { g, xIndex, xs }
+  return {
+    xs: X.values,
+    wx: Float64Array.from(wx),
+    Ts: Float64Array.from(T.values),
+    wT: Float64Array.from(wT),
+    wxT: Float64Array.from(wxT),
+    txs: Float64Array.from(TX.values),
+    rk: Int32Array.from(rk),
+    rt: Int32Array.from(rt),
+    rtx: Int32Array.from(rtx),
+    rx: Float64Array.from(rx),
+    rw: Float64Array.from(rw),
+    customers: g.customers
+  }
 }
 
 function logLikPrepared(p: BgNbdParams, d: Prepared): number {
   const { r, alpha, a, b } = p
-  const { g, xIndex, xs } = d
-  const perX = new Float64Array(xs.length)
-  const dropLog = new Float64Array(xs.length)
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k]
-    perX[k] = lgamma(r + x) + lbeta(a, b + x)
+  let sum = d.customers * (-lgamma(r) + r * Math.log(alpha) - lbeta(a, b))
+  const dropLog = new Float64Array(d.xs.length)
+  for (let k = 0; k < d.xs.length; k++) {
+    const x = d.xs[k]
+    sum += d.wx[k] * (lgamma(r + x) + lbeta(a, b + x))
     dropLog[k] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity
   }
-  const lnAlpha = Math.log(alpha)
-  const common = -lgamma(r) + r * lnAlpha - lbeta(a, b)
-  let sum = 0
-  for (let i = 0; i < g.x.length; i++) {
-    const x = g.x[i]
-    const k = xIndex[i]
-    const lT = Math.log(alpha + g.T[i])
-    let ll = common + perX[k] - (r + x) * lT
-    if (x > 0) ll += softplus(dropLog[k] + (r + x) * (lT - Math.log(alpha + g.tx[i])))
-    sum += g.weight[i] * ll
+  const lT = new Float64Array(d.Ts.length)
+  for (let j = 0; j < d.Ts.length; j++) {
+    lT[j] = Math.log(alpha + d.Ts[j])
+    sum -= lT[j] * (r * d.wT[j] + d.wxT[j])
+  }
+  const ltx = new Float64Array(d.txs.length)
+  for (let j = 0; j < d.txs.length; j++) ltx[j] = Math.log(alpha + d.txs[j])
+  for (let i = 0; i < d.rx.length; i++) {
+    sum += d.rw[i] * softplus(dropLog[d.rk[i]] + (r + d.rx[i]) * (lT[d.rt[i]] - ltx[d.rtx[i]]))
   }
   return sum
 }
@@ -72,6 +130,60 @@ export function bgnbdLogLik(p: BgNbdParams, g: RfmGroups): number {
 
 const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) })
 
+
+/** −LL and its gradient in log-parameters (r, α, a, b all positive), for BFGS. */
+function negLogLikAndGradient(v: number[], d: Prepared): { f: number; g: number[] } {
+  const p = fromLog(v)
+  const { r, alpha, a, b } = p
+  const N = d.customers
+  let dr = N * (-digamma(r) + Math.log(alpha))
+  let dalpha = (N * r) / alpha
+  let da = -N * (digamma(a) - digamma(a + b))
+  let db = -N * (digamma(b) - digamma(a + b))
+  const dropLog = new Float64Array(d.xs.length)
+  let sum = N * (-lgamma(r) + r * Math.log(alpha) - lbeta(a, b))
+  for (let k = 0; k < d.xs.length; k++) {
+    const x = d.xs[k]
+    const w = d.wx[k]
+    sum += w * (lgamma(r + x) + lbeta(a, b + x))
+    const psiAll = digamma(a + b + x)
+    dr += w * digamma(r + x)
+    da += w * (digamma(a) - psiAll)
+    db += w * (digamma(b + x) - psiAll)
+    dropLog[k] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity
+  }
+  const lT = new Float64Array(d.Ts.length)
+  const invT = new Float64Array(d.Ts.length)
+  for (let j = 0; j < d.Ts.length; j++) {
+    lT[j] = Math.log(alpha + d.Ts[j])
+    invT[j] = 1 / (alpha + d.Ts[j])
+    const m = r * d.wT[j] + d.wxT[j]
+    sum -= lT[j] * m
+    dr -= lT[j] * d.wT[j]
+    dalpha -= m * invT[j]
+  }
+  const ltx = new Float64Array(d.txs.length)
+  const invTx = new Float64Array(d.txs.length)
+  for (let j = 0; j < d.txs.length; j++) {
+    ltx[j] = Math.log(alpha + d.txs[j])
+    invTx[j] = 1 / (alpha + d.txs[j])
+  }
+  for (let i = 0; i < d.rx.length; i++) {
+    const x = d.rx[i]
+    const t = d.rt[i]
+    const tx = d.rtx[i]
+    const u = dropLog[d.rk[i]] + (r + x) * (lT[t] - ltx[tx])
+    const w = d.rw[i]
+    sum += w * softplus(u)
+    const sig = w / (1 + Math.exp(-u))
+    dr += sig * (lT[t] - ltx[tx])
+    dalpha += sig * (r + x) * (invT[t] - invTx[tx])
+    da += sig / a
+    db -= sig / (b + x - 1)
+  }
+  return { f: -sum, g: [-dr * r, -dalpha * alpha, -da * a, -db * b] }
+}
+
 /** Maximum-likelihood fit; throws a DomainError when the data cannot pin the parameters down. */
 export function fitBgNbd(g: RfmGroups): FitReport<BgNbdParams> {
   assertFittable(g)
@@ -81,7 +193,12 @@ export function fitBgNbd(g: RfmGroups): FitReport<BgNbdParams> {
     [0, Math.log(scale / 10), 0, Math.log(3)],
     [Math.log(0.5), Math.log(scale / 4), Math.log(0.5), Math.log(1.5)]
   ]
-  const run = minimise((v) => -logLikPrepared(fromLog(v), d), starts)
+  // BFGS with the analytic gradient is fast on big shops; Nelder–Mead from several starts is the fallback
+  let run = bfgs((v) => negLogLikAndGradient(v, d), starts[0], { gtol: 1e-7 * Math.max(1, g.customers) })
+  if (!run.converged || !interior(run)) {
+    const slow = minimise((v) => -logLikPrepared(fromLog(v), d), starts, {}, interior)
+    run = { ...slow, evaluations: slow.evaluations + run.evaluations }
+  }
   assertSettled('BG/NBD', run)
   return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
 }

@@ -11,6 +11,11 @@ export interface FitReport<P> {
 /** Log-parameters beyond this (e^15 ≈ 3 million) mean the likelihood ran off to a degenerate limit. */
 export const RUNAWAY_LOG = 15
 
+/** True when no log-parameter ran off to an extreme. */
+export function interior(run: OptimiseResult): boolean {
+  return run.x.every((v) => Math.abs(v) <= RUNAWAY_LOG)
+}
+
 /** Throw unless the optimiser converged to a finite, interior optimum. */
 export function assertSettled(model: string, run: OptimiseResult): void {
   if (!Number.isFinite(run.f)) {

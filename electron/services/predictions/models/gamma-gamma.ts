@@ -5,9 +5,9 @@
  * per distinct x.
  */
 import { DomainError } from '../../../../shared/result'
-import { lgamma } from './special'
-import { minimise } from './optimise'
-import { assertSettled, type FitReport } from './fit-report'
+import { digamma, lgamma } from './special'
+import { bfgs, minimise } from './optimise'
+import { assertSettled, interior, type FitReport } from './fit-report'
 
 export interface GammaGammaParams {
   p: number
@@ -82,6 +82,40 @@ export function gammaGammaLogLik(prm: GammaGammaParams, d: SpendData): number {
 
 const fromLog = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) })
 
+
+/** −LL and its gradient in log-parameters, for BFGS. */
+function negLogLikAndGradient(v: number[], pr: Prepared): { f: number; g: number[] } {
+  const { p, q, gamma } = fromLog(v)
+  const lq = lgamma(q)
+  const pq = digamma(q)
+  const lnG = Math.log(gamma)
+  let sum = p * pr.sumXLogZ + p * pr.sumXLogX
+  let dp = pr.sumXLogZ + pr.sumXLogX
+  let dq = 0
+  let dg = 0
+  for (let k = 0; k < pr.xs.length; k++) {
+    const x = pr.xs[k]
+    const c = pr.count[k]
+    const px = p * x
+    sum += c * (lgamma(px + q) - lgamma(px) - lq + q * lnG) - pr.sumLogZ[k]
+    const psiAll = digamma(px + q)
+    dp += c * x * (psiAll - digamma(px))
+    dq += c * (psiAll - pq + lnG)
+    dg += (c * q) / gamma
+  }
+  const { x, zbar } = pr.d
+  for (let i = 0; i < x.length; i++) {
+    const base = gamma + x[i] * zbar[i]
+    const l = Math.log(base)
+    const m = p * x[i] + q
+    sum -= m * l
+    dp -= x[i] * l
+    dq -= l
+    dg -= m / base
+  }
+  return { f: -sum, g: [-dp * p, -dq * q, -dg * gamma] }
+}
+
 /** Maximum-likelihood fit on repeat buyers; throws a DomainError when the data is too thin. */
 export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
   if (d.x.length < 2) {
@@ -100,7 +134,11 @@ export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
     [Math.log(2), Math.log(3), Math.log(mean)],
     [Math.log(6), Math.log(4), Math.log(mean / 2)]
   ]
-  const run = minimise((v) => -logLikPrepared(fromLog(v), pr), starts)
+  let run = bfgs((v) => negLogLikAndGradient(v, pr), starts[0], { gtol: 1e-7 * Math.max(1, d.x.length) })
+  if (!run.converged || !interior(run)) {
+    const slow = minimise((v) => -logLikPrepared(fromLog(v), pr), starts, {}, interior)
+    run = { ...slow, evaluations: slow.evaluations + run.evaluations }
+  }
   assertSettled('Gamma-Gamma', run)
   return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
 }

@@ -12,7 +12,7 @@ import { DomainError } from '../../../../shared/result'
 import { hyp2f1, lgamma, logAddExp, logSubExp } from './special'
 import { minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, type FitReport } from './fit-report'
+import { assertSettled, interior, type FitReport } from './fit-report'
 
 export interface ParetoNbdParams {
   r: number
@@ -70,7 +70,7 @@ export function fitParetoNbd(g: RfmGroups): FitReport<ParetoNbdParams> {
     [Math.log(0.5), Math.log(scale / 4), Math.log(0.5), Math.log(scale / 4)],
     [0, Math.log(scale / 10), 0, Math.log(scale / 2)]
   ]
-  const run = minimise((v) => -paretoNbdLogLik(fromLog(v), g), starts)
+  const run = minimise((v) => -paretoNbdLogLik(fromLog(v), g), starts, {}, interior)
   assertSettled('Pareto/NBD', run)
   return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
 }

@@ -22,6 +22,8 @@ export interface RfmGroups {
   customers: number
   /** customers with at least one repeat purchase */
   repeatBuyers: number
+  /** for each input customer, the index of its group (groupDays only) */
+  groupOf?: Int32Array
 }
 
 /**
@@ -35,6 +37,7 @@ export function groupDays(x: ArrayLike<number>, txDays: ArrayLike<number>, TDays
   const gT: number[] = []
   const gw: number[] = []
   let repeatBuyers = 0
+  const groupOf = new Int32Array(x.length)
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]
     if (xi > 0) repeatBuyers++
@@ -42,8 +45,11 @@ export function groupDays(x: ArrayLike<number>, txDays: ArrayLike<number>, TDays
     const small = xi < 4096 && TDays[i] < 1_048_576 && Number.isInteger(xi) && Number.isInteger(txDays[i]) && Number.isInteger(TDays[i])
     const key = small ? (xi * 1_048_576 + txDays[i]) * 1_048_576 + TDays[i] : `${xi}|${txDays[i]}|${TDays[i]}`
     const at = index.get(key)
-    if (at !== undefined) gw[at]++
-    else {
+    if (at !== undefined) {
+      gw[at]++
+      groupOf[i] = at
+    } else {
+      groupOf[i] = gx.length
       index.set(key, gx.length)
       gx.push(xi)
       gtx.push(txDays[i] / daysPerUnit)
@@ -57,7 +63,8 @@ export function groupDays(x: ArrayLike<number>, txDays: ArrayLike<number>, TDays
     T: Float64Array.from(gT),
     weight: Float64Array.from(gw),
     customers: x.length,
-    repeatBuyers
+    repeatBuyers,
+    groupOf
   }
 }
 

@@ -69,3 +69,14 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   }
   return Number.NaN
 }
+
+/** ψ(x) = d/dx ln Γ(x) for x > 0: recurrence up to 6, then the asymptotic series. */
+export function digamma(x: number): number {
+  let acc = 0
+  while (x < 6) {
+    acc -= 1 / x
+    x += 1
+  }
+  const f = 1 / (x * x)
+  return acc + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f * (1 / 132)))))
+}
