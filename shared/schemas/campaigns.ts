@@ -112,6 +112,8 @@ export const PlanResult = z.object({
   candidates: z.number().int(),
   excluded: z.record(z.string(), z.number().int()),
   eligible: z.number().int(),
+  /** how the ranking was scored: fitted models (BG/NBD × Gamma-Gamma) or the plain rule */
+  scoring: z.enum(['model', 'rules']),
   treated: z.array(PlannedMember),
   control: z.array(PlannedMember),
   costFen: Fen,

@@ -64,7 +64,8 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
   const candidates = targetCustomerIds(db, input.target, asOf, env.settings)
   const { eligible, excluded } = applyExclusions(db, candidates, input.exclusions, asOf)
 
-  const ranked: CandidateScore[] = scoreCandidates(db, eligible, asOf).sort((a, b) => b.score - a.score || a.customerId - b.customerId)
+  const scoring = scoreCandidates(db, eligible, asOf)
+  const ranked: CandidateScore[] = scoring.scores.sort((a, b) => b.score - a.score || a.customerId - b.customerId)
   const rankOf = new Map(ranked.map((s, i) => [s.customerId, i + 1]))
   const scoreOf = new Map(ranked.map((s) => [s.customerId, s]))
 
@@ -132,6 +133,7 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
     candidates: candidates.length,
     excluded,
     eligible: eligible.length,
+    scoring: scoring.mode,
     treated,
     control,
     costFen: alloc.costFen,
@@ -151,6 +153,7 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
         candidates: result.candidates,
         excluded,
         eligible: result.eligible,
+        scoring: scoring.mode,
         budgetFen: input.budgetFen,
         costFen: alloc.costFen,
         gifts: options,

@@ -1,16 +1,24 @@
 /**
- * Ranking by expected value: value at stake × chance of return. Until the predictions
- * service answers per customer, this is a transparent fallback anyone can check by hand:
+ * Ranking by expected value: value at stake × chance of return.
+ * With enough repeat buyers (the predictions' own threshold) the fitted models decide:
+ *   value at stake = Gamma-Gamma expected value of one purchase (fen);
+ *   chance of return = 1 − exp(−E[purchases in the next 26 weeks]) from BG/NBD, i.e. the
+ *   Poisson chance of at least one purchase (P(alive) alone is 1 for every one-time buyer).
+ * Otherwise (a young or small shop) a transparent rule anyone can check by hand:
  *   value at stake = average order value (purchase orders up to the plan date);
  *   chance of return = 0.9 / (1 + max(0, r − 1)), r = days since the last purchase ÷ the
  *   customer's usual interval ((last − first) ÷ (orders − 1)); one-order customers take the
  *   median interval of the candidates (90 days when nobody has two orders).
  * So a customer still within their rhythm scores 0.9 × AOV, one silent for twice their
- * rhythm 0.45 × AOV, three times 0.3 × AOV. Switch the body of `scoreCandidates` to the
- * predictions (P(alive) × expected value) when it lands; callers need not change.
+ * rhythm 0.45 × AOV, three times 0.3 × AOV.
  */
 import type { Db } from '../../db/driver'
-import { addDays, daysBetween } from '../../../shared/domain/dates'
+import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
+import { readPurchaseHistory } from '../predictions/purchase-history'
+import { calibrate } from '../predictions/calibration'
+import { fitForScoring } from '../predictions/clv-service'
+import { bgnbdExpected } from '../predictions/models/bgnbd'
+import { gammaGammaExpectedValue } from '../predictions/models/gamma-gamma'
 
 export interface CandidateScore {
   customerId: number
@@ -22,10 +30,46 @@ export interface CandidateScore {
   score: number
 }
 
-const DEFAULT_INTERVAL_DAYS = 90
+export interface Scoring {
+  /** 'model': BG/NBD + Gamma-Gamma; 'rules': the hand-checkable rule */
+  mode: 'model' | 'rules'
+  scores: CandidateScore[]
+}
 
-/** Scores for these customers as of a date, in the order given. */
-export function scoreCandidates(db: Db, customerIds: number[], asOf: string): CandidateScore[] {
+const DEFAULT_INTERVAL_DAYS = 90
+const HORIZON_WEEKS = 26
+
+/** Scores for these customers as of a date, in the order given, by the models when the shop supports them. */
+export function scoreCandidates(db: Db, customerIds: number[], asOf: string): Scoring {
+  const model = modelScores(db, customerIds, asOf)
+  return model ? { mode: 'model', scores: model } : { mode: 'rules', scores: ruleScores(db, customerIds, asOf) }
+}
+
+/** Model scores, or null when there are too few repeat buyers or the spend model is undefined. */
+function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScore[] | null {
+  if (customerIds.length === 0) return null
+  const rows = calibrate(readPurchaseHistory(db, asOf), dayNumber(asOf))
+  const fitted = fitForScoring(rows, 'week')
+  if (fitted.mode !== 'model' || !fitted.bgnbd || !fitted.spend) return null
+  const { bgnbd, spend } = fitted
+  const byId = new Map(rows.map((r) => [r.customerId, r]))
+  try {
+    return customerIds.map((customerId) => {
+      const r = byId.get(customerId)
+      if (!r) return { customerId, valueFen: 0, pReturn: 0, score: 0 }
+      const expected = bgnbdExpected(bgnbd, HORIZON_WEEKS, r.x, r.txDays / 7, r.TDays / 7)
+      const pReturn = 1 - Math.exp(-expected)
+      const valueFen = Math.max(0, Math.round(gammaGammaExpectedValue(spend, r.spendDays, r.zbarFen)))
+      return { customerId, valueFen, pReturn, score: valueFen * pReturn }
+    })
+  } catch {
+    // Gamma-Gamma with q ≤ 1 has no mean: the rule still ranks
+    return null
+  }
+}
+
+/** The hand-checkable rule (see the head of this file). */
+function ruleScores(db: Db, customerIds: number[], asOf: string): CandidateScore[] {
   const rows = db
     .prepare(
       `SELECT customer_id AS id, count(*) AS n, sum(total_fen) AS spend,

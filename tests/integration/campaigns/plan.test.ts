@@ -73,6 +73,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
       sleeper('C', { orders: ['2026-04-11', '2026-05-01'], amountFen: 50_000 })
     ])
     const r = await plan(db, {})
+    expect(r.scoring).toBe('rules') // three customers are far too few to fit the models
     expect(r.treated.map((m) => [m.customerId, m.rank])).toEqual([
       [ids.get('B'), 1],
       [ids.get('C'), 2],
@@ -180,6 +181,19 @@ describe('campaigns.plan on the demo shop', () => {
     // both draws come from the same top ranks
     const ranks = (r: PlanResult) => [...r.treated, ...r.control].map((m) => m.rank).sort((x, y) => x - y)
     expect(ranks(c)).toEqual(ranks(a))
+  })
+
+  it('ranks a shop with enough repeat buyers by the fitted models: value × chance of at least one purchase', async () => {
+    const r = await plan(db, { target: { suggestion: 'sleeping' }, budgetFen: 1_000_000, dryRun: true })
+    expect(r.scoring).toBe('model')
+    const members = [...r.treated].sort((a, b) => a.rank - b.rank)
+    expect(members.length).toBeGreaterThan(20)
+    for (const m of members) {
+      expect(m.score).toBeCloseTo(m.valueFen * m.pReturn, -1)
+      expect(m.pReturn).toBeGreaterThan(0)
+      expect(m.pReturn).toBeLessThan(1)
+    }
+    for (let i = 1; i < members.length; i++) expect(members[i].score).toBeLessThanOrEqual(members[i - 1].score)
   })
 
   it('never exceeds the budget nor a stock, over 40 random plans', async () => {

@@ -80,6 +80,10 @@ export default {
         holdoutHint: '对照组从同一批高排名顾客中随机抽取、不寄礼品，用来衡量效果；同一种子抽出同样的人。',
         planSummary: '寄 {treated} 人，对照 {control} 人，花费 {cost} / 预算 {budget}',
         detectable: '能看出的最小差异约 {pp} 个百分点',
+        scoring: {
+          model: '排名依据：预测模型（BG/NBD 回购次数 × Gamma-Gamma 客单价），按“单次价值 × 半年内至少再买一次的机会”排序。',
+          rules: '排名依据：简单规则（客单价 × 回购机会；回购机会按沉默天数对比顾客平时的购买间隔）。回头客满 100 位后改用预测模型。'
+        },
         name: '活动名称',
         back: '上一步',
         next: '下一步',
@@ -223,6 +227,10 @@ export default {
         holdoutHint: 'The control group is drawn at random from the same top-ranked customers and not mailed, to measure the effect; the same seed draws the same people.',
         planSummary: 'Mail {treated}, hold out {control}, spend {cost} of {budget}',
         detectable: 'smallest detectable difference about {pp} points',
+        scoring: {
+          model: 'Ranked by the prediction models (BG/NBD purchases × Gamma-Gamma order value): value of one order × chance of at least one purchase in 26 weeks.',
+          rules: "Ranked by a plain rule (average order × return chance from days of silence against the customer's usual gap). The models take over from 100 repeat buyers."
+        },
         name: 'Campaign name',
         back: 'Back',
         next: 'Next',
