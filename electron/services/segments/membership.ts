@@ -63,7 +63,7 @@ export function segmentMembers(
     .prepare(
       `SELECT c.id, c.name,
               (SELECT min(value) FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone') AS phone,
-              nullif(trim(coalesce(c.province, '') || ' ' || coalesce(c.city, '')), '') AS region,
+              nullif(trim(coalesce(c.province, '') || CASE WHEN c.city = c.province THEN '' ELSE ' ' || coalesce(c.city, '') END), '') AS region,
               s.orders, s.spend_fen AS spendFen, s.last_day AS lastPurchase, s.days_last AS daysSinceLastPurchase,
               s.lifecycle, s.ladder, s.tier, ${rfm} AS rfm
        FROM ${q.from}

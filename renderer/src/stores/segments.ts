@@ -1,0 +1,104 @@
+/** Segments: scheme counts and views as of a date, saved segments, members, recall. */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Cohorts, Members, Migration, Regions, RecallRow, RepeatRate, RfmGrid, Segment, SegmentsOverview } from '@shared/schemas/segments'
+import { attempt, useCall } from './call'
+
+/** What the members panel shows: a title and the rule behind it. */
+export interface Selection {
+  title: string
+  rule?: unknown
+  id?: number
+}
+
+export const useSegmentsStore = defineStore('segments', () => {
+  const asOf = ref<string | undefined>(undefined)
+  const overview = ref<SegmentsOverview | null>(null)
+  const grid = ref<RfmGrid | null>(null)
+  const repeat = ref<RepeatRate | null>(null)
+  const cohorts = ref<Cohorts | null>(null)
+  const migration = ref<Migration | null>(null)
+  const regions = ref<Regions | null>(null)
+  const saved = ref<Segment[]>([])
+  const selection = ref<Selection | null>(null)
+  const members = ref<Members | null>(null)
+  const recallRows = ref<RecallRow[] | null>(null)
+  const loading = useCall()
+  const membersCall = useCall()
+  const recallCall = useCall()
+
+  /** Every view's data as of the chosen date (default: today). */
+  async function load(): Promise<void> {
+    const input = { asOf: asOf.value }
+    await loading.run(async () => {
+      const results = await Promise.all([
+        window.api.segments.overview(input),
+        window.api.segments.rfmGrid(input),
+        window.api.segments.repeatRate(input),
+        window.api.segments.cohorts(input),
+        window.api.segments.migration(input),
+        window.api.segments.regions(input),
+        window.api.segments.list({})
+      ])
+      const failed = results.find((r) => !r.ok)
+      if (failed) return failed as never
+      const [o, g, r, c, m, reg, list] = results.map((x) => (x as { data: unknown }).data)
+      overview.value = o as SegmentsOverview
+      grid.value = g as RfmGrid
+      repeat.value = r as RepeatRate
+      cohorts.value = c as Cohorts
+      migration.value = m as Migration
+      regions.value = reg as Regions
+      saved.value = list as Segment[]
+      return { ok: true as const, data: null }
+    })
+    if (selection.value) await showMembers(selection.value)
+  }
+
+  /** Open the members panel on a rule or a saved segment. */
+  async function showMembers(sel: Selection, offset = 0): Promise<void> {
+    selection.value = sel
+    const input = sel.id !== undefined ? { id: sel.id } : { rule: sel.rule }
+    const data = await membersCall.run(() => window.api.segments.members({ ...input, asOf: asOf.value, limit: 50, offset } as never))
+    if (data) members.value = data
+  }
+
+  function closeMembers(): void {
+    selection.value = null
+    members.value = null
+  }
+
+  /** The live count of a rule being edited; a rule not yet valid answers its message. */
+  async function count(rule: unknown): Promise<{ count?: number; error?: string }> {
+    const r = await window.api.segments.count({ rule, asOf: asOf.value } as never)
+    return r.ok ? { count: r.data.count } : { error: r.message }
+  }
+
+  /** Save a segment as a new one, or over the one with this id. */
+  async function save(name: string, rule: unknown, id?: number): Promise<Segment | undefined> {
+    const seg = await attempt(
+      id === undefined ? window.api.segments.create({ name, rule } as never) : window.api.segments.update({ id, name, rule } as never)
+    )
+    if (seg) await load()
+    return seg
+  }
+
+  async function remove(id: number): Promise<void> {
+    const r = await attempt(window.api.segments.delete({ id }))
+    if (r) await load()
+  }
+
+  async function recall(product: string, from: string, to: string): Promise<void> {
+    const rows = await recallCall.run(() => window.api.segments.recall({ product, from, to }))
+    if (rows) recallRows.value = rows
+  }
+
+  async function recallExport(product: string, from: string, to: string, kind: 'csv' | 'callList') {
+    return attempt(window.api.segments.recallExport({ product, from, to, kind }))
+  }
+
+  return {
+    asOf, overview, grid, repeat, cohorts, migration, regions, saved, selection, members, recallRows,
+    loading, membersCall, recallCall, load, showMembers, closeMembers, count, save, remove, recall, recallExport
+  }
+})
