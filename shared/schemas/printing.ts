@@ -16,9 +16,12 @@ export const ThemeId = z.enum(themeIds)
 export type ThemeId = z.infer<typeof ThemeId>
 
 /** The six steps of the loyalty ladder (DOMAIN.md). */
-export const ladderStages = ['prospect', 'target', 'first-time', 'repeat', 'core', 'advocate'] as const
+export const ladderStages = ['prospect', 'target', 'firstTime', 'repeat', 'core', 'advocate'] as const
 export const LadderStage = z.enum(ladderStages)
 export type LadderStage = z.infer<typeof LadderStage>
+
+/** The merge fields a template may use (descriptions in electron/services/printing/merge-fields.ts). */
+export const mergeFieldNames = ['姓名', '称呼', '会员等级', '生命周期', '上次购买', '上次购买日期', '推荐商品', '推荐商品编码', '优惠码', '手机', '地址', '店名', '店铺链接', '订单号', '主题标题'] as const
 
 const mm = z.number().min(-1000).max(1000)
 const size = z.number().min(0.5).max(1000)

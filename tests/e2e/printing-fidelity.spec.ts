@@ -108,7 +108,7 @@ test('every built-in label sheet prints each label inside its cell within 0.5 mm
     // the blocks of the design, as rendered (mm, relative to the cell)
     const blocks: BlockBox[] = await page.$$eval('.cell:first-child .b', (els) =>
       els.map((e) => {
-        const s = (e as HTMLElement).style
+        const s = (e as unknown as { style: Record<"left" | "top" | "width" | "height", string> }).style
         return { x: parseFloat(s.left), y: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) }
       })
     )

@@ -23,3 +23,11 @@ describe('merge fields', () => {
     expect(fieldsIn('{{姓名}}{{手机}}{{姓名}}')).toEqual(['姓名', '手机'])
   })
 })
+
+describe('the merge-field list the designer offers', () => {
+  it('names exactly the fields the merge knows', async () => {
+    const { mergeFieldNames: shared } = await import('../../../shared/schemas/printing')
+    const { mergeFieldNames: service } = await import('../../../electron/services/printing/merge-fields')
+    expect([...shared]).toEqual(service)
+  })
+})
