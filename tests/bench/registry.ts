@@ -1,5 +1,6 @@
 /** Every benchmark, by name. Each prints its own figures through `report`. */
 import { demoBench } from './demo.bench'
+import { importBench } from './import.bench'
 import { predictionsBench } from './predictions.bench'
 
 export interface Benchmark {
@@ -8,4 +9,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, predictionsBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench]
