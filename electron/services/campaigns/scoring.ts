@@ -13,6 +13,7 @@
  * rhythm 0.45 × AOV, three times 0.3 × AOV.
  */
 import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
 import { readPurchaseHistory } from '../predictions/purchase-history'
 import { calibrate } from '../predictions/calibration'
@@ -49,11 +50,11 @@ export function scoreCandidates(db: Db, customerIds: number[], asOf: string): Sc
 function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScore[] | null {
   if (customerIds.length === 0) return null
   const rows = calibrate(readPurchaseHistory(db, asOf), dayNumber(asOf))
-  const fitted = fitForScoring(rows, 'week')
-  if (fitted.mode !== 'model' || !fitted.bgnbd || !fitted.spend) return null
-  const { bgnbd, spend } = fitted
-  const byId = new Map(rows.map((r) => [r.customerId, r]))
   try {
+    const fitted = fitForScoring(rows, 'week')
+    if (fitted.mode !== 'model' || !fitted.bgnbd || !fitted.spend) return null
+    const { bgnbd, spend } = fitted
+    const byId = new Map(rows.map((r) => [r.customerId, r]))
     return customerIds.map((customerId) => {
       const r = byId.get(customerId)
       if (!r) return { customerId, valueFen: 0, pReturn: 0, score: 0 }
@@ -62,9 +63,11 @@ function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScor
       const valueFen = Math.max(0, Math.round(gammaGammaExpectedValue(spend, r.spendDays, r.zbarFen)))
       return { customerId, valueFen, pReturn, score: valueFen * pReturn }
     })
-  } catch {
-    // Gamma-Gamma with q ≤ 1 has no mean: the rule still ranks
-    return null
+  } catch (e) {
+    // a fit that cannot settle (too little or too uniform data) or a Gamma-Gamma without a
+    // mean (q ≤ 1): the rule still ranks, and the plan says which scoring it used
+    if (e instanceof DomainError) return null
+    throw e
   }
 }
 

@@ -215,3 +215,13 @@ describe('campaigns.plan on the demo shop', () => {
     }
   })
 })
+
+describe('campaigns.plan when the models cannot be fitted', () => {
+  it('falls back to the plain rule instead of failing (demo shop seen from 2026-08-01)', async () => {
+    const { db } = testContext(AS_OF)
+    loadDemoShop(db, { customers: 800, seed: 7, asOf: AS_OF })
+    const r = await plan(db, { target: { suggestion: 'sleeping' }, budgetFen: 60_000, asOf: '2026-08-01', dryRun: true })
+    expect(r.scoring).toBe('rules')
+    expect(r.treated.length).toBeGreaterThan(0)
+  })
+})
