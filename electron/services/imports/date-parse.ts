@@ -110,7 +110,7 @@ let lastOrder: DayOrder = 'mdy'
 let lastResult: string | null = null
 
 function parseDateTimeUncached(raw: string, order: DayOrder): string | null {
-  let s = raw.normalize('NFKC').trim().replace(/^'+/, '')
+  let s = (/^[\x20-\x7e]*$/.test(raw) ? raw : raw.normalize('NFKC')).trim().replace(/^'+/, '')
   if (s === '') return null
   // time zones and trailing 'Z' do not move the shop's wall clock
   s = s.replace(/\s*(?:Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?)$/i, '')

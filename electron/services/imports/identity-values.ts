@@ -10,12 +10,18 @@ import type { Identity, IdentityKind } from '../ledger/identities'
 const PLACEHOLDERS = new Set(['', '-', '--', '—', '/', '0', 'null', 'none', 'nan', 'n/a', 'na', '#n/a', '无', '空', '散客', '非会员', '零售', '普通顾客', 'walkin', 'walk-in', 'guest'])
 
 const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i
+const ASCII = /^[\x20-\x7e]*$/
+
+/** NFKC only where it can change something: plain ASCII (most cells) skips the costly call. */
+export function nfkc(s: string): string {
+  return ASCII.test(s) ? s : s.normalize('NFKC')
+}
 
 export type IdValue = { ok: true; value: string | null } | { ok: false; reason: string }
 
 /** A text id cleaned, or null when empty / a placeholder. */
 export function cleanId(raw: string): IdValue {
-  let s = raw.normalize('NFKC').trim().replace(/^'+/, '').replace(/^="(.*)"$/, '$1').trim()
+  let s = nfkc(raw).trim().replace(/^'+/, '').replace(/^="(.*)"$/, '$1').trim()
   if (PLACEHOLDERS.has(s.toLowerCase())) return { ok: true, value: null }
   if (SCIENTIFIC.test(s)) return { ok: false, reason: '编号被 Excel 改成了科学计数法，位数已丢失；请把该列设为文本后重新导出 (id mangled into scientific notation)' }
   if (/^\d+\.0+$/.test(s)) s = s.replace(/\.0+$/, '')

@@ -39,7 +39,7 @@ export function parseNumber(raw: string): number | null {
 
 /** [negative, integer digits, fraction digits] or null. */
 function parseDecimal(raw: string): [boolean, string, string] | null {
-  let s = raw.normalize('NFKC').replace(/[\s\u00a0\u2009\u202f]/g, '').replace(/^'+/, '')
+  let s = (/^[\x20-\x7e]*$/.test(raw) ? raw : raw.normalize('NFKC')).replace(/[\s\u00a0\u2009\u202f]/g, '').replace(/^'+/, '')
   if (s === '') return null
   let negative = false
   if (/^\(.*\)$/.test(s)) {

@@ -6,7 +6,7 @@ import type { Identity, IdentityKind } from '../ledger/identities'
 import type { ColumnIndex, ImportField } from './fields'
 import { parseDateTime, parseTimeOfDay, type DayOrder } from './date-parse'
 import { parseMoneyFen, parseNumber } from './money-parse'
-import { cleanId, rowIdentities } from './identity-values'
+import { cleanId, nfkc, rowIdentities } from './identity-values'
 import { isExcludedStatus } from './status-rules'
 import { fallbackColumns } from './synonyms'
 
@@ -61,7 +61,7 @@ export class RowReader {
   }
 
   private text(cells: string[], field: ImportField): string | null {
-    const t = this.cell(cells, field).normalize('NFKC').trim().replace(/\s+/g, ' ')
+    const t = nfkc(this.cell(cells, field)).trim().replace(/\s+/g, ' ')
     return t === '' ? null : t
   }
 
