@@ -7,6 +7,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 /** The sidebar's sections in order; Alt+1..7 jumps to them. */
 export const sections = [
   { name: 'overview', path: '/' },
+  { name: 'calls', path: '/calls' },
   { name: 'customers', path: '/customers' },
   { name: 'segments', path: '/segments' },
   { name: 'campaigns', path: '/campaigns' },
@@ -18,6 +19,7 @@ export type SectionName = (typeof sections)[number]['name']
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { section: 'overview' } },
+  { path: '/calls', name: 'calls', component: () => import('./views/CallsView.vue'), meta: { section: 'calls' } },
   { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue'), meta: { section: 'customers' } },
   {
     path: '/customers/:id',

@@ -31,7 +31,7 @@ export type CareSettings = z.infer<typeof CareSettings>
 /** The defaults: reminders 5 days before running out, member day on the 30th, common holidays. */
 export const defaultCareSettings: CareSettings = {
   replenishLeadDays: 5,
-  replenishGraceDays: 14,
+  replenishGraceDays: 7,
   birthdayDays: 7,
   slideDays: 7,
   memberDay: 30,

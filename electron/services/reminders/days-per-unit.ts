@@ -10,11 +10,24 @@ import { readProductPurchases, type ProductPurchases } from './product-purchases
 
 /** Fewer repeat intervals than this and nothing is learned (one odd customer must not set the rule). */
 export const MIN_LEARN_INTERVALS = 5
+/**
+ * Only products that at least this share of their buyers bought again are treated as
+ * consumables: a pram or a picture book bought twice by a few customers has no "rhythm".
+ */
+export const MIN_REPEAT_SHARE = 0.3
 
-/** Median of interval ÷ quantity over consecutive purchase days, per product; rounded to 0.1 day. */
+/**
+ * Median of interval ÷ quantity over consecutive purchase days, per product, rounded to 0.1
+ * day; null unless there are enough intervals and enough of the product's buyers came back.
+ */
 export function learnDaysPerUnit(purchases: ProductPurchases[]): Map<number, { days: number | null; intervals: number }> {
   const samples = new Map<number, number[]>()
+  const buyers = new Map<number, { all: number; again: number }>()
   for (const p of purchases) {
+    const b = buyers.get(p.productId) ?? { all: 0, again: 0 }
+    b.all++
+    if (p.days.length > 1) b.again++
+    buyers.set(p.productId, b)
     let list = samples.get(p.productId)
     if (!list) samples.set(p.productId, (list = []))
     for (let i = 0; i + 1 < p.days.length; i++) {
@@ -24,7 +37,9 @@ export function learnDaysPerUnit(purchases: ProductPurchases[]): Map<number, { d
   }
   const out = new Map<number, { days: number | null; intervals: number }>()
   for (const [productId, list] of samples) {
-    out.set(productId, { days: list.length >= MIN_LEARN_INTERVALS ? Math.round(median(list) * 10) / 10 : null, intervals: list.length })
+    const b = buyers.get(productId) as { all: number; again: number }
+    const enough = list.length >= MIN_LEARN_INTERVALS && b.again / b.all >= MIN_REPEAT_SHARE
+    out.set(productId, { days: enough ? Math.round(median(list) * 10) / 10 : null, intervals: list.length })
   }
   return out
 }

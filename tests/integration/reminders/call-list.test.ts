@@ -162,7 +162,7 @@ describe('days per unit', () => {
     shop(ctx.db)
     ctx.db.prepare("INSERT INTO categories (name, days_per_unit) VALUES ('洗护', 7)").run()
     // Qian and Sun bought 15 Nov: out 22 Nov, due 17 Nov (Sun allows no contact); Li bought 20 Nov: out 27 Nov,
-    // due 22 Nov; Zhao's pack from 27 Aug ran out on 3 Sep, long past the 14 days' grace
+    // due 22 Nov; Zhao's pack from 27 Aug ran out on 3 Sep, long past the 7 days' grace
     expect(summary(callList(ctx.db, '2026-11-23')).filter((s) => s.startsWith('replenish'))).toEqual(['replenish:王静', 'replenish:钱芳', 'replenish:李丽'])
   })
 })

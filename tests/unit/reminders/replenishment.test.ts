@@ -28,10 +28,10 @@ describe('run-out and reminder dates', () => {
   it.each([
     ['2026-11-16', 0],
     ['2026-11-17', 1],
-    ['2026-12-06', 1],
-    ['2026-12-07', 0]
-  ])('on %s lists %i reminder (due 17 Nov, kept 14 days after running out on 22 Nov)', (date, n) => {
-    expect(dueReplenishments(bought, rule, date, 5, 14)).toHaveLength(n)
+    ['2026-11-29', 1],
+    ['2026-11-30', 0]
+  ])('on %s lists %i reminder (due 17 Nov, kept 7 days after running out on 22 Nov)', (date, n) => {
+    expect(dueReplenishments(bought, rule, date, 5, 7)).toHaveLength(n)
   })
 
   it('uses the quantity of the last purchase day only', () => {
@@ -45,7 +45,7 @@ describe('run-out and reminder dates', () => {
 })
 
 describe('learning days per unit', () => {
-  it('takes the median of interval ÷ quantity over repeat purchases, once there are five', () => {
+  it('takes the median of interval ÷ quantity over repeat purchases, once there are five and buyers come back', () => {
     const d = (s: string) => dayNumber(s)
     const learned = learnDaysPerUnit([
       // 2 units then 20 days: 10; 1 unit then 12 days: 12
@@ -59,6 +59,14 @@ describe('learning days per unit', () => {
     ])
     expect(learned.get(5)).toEqual({ days: 11, intervals: 5 })
     expect(learned.get(6)).toEqual({ days: null, intervals: 1 })
+  })
+
+  it('learns nothing for a product fewer than 30% of its buyers bought again', () => {
+    const d = dayNumber('2026-01-01')
+    const again = { customerId: 1, productId: 7, days: [d, d + 10, d + 20, d + 30, d + 40, d + 50], quantities: [1, 1, 1, 1, 1, 1], lastDay: '2026-02-20' }
+    const once = (customerId: number) => ({ customerId, productId: 7, days: [d], quantities: [1], lastDay: '2026-01-01' })
+    expect(learnDaysPerUnit([again, once(2), once(3), once(4)]).get(7)).toEqual({ days: null, intervals: 5 })
+    expect(learnDaysPerUnit([again, once(2), once(3)]).get(7)).toEqual({ days: 10, intervals: 5 })
   })
 })
 
