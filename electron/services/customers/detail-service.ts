@@ -121,9 +121,11 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
   const contacts = db
     .prepare('SELECT id, at, kind, outcome, note, staff, campaign_id AS campaignId FROM contact_log WHERE customer_id = ? ORDER BY at DESC, id DESC')
     .all(id) as CustomerDetail['contacts']
-  const history = db
+  // a phone in the history is masked like everywhere else on screen
+  const hide = (field: string, v: string | null) => (v !== null && field === 'phone' && o.maskPhones ? maskPhone(v) : v)
+  const history = (db
     .prepare('SELECT id, at, field, old_value AS oldValue, new_value AS newValue, staff, undone_at AS undoneAt FROM change_history WHERE customer_id = ? ORDER BY id DESC')
-    .all(id) as CustomerDetail['history']
+    .all(id) as CustomerDetail['history']).map((h) => ({ ...h, oldValue: hide(h.field, h.oldValue), newValue: hide(h.field, h.newValue) }))
   const merges = db
     .prepare('SELECT id, kept_id AS keptId, merged_id AS mergedId, at, undone_at AS undoneAt FROM merges WHERE kept_id = ? OR merged_id = ? ORDER BY id DESC')
     .all(id, id) as CustomerDetail['merges']

@@ -64,7 +64,8 @@ describe('customers.get', () => {
 
 describe('customers.update and undoLastChange', () => {
   it('normalises the phone, keeps every changed field in the history and undoes the last save whole', async () => {
-    const { ids, ok } = shop()
+    const { ids, ok, call } = shop()
+    await call('settings.update', { maskPhones: false })
     await ok('customers.update', { id: ids[0], patch: { birthday: '1990-02-03' } })
     const d = await ok<CustomerDetail>('customers.update', { id: ids[0], patch: { phone: '+86 137-0000-1111', address: '上海市浦东新区世纪大道1号', tags: ['新手妈妈'], name: '王静' } })
     expect(d.profile.identities.find((i) => i.kind === 'phone')?.value).toBe('13700001111')
@@ -92,6 +93,12 @@ describe('customers.update and undoLastChange', () => {
   ])('refuses %j with %s', async (patch, code) => {
     const { ids, call } = shop()
     expect(await call('customers.update', { id: ids[0], patch })).toMatchObject({ ok: false, code })
+  })
+
+  it('masks phones in the history when the setting says so', async () => {
+    const { ids, ok } = shop()
+    const d = await ok<CustomerDetail>('customers.update', { id: ids[0], patch: { phone: '13700001111' } })
+    expect(d.history.map((h) => [h.oldValue, h.newValue])).toEqual([['138****8000', '137****1111']])
   })
 
   it('says there is nothing to undo on a fresh file', async () => {
