@@ -2,6 +2,7 @@
 import { demoBench } from './demo.bench'
 import { importBench } from './import.bench'
 import { predictionsBench } from './predictions.bench'
+import { customersBench } from './customers.bench'
 
 export interface Benchmark {
   name: string
@@ -9,4 +10,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench]

@@ -38,21 +38,20 @@ function driver(term: string, params: Record<string, unknown>): { sql: string; h
     params.t0 = ftsString(term)
     return { sql: 'SELECT rowid AS id, body FROM customer_search WHERE customer_search MATCH @t0', hasBody: true }
   }
-  if (plan === 'grams') {
-    params.t0 = ftsString(term)
-    return { sql: 'SELECT rowid AS id FROM customer_grams WHERE customer_grams MATCH @t0', hasBody: false }
-  }
   // identities are case-sensitive ('VIP…'); try the text as typed (normalised) and in capitals
   params.p0lo = term
   params.p0hi = term + '\uffff'
   params.p1lo = term.toUpperCase()
   params.p1hi = term.toUpperCase() + '\uffff'
-  return {
-    sql: `SELECT DISTINCT customer_id AS id FROM customer_identities
-          WHERE kind IN ('card', 'phone', 'buyer', 'external')
-            AND ((value >= @p0lo AND value < @p0hi) OR (value >= @p1lo AND value < @p1hi))`,
-    hasBody: false
+  const identityPrefix = `SELECT customer_id AS id FROM customer_identities
+    WHERE kind IN ('card', 'phone', 'buyer', 'external')
+      AND ((value >= @p0lo AND value < @p0hi) OR (value >= @p1lo AND value < @p1hi))`
+  if (plan === 'grams') {
+    // two letters: in a name, address, note or tag, or the start of a card or buyer id ('VI', 'tb')
+    params.t0 = ftsString(term)
+    return { sql: `SELECT rowid AS id FROM customer_grams WHERE customer_grams MATCH @t0 UNION ${identityPrefix}`, hasBody: false }
   }
+  return { sql: `SELECT DISTINCT id FROM (${identityPrefix})`, hasBody: false }
 }
 
 /** Customers whose identity equals the whole query (card, phone, buyer id, external id). */

@@ -86,6 +86,29 @@ describe('customers.list', () => {
     expect(r.rows.map((x) => x.id)).toEqual([ids[index]])
   })
 
+  it('answers the first one or two digits of a phone or card from identities that start with them', async () => {
+    const { list, ids } = shop()
+    expect((await list({ search: '80' })).rows.map((x) => x.id)).toEqual([ids[3]])
+    expect((await list({ search: '13' })).rows.map((x) => x.id)).toEqual([ids[0], ids[1], ids[2]])
+    expect((await list({ search: 'vi' })).total).toBe(2)
+  })
+
+  it('needs every word of a query with several words, whichever comes first', async () => {
+    const { list, ids } = shop()
+    expect((await list({ search: '杭州 王静' })).rows.map((x) => x.id)).toEqual([ids[0]])
+    expect((await list({ search: '王静 上海' })).rows.map((x) => x.id)).toEqual([ids[1]])
+    expect((await list({ search: '王静 南京' })).total).toBe(0)
+  })
+
+  it('keeps the index in step with merges and erasures', async () => {
+    const { list, ids, call } = shop()
+    await call('customers.merge', { keepId: ids[0], mergeId: ids[2] })
+    expect((await list({ search: 'tb_li' })).rows.map((x) => x.id)).toEqual([ids[0]])
+    await call('customers.erase', { id: ids[0], confirm: true })
+    expect((await list({ search: 'tb_li' })).total).toBe(0)
+    expect((await list({ search: '王静' })).rows.map((x) => x.id)).toEqual([ids[1]])
+  })
+
   it('answers nothing for text nobody has, and FTS syntax is plain text', async () => {
     const { list } = shop()
     expect((await list({ search: '不存在的人' })).total).toBe(0)
