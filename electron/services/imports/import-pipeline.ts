@@ -171,22 +171,31 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
         productId = ledger.productId(sale.productCode, sale.productName, sale.category)
         products.set(productKey, productId)
       }
-      // the same product twice on one receipt is two lines: number identical lines within this file
+      // The same product twice on one receipt is two lines: identical lines in this file get
+      // numbered keys (base, base#1, …). Only keys that ran into a stored line are remembered,
+      // so a million fresh lines cost no memory here.
       const base = contentKey([externalId, sale.orderedAt, sale.productCode, sale.productName, sale.quantity, sale.amountFen, ownKey].join('\u001f'))
-      const nth = occurrences.get(base) ?? 0
-      occurrences.set(base, nth + 1)
-      const key = nth === 0 ? base : contentKey(`${base}#${nth}`)
-      const stored = ledger.addLine({
-        orderId,
-        customerId,
-        productId,
-        quantity: sale.quantity,
-        unitPriceFen: sale.unitPriceFen,
-        amountFen: sale.amountFen,
-        couponCode: sale.coupon,
-        contentKey: key
-      })
-      if (!stored) {
+      let nth = occurrences.get(base) ?? 0
+      let stored = false
+      for (;;) {
+        const key = nth === 0 ? base : contentKey(`${base}#${nth}`)
+        stored = ledger.addLine({
+          orderId,
+          customerId,
+          productId,
+          quantity: sale.quantity,
+          unitPriceFen: sale.unitPriceFen,
+          amountFen: sale.amountFen,
+          couponCode: sale.coupon,
+          contentKey: key
+        })
+        if (stored || ledger.lineBatch(key) !== batchId) break
+        nth++ // an identical line earlier in this same file: this one is the next occurrence
+      }
+      if (stored) {
+        if (nth > 0 || occurrences.has(base)) occurrences.set(base, nth + 1)
+      } else {
+        occurrences.set(base, nth + 1)
         counts.duplicates++
         return
       }

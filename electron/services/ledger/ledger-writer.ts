@@ -95,10 +95,12 @@ export class LedgerWriter {
         .prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1')
         .pluck(),
       findOrder: db.prepare('SELECT id, customer_id FROM orders WHERE external_id = ? AND ordered_at = ?'),
+      // one statement for a new order; only an order already stored needs the lookup after it
       insertOrder: db.prepare(
         `INSERT INTO orders (customer_id, external_id, ordered_at, channel, store, payment_method, status, address, batch_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      ),
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id, ordered_at) DO NOTHING RETURNING id`
+      ).pluck(),
+      lineBatch: db.prepare('SELECT batch_id FROM order_lines WHERE content_key = ?').pluck(),
       findProduct: db.prepare('SELECT id FROM products WHERE code = ? AND name = ?').pluck(),
       insertProduct: db.prepare('INSERT INTO products (code, name, category) VALUES (?, ?, ?)'),
       setProductCategory: db.prepare('UPDATE products SET category = ? WHERE id = ? AND category IS NULL'),
@@ -198,12 +200,7 @@ export class LedgerWriter {
 
   /** The order with this receipt number and time, created on first sight. */
   orderId(order: OrderFacts): number {
-    const existing = this.stmts.findOrder.get(order.externalId, order.orderedAt) as { id: number } | undefined
-    if (existing) {
-      this.touchedOrders.add(existing.id)
-      return existing.id
-    }
-    const info = this.stmts.insertOrder.run(
+    const inserted = this.stmts.insertOrder.get(
       order.customerId,
       order.externalId,
       order.orderedAt,
@@ -213,10 +210,15 @@ export class LedgerWriter {
       order.status ?? null,
       order.address ?? null,
       this.batchId
-    )
-    const id = Number(info.lastInsertRowid)
+    ) as number | undefined
+    const id = inserted ?? (this.stmts.findOrder.get(order.externalId, order.orderedAt) as { id: number }).id
     this.touchedOrders.add(id)
     return id
+  }
+
+  /** The batch that stored the line with this content key, or undefined when none did. */
+  lineBatch(contentKey: string): number | undefined {
+    return this.stmts.lineBatch.get(contentKey) as number | undefined
   }
 
   /** Store a line; answers false when a line with the same content key is already stored. */

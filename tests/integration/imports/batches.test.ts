@@ -28,6 +28,17 @@ describe('importing the same file again', () => {
     expect(channels).toBe(2)
   })
 
+  it('stores the second copy of a line when a later export holds it twice and the earlier one once', async () => {
+    const db = freshDb()
+    const head = '单据号,会员卡号,销售时间,商品名称,实收金额\n'
+    const line = 'R1,K1,2024-03-05 10:00,湿巾,12\n'
+    expect((await importText(db, head + line)).rowsImported).toBe(1)
+    const again = await importText(db, head + line + line + line)
+    expect(again).toMatchObject({ rowsImported: 2, duplicates: 1 })
+    expect(db.prepare('SELECT count(*) FROM order_lines').pluck().get()).toBe(3)
+    expect((await importText(db, head + line + line + line)).duplicates).toBe(3)
+  })
+
   it('synthesises an order key from customer and time when the export has no order id', async () => {
     const db = freshDb()
     const text = '会员卡号,销售时间,商品名称,实收金额\nA1,2024-03-05 10:00,奶粉,100\nA1,2024-03-05 10:00,湿巾,12\nA1,2024-03-06 10:00,奶粉,100\n'
