@@ -5,7 +5,7 @@ export default {
     calls: {
       title: '今日回访',
       date: '{date} 的回访名单',
-      total: '共 {n} 位待联系',
+      total: '共 {n} 条待联系',
       skipped: '另有 {n} 位顾客不接受任何联系，已略过',
       empty: '今天没有需要回访的顾客',
       emptyLead: '补货提醒、生日、即将降级的顾客和待处理的投诉会出现在这里。',
@@ -18,6 +18,7 @@ export default {
         slide: '即将降级'
       },
       script: '建议话术',
+      scriptLabel: '建议话术：',
       noPhone: '没有手机号',
       noCalls: '不接受电话，请用短信或微信',
       smsOk: '可短信',
@@ -53,6 +54,7 @@ export default {
         slide: 'About to slide'
       },
       script: 'Suggested words',
+      scriptLabel: 'Suggested words: ',
       noPhone: 'no phone number',
       noCalls: 'no phone calls: use SMS or WeChat',
       smsOk: 'SMS ok',
