@@ -113,10 +113,10 @@ function addressLabel(sheet: SheetGeometry): BuiltInTemplate {
   const pad = sheet.cellHeight < 36 ? 2.5 : 3.5
   const w = sheet.cellWidth - 2 * pad
   const nameSize = sheet.cellHeight < 36 ? 10 : 11
-  const nameH = nameSize * 0.3528 * 1.35
+  const nameH = Math.round(nameSize * 0.3528 * 1.35 * 100) / 100
   const addrSize = sheet.cellWidth < 70 ? 8 : 9
   const shopH = 4
-  const addrH = sheet.cellHeight - 2 * pad - nameH - 1 - shopH
+  const addrH = Math.round((sheet.cellHeight - 2 * pad - nameH - 1 - shopH) * 100) / 100
   const maker = sheet.name.split(' (')[0]
   return {
     name: `地址标签 ${maker}`,

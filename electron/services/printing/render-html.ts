@@ -106,7 +106,7 @@ body { font-family: ${FONT_STACK}; -webkit-print-color-adjust: exact; print-colo
 .t { white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere }
 .deco { position: absolute; right: 0; top: 0; opacity: .9 }
 .qr .cap { font-size: 6.5pt; line-height: 3.2mm; text-align: center; white-space: nowrap }
-.qr-missing { width: 100%; height: 100%; border: 0.3mm dashed #c00; color: #c00; font-size: 7pt; display: flex; align-items: center; justify-content: center }
+.qr-missing { box-sizing: border-box; width: 100%; height: 100%; border: 0.3mm dashed #c00; color: #c00; font-size: 7pt; display: flex; align-items: center; justify-content: center }
 .code { border: 0.3mm solid; border-radius: 1.5mm; display: flex; flex-direction: column; align-items: center; justify-content: center }
 .code .lbl { font-size: 7pt; line-height: 1.2 }
 .code .val { font-family: ${MONO_STACK}; font-weight: 700; letter-spacing: 0.08em; line-height: 1.2; white-space: nowrap }

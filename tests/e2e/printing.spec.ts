@@ -1,0 +1,96 @@
+/**
+ * 售后卡 in Chromium over the browser host: design a card (change a text block, set the shop
+ * name), preview it merged for the demo shop's sleeping customers with warnings, open the
+ * printable page, make its PDF the way the browser would print it, and check the pages.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { test, expect, screenshot } from './fixtures'
+
+const shots = resolve(__dirname, '../../test-results/screenshots')
+
+test('designs an insert card, previews it merged for real customers and saves a PDF whose pages are checked', async ({ page, app }) => {
+  test.setTimeout(120_000)
+  await app.cli(['demo', '--customers', '80', '--seed', '7'])
+  await page.goto(app.url)
+  await page.getByTestId('nav-cards').click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('售后卡')
+  await expect(page.getByTestId('template-list').getByRole('button')).toHaveCount(9)
+  await expect(page.getByTestId('template-name')).toHaveValue('A6 售后卡')
+
+  // design: the shop name and the greeting of the default card
+  await page.getByTestId('shop-name').fill('常青母婴')
+  await page.getByTestId('shop-name').press('Tab')
+  await page.getByTestId('block-greeting').click()
+  await page.getByTestId('block-text').fill('{{称呼}}，谢谢您一直以来的支持！')
+  await expect(page.getByTestId('unsaved')).toBeVisible()
+  await page.getByTestId('save-template').click()
+  await expect(page.getByTestId('unsaved')).toBeHidden()
+
+  // the sleeping customers get the come-back version, the rest the edited default: print for the active ones
+  await page.getByTestId('target-kind').selectOption('stage')
+  await page.getByTestId('target-value').selectOption('active')
+  await page.getByTestId('preview-run').click()
+  const summary = page.getByTestId('preview-summary')
+  await expect(summary).toHaveText(/\d+ 张 · \d+ 页/)
+  const [cards, pages] = (await summary.textContent())!.match(/\d+/g)!.map(Number)
+  expect(cards).toBeGreaterThan(3)
+  expect(pages).toBe(cards) // one A6 card per page
+  const warnings = page.getByTestId('preview-warnings')
+  await expect(warnings).toContainText('打印前请检查')
+  await expect(warnings.locator('[data-kind="missing-qr"]').first()).toContainText('没有可用的二维码链接')
+  await expect(warnings).not.toContainText('{{店名}} 为空')
+  const frame = page.frameLocator('[data-testid="preview-frame"]')
+  await expect(frame.locator('.page')).toHaveCount(pages)
+  await expect(frame.locator('.page').first()).toContainText('常青母婴')
+  await expect(frame.locator('[data-block="greeting"]').first()).toContainText('，谢谢您一直以来的支持！')
+  await screenshot(page, 'cards-preview')
+
+  // the browser host prints from a new tab: the printable page, made into a PDF as Chromium prints it
+  const popupPromise = page.waitForEvent('popup')
+  await page.getByTestId('open-printable').click()
+  const popup = await popupPromise
+  await popup.waitForLoadState()
+  await expect(popup.locator('.page')).toHaveCount(pages)
+  const dir = mkdtempSync(join(tmpdir(), 'evergreen-cards-'))
+  const pdf = join(dir, 'cards.pdf')
+  writeFileSync(pdf, await popup.pdf({ preferCSSPageSize: true, printBackground: true }))
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })
+  expect(info).toMatch(new RegExp(`Pages:\\s+${pages}\\n`))
+  const size = info.match(/Page size:\s+([\d.]+) x ([\d.]+) pts/)!
+  expect(Math.abs((+size[1] * 25.4) / 72 - 105)).toBeLessThan(0.5)
+  expect(Math.abs((+size[2] * 25.4) / 72 - 148)).toBeLessThan(0.5)
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+  expect(text).toContain('常青母婴')
+  expect(text.split('\f').filter((p) => p.includes('谢谢您一直以来的支持')).length).toBeGreaterThan(0)
+  mkdirSync(shots, { recursive: true })
+  execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', pdf, join(shots, 'cards-pdf')])
+
+  // the printed card carries a real, stored code: staff can redeem it
+  const code = text.match(/\b([2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5})\b/)![1]
+  const redeemed = await app.cli<{ code: string; alreadyRedeemed: boolean; customerName: string }>(['print', 'redeem', '--code', code])
+  expect(redeemed).toMatchObject({ code: code.replace('-', ''), alreadyRedeemed: false })
+  await popup.close()
+})
+
+test('prints address labels from label 5 on a partly used sheet, with the calibration applied', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '40', '--seed', '3'])
+  await page.goto(app.url + '#/cards')
+  await page.getByTestId('template-list').getByRole('button', { name: /地址标签 Avery L7163/ }).click()
+  await expect(page.getByTestId('template-name')).toHaveValue('地址标签 Avery L7163')
+  await page.getByTestId('target-kind').selectOption('batch')
+  await page.getByTestId('start-at').fill('5')
+  await page.getByTestId('start-at').press('Tab')
+  await page.locator('[data-testid="calibration"] summary').click()
+  await page.getByTestId('printer').fill('Office Laser')
+  await page.getByTestId('printer').press('Tab')
+  await page.getByTestId('offset-x').fill('1.5')
+  await page.getByTestId('offset-x').press('Tab')
+  await page.getByTestId('preview-run').click()
+  const frame = page.frameLocator('[data-testid="preview-frame"]')
+  await expect(frame.locator('.cell').first()).toHaveAttribute('data-cell', '4')
+  expect(await page.getByTestId('preview-frame').getAttribute('srcdoc')).toContain('transform: translate(1.5mm,0mm) scale(1,1)')
+  await screenshot(page, 'cards-labels-preview')
+})
