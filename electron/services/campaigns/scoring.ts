@@ -16,10 +16,10 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
 import { readPurchaseHistory } from '../predictions/purchase-history'
-import { calibrate } from '../predictions/calibration'
+import { calibrate, type CalibrationRow } from '../predictions/calibration'
 import { fitForScoring } from '../predictions/clv-service'
-import { bgnbdExpected } from '../predictions/models/bgnbd'
-import { gammaGammaExpectedValue } from '../predictions/models/gamma-gamma'
+import { bgnbdExpected, type BgNbdParams } from '../predictions/models/bgnbd'
+import { gammaGammaExpectedValue, type GammaGammaParams } from '../predictions/models/gamma-gamma'
 
 export interface CandidateScore {
   customerId: number
@@ -46,15 +46,40 @@ export function scoreCandidates(db: Db, customerIds: number[], asOf: string): Sc
   return model ? { mode: 'model', scores: model } : { mode: 'rules', scores: ruleScores(db, customerIds, asOf) }
 }
 
-/** Model scores, or null when there are too few repeat buyers or the spend model is undefined. */
-function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScore[] | null {
-  if (customerIds.length === 0) return null
+type Fit = { rows: Map<number, CalibrationRow>; bgnbd: BgNbdParams; spend: GammaGammaParams } | null
+
+/**
+ * The last fit per database, keyed by the as-of date and a fingerprint of the orders: the
+ * wizard re-plans at every step, and a fit over a whole shop takes seconds; any import,
+ * undo or merge changes the fingerprint and so refits.
+ */
+const fits = new WeakMap<Db, { key: string; fit: Fit }>()
+
+function fitFor(db: Db, asOf: string): Fit {
+  const f = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(total_fen), 0) AS fen, coalesce(sum(customer_id), 0) AS who FROM orders').get() as Record<string, number>
+  const key = `${asOf}|${f.n}|${f.top}|${f.fen}|${f.who}`
+  const cached = fits.get(db)
+  if (cached?.key === key) return cached.fit
   const rows = calibrate(readPurchaseHistory(db, asOf), dayNumber(asOf))
+  let fit: Fit = null
   try {
     const fitted = fitForScoring(rows, 'week')
-    if (fitted.mode !== 'model' || !fitted.bgnbd || !fitted.spend) return null
-    const { bgnbd, spend } = fitted
-    const byId = new Map(rows.map((r) => [r.customerId, r]))
+    if (fitted.mode === 'model' && fitted.bgnbd && fitted.spend) fit = { rows: new Map(rows.map((r) => [r.customerId, r])), bgnbd: fitted.bgnbd, spend: fitted.spend }
+  } catch (e) {
+    // a fit that cannot settle (too little or too uniform data): the rule ranks instead
+    if (!(e instanceof DomainError)) throw e
+  }
+  fits.set(db, { key, fit })
+  return fit
+}
+
+/** Model scores, or null when there are too few repeat buyers or the models cannot be fitted. */
+function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScore[] | null {
+  if (customerIds.length === 0) return null
+  const fit = fitFor(db, asOf)
+  if (!fit) return null
+  const { bgnbd, spend, rows: byId } = fit
+  try {
     return customerIds.map((customerId) => {
       const r = byId.get(customerId)
       if (!r) return { customerId, valueFen: 0, pReturn: 0, score: 0 }
@@ -64,8 +89,7 @@ function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScor
       return { customerId, valueFen, pReturn, score: valueFen * pReturn }
     })
   } catch (e) {
-    // a fit that cannot settle (too little or too uniform data) or a Gamma-Gamma without a
-    // mean (q ≤ 1): the rule still ranks, and the plan says which scoring it used
+    // a Gamma-Gamma without a mean (q ≤ 1): the rule still ranks, and the plan says which scoring it used
     if (e instanceof DomainError) return null
     throw e
   }
