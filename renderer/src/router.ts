@@ -1,10 +1,10 @@
 /**
- * The seven sections. Hash history: the Electron build loads index.html from file://, where
+ * The eight sections. Hash history: the Electron build loads index.html from file://, where
  * path URLs would point at files that do not exist.
  */
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 
-/** The sidebar's sections in order; Alt+1..7 jumps to them. */
+/** The sidebar's sections in order; Alt+1..8 jumps to them. */
 export const sections = [
   { name: 'overview', path: '/' },
   { name: 'calls', path: '/calls' },

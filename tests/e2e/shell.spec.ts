@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test'
 
 const sections = [
   { name: 'overview', hash: '#/', zh: '概览', en: 'Overview' },
+  { name: 'calls', hash: '#/calls', zh: '今日回访', en: 'Calls today' },
   { name: 'customers', hash: '#/customers', zh: '客户档案', en: 'Customers' },
   { name: 'segments', hash: '#/segments', zh: '分群', en: 'Segments' },
   { name: 'campaigns', hash: '#/campaigns', zh: '礼品寄送', en: 'Gift mailings' },
@@ -36,7 +37,7 @@ function collectErrors(page: Page): string[] {
 
 const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`
 
-test('loads the shell with its seven sections and takes the token out of the address', async ({ page, app }) => {
+test('loads the shell with its eight sections and takes the token out of the address', async ({ page, app }) => {
   const errors = collectErrors(page)
   await page.goto(app.url)
   await expect(page).toHaveTitle('常青 Evergreen')
@@ -62,7 +63,7 @@ test('tells the user plainly when the page was opened without the token', async 
   await screenshot(page, 'no-token-notice')
 })
 
-test('navigates to every section from the sidebar and with Alt+1..7', async ({ page, app }) => {
+test('navigates to every section from the sidebar and with Alt+1..8', async ({ page, app }) => {
   const errors = collectErrors(page)
   await page.goto(app.url)
   for (const s of sections) {

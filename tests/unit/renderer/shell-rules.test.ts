@@ -16,22 +16,23 @@ const key = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey'
 describe('sectionPathForKey', () => {
   it.each([
     ['Digit1', '/'],
-    ['Digit2', '/customers'],
-    ['Digit3', '/segments'],
-    ['Digit4', '/campaigns'],
-    ['Digit5', '/cards'],
-    ['Digit6', '/import'],
-    ['Digit7', '/settings'],
-    ['Numpad6', '/import']
+    ['Digit2', '/calls'],
+    ['Digit3', '/customers'],
+    ['Digit4', '/segments'],
+    ['Digit5', '/campaigns'],
+    ['Digit6', '/cards'],
+    ['Digit7', '/import'],
+    ['Digit8', '/settings'],
+    ['Numpad7', '/import']
   ])('sends Alt+%s to %s', (code, path) => {
     expect(sectionPathForKey(key(code))).toBe(path)
   })
 
-  it('ignores digits without Alt, with other modifiers, and beyond the seventh section', () => {
+  it('ignores digits without Alt, with other modifiers, and beyond the eighth section', () => {
     expect(sectionPathForKey(key('Digit1', {}))).toBeNull()
     expect(sectionPathForKey(key('Digit1', { altKey: true, ctrlKey: true }))).toBeNull()
     expect(sectionPathForKey(key('Digit1', { altKey: true, shiftKey: true }))).toBeNull()
-    expect(sectionPathForKey(key('Digit8'))).toBeNull()
+    expect(sectionPathForKey(key('Digit9'))).toBeNull()
     expect(sectionPathForKey(key('KeyA'))).toBeNull()
   })
 })

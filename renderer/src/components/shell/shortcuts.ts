@@ -1,4 +1,4 @@
-/** Alt+1..7 jumps to the sidebar's sections; the digit row and the number pad both work. */
+/** Alt+1..8 jumps to the sidebar's sections; the digit row and the number pad both work. */
 import { sections } from '@/router'
 
 type KeyLike = Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>
