@@ -64,7 +64,7 @@ test('plans a gift mailing in the wizard, exports the courier file and marks it 
   await page.getByTestId('per-customer').fill('25')
   await page.getByTestId('postage').fill('8')
   await page.getByTestId('wizard-next').click()
-  await expect(page.getByTestId('exclusion-summary')).toContainText('候选')
+  await expect(page.getByTestId('exclusion-summary')).toContainText('候选', { timeout: 30_000 })
   await page.getByTestId('wizard-next').click()
   await expect(page.getByTestId('cut-line')).toContainText('预算线')
   await expect(page.getByTestId('pool-row').first()).toBeVisible()
@@ -81,7 +81,7 @@ test('plans a gift mailing in the wizard, exports the courier file and marks it 
   await page.getByTestId('wizard-next').click()
   await page.getByTestId('campaign-name').fill('冬季回访小礼物')
   await page.getByTestId('wizard-save').click()
-  await expect(wizard).toHaveCount(0)
+  await expect(wizard).toHaveCount(0, { timeout: 30_000 })
 
   const detail = page.getByTestId('campaign-detail')
   await expect(detail).toContainText('冬季回访小礼物')
@@ -104,8 +104,8 @@ test('plans a gift mailing in the wizard, exports the courier file and marks it 
   expect(iconv.decode(readFileSync(await gbk.path()), 'gbk').trimEnd().split('\r\n')).toEqual(lines)
 
   await page.getByTestId('mark-mailed').click()
-  await expect(page.getByTestId('mailed-on')).toContainText('2026-11-23')
-  await expect(page.getByTestId('results-row')).toHaveCount(3)
+  await expect(page.getByTestId('mailed-on')).toContainText('2026-11-23', { timeout: 30_000 })
+  await expect(page.getByTestId('results-row')).toHaveCount(3, { timeout: 30_000 })
   await expect(page.getByTestId('campaign-row').first()).toContainText('2026-11-23')
   expect(errors).toEqual([])
 })
