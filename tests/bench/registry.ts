@@ -3,6 +3,7 @@ import { demoBench } from './demo.bench'
 import { importBench } from './import.bench'
 import { predictionsBench } from './predictions.bench'
 import { customersBench } from './customers.bench'
+import { segmentsBench } from './segments.bench'
 
 export interface Benchmark {
   name: string
@@ -10,4 +11,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench]

@@ -59,15 +59,20 @@ export function segmentMembers(
   const q = whereRule(db, resolveRule(db, sel), asOf, settings)
   const total = db.prepare(`SELECT count(*) FROM ${q.from}`).pluck().get(...q.params) as number
   const rfm = settings.rfmScheme === 'cn8' ? 's.rfm_cn8' : 's.rfm_classic'
+  // the page first, then a phone for each of its rows only (identities are looked up by customer)
   const rows = db
     .prepare(
-      `SELECT c.id, c.name,
-              (SELECT min(value) FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone') AS phone,
-              nullif(trim(coalesce(c.province, '') || CASE WHEN c.city = c.province THEN '' ELSE ' ' || coalesce(c.city, '') END), '') AS region,
-              s.orders, s.spend_fen AS spendFen, s.last_day AS lastPurchase, s.days_last AS daysSinceLastPurchase,
-              s.lifecycle, s.ladder, s.tier, ${rfm} AS rfm
-       FROM ${q.from}
-       ORDER BY s.spend_fen DESC, c.id LIMIT ? OFFSET ?`
+      `SELECT page.*, (SELECT min(i.value) FROM customer_identities i INDEXED BY customer_identities_customer
+                       WHERE i.customer_id = page.id AND i.kind = 'phone') AS phone
+       FROM (
+         SELECT c.id, c.name,
+                nullif(trim(coalesce(c.province, '') || CASE WHEN c.city = c.province THEN '' ELSE ' ' || coalesce(c.city, '') END), '') AS region,
+                s.orders, s.spend_fen AS spendFen, s.last_day AS lastPurchase, s.days_last AS daysSinceLastPurchase,
+                s.lifecycle, s.ladder, s.tier, ${rfm} AS rfm
+         FROM ${q.from}
+         ORDER BY s.spend_fen DESC, c.id LIMIT ? OFFSET ?
+       ) AS page
+       ORDER BY page.spendFen DESC, page.id`
     )
     .all(...q.params, page.limit, page.offset) as MemberRow[]
   return { total, rows }

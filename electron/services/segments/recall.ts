@@ -22,13 +22,14 @@ export function recall(db: Db, q: RecallQuery): RecallRow[] {
       `WITH hit AS (
          SELECT o.customer_id, l.quantity, o.ordered_at, p.name
          FROM products p
-         JOIN order_lines l ON l.product_id = p.id
-         JOIN orders o ON o.id = l.order_id
+         CROSS JOIN order_lines l ON l.product_id = p.id
+         CROSS JOIN orders o ON o.id = l.order_id
          WHERE (instr(p.code, @text) > 0 OR instr(p.name, @text) > 0)
            AND o.ordered_at >= @from AND o.ordered_at < @next AND o.customer_id IS NOT NULL
        )
        SELECT c.id AS customerId, c.name AS customer,
-              (SELECT min(value) FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = 'phone') AS phone,
+              (SELECT min(i.value) FROM customer_identities i INDEXED BY customer_identities_customer
+                WHERE i.customer_id = c.id AND i.kind = 'phone') AS phone,
               sum(h.quantity) AS quantity, substr(max(h.ordered_at), 1, 10) AS lastBought,
               group_concat(DISTINCT h.name) AS products,
               c.consent_phone, c.consent_sms, c.consent_wechat, c.consent_mail

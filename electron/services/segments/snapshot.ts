@@ -24,6 +24,11 @@ export function ensureSnapshot(db: Db, asOf: string, settings: SchemeSettings): 
   cacheKeys.set(db, `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`)
 }
 
+/** Forget the cached snapshot (benchmarks; tests of a rebuild). */
+export function invalidateSnapshot(db: Db): void {
+  cacheKeys.delete(db)
+}
+
 /** Changes by this connection and, through data_version, by any other. */
 function dataVersion(db: Db): string {
   const changes = db.prepare('SELECT total_changes()').pluck().get() as number
