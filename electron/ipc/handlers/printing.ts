@@ -23,7 +23,8 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   const seeded = () => ensureBuiltIns(ctx.db, ctx.now())
   const job = (input: ParsedJob, commit: boolean) => {
     seeded()
-    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: readSettings(ctx.db).lifecycle, commit })
+    const settings = readSettings(ctx.db)
+    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
   }
   const sink = () => {
     const s = currentPrintSink()

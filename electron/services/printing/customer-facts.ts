@@ -7,6 +7,7 @@ import { daysBetween } from '../../../shared/domain/dates'
 import { lifecycleStage, type LifecycleStage, type LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { maskPhone } from '../../../shared/domain/phone'
 import type { LadderStage } from '../../../shared/schemas/printing'
+import { defaultTierRules, memberTier as tierFor, tierLabels, type TierRules } from '../../../shared/domain/tiers'
 
 export interface Recipient {
   customerId: number
@@ -33,16 +34,10 @@ export interface CustomerFacts {
 
 export const lifecycleLabels: Record<LifecycleStage, string> = { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' }
 
-/**
- * Member tier from purchase count and spend. The shop's own tier rules belong in settings;
- * until they exist these defaults stand (DOMAIN.md: tiers by count and spend).
- */
-export function memberTier(orders: number, spendFen: number): string | null {
+/** The {{会员等级}} text under the shop's tier rules (settings); none before a first purchase. */
+export function memberTier(orders: number, spendFen: number, rules: TierRules = defaultTierRules): string | null {
   if (orders <= 0) return null
-  if (spendFen >= 500_000 || orders >= 20) return '钻石会员'
-  if (spendFen >= 200_000 || orders >= 10) return '金卡会员'
-  if (spendFen >= 50_000 || orders >= 4) return '银卡会员'
-  return '普通会员'
+  return `${tierLabels[tierFor(orders, spendFen, rules)].zh}会员`
 }
 
 /** The loyalty-ladder step from the summary figures (DOMAIN.md "Who is who"). */
@@ -67,7 +62,14 @@ interface CustomerRow {
 }
 
 /** Facts for each recipient, in the recipients' order. */
-export function loadFacts(db: Db, recipients: Recipient[], asOf: string, thresholds: LifecycleThresholds, fullPhone: boolean): CustomerFacts[] {
+export function loadFacts(
+  db: Db,
+  recipients: Recipient[],
+  asOf: string,
+  thresholds: LifecycleThresholds,
+  fullPhone: boolean,
+  tiers: TierRules = defaultTierRules
+): CustomerFacts[] {
   const ids = JSON.stringify([...new Set(recipients.map((r) => r.customerId))])
   const customers = new Map(
     (
@@ -154,7 +156,7 @@ export function loadFacts(db: Db, recipients: Recipient[], asOf: string, thresho
       orderId,
       name,
       salutation: name ? (c?.gender === 'f' ? `${name[0]}女士` : c?.gender === 'm' ? `${name[0]}先生` : name) : null,
-      tier: memberTier(orders, c?.spend_fen ?? 0),
+      tier: memberTier(orders, c?.spend_fen ?? 0, tiers),
       lifecycle: last ? lifecycleStage(daysBetween(last, asOf), thresholds) : null,
       ladder: ladderStage({ orders, categories: c?.categories ?? 0, targeted: c?.targeted === 1, referredBuyers: referrers.has(customerId) ? 1 : 0 }),
       lastProduct,

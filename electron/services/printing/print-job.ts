@@ -7,6 +7,7 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { cellsPerSheet, type SheetGeometry } from '../../../shared/domain/sheets'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import type { TierRules } from '../../../shared/domain/tiers'
 import type { z } from 'zod'
 import type { Block, Calibration, PrintJobInput, PrintPreview, PrintWarning, Template, TemplateBody, Variant } from '../../../shared/schemas/printing'
 import { TemplateBody as TemplateBodySchema } from '../../../shared/schemas/printing'
@@ -26,6 +27,8 @@ export type ParsedJob = z.output<typeof PrintJobInput>
 export interface JobOptions {
   asOf: string
   thresholds: LifecycleThresholds
+  /** the shop's member-tier rules for {{会员等级}} (defaults when absent) */
+  tiers?: TierRules
   /** true: store the codes (a real print); false: draw throwaway codes (a preview) */
   commit: boolean
 }
@@ -116,7 +119,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
   const calibration: Calibration = input.calibration ?? calibrationFor(db, input.printer)
   const target = resolveTarget(db, input.target, options.asOf, options.thresholds)
   const recipients = input.limit ? target.recipients.slice(0, input.limit) : target.recipients
-  const facts = loadFacts(db, recipients, options.asOf, options.thresholds, body.fullPhone)
+  const facts = loadFacts(db, recipients, options.asOf, options.thresholds, body.fullPhone, options.tiers)
   const book = new WarningBook()
 
   outsideWarnings(book, sheet, body.blocks, DEFAULT_DESIGN)

@@ -66,7 +66,7 @@ export function resolveTarget(db: Db, target: PrintTarget, asOf: string, thresho
     return { recipients: ids.map((customerId) => ({ customerId, orderId: null })), campaignId: null, label: target.stage }
   }
   if (target.segment !== undefined) {
-    const ids = segmentMembers(db, target.segment, asOf, thresholds)
+    const ids = segmentMembers(db, target.segment, asOf)
     return { recipients: liveOnly(db, ids).map((customerId) => ({ customerId, orderId: null })), campaignId: null, label: String(target.segment) }
   }
   const ids = liveOnly(db, target.customerIds ?? [])

@@ -175,3 +175,16 @@ describe('a print preview merged from real customers', () => {
     expect(await call('printing.preview', { templateId: 1, target: { segment: 'VIP' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 })
+
+describe('printing for a saved segment', () => {
+  it('prints one card for each member of the segment as of the day', async () => {
+    const ctx = testContext(AS_OF)
+    const s = tinyShop(ctx.db)
+    const call = testDispatch(ctx)
+    const seg = await call('segments.create', { name: '一次客', rule: { field: 'ladder', op: '=', value: 'firstTime' } })
+    expect(seg.ok).toBe(true)
+    const r = await call('printing.preview', { templateId: 1, target: { segment: '一次客' } })
+    const data = (r as { ok: true; data: { cardList: { customerId: number }[] } }).data
+    expect(data.cardList.map((c) => c.customerId)).toEqual([s.li, s.zhang])
+  })
+})
