@@ -4,6 +4,7 @@ import { importBench } from './import.bench'
 import { predictionsBench } from './predictions.bench'
 import { customersBench } from './customers.bench'
 import { segmentsBench } from './segments.bench'
+import { campaignsBench } from './campaigns.bench'
 
 export interface Benchmark {
   name: string
@@ -11,4 +12,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench]
