@@ -20,6 +20,7 @@ export type SectionName = (typeof sections)[number]['name']
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue'), meta: { section: 'overview' } },
   { path: '/calls', name: 'calls', component: () => import('./views/CallsView.vue'), meta: { section: 'calls' } },
+  { path: '/predictions', name: 'predictions', component: () => import('./views/PredictionsView.vue'), meta: { section: 'calls' } },
   { path: '/customers', name: 'customers', component: () => import('./views/CustomersView.vue'), meta: { section: 'customers' } },
   {
     path: '/customers/:id',
