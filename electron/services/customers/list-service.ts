@@ -15,34 +15,72 @@ export interface ListOptions {
   asOf: string
   thresholds: LifecycleThresholds
   maskPhones: boolean
+  /** tests lower this to reach the broad-search path with a small shop */
+  broadMatches?: number
 }
+
+/** Above this many matches, ranking beyond "exact identity first" is not worth sorting them all. */
+export const BROAD_MATCHES = 2500
+
+const WALKS = { lastPurchase: 'last_purchase', spendFen: 'spend_fen', orders: 'orders' } as const
+// INDEXED BY: with an IN list of matches the planner would rather look each one up and sort them all
+const WALK_INDEX: Record<string, string> = { last_purchase: 'customer_summaries_last', spend_fen: 'customer_summaries_spend', orders: 'customer_summaries_orders' }
 
 /** One page of customers and the total matching the search and filters. */
 export function listCustomers(db: Db, input: CustomerListInput, o: ListOptions): CustomerList {
   if (searchIndexDirty(db)) refreshCustomerSearch(db)
   const q = buildCustomerQuery(db, input, o.asOf, o.thresholds)
   const total = db.prepare(`SELECT count(*) ${q.countFromWhere}`).pluck().get(q.params) as number
-  const recencyFirst = !q.searching && (input.sort?.field ?? 'lastPurchase') === 'lastPurchase' && (input.sort?.dir ?? 'desc') === 'desc'
-  const ids = recencyFirst
-    ? recencyPage(db, q.where, q.params, input.limit, input.offset)
-    : (db
-        .prepare(`SELECT ${q.id} ${q.fromWhere} ORDER BY ${q.orderBy} LIMIT @limit OFFSET @offset`)
-        .pluck()
-        .all({ ...q.params, limit: input.limit, offset: input.offset }) as number[])
+  const field = input.sort?.field ?? (q.searching ? 'relevance' : 'lastPurchase')
+  const desc = (input.sort?.dir ?? (field === 'name' || field === 'relevance' ? 'asc' : 'desc')) === 'desc'
+  let ids: number[]
+  if (!q.searching && desc && field in WALKS) {
+    ids = indexWalkPage(db, WALKS[field as keyof typeof WALKS], q.where, q.params, input.limit, input.offset)
+  } else if (q.searching && total > (o.broadMatches ?? BROAD_MATCHES) && (field === 'relevance' || (field === 'lastPurchase' && desc))) {
+    ids = broadPage(db, q, input.limit, input.offset)
+  } else {
+    ids = db
+      .prepare(`SELECT ${q.id} ${q.fromWhere} ORDER BY ${q.orderBy} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...q.params, limit: input.limit, offset: input.offset }) as number[]
+  }
   return { total, rows: customerRows(db, ids, o) }
 }
 
 /**
- * The default order (latest buyer first, then those who never bought) without sorting
- * 200,000 rows: buyers come off the last-purchase index in order, and only a page that
- * runs past the last buyer needs to know how many buyers there are.
+ * A search matching thousands (one digit, a city): exact identities first, then the latest
+ * buyers among the matches, walking the last-purchase index instead of sorting every match.
  */
-function recencyPage(db: Db, where: string[], params: Record<string, unknown>, limit: number, offset: number): number[] {
+function broadPage(db: Db, q: ReturnType<typeof buildCustomerQuery>, limit: number, offset: number): number[] {
+  const matches = `SELECT ${q.id} ${q.countFromWhere}`
+  const exact = db
+    .prepare(`SELECT value FROM json_each(@exact) WHERE value IN (${matches}) ORDER BY value DESC`)
+    .pluck()
+    .all(q.params) as number[]
+  const head = exact.slice(offset, offset + limit)
+  if (head.length === limit) return head
+  const rest = indexWalkPage(
+    db,
+    'last_purchase',
+    [`c.id IN (${matches})`, 'c.id NOT IN (SELECT value FROM json_each(@exact))'],
+    q.params,
+    limit - head.length,
+    Math.max(0, offset - exact.length)
+  )
+  return [...head, ...rest]
+}
+
+/**
+ * Descending order by a summary column (last purchase, spend, orders) without sorting
+ * 200,000 rows: buyers come off that column's index in order, then those who never bought,
+ * newest first; only a page that runs past the last buyer needs to count the buyers.
+ */
+function indexWalkPage(db: Db, column: string, where: string[], params: Record<string, unknown>, limit: number, offset: number): number[] {
   const w = where.join(' AND ')
   const buyers = db
     .prepare(
-      `SELECT s.customer_id FROM customer_summaries s JOIN customers c ON c.id = s.customer_id
-       WHERE ${w} ORDER BY s.last_purchase DESC, s.customer_id DESC LIMIT @limit OFFSET @offset`
+      `SELECT s.customer_id FROM customer_summaries s INDEXED BY ${WALK_INDEX[column]} JOIN customers c ON c.id = s.customer_id
+       WHERE ${w} ORDER BY s.${column} DESC, s.customer_id DESC LIMIT @limit OFFSET @offset`
     )
     .pluck()
     .all({ ...params, limit, offset }) as number[]

@@ -26,14 +26,16 @@ export function phoneDigits(query: string): string | null {
 
 /**
  * The terms a query is split into: a phone typed with separators stays one term of digits,
- * anything else splits on spaces (every term must match).
+ * anything else splits on spaces (every term must match). One or two digits or signs narrow
+ * nothing worth the cost (a third of all phones start with 13): they are no search yet; one
+ * or two letters (a surname, 王静) are.
  */
 export function searchTerms(query: string): string[] {
   const digits = phoneDigits(query)
-  if (digits) return [digits]
+  if (digits) return digits.length > 2 ? [digits] : []
   return normalizeSearch(query)
     .split(' ')
-    .filter((t) => t.length > 0)
+    .filter((t) => [...t].length > 2 || /^\p{L}+$/u.test(t))
 }
 
 const LETTERS = /\p{L}+/gu
@@ -61,14 +63,7 @@ export function ftsString(term: string): string {
   return `"${term.replaceAll('"', '""')}"`
 }
 
-/**
- * How a term is looked up: trigram index (3+ characters), letter grams (1-2 letters), or, for
- * one or two digits or signs (the first keystrokes of a phone or card), identities starting
- * with them: a substring that short would match nearly every customer anyway.
- */
-export function termPlan(term: string): 'trigram' | 'grams' | 'identityPrefix' {
-  const length = [...term].length
-  if (length >= 3) return 'trigram'
-  if (/^\p{L}+$/u.test(term)) return 'grams'
-  return 'identityPrefix'
+/** How a term is looked up: trigram index (3+ characters) or letter grams (1-2 letters). */
+export function termPlan(term: string): 'trigram' | 'grams' {
+  return [...term].length >= 3 ? 'trigram' : 'grams'
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { testContext, testDispatch } from '../../helpers/db'
 import { seedCustomers } from './seed'
 import type { CustomerList } from '../../../shared/schemas/customers'
+import { listCustomers } from '../../../electron/services/customers/list-service'
+import { defaultLifecycleThresholds } from '../../../shared/domain/lifecycle'
+import { CustomerListInput } from '../../../shared/schemas/customers'
 
 function shop() {
   const ctx = testContext('2026-11-23')
@@ -86,10 +89,10 @@ describe('customers.list', () => {
     expect(r.rows.map((x) => x.id)).toEqual([ids[index]])
   })
 
-  it('answers the first one or two digits of a phone or card from identities that start with them', async () => {
-    const { list, ids } = shop()
-    expect((await list({ search: '80' })).rows.map((x) => x.id)).toEqual([ids[3]])
-    expect((await list({ search: '13' })).rows.map((x) => x.id)).toEqual([ids[0], ids[1], ids[2]])
+  it('treats one or two digits as no search yet, and two letters also as the start of a card', async () => {
+    const { list } = shop()
+    expect((await list({ search: '80' })).total).toBe(4)
+    expect((await list({ search: '1' })).total).toBe(4)
     expect((await list({ search: 'vi' })).total).toBe(2)
   })
 
@@ -107,6 +110,16 @@ describe('customers.list', () => {
     await call('customers.erase', { id: ids[0], confirm: true })
     expect((await list({ search: 'tb_li' })).total).toBe(0)
     expect((await list({ search: '王静' })).rows.map((x) => x.id)).toEqual([ids[1]])
+  })
+
+  it('orders a search with very many matches by exact identity, then latest buyer, then prospects', () => {
+    const { ids, ctx } = shop()
+    const broad = (search: string, offset = 0, limit = 100) =>
+      listCustomers(ctx.db, CustomerListInput.parse({ search, offset, limit }), { asOf: '2026-11-23', thresholds: defaultLifecycleThresholds, maskPhones: true, broadMatches: 1 })
+    expect(broad('8000').rows.map((r) => r.id)).toEqual([ids[0], ids[2], ids[3]])
+    expect(broad('13580001111').rows.map((r) => r.id)).toEqual([ids[2]])
+    expect(broad('000', 0, 2).rows.map((r) => r.id)).toEqual([ids[0], ids[1]])
+    expect(broad('000', 2, 2)).toMatchObject({ total: 4, rows: [{ id: ids[2] }, { id: ids[3] }] })
   })
 
   it('answers nothing for text nobody has, and FTS syntax is plain text', async () => {
