@@ -16,6 +16,8 @@ import { guardSession, guardWebContents } from './security'
 import { registerIpc } from './ipc-main'
 import { APP_FOLDER } from '../db/default-path'
 import { backupFolder, dailyBackupIfDue } from '../services/backups/online-backup'
+import { registerPrintSink } from '../services/printing/print-sink'
+import { createElectronPrintSink } from '../system/printing'
 
 app.setName(APP_FOLDER)
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -46,6 +48,7 @@ void app.whenReady().then(() => {
   const ctx = createAppContext(db, dbPath, app.getVersion())
   // the first start of the day leaves a backup behind; a failure must not stop the shop
   dailyBackupIfDue(db, backupFolder(db, dbPath), ctx.now()).catch((e) => console.error('daily backup failed', e))
+  registerPrintSink(createElectronPrintSink())
   registerIpc(ipcMain, createDispatcher(buildHandlers(ctx)), appOrigin)
   Menu.setApplicationMenu(null)
   createWindow()

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
-import type { ImportProgress } from '../../../shared/schemas/imports'
+import type { ImportProgress, ImportResult } from '../../../shared/schemas/imports'
 import { runImport, type RunImportInput } from './import-service'
 import type { WorkerMessage, WorkerRequest } from './import-worker'
 
@@ -30,6 +30,8 @@ export interface JobsOptions {
   workerFile?: string
   /** clock for rows per second (a measurement, not business logic) */
   now?: () => number
+  /** told once per finished import (the audit trail listens here) */
+  onDone?: (result: ImportResult) => void
 }
 
 const KEEP_FINISHED = 20
@@ -140,6 +142,7 @@ export class ImportJobs {
       // over the whole job, reading and finishing included: what the user waited for
       const secs = (this.now() - job.startedAt) / 1000
       if (secs > 0) p.rowsPerSecond = Math.round(m.result.rowsRead / secs)
+      this.options.onDone?.(m.result)
     } else {
       p.state = m.code === 'CANCELLED' ? 'cancelled' : 'failed'
       p.error = { code: m.code, message: m.message }
