@@ -17,6 +17,7 @@ import {
 } from '../../services/printing'
 import { targetOptions } from '../../services/printing/target-options'
 import type { ParsedJob } from '../../services/printing/print-job'
+import { recordAudit } from '../../services/audit/audit-log'
 
 export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   // built-ins are seeded on first use, whichever channel comes first
@@ -24,7 +25,10 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   const job = (input: ParsedJob, commit: boolean) => {
     seeded()
     const settings = readSettings(ctx.db)
-    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
+    const r = runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
+    // a committed job is what goes to paper: audit it (template id and counts, no names)
+    if (commit) recordAudit(ctx.db, ctx.now(), 'print', `template ${input.templateId}: ${r.cards} cards on ${r.pages} pages, ${r.codesIssued} codes issued`)
+    return r
   }
   const sink = () => {
     const s = currentPrintSink()
