@@ -87,10 +87,13 @@ export class LedgerWriter {
       ),
       newestName: db.prepare('SELECT name FROM customer_names WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1').pluck(),
       setName: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL'),
+      // an unchanged name is not written: no search re-index for nothing
+      setNameIfChanged: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL AND name IS NOT ?'),
       setAddress: db.prepare(
         `UPDATE customers SET address = ?, province = coalesce(?, province), city = coalesce(?, city), district = coalesce(?, district)
          WHERE id = ? AND erased_at IS NULL`
       ),
+      setAddressIfChanged: db.prepare('UPDATE customers SET address = ? WHERE id = ? AND erased_at IS NULL AND address IS NOT ?'),
       newestAddress: db
         .prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1')
         .pluck(),
@@ -147,7 +150,7 @@ export class LedgerWriter {
    * The customer these identities belong to, created when none is known. Identities not yet
    * owned by anyone are attached; one owned by another customer stays with its owner.
    */
-  resolveCustomer(identities: Identity[], facts: CustomerFacts): ResolveOutcome {
+  resolveCustomer(identities: Identity[], facts: CustomerFacts, options: { noteFacts?: boolean } = {}): ResolveOutcome {
     const found = this.findCustomers(identities)
     let customerId: number
     let created = false
@@ -168,7 +171,8 @@ export class LedgerWriter {
       created = true
     }
     for (const id of identities) this.stmts.addIdentity.run(customerId, id.kind, id.value, this.batchId)
-    this.noteFacts(customerId, facts)
+    // a caller that gathers every name and address first (the importer) notes them once, at the end
+    if (options.noteFacts !== false) this.noteFacts(customerId, facts)
     this.touchedCustomers.add(customerId)
     return { customerId, created }
   }
@@ -185,6 +189,32 @@ export class LedgerWriter {
       if (newest === facts.address) {
         this.stmts.setAddress.run(newest, facts.province ?? null, facts.city ?? null, facts.district ?? null, customerId)
       }
+    }
+  }
+
+  /**
+   * Remember every name and address (each with when it was last seen) in one go, then put the
+   * newest on the profile once: what noteFacts per fact ends with, at a fraction of the statements.
+   */
+  noteAllFacts(customerId: number, names: Iterable<[string, string]>, addresses: Iterable<[string, string]>): void {
+    let anyName = false
+    for (const [name, at] of names) {
+      this.stmts.upsertName.run(customerId, name, at)
+      anyName = true
+    }
+    if (anyName) {
+      const newest = this.stmts.newestName.get(customerId) as string
+      this.stmts.setNameIfChanged.run(newest, customerId, newest)
+    }
+    let seen: Set<string> | null = null
+    for (const [address, at] of addresses) {
+      this.stmts.upsertAddress.run(customerId, address, at)
+      ;(seen ??= new Set()).add(address)
+    }
+    if (seen) {
+      // like noteFacts: an address becomes the profile's only when it is the newest known
+      const newest = this.stmts.newestAddress.get(customerId) as string
+      if (seen.has(newest)) this.stmts.setAddressIfChanged.run(newest, customerId, newest)
     }
   }
 
