@@ -82,7 +82,8 @@ export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t
   // ---- search
   const terms = searchTerms(query.search).sort((a, b) => [...b].length - [...a].length)
   let source = 'customers c'
-  let relevance = '2'
+  // an expression, not a bare integer: SQLite reads ORDER BY 2 as "the second column"
+  let relevance = '(0 + 2)'
   if (terms.length > 0) {
     const d = driver(terms[0], params)
     source = `(${d.sql}) h`

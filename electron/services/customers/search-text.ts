@@ -9,7 +9,9 @@ export const SEP = '\u001f'
 
 /** NFKC (full-width digits and letters become ASCII), lower case, trimmed, spaces collapsed. */
 export function normalizeSearch(raw: string): string {
-  return raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+  // control, format, private-use and unassigned characters never help a search and a NUL
+  // would end the FTS query string early
+  return raw.normalize('NFKC').toLowerCase().replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, ' ').replace(/\s+/g, ' ').trim()
 }
 
 /**
