@@ -9,6 +9,7 @@ import Papa from 'papaparse'
 import type { Db } from '../../db/driver'
 import type { CustomerQuery, CustomerRow } from '../../../shared/schemas/customers'
 import { customerRows, matchingIds, type ListOptions } from './list-service'
+import { checkedWritePath } from '../backups/user-paths'
 
 const STAGE: Record<string, string> = { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' }
 const CHANNEL: Record<string, string> = { store: '门店', online: '网店', other: '其他' }
@@ -77,8 +78,10 @@ export async function exportCustomers(
   const bytes = input.format === 'csv' ? toCsv(table) : await toXlsx(table)
   const fileName = `顾客-${o.asOf}.${input.format}`
   if (input.path) {
-    writeFileSync(input.path, bytes)
-    return { rows: table.length - 1, fileName, path: input.path, base64: null }
+    // a path a user named: absolute, no system folders, the format's own extension
+    const file = checkedWritePath(input.path, [`.${input.format}`])
+    writeFileSync(file, bytes)
+    return { rows: table.length - 1, fileName, path: file, base64: null }
   }
   return { rows: table.length - 1, fileName, path: null, base64: bytes.toString('base64') }
 }

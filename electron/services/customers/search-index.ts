@@ -6,7 +6,7 @@
  * covered too.
  */
 import type { Db } from '../../db/driver'
-import { SEP, lettersGrams, normalizeSearch } from './search-text'
+import { SEP, lettersGrams } from './search-text'
 
 const BODY_SQL = `char(31) || concat_ws(char(31),
   (SELECT group_concat(name, char(31)) FROM customer_names n WHERE n.customer_id = c.id),
@@ -32,7 +32,10 @@ export function searchIndexDirty(db: Db): boolean {
  * customers leave the index. Answers how many customers were re-indexed.
  */
 export function refreshCustomerSearch(db: Db, options: { all?: boolean } = {}): number {
-  db.function('evergreen_norm', { deterministic: true }, (text: unknown) => (text == null ? null : normalizeSearch(String(text)).replaceAll(' ', '')))
+  // like normalizeSearch, but keeps the U+001F field separators (normalizeSearch drops control characters)
+  db.function('evergreen_norm', { deterministic: true }, (text: unknown) =>
+    text == null ? null : String(text).normalize('NFKC').toLowerCase().replace(/\s+/g, '')
+  )
   db.function('evergreen_grams', { deterministic: true }, (names: unknown, other: unknown) =>
     lettersGrams(String(names ?? ''), String(other ?? ''))
   )

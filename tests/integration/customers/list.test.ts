@@ -122,6 +122,12 @@ describe('customers.list', () => {
     expect(broad('000', 2, 2)).toMatchObject({ total: 4, rows: [{ id: ids[2] }, { id: ids[3] }] })
   })
 
+  it('accepts a relevance sort without a search and control characters in a search', async () => {
+    const { list, ids } = shop()
+    expect((await list({ sort: { field: 'relevance', dir: 'asc' } })).total).toBe(4)
+    expect((await list({ search: '王\u0000静' })).rows.map((x) => x.id)).toEqual([ids[0], ids[1]])
+  })
+
   it('answers nothing for text nobody has, and FTS syntax is plain text', async () => {
     const { list } = shop()
     expect((await list({ search: '不存在的人' })).total).toBe(0)
