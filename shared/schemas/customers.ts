@@ -1,3 +1,5 @@
+import { ladderSteps } from '../domain/ladder'
+import { tierKeys } from '../domain/tiers'
 import { z } from 'zod'
 import { IsoDate } from './common'
 import { lifecycleStages } from '../domain/lifecycle'
@@ -11,9 +13,9 @@ export const SortField = z.enum(['relevance', 'name', 'orders', 'spendFen', 'las
 export const CustomerFilters = z
   .object({
     lifecycle: z.array(LifecycleFilter).max(6).default([]),
-    /** loyalty ladder and member tier come from the segments service (not yet wired) */
-    ladder: z.string().max(40).optional(),
-    tier: z.string().max(40).optional(),
+    /** loyalty ladder step and member tier (as the segments schemes define them) */
+    ladder: z.enum(ladderSteps).optional(),
+    tier: z.enum(tierKeys).optional(),
     /** customers with any of these tags */
     tags: z.array(z.string().max(40)).max(50).default([]),
     /** a province, city or district, as stored ('浙江省', '杭州市', '西湖区') */

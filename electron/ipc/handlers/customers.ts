@@ -15,7 +15,7 @@ import { findCustomerByRef } from '../../services/customers/find-by-ref'
 export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
   const options = (): ListOptions => {
     const s = readSettings(ctx.db)
-    return { asOf: ctx.today(), thresholds: s.lifecycle, maskPhones: s.maskPhones }
+    return { asOf: ctx.today(), thresholds: s.lifecycle, maskPhones: s.maskPhones, stages: { tiers: s.tiers, core: s.core } }
   }
   const edit = () => ({ at: ctx.today(), staff: readSettings(ctx.db).staffName })
   return {

@@ -14,6 +14,8 @@ import { DomainError } from '../../../shared/result'
 import type { CustomerQuery } from '../../../shared/schemas/customers'
 import { normalizeRef } from './find-by-ref'
 import { SEP, ftsString, phoneDigits, searchTerms, termPlan } from './search-text'
+import { ensureSnapshot, SNAPSHOT } from '../segments/snapshot'
+import type { StageRules } from './row-stages'
 
 export interface BuiltQuery {
   /** FROM … WHERE … for the count (joins only what the filters need) */
@@ -69,13 +71,26 @@ export function exactIdentityIds(db: Db, search: string): number[] {
 }
 
 /** SQL for a query as of a date; thresholds decide the lifecycle filter's date ranges. */
-export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t: LifecycleThresholds): BuiltQuery {
+export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t: LifecycleThresholds, stages?: StageRules): BuiltQuery {
   const params: Record<string, unknown> = {}
   const f = query.filters
-  if (f.ladder !== undefined || f.tier !== undefined) {
-    throw new DomainError('BAD_INPUT', '会员等级和忠诚度阶梯筛选尚未提供 (tier and ladder filters are not available yet)')
-  }
   const where: string[] = []
+  let stageCondition = ''
+  if (f.ladder !== undefined || f.tier !== undefined) {
+    if (!stages) throw new DomainError('BAD_INPUT', '会员等级和忠诚度阶梯筛选需要设置 (tier and ladder filters need the scheme settings)')
+    // the segments snapshot holds every customer's tier and step as of the date (cached)
+    ensureSnapshot(db, asOf, { lifecycle: t, core: stages.core, tiers: stages.tiers })
+    const conds: string[] = []
+    if (f.tier !== undefined) {
+      params.tierFilter = f.tier
+      conds.push('tier = @tierFilter')
+    }
+    if (f.ladder !== undefined) {
+      params.ladderFilter = f.ladder
+      conds.push('ladder = @ladderFilter')
+    }
+    stageCondition = `IN (SELECT customer_id FROM ${SNAPSHOT} WHERE ${conds.join(' AND ')})`
+  }
   let needCustomer = false
   let needSummary = false
 
@@ -100,6 +115,7 @@ export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t
     where.push(LIVE)
   }
   const id = terms.length > 0 ? 'h.id' : 'c.id'
+  if (stageCondition) where.push(`${id} ${stageCondition}`)
 
   // ---- filters
   if (f.lifecycle.length > 0) {

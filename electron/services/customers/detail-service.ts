@@ -11,6 +11,7 @@ import { parseRegion } from '../../../shared/domain/region'
 import { DomainError } from '../../../shared/result'
 import type { CustomerDetail } from '../../../shared/schemas/customers'
 import type { ListOptions } from './list-service'
+import { pageStages } from './row-stages'
 
 interface CustomerRecord {
   id: number
@@ -53,6 +54,7 @@ export function ageOn(birthday: string, asOf: string): { years: number; months: 
 /** A customer's file as of `o.asOf`. */
 export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail {
   const c = customerRecord(db, id)
+  const stage = o.stages ? pageStages(db, [id], o.asOf, o.stages).get(id) : undefined
   const names = db.prepare('SELECT name, last_seen AS lastSeen FROM customer_names WHERE customer_id = ? ORDER BY last_seen DESC').all(id) as CustomerDetail['profile']['names']
   const identities = (db.prepare('SELECT kind, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, id').all(id) as { kind: 'card' | 'phone' | 'buyer' | 'external'; value: string }[]).map(
     (i) => ({ ...i, display: i.kind === 'phone' && o.maskPhones ? maskPhone(i.value) : i.value })
@@ -154,8 +156,8 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
       createdAt: c.created_at,
       erasedAt: c.erased_at,
       mergedInto: c.merged_into,
-      tier: null,
-      ladder: null
+      tier: stage?.tier ?? null,
+      ladder: stage?.ladder ?? null
     },
     figures,
     timeline,

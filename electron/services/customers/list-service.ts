@@ -10,11 +10,14 @@ import { parseRegion } from '../../../shared/domain/region'
 import type { CustomerList, CustomerListInput, CustomerQuery, CustomerRow } from '../../../shared/schemas/customers'
 import { buildCustomerQuery } from './customer-query'
 import { refreshCustomerSearch, searchIndexDirty } from './search-index'
+import { pageStages, type StageRules } from './row-stages'
 
 export interface ListOptions {
   asOf: string
   thresholds: LifecycleThresholds
   maskPhones: boolean
+  /** member tiers and what makes a customer "core" (settings); without them no tier or step is shown */
+  stages?: StageRules
   /** tests lower this to reach the broad-search path with a small shop */
   broadMatches?: number
 }
@@ -29,7 +32,7 @@ const WALK_INDEX: Record<string, string> = { last_purchase: 'customer_summaries_
 /** One page of customers and the total matching the search and filters. */
 export function listCustomers(db: Db, input: CustomerListInput, o: ListOptions): CustomerList {
   if (searchIndexDirty(db)) refreshCustomerSearch(db)
-  const q = buildCustomerQuery(db, input, o.asOf, o.thresholds)
+  const q = buildCustomerQuery(db, input, o.asOf, o.thresholds, o.stages)
   const total = db.prepare(`SELECT count(*) ${q.countFromWhere}`).pluck().get(q.params) as number
   const field = input.sort?.field ?? (q.searching ? 'relevance' : 'lastPurchase')
   const desc = (input.sort?.dir ?? (field === 'name' || field === 'relevance' ? 'asc' : 'desc')) === 'desc'
@@ -102,7 +105,7 @@ function indexWalkPage(db: Db, column: string, where: string[], params: Record<s
 /** Every customer id matching a query, in list order (for exports). */
 export function matchingIds(db: Db, query: CustomerQuery, o: ListOptions): number[] {
   if (searchIndexDirty(db)) refreshCustomerSearch(db)
-  const q = buildCustomerQuery(db, query, o.asOf, o.thresholds)
+  const q = buildCustomerQuery(db, query, o.asOf, o.thresholds, o.stages)
   return db.prepare(`SELECT ${q.id} ${q.fromWhere} ORDER BY ${q.orderBy}`).pluck().all(q.params) as number[]
 }
 
@@ -158,6 +161,7 @@ export function customerRows(db: Db, ids: number[], o: ListOptions): CustomerRow
     for (const r of rows) (m.get(r.id) ?? m.set(r.id, []).get(r.id)!).push(pick(r))
     return m
   }
+  const stages = o.stages ? pageStages(db, ids, o.asOf, o.stages) : new Map()
   const tagsById = group(tags, (r) => r.tag)
   const channelsById = group(channels, (r) => r.channel)
 
@@ -172,8 +176,8 @@ export function customerRows(db: Db, ids: number[], o: ListOptions): CustomerRow
         name: r.name,
         phone: p && o.maskPhones ? maskPhone(p) : p,
         memberCard: card.get(id) ?? null,
-        tier: null,
-        ladder: null,
+        tier: stages.get(id)?.tier ?? null,
+        ladder: stages.get(id)?.ladder ?? null,
         lifecycle: r.last ? lifecycleStage(daysBetween(r.last, o.asOf), o.thresholds) : null,
         orders: r.orders ?? 0,
         spendFen: r.spend ?? 0,

@@ -34,14 +34,14 @@ describe('customers.list', () => {
     expect(total).toBe(4)
     expect(rows.map((r) => r.id)).toEqual([ids[0], ids[1], ids[2], ids[3]])
     expect(rows[0]).toEqual({
-      id: ids[0], name: '王静', phone: '138****8000', memberCard: 'VIP001', tier: null, ladder: null, lifecycle: 'active',
+      id: ids[0], name: '王静', phone: '138****8000', memberCard: 'VIP001', tier: 'normal', ladder: 'repeat', lifecycle: 'active',
       orders: 2, spendFen: 50000, lastPurchase: '2026-11-01T10:00:00',
       region: { province: '浙江省', city: '杭州市', district: null }, tags: [], channels: ['store']
     })
     expect(rows[1].lifecycle).toBe('sleeping')
     expect(rows[1].region).toEqual({ province: '上海市', city: '上海市', district: '浦东新区' })
     expect(rows[2].lifecycle).toBe('lost')
-    expect(rows[3]).toMatchObject({ lifecycle: null, orders: 0, spendFen: 0, lastPurchase: null })
+    expect(rows[3]).toMatchObject({ lifecycle: null, orders: 0, spendFen: 0, lastPurchase: null, tier: 'normal', ladder: 'prospect' })
   })
 
   it('shows full phones when the mask setting is off', async () => {
@@ -162,10 +162,12 @@ describe('customers.list', () => {
     expect(page.rows.map((r) => r.id)).toEqual([ids[2], ids[1]])
   })
 
-  it('refuses tier and ladder filters until the segments service provides them', async () => {
+  it('filters by member tier and ladder step, and refuses ones that do not exist', async () => {
     const { call } = shop()
-    const r = await call('customers.list', { filters: { tier: 'gold' } })
-    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await call('customers.list', { filters: { tier: 'gold' } })).toMatchObject({ ok: true, data: { total: 0 } })
+    expect(await call('customers.list', { filters: { tier: 'normal' } })).toMatchObject({ ok: true, data: { total: 4 } })
+    expect(await call('customers.list', { filters: { ladder: 'prospect' } })).toMatchObject({ ok: true, data: { total: 1 } })
+    expect(await call('customers.list', { filters: { tier: 'platinum' } })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
   })
 
   it('saves, lists, replaces and deletes views', async () => {
