@@ -79,7 +79,7 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   function resetFilters(): void {
-    Object.assign(filters, emptyFilters(), { region: undefined, channel: undefined })
+    Object.assign(filters, emptyFilters(), { region: undefined, channel: undefined, tier: undefined, ladder: undefined })
   }
 
   async function loadFacets(): Promise<void> {
