@@ -12,6 +12,7 @@ import type { ImportOptions, ImportResult, RowError } from '../../../shared/sche
 import { LedgerWriter } from '../ledger/ledger-writer'
 import type { Identity, IdentityKind } from '../ledger/identities'
 import { identityPriority } from '../ledger/identities'
+import { suspendSecondaryIndexes, withoutForeignKeyChecks } from './bulk-write'
 import { analyseLayout, assertUsableMapping, scanBody } from './layout-analysis'
 import { isBlankRow, isTotalsRow } from './layout'
 import { identityKey } from './identity-values'
@@ -118,6 +119,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       options: { ...options, dayOrder: scan.dayOrder, mappingSource: layout.mappingSource, totalsRows: scan.totalsRows.map((i) => i + 1) }
     })
     const ledger = new LedgerWriter(db, batchId)
+    const restoreIndexes = suspendSecondaryIndexes(db, total)
     const insertRejected = db.prepare(
       'INSERT INTO rejected_rows (batch_id, row_number, column_name, value, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'
     )
@@ -241,6 +243,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       noted.add(customerId)
       ledger.noteAllFacts(customerId, names.of(customerId), addresses.of(customerId))
     }
+    restoreIndexes()
     ledger.finish()
     db.prepare(
       `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, walk_in = ?, excluded_by_status = ?,
@@ -270,5 +273,5 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       errors
     }
   })
-  return run()
+  return withoutForeignKeyChecks(db, run)
 }

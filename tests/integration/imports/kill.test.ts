@@ -24,6 +24,8 @@ describe('an import killed midway', () => {
       const db = openNodeDatabase(dbPath)
       await importFixture(db, 'gbk-title-totals.csv')
       const before = footprint(db)
+      // a big batch drops and rebuilds indexes inside its transaction: the kill must bring them back
+      const schemaBefore = db.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all()
       const revenueBefore = db.prepare('SELECT sum(amount_fen) FROM order_lines').pluck().get()
       db.close()
       const file = join(dir, 'big.csv')
@@ -53,6 +55,7 @@ describe('an import killed midway', () => {
       const after = openNodeDatabase(dbPath)
       expect(after.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(footprint(after)).toEqual(before)
+      expect(after.prepare('SELECT name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore)
       expect(after.prepare('SELECT sum(amount_fen) FROM order_lines').pluck().get()).toBe(revenueBefore)
       after.close()
     } finally {
