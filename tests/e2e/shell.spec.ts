@@ -89,9 +89,9 @@ test('reaches the sidebar with Tab and shows a focus ring', async ({ page, app }
   await expect(first).toBeFocused()
   const outline = await first.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).outlineStyle)
   expect(outline).toBe('solid')
-  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab') // 今日回访 sits second: the page staff open first each morning
   await page.keyboard.press('Enter')
-  await expect(page).toHaveURL(/#\/customers$/)
+  await expect(page).toHaveURL(/#\/calls$/)
 })
 
 test('loads the demo shop from the empty overview and shows the figures the CLI reports', async ({ page, app }) => {
