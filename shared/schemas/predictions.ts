@@ -21,8 +21,8 @@ export const FitInput = z
   })
   .strict()
 
-export const BgNbdFit = z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number() })
-export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.number(), beta: z.number(), logLik: z.number() })
+export const BgNbdFit = z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number(), regularised: z.boolean() })
+export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.number(), beta: z.number(), logLik: z.number(), regularised: z.boolean() })
 /** gamma is in yuan (the unit amounts are written in), p and q have no unit */
 export const GammaGammaFit = z.object({ p: z.number(), q: z.number(), gamma: z.number() })
 

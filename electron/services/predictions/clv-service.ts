@@ -75,8 +75,8 @@ export function fitClv(db: Db, o: FitOptions): ClvFit {
     ...base,
     mode: 'model',
     message: modelMessage(groups.repeatBuyers, groups.customers),
-    bgnbd: { ...bg.params, logLik: bg.logLik },
-    paretoNbd: pareto ? { ...pareto.params, logLik: pareto.logLik } : null,
+    bgnbd: { ...bg.params, logLik: bg.logLik, regularised: bg.regularised },
+    paretoNbd: pareto ? { ...pareto.params, logLik: pareto.logLik, regularised: pareto.regularised } : null,
     // z̄ is in fen; the scale parameter is reported in yuan, the unit amounts are written in
     gammaGamma: { p: gg.params.p, q: gg.params.q, gamma: gg.params.gamma / 100 },
     backtest

@@ -9,7 +9,7 @@ import { DomainError } from '../../../../shared/result'
 import { digamma, hyp2f1, lbeta, lgamma, softplus } from './special'
 import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, interior, type FitReport } from './fit-report'
+import { assertSettled, interior, ridge, type FitReport } from './fit-report'
 
 export interface BgNbdParams {
   r: number
@@ -193,14 +193,35 @@ export function fitBgNbd(g: RfmGroups): FitReport<BgNbdParams> {
     [0, Math.log(scale / 10), 0, Math.log(3)],
     [Math.log(0.5), Math.log(scale / 4), Math.log(0.5), Math.log(1.5)]
   ]
+  const plain = (v: number[]) => negLogLikAndGradient(v, d)
   // BFGS with the analytic gradient is fast on big shops; Nelder–Mead from several starts is the fallback
-  let run = bfgs((v) => negLogLikAndGradient(v, d), starts[0], { gtol: 1e-7 * Math.max(1, g.customers) })
-  if (!run.converged || !interior(run)) {
-    const slow = minimise((v) => -logLikPrepared(fromLog(v), d), starts, {}, interior)
-    run = { ...slow, evaluations: slow.evaluations + run.evaluations }
+  const gtol = 1e-7 * Math.max(1, g.customers)
+  let run = bfgs(plain, starts[0], { gtol })
+  let evaluations = run.evaluations
+  if (!run.converged && interior(run)) {
+    run = minimise((v) => -logLikPrepared(fromLog(v), d), starts, {}, interior)
+    evaluations += run.evaluations
+  }
+  let regularised = false
+  if (Number.isFinite(run.f) && !interior(run)) {
+    // the likelihood climbs towards the homogeneous-dropout boundary: hold it with the light ridge
+    const pen = ridge(g.customers)
+    const held = (v: number[]) => {
+      const o = plain(v)
+      const gp = pen.g(v)
+      return { f: o.f + pen.f(v), g: o.g.map((x, i) => x + gp[i]) }
+    }
+    let heldRun = bfgs(held, starts[0], { gtol })
+    evaluations += heldRun.evaluations
+    if (!heldRun.converged) {
+      heldRun = minimise((v) => held(v).f, starts, {}, interior)
+      evaluations += heldRun.evaluations
+    }
+    run = { ...heldRun, f: plain(heldRun.x).f }
+    regularised = true
   }
   assertSettled('BG/NBD', run)
-  return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
+  return { params: fromLog(run.x), logLik: -run.f, evaluations, regularised }
 }
 
 /** P(alive | x, t_x, T). */

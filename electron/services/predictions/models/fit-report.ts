@@ -4,8 +4,11 @@ import type { OptimiseResult } from './optimise'
 
 export interface FitReport<P> {
   params: P
+  /** the plain (unpenalised) log-likelihood at params */
   logLik: number
   evaluations: number
+  /** true when the plain fit ran off to a boundary and a light ridge held it (see `ridge`) */
+  regularised: boolean
 }
 
 /** Log-parameters beyond this (e^15 ≈ 3 million) mean the likelihood ran off to a degenerate limit. */
@@ -29,5 +32,24 @@ export function assertSettled(model: string, run: OptimiseResult): void {
   }
   if (!run.converged) {
     throw new DomainError('BAD_INPUT', `${model} 拟合没有收敛 (the fit did not converge)`)
+  }
+}
+
+/**
+ * Ridge weight per customer on the squared log-parameters. It only comes in when the plain
+ * likelihood keeps rising towards a boundary: in BG/NBD that is a, b → ∞ with a/(a+b) fixed
+ * (every customer drops out with the same probability), in Pareto/NBD s, β → ∞ likewise.
+ * There the likelihood is flat, so the light pull changes it by a fraction of a unit while
+ * keeping every parameter finite (the same remedy as the lifetimes library's penalizer_coef).
+ * Scaled by the number of customers so a shop's size does not change how hard it pulls.
+ */
+export const RIDGE_PER_CUSTOMER = 1e-5
+
+/** The ridge term and its gradient for `customers` customers. */
+export function ridge(customers: number): { f: (v: number[]) => number; g: (v: number[]) => number[] } {
+  const w = RIDGE_PER_CUSTOMER * customers
+  return {
+    f: (v) => w * v.reduce((s, x) => s + x * x, 0),
+    g: (v) => v.map((x) => 2 * w * x)
   }
 }

@@ -140,7 +140,7 @@ export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
     run = { ...slow, evaluations: slow.evaluations + run.evaluations }
   }
   assertSettled('Gamma-Gamma', run)
-  return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
+  return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations, regularised: false }
 }
 
 /** E[Z | p, q, γ, z̄, x]: a customer's expected value per purchase; the population mean for x = 0. */

@@ -12,7 +12,7 @@ import { DomainError } from '../../../../shared/result'
 import { hyp2f1, lgamma, logAddExp, logSubExp } from './special'
 import { minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, interior, type FitReport } from './fit-report'
+import { assertSettled, interior, ridge, type FitReport } from './fit-report'
 
 export interface ParetoNbdParams {
   r: number
@@ -70,9 +70,20 @@ export function fitParetoNbd(g: RfmGroups): FitReport<ParetoNbdParams> {
     [Math.log(0.5), Math.log(scale / 4), Math.log(0.5), Math.log(scale / 4)],
     [0, Math.log(scale / 10), 0, Math.log(scale / 2)]
   ]
-  const run = minimise((v) => -paretoNbdLogLik(fromLog(v), g), starts, {}, interior)
+  const plain = (v: number[]) => -paretoNbdLogLik(fromLog(v), g)
+  let run = minimise(plain, starts, {}, interior)
+  let evaluations = run.evaluations
+  let regularised = false
+  if (Number.isFinite(run.f) && !interior(run)) {
+    // s, β → ∞ together is the homogeneous-dropout boundary: hold it with the light ridge
+    const pen = ridge(g.customers)
+    const held = minimise((v) => plain(v) + pen.f(v), starts, {}, interior)
+    evaluations += held.evaluations
+    run = { ...held, f: plain(held.x) }
+    regularised = true
+  }
   assertSettled('Pareto/NBD', run)
-  return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations }
+  return { params: fromLog(run.x), logLik: -run.f, evaluations, regularised }
 }
 
 /** P(alive | x, t_x, T). */

@@ -1,0 +1,60 @@
+/**
+ * 预测 in Chromium: reached from the call list, fits the models on the demo shop with a
+ * 26-week backtest (chart, totals, parameters, top customers), and saves a category's days
+ * per unit (checked through the CLI-visible UI after a reload).
+ */
+import { test, expect, screenshot } from './fixtures'
+
+test('fits the models, shows the backtest and parameters, and saves days per unit', async ({ page, app }) => {
+  test.setTimeout(90_000)
+  await app.cli(['demo', '--customers', '800'])
+  await page.goto(app.url)
+  await page.getByTestId('nav-calls').click()
+  await page.getByTestId('open-predictions').click()
+  await expect(page).toHaveURL(/#\/predictions$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('预测')
+
+  // defaults: 26 weeks before the pinned today, and today
+  await expect(page.getByTestId('pred-calibration-end')).toHaveValue('2026-05-25')
+  await expect(page.getByTestId('pred-holdout-end')).toHaveValue('2026-11-23')
+
+  await page.getByTestId('pred-fit').click()
+  await expect(page.getByTestId('pred-progress').or(page.getByTestId('predictions-backtest'))).toBeVisible()
+  await expect(page.getByTestId('predictions-backtest')).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible()
+  await expect(page.getByTestId('backtest-trust')).toContainText('%')
+  await expect(page.getByTestId('params-bgnbd')).toContainText('r =')
+  await expect(page.getByTestId('params-gg')).toContainText('p =')
+  await expect(page.getByTestId('params-bgnbd-regularised')).toBeVisible()
+  await expect(page.getByTestId('predictions-top').locator('tbody tr').first()).toBeVisible()
+  await screenshot(page, 'predictions-fit')
+
+  const cat = page.getByTestId('rs-cat-奶粉')
+  await cat.getByTestId('rs-cat-input').fill('abc')
+  await cat.getByTestId('rs-cat-save').click()
+  await expect(cat.getByRole('alert')).toHaveText('请填数字')
+  await cat.getByTestId('rs-cat-input').fill('12.5')
+  await cat.getByTestId('rs-cat-save').click()
+  await expect(page.getByText('已保存：奶粉 每件 12.5 天')).toBeVisible()
+  await screenshot(page, 'predictions-settings-saved')
+
+  await page.reload()
+  await expect(page.getByTestId('rs-cat-奶粉').getByTestId('rs-cat-input')).toHaveValue('12.5')
+})
+
+test('saves the care calendar and shows the page in English', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '800'])
+  await page.goto(`${app.url}#/predictions`)
+  await page.getByTestId('lang-en').click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Predictions')
+  await page.getByTestId('rs-member-day').fill('32')
+  await page.getByTestId('rs-save-calendar').click()
+  await expect(page.getByTestId('reminder-settings').getByRole('alert')).toHaveText('Enter a number from 1 to 31')
+  await page.getByTestId('rs-member-day').fill('15')
+  await page.getByTestId('rs-lead-days').fill('3')
+  await page.getByTestId('rs-save-calendar').click()
+  await expect(page.getByText('Care calendar saved')).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('rs-member-day')).toHaveValue('15')
+  await expect(page.getByTestId('rs-lead-days')).toHaveValue('3')
+})

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { forecastGapPercent, parseBounded, trustKind } from '../../../renderer/src/components/predictions/backtest-words'
+
+describe('forecastGapPercent and trustKind', () => {
+  it('says a forecast of 88 against 100 actual was 12% too low', () => {
+    expect(forecastGapPercent(88, 100)).toBe(-12)
+    expect(trustKind(-12)).toBe('under')
+  })
+  it('calls a miss within 10% close and above it over', () => {
+    expect(trustKind(forecastGapPercent(109, 100))).toBe('close')
+    expect(trustKind(forecastGapPercent(125, 100))).toBe('over')
+  })
+  it('cannot judge a period with no actual purchases', () => {
+    expect(forecastGapPercent(5, 0)).toBeNull()
+    expect(trustKind(null)).toBe('none')
+  })
+})
+
+describe('parseBounded', () => {
+  it('reads a typed number within its bounds', () => {
+    expect(parseBounded(' 30 ', { min: 1, max: 31, whole: true })).toEqual({ ok: true, value: 30 })
+  })
+  it('answers null for empty only where empty is allowed', () => {
+    expect(parseBounded('', { min: 1, max: 31, allowEmpty: true })).toEqual({ ok: true, value: null })
+    expect(parseBounded('', { min: 1, max: 31 })).toEqual({ ok: false, error: 'required' })
+  })
+  it('refuses words, fractions where whole numbers are needed, and numbers out of range', () => {
+    expect(parseBounded('abc', { min: 1, max: 31 })).toEqual({ ok: false, error: 'number' })
+    expect(parseBounded('2.5', { min: 1, max: 31, whole: true })).toEqual({ ok: false, error: 'whole' })
+    expect(parseBounded('32', { min: 1, max: 31, whole: true })).toEqual({ ok: false, error: 'range' })
+    expect(parseBounded(0, { min: 0.1, max: 3650 })).toEqual({ ok: false, error: 'range' })
+  })
+})
