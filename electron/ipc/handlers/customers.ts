@@ -11,6 +11,8 @@ import { mergeCustomers, undoMerge } from '../../services/customers/merge-servic
 import { eraseCustomer } from '../../services/customers/erase-service'
 import { exportCustomers } from '../../services/customers/export-service'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
+import { backupFolder } from '../../services/backups/online-backup'
+import { backupBeforeChange } from '../../services/backups/backup-before-change'
 
 export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
   const options = (): ListOptions => {
@@ -39,7 +41,11 @@ export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
       return getCustomer(ctx.db, id, options())
     },
     'customers.duplicates': ({ limit }) => findDuplicates(ctx.db, limit),
-    'customers.merge': ({ keepId, mergeId }) => mergeCustomers(ctx.db, keepId, mergeId, ctx.today()),
+    'customers.merge': async ({ keepId, mergeId }) => {
+      // a merge can be undone in the app, but a backup also covers an undo made impossible later (an erase)
+      if (ctx.dbPath !== ':memory:') await backupBeforeChange(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-merge')
+      return mergeCustomers(ctx.db, keepId, mergeId, ctx.today())
+    },
     'customers.undoMerge': ({ mergeId }) => undoMerge(ctx.db, mergeId, ctx.today()),
     'customers.erase': ({ id }) => eraseCustomer(ctx.db, id, ctx.today(), readSettings(ctx.db).staffName),
     'customers.export': (input) => exportCustomers(ctx.db, input, options())

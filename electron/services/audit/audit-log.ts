@@ -29,10 +29,9 @@ export interface AuditRow {
   detail: string | null
 }
 
-/** Append one audit line; the staff name comes from the settings. */
-export function recordAudit(db: Db, at: string, action: AuditAction, detail: string): void {
-  const staff = readSettings(db).staffName || null
-  db.prepare('INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)').run(at, staff, action, detail)
+/** Append one audit line; the staff name comes from the settings unless the caller has it already. */
+export function recordAudit(db: Db, at: string, action: AuditAction, detail: string, staff: string = readSettings(db).staffName): void {
+  db.prepare('INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)').run(at, staff || null, action, detail)
 }
 
 /** The newest audit lines first. */

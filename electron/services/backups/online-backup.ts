@@ -138,14 +138,22 @@ export function resolveBackupFile(folder: string, file: string): string {
 }
 
 /**
- * Replace every table's rows with the backup's, in one transaction. Triggers are dropped for
+ * Tables a restore leaves as they are: the audit trail records what happened, including the
+ * import or merge the restore takes back, so rolling the data back must not roll it back too.
+ */
+const KEPT_ACROSS_RESTORE = ['audit_log']
+
+/**
+ * Replace every table's rows with the backup's (but the audit trail), in one transaction. Triggers are dropped for
  * the copy and recreated before commit (DDL is transactional in SQLite): the copy must be
  * exact, not re-derived, and search indexes (FTS tables) are copied row for row too.
  */
 function copyAllTables(db: Db, file: string): void {
   const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
   const virtuals = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name)
-  const tables = all.map((t) => t.name).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)))
+  const tables = all
+    .map((t) => t.name)
+    .filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)) && !KEPT_ACROSS_RESTORE.includes(t))
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
   db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
   try {

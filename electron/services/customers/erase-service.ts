@@ -8,6 +8,7 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { customerRecord } from './detail-service'
 import { refreshCustomerSearch } from './search-index'
+import { recordAudit } from '../audit/audit-log'
 
 /** Erase customer `id` as of `at`; refused for a customer already erased. */
 export function eraseCustomer(db: Db, id: number, at: string, staff: string): { id: number; erasedAt: string } {
@@ -36,12 +37,7 @@ export function eraseCustomer(db: Db, id: number, at: string, staff: string): { 
     // a merge's undo data holds copies of names, addresses and the profile: gone too, so it cannot be undone
     db.prepare(`UPDATE merges SET undo_data = '{"erased":true}' WHERE kept_id ${scope} OR merged_id ${scope}`).run(people, people)
     const orders = db.prepare('SELECT count(*) FROM orders WHERE customer_id = ?').pluck().get(id) as number
-    db.prepare('INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)').run(
-      at,
-      staff || null,
-      'customer.erase',
-      JSON.stringify({ customerId: id, orders })
-    )
+    recordAudit(db, at, 'erase', JSON.stringify({ customerId: id, orders }), staff)
     refreshCustomerSearch(db)
   })()
   try {

@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/result'
 import type { MergeEntry } from '../../../shared/schemas/customers'
 import { refreshSummaries } from '../ledger/summaries'
 import { customerRecord } from './detail-service'
+import { recordAudit } from '../audit/audit-log'
 
 interface UndoData {
   kept: Record<string, unknown>
@@ -114,6 +115,8 @@ export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: stri
     mergeRecordId = Number(
       db.prepare('INSERT INTO merges (kept_id, merged_id, at, undo_data) VALUES (?, ?, ?, ?)').run(keepId, mergeId, at, JSON.stringify(undo)).lastInsertRowid
     )
+    // in the same transaction: the trail cannot miss a merge that happened (ids only, no names)
+    recordAudit(db, at, 'merge', `merge ${mergeRecordId}: customer ${mergeId} into ${keepId}, ${undo.orders.length} orders moved`)
   })()
   return mergeRow(db, mergeRecordId)
 }
@@ -156,6 +159,7 @@ export function undoMerge(db: Db, mergeRecordId: number, at: string): MergeEntry
     restore(m.merged_id, undo.mergedNames, undo.mergedAddresses, undo.mergedTags, undo.merged)
     db.prepare('UPDATE merges SET undone_at = ? WHERE id = ?').run(at, m.id)
     refreshSummaries(db, [m.kept_id, m.merged_id])
+    recordAudit(db, at, 'undo-merge', `merge ${m.id} undone: customer ${m.merged_id} separated from ${m.kept_id}`)
   })()
   return mergeRow(db, m.id)
 }

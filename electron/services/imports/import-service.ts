@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/driver'
 import type { ImportFile, ImportOptions, ImportPreview, ImportResult } from '../../../shared/schemas/imports'
-import { backupBeforeImport } from '../backups/backup-before-import'
+import { backupBeforeChange } from '../backups/backup-before-change'
 import { loadImportFile } from './file-input'
 import { commitImport, type ImportHooks } from './import-pipeline'
 import { previewTable } from './preview'
@@ -43,7 +43,7 @@ export async function runImport(
   loaded.bytes = new Uint8Array(0)
   if (input.backup) {
     hooks.phase?.('backup')
-    await backupBeforeImport(db, input.backup.folder, input.importedAt)
+    await backupBeforeChange(db, input.backup.folder, input.importedAt, 'before-import')
   }
   return commitImport(
     db,

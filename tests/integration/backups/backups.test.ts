@@ -11,6 +11,7 @@ import { readFigures } from '../../../electron/services/backups/backup-figures'
 import { createAppContext } from '../../../electron/services/app/app-context'
 import { testDispatch } from '../../helpers/db'
 import { runCli } from '../../../electron/cli/run-cli'
+import { refreshCustomerSearch } from '../../../electron/services/customers/search-index'
 
 function shop(customers = 30) {
   const dir = mkdtempSync(join(tmpdir(), 'eg-bk-'))
@@ -43,6 +44,45 @@ describe('online backups', () => {
     expect(await dailyBackupIfDue(db, folder, '2026-11-23T08:00:00')).not.toBeNull()
     expect(await dailyBackupIfDue(db, folder, '2026-11-23T15:00:00')).toBeNull()
     expect(await dailyBackupIfDue(db, folder, '2026-11-24T08:00:00')).not.toBeNull()
+  })
+
+  it('backs the database up before a merge, holding both customers as they were', async () => {
+    const { db, dbPath, folder } = shop(10)
+    const ctx = createAppContext(db, dbPath, 't', '2026-11-23')
+    const [a, b] = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 2').pluck().all() as number[]
+    const before = readFigures(db)
+    const r = await testDispatch(ctx)('customers.merge', { keepId: a, mergeId: b })
+    expect(r.ok).toBe(true)
+    const listed = listBackups(folder)
+    expect(listed.map((x) => [x.name, x.reason])).toEqual([['evergreen-20261123-120000-before-merge.db', 'before-merge']])
+    expect(listed[0].figures).toEqual(before)
+  })
+
+  it('restores while another connection (the CLI) has written to the search index since the app opened', async () => {
+    const { db, dbPath, folder } = shop(10)
+    const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    // the app's connection has read the index; then a second connection changes names
+    expect(db.prepare("SELECT count(*) FROM customer_search WHERE customer_search MATCH '王'").pluck().get()).toBeGreaterThanOrEqual(0)
+    const other = openNodeDatabase(dbPath)
+    other.prepare("UPDATE customers SET notes = '另一个连接写的备注' WHERE id IN (SELECT id FROM customers LIMIT 5)").run()
+    refreshCustomerSearch(other)
+    other.close()
+    const r = await restoreBackup(db, folder, b.name, '2026-11-23T10:00:00')
+    expect(r.safetyBackup.reason).toBe('before-restore')
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+
+  it('keeps the audit trail across a restore, with the line for what the restore took back', async () => {
+    const { db, dbPath } = shop(10)
+    const call = testDispatch(createAppContext(db, dbPath, 't', '2026-11-23'))
+    const made = await call('backups.create', {})
+    expect(made.ok).toBe(true)
+    const [a, b] = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 2').pluck().all() as number[]
+    expect((await call('customers.merge', { keepId: a, mergeId: b })).ok).toBe(true)
+    expect((await call('backups.restore', { name: (made as { data: { name: string } }).data.name })).ok).toBe(true)
+    expect(db.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual(['backup', 'merge', 'restore'])
+    // the merge itself is gone with the restore
+    expect(db.prepare('SELECT count(*) FROM merges').pluck().get()).toBe(0)
   })
 
   it('restores a backup exactly and keeps the state it replaced', async () => {

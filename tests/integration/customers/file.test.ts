@@ -156,6 +156,18 @@ describe('duplicates, merge and undoMerge', () => {
     expect((await ok<{ total: number }>('customers.list', { search: 'tb_wj' })).total).toBe(1)
   })
 
+  it('writes the merge and its undo to the audit trail by id, with no name or phone', async () => {
+    const { ids, ok, ctx, call } = shop()
+    await call('settings.update', { staffName: '小周' })
+    const m = await ok<MergeEntry>('customers.merge', { keepId: ids[0], mergeId: ids[1] })
+    await ok('customers.undoMerge', { mergeId: m.id })
+    const audit = ctx.db.prepare('SELECT at, staff, action, detail FROM audit_log ORDER BY id').all()
+    expect(audit).toEqual([
+      { at: '2026-11-23', staff: '小周', action: 'merge', detail: `merge ${m.id}: customer ${ids[1]} into ${ids[0]}, 1 orders moved` },
+      { at: '2026-11-23', staff: '小周', action: 'undo-merge', detail: `merge ${m.id} undone: customer ${ids[1]} separated from ${ids[0]}` }
+    ])
+  })
+
   it('refuses to merge a customer into itself or undo a merge twice', async () => {
     const { ids, call, ok } = shop()
     expect(await call('customers.merge', { keepId: ids[0], mergeId: ids[0] })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
@@ -184,7 +196,7 @@ describe('customers.erase', () => {
     expect(ctx.db.prepare('SELECT old_value, new_value FROM change_history WHERE customer_id = ?').all(ids[0])).toEqual([{ old_value: null, new_value: null }])
     expect(ctx.db.prepare('SELECT count(*) FROM orders WHERE customer_id = ?').pluck().get(ids[0])).toBe(4)
     const audit = ctx.db.prepare('SELECT action, detail FROM audit_log').all()
-    expect(audit).toEqual([{ action: 'customer.erase', detail: JSON.stringify({ customerId: ids[0], orders: 4 }) }])
+    expect(audit).toEqual([{ action: 'erase', detail: JSON.stringify({ customerId: ids[0], orders: 4 }) }])
     expect(JSON.stringify(ctx.db.prepare('SELECT * FROM customer_search').all())).not.toContain('王静'.repeat(1) + '\u001f' + '13812348000')
     expect((await ok<{ total: number }>('customers.list', { search: '13812348000' })).total).toBe(0)
     expect((await ok<{ total: number }>('customers.list', {})).total).toBe(2)

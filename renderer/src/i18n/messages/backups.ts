@@ -33,7 +33,20 @@ export default {
       auditEmpty: '还没有操作记录。',
       staff: '店员',
       action: '操作',
-      detail: '说明'
+      detail: '说明',
+      actions: {
+        import: '导入',
+        'undo-import': '撤销导入',
+        merge: '合并顾客',
+        'undo-merge': '撤销合并',
+        erase: '删除个人信息',
+        export: '导出',
+        print: '打印',
+        backup: '备份',
+        restore: '恢复备份',
+        'import-all': '导入完整导出',
+        campaign: '礼品寄送'
+      }
     }
   },
   en: {
@@ -69,7 +82,20 @@ export default {
       auditEmpty: 'Nothing recorded yet.',
       staff: 'Staff',
       action: 'Action',
-      detail: 'Detail'
+      detail: 'Detail',
+      actions: {
+        import: 'Import',
+        'undo-import': 'Undo import',
+        merge: 'Merge customers',
+        'undo-merge': 'Undo merge',
+        erase: 'Erase personal data',
+        export: 'Export',
+        print: 'Print',
+        backup: 'Backup',
+        restore: 'Restore',
+        'import-all': 'Full import',
+        campaign: 'Gift mailing'
+      }
     }
   }
 }
