@@ -17,7 +17,10 @@ export const auditActions = [
   'backup',
   'restore',
   'import-all',
-  'campaign'
+  'campaign',
+  'passcode-set',
+  'passcode-clear',
+  'unlock-failed'
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

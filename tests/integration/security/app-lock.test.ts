@@ -1,0 +1,152 @@
+/**
+ * The app lock service on a real database with a hand-driven clock: what is stored, how the
+ * throttle answers wrong guesses second by second, and that changing or removing the
+ * passcode needs the current one.
+ */
+import { describe, expect, it } from 'vitest'
+import { createAppLock } from '../../../electron/services/security/app-lock'
+import { listAudit } from '../../../electron/services/audit/audit-log'
+import { readSettings } from '../../../electron/services/settings/settings-service'
+import type { Db } from '../../../electron/db/driver'
+import { freshDb } from '../../helpers/db'
+
+const AT = '2026-11-23T12:00:00'
+
+function setup(db: Db = freshDb()) {
+  const clock = { t: 5_000_000 }
+  const lock = createAppLock(db, { ms: () => clock.t, now: () => AT })
+  return { db, clock, lock }
+}
+
+const settingsRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]
+
+describe('the app passcode', () => {
+  it('is stored only as a salted scrypt hash, and the same passcode twice gives two different hashes', async () => {
+    const { db, lock } = setup()
+    await lock.set({ passcode: '24682468' })
+    const rows = settingsRows(db)
+    expect(rows.map((r) => r.key)).toEqual(['lock.passcode'])
+    expect(rows[0].value).not.toContain('24682468')
+    const first = JSON.parse(rows[0].value) as Record<string, unknown>
+    expect(Object.keys(first).sort()).toEqual(['N', 'algo', 'hash', 'p', 'r', 'salt'])
+    expect(first).toMatchObject({ algo: 'scrypt', N: 32768, r: 8, p: 1 })
+    expect(Buffer.from(first.salt as string, 'base64')).toHaveLength(16)
+    expect(Buffer.from(first.hash as string, 'base64')).toHaveLength(32)
+
+    await lock.set({ current: '24682468', passcode: '24682468' })
+    const second = JSON.parse(settingsRows(db)[0].value) as Record<string, unknown>
+    expect(second.salt).not.toBe(first.salt)
+    expect(second.hash).not.toBe(first.hash)
+  })
+
+  it('stays out of the settings and the status', async () => {
+    const { db, lock } = setup()
+    await lock.set({ passcode: 'tea-shop-1' })
+    const stored = settingsRows(db)[0].value
+    expect(JSON.stringify(readSettings(db))).not.toContain(JSON.parse(stored).hash)
+    expect(Object.keys(readSettings(db))).not.toContain('lock.passcode')
+    expect(lock.status()).toEqual({ enabled: true, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
+  })
+
+  it('locks a fresh start when one is set, and not before', async () => {
+    const db = freshDb()
+    expect(setup(db).lock.status()).toEqual({ enabled: false, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
+    await setup(db).lock.set({ passcode: '1357' })
+    const restarted = setup(db).lock
+    expect(restarted.isLocked()).toBe(true)
+    expect(await restarted.unlock('1357')).toEqual({ enabled: true, locked: false, idleMinutes: 10, retryAfterSeconds: 0, wrong: false })
+    expect(restarted.isLocked()).toBe(false)
+  })
+
+  it('cannot lock without a passcode', () => {
+    const { lock } = setup()
+    expect(() => lock.lock()).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+    expect(lock.isLocked()).toBe(false)
+  })
+
+  it('answers wrong guesses with exact waits: four free, then 30 s, then 60 s, and checks nothing meanwhile', async () => {
+    const { db, clock, lock } = setup()
+    await lock.set({ passcode: '8642' })
+    lock.lock()
+    for (let i = 0; i < 4; i++) expect(await lock.unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 0 })
+    expect(await lock.unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 30 })
+
+    // the right passcode during the wait is not even checked
+    clock.t += 10_000
+    expect(await lock.unlock('8642')).toMatchObject({ locked: true, wrong: false, retryAfterSeconds: 20 })
+    clock.t += 19_500
+    expect(lock.status().retryAfterSeconds).toBe(1)
+    clock.t += 500
+    expect(lock.status().retryAfterSeconds).toBe(0)
+
+    expect(await lock.unlock('1111')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 60 })
+    clock.t += 60_000
+    expect(await lock.unlock('2222')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 120 })
+    clock.t += 120_000
+    expect(await lock.unlock('8642')).toEqual({ enabled: true, locked: false, idleMinutes: 10, retryAfterSeconds: 0, wrong: false })
+
+    // a right guess starts the count again
+    lock.lock()
+    expect(await lock.unlock('0000')).toMatchObject({ wrong: true, retryAfterSeconds: 0 })
+
+    const audit = listAudit(db, 50, 0).rows.map((r) => [r.action, r.detail])
+    expect(audit).toEqual([
+      ['unlock-failed', '7 wrong passcodes in a row; next try in 120 s'],
+      ['unlock-failed', '6 wrong passcodes in a row; next try in 60 s'],
+      ['unlock-failed', '5 wrong passcodes in a row; next try in 30 s'],
+      ['passcode-set', 'app passcode set']
+    ])
+    expect(JSON.stringify(audit)).not.toMatch(/8642|0000|1111|2222/)
+  })
+
+  it('checks a burst of parallel guesses one at a time, so the wait applies from the fifth', async () => {
+    const { lock } = setup()
+    await lock.set({ passcode: 'abcd' })
+    lock.lock()
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => lock.unlock(`wrong${i}`)))
+    expect(answers.map((a) => a.wrong)).toEqual([true, true, true, true, true, false, false, false])
+    expect(answers.map((a) => a.retryAfterSeconds)).toEqual([0, 0, 0, 0, 30, 30, 30, 30])
+  })
+
+  it('changes only with the current passcode, and a wrong current one counts as a wrong guess', async () => {
+    const { lock } = setup()
+    await lock.set({ passcode: 'first-code' })
+    await expect(lock.set({ passcode: 'second-code' })).rejects.toMatchObject({ code: 'BAD_INPUT' })
+    await expect(lock.set({ current: 'not-it', passcode: 'second-code' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    lock.lock()
+    expect(await lock.unlock('second-code')).toMatchObject({ wrong: true, locked: true })
+    expect(await lock.unlock('first-code')).toMatchObject({ wrong: false, locked: false })
+
+    await lock.set({ current: 'first-code', passcode: 'second-code' })
+    lock.lock()
+    expect(await lock.unlock('first-code')).toMatchObject({ wrong: true, locked: true })
+    expect(await lock.unlock('second-code')).toMatchObject({ wrong: false, locked: false })
+  })
+
+  it('is removed only with the current passcode, leaving an audit line without it', async () => {
+    const { db, clock, lock } = setup()
+    await lock.set({ passcode: 'clear-me' })
+    for (let i = 0; i < 5; i++) await expect(lock.clear({ current: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(lock.clear({ current: 'clear-me' })).rejects.toThrow('try again in 30 s')
+    expect(lock.status().enabled).toBe(true)
+    clock.t += 30_000
+    expect(await lock.clear({ current: 'clear-me' })).toEqual({ enabled: false, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
+    expect(settingsRows(db)).toEqual([])
+    await expect(lock.clear({ current: 'clear-me' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    const actions = listAudit(db, 50, 0).rows.map((r) => `${r.action}: ${r.detail}`)
+    expect(actions).toEqual([
+      'passcode-clear: app passcode removed',
+      'unlock-failed: 5 wrong passcodes in a row; next try in 30 s',
+      'passcode-set: app passcode set'
+    ])
+  })
+
+  it('keeps the idle minutes, 10 until chosen and 0 for never', async () => {
+    const db = freshDb()
+    const { lock } = setup(db)
+    expect(lock.status().idleMinutes).toBe(10)
+    expect(lock.setIdle(0).idleMinutes).toBe(0)
+    expect(setup(db).lock.status().idleMinutes).toBe(0)
+    expect(lock.setIdle(3).idleMinutes).toBe(3)
+  })
+})
