@@ -17,6 +17,7 @@ import { remindersChannels } from './schemas/reminders'
 import { campaignsChannels } from './schemas/campaigns'
 import { customersChannels } from './schemas/customers'
 import { segmentsChannels } from './schemas/segments'
+import { lockChannels } from './schemas/lock'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -35,7 +36,8 @@ export const contract = {
   ...remindersChannels,
   ...campaignsChannels,
   ...customersChannels,
-  ...segmentsChannels
+  ...segmentsChannels,
+  ...lockChannels
 } satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -13,6 +13,8 @@ export const errorCodes = [
   'CANCELLED',
   'UNREADABLE_FILE',
   'DB_TOO_NEW',
+  /** the app is locked with a passcode: only the lock screen's channels answer */
+  'LOCKED',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

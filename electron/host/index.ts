@@ -28,7 +28,7 @@ const db = openNodeDatabase(dbPath)
 const ctx = createAppContext(db, dbPath, version, values['as-of'])
 const token = randomBytes(24).toString('base64url')
 const server = createHostServer({
-  dispatch: createDispatcher(buildHandlers(ctx)),
+  dispatch: createDispatcher(buildHandlers(ctx), console.error, ctx.lock),
   token,
   rendererDir: join(__dirname, '../renderer')
 })

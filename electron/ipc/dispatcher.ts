@@ -5,13 +5,28 @@
  */
 import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
 import { DomainError, fail, ok, type Result } from '../../shared/result'
+import { channelsOpenWhileLocked } from '../../shared/schemas/lock'
 import type { Handlers } from './handlers'
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
 
-export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+/** The app lock as the dispatcher sees it (electron/services/security/app-lock.ts). */
+export interface LockGate {
+  isLocked(): boolean
+}
+
+/**
+ * `lock`: the app lock to enforce. Electron IPC and the browser host pass it; the CLI does not,
+ * since whoever runs it reads the database file directly anyway.
+ */
+export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error, lock?: LockGate): Dispatch {
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `unknown channel: ${String(channel).slice(0, 80)}`)
+    // While locked only the lock screen's channels answer, checked before the input is even
+    // parsed: a locked app must not answer anything about its data, not even a validation message.
+    if (lock?.isLocked() && !channelsOpenWhileLocked.includes(channel)) {
+      return fail('LOCKED', '常青已锁定，请先输入密码 (Evergreen is locked; enter the passcode first)')
+    }
     const parsed = contract[channel].input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const issue = parsed.error.issues[0]

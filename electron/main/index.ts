@@ -49,7 +49,7 @@ void app.whenReady().then(() => {
   // the first start of the day leaves a backup behind; a failure must not stop the shop
   dailyBackupIfDue(db, backupFolder(db, dbPath), ctx.now()).catch((e) => console.error('daily backup failed', e))
   registerPrintSink(createElectronPrintSink())
-  registerIpc(ipcMain, createDispatcher(buildHandlers(ctx)), appOrigin)
+  registerIpc(ipcMain, createDispatcher(buildHandlers(ctx), console.error, ctx.lock), appOrigin)
   Menu.setApplicationMenu(null)
   createWindow()
   app.on('before-quit', () => db.close())

@@ -14,7 +14,7 @@ export function testContext(today = '2026-11-23', db: Db = freshDb()): AppContex
   return createAppContext(db, ':memory:', '0.0.0-test', today)
 }
 
-/** Call channels exactly as the UI does, envelope included. */
+/** Call channels exactly as the UI does, envelope included (and the app lock enforced). */
 export function testDispatch(ctx: AppContext): Dispatch {
-  return createDispatcher(buildHandlers(ctx), () => {})
+  return createDispatcher(buildHandlers(ctx), () => {}, ctx.lock)
 }

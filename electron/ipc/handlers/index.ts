@@ -16,6 +16,7 @@ import { remindersHandlers } from './reminders'
 import { campaignsHandlers } from './campaigns'
 import { customersHandlers } from './customers'
 import { segmentsHandlers } from './segments'
+import { lockHandlers } from './lock'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
@@ -34,6 +35,7 @@ export function buildHandlers(ctx: AppContext): Handlers {
     ...remindersHandlers(ctx),
     ...campaignsHandlers(ctx),
     ...customersHandlers(ctx),
-    ...segmentsHandlers(ctx)
+    ...segmentsHandlers(ctx),
+    ...lockHandlers(ctx)
   }
 }
