@@ -70,7 +70,7 @@ export default {
       },
       tiers: {
         lead:
-          'Member tiers follow each customer’s purchase count and total spend (returns deducted): Regular, Silver, Gold, Diamond. A customer holds the highest tier whose threshold they reach. Each tier can have its own discount, member prices and coupons. Thresholds must rise: Gold not below Silver, Diamond not below Gold (equal is allowed).',
+          'Member tiers follow the purchase count and total spend of each customer (returns deducted): Regular, Silver, Gold, Diamond. A customer holds the highest tier whose threshold they reach. Each tier can have its own discount, member prices and coupons. Thresholds must rise: Gold not below Silver, Diamond not below Gold (equal is allowed).',
         match: 'To reach a tier',
         matchAny: 'Purchases or spend — either is enough',
         matchAll: 'Purchases and spend — both are needed',
@@ -83,7 +83,7 @@ export default {
         lead:
           'RFM looks at three things for every customer who has bought: how long since the last purchase (R), how many purchases (F) and how much spent (M). The segments page groups customers under the naming chosen here; switching naming changes the groups and their names, not the scores.',
         classicNote: 'R and the average of F and M, each scored in five bands, combine into 11 named segments — Champions, Loyal, About to Sleep, At Risk, Lost and more: fine-grained, good for finding who to win back.',
-        cn8Note: 'R, F and M each compared with the buyers’ average, high or low, give 8 classes — important value, to develop, to keep, to win back, and the same for general customers: the naming common in China.',
+        cn8Note: 'R, F and M each compared with the average over all buyers, high or low, give 8 classes — important value, to develop, to keep, to win back, and the same for general customers: the naming common in China.',
         saved: 'RFM naming saved'
       },
       errors: {
