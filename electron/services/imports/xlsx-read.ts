@@ -10,6 +10,11 @@ import { MAX_CELL, MAX_COLUMNS } from './limits'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+/** Excel's last row: a row numbered past it is damage, and padding up to it would exhaust memory. */
+export const MAX_XLSX_ROWS = 1_048_576
+/** Stands for every skipped (empty) row: one shared, frozen array rather than one per gap row. */
+const EMPTY_ROW = Object.freeze([]) as unknown as string[]
+
 /** A Date from exceljs → 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' using its UTC parts. */
 export function excelDateToIso(d: Date): string {
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
@@ -51,8 +56,9 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[]
         if (values.length - 1 > MAX_COLUMNS) throw tooWide(values.length - 1)
+        if (row.number > MAX_XLSX_ROWS) throw tooFarDown(row.number)
         // exceljs rows are 1-based and sparse; rows may be skipped when empty
-        while (rows.length < row.number - 1) rows.push([])
+        while (rows.length < row.number - 1) rows.push(EMPTY_ROW)
         const cells: string[] = []
         for (let i = 1; i < values.length; i++) {
           const t = cellText(values[i])
@@ -72,6 +78,10 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
 
 export function tooWide(n: number): DomainError {
   return new DomainError('UNREADABLE_FILE', `文件有 ${n} 列，超过上限 ${MAX_COLUMNS} 列，不像销售导出。 (${n} columns: more than ${MAX_COLUMNS})`)
+}
+
+function tooFarDown(row: number): DomainError {
+  return new DomainError('UNREADABLE_FILE', `工作表的行号 ${row} 超过 Excel 的上限 ${MAX_XLSX_ROWS} 行，文件已损坏。 (row number ${row} is past Excel's last row ${MAX_XLSX_ROWS}: the workbook is damaged)`)
 }
 
 export function tooLong(row: number): DomainError {
