@@ -3,3 +3,9 @@ export const MAX_COLUMNS = 1000
 export const MAX_CELL = 65_536
 /** 256 MB: the browser host's body limit; larger files are refused before reading */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024
+/**
+ * The largest amount one line (or unit price) may hold: 999,999,999.99 yuan, the nine digits
+ * staff can type anywhere else. A bigger value is damage, not a sale; rejecting it keeps every
+ * total an exact integer (a few such lines would already pass what a double counts exactly).
+ */
+export const MAX_LINE_FEN = 99_999_999_999

@@ -9,6 +9,7 @@ import { parseMoneyFen, parseNumber } from './money-parse'
 import { cleanId, nfkc, rowIdentities } from './identity-values'
 import { isExcludedStatus } from './status-rules'
 import { fallbackColumns } from './synonyms'
+import { MAX_LINE_FEN } from './limits'
 
 export interface Sale {
   orderId: string | null
@@ -37,6 +38,10 @@ export type RowMeaning =
 
 const ONLINE = /(online|web|网店|线上|淘宝|天猫|京东|拼多多|抖音|快手|微信|小程序|有赞|微店|shopify|电商|taobao|tmall)/i
 const STORE = /(store|pos|门店|线下|店内|实体|收银)/i
+const TOO_BIG = '金额超出范围，单行不能超过 999,999,999.99 元 (amount out of range: more than 999,999,999.99 on one line)'
+
+/** Within what one line may hold (NaN and ±Infinity are not). */
+const inRange = (fen: number) => Math.abs(fen) <= MAX_LINE_FEN
 
 export class RowReader {
   private readonly fallbacks: Partial<Record<ImportField, number[]>>
@@ -102,10 +107,14 @@ export class RowReader {
   /** The amount without judging anything else (for totals rows and counts). */
   amountOnly(cells: string[]): number | null {
     const raw = this.cell(cells, 'amount')
-    if (raw.trim() !== '') return parseMoneyFen(raw)
-    const q = parseNumber(this.cell(cells, 'quantity'))
-    const p = parseMoneyFen(this.cell(cells, 'unitPrice'))
-    return q !== null && p !== null ? Math.round(q * p) : null
+    let fen: number | null
+    if (raw.trim() !== '') fen = parseMoneyFen(raw)
+    else {
+      const q = parseNumber(this.cell(cells, 'quantity'))
+      const p = parseMoneyFen(this.cell(cells, 'unitPrice'))
+      fen = q !== null && p !== null ? Math.round(q * p) : null
+    }
+    return fen !== null && inRange(fen) ? fen : null
   }
 
   private time(cells: string[]): { at: string } | { field: ImportField; value: string; reason: string } {
@@ -173,15 +182,18 @@ export class RowReader {
     if (priceRaw.trim() !== '') {
       unitPriceFen = parseMoneyFen(priceRaw)
       if (unitPriceFen === null) return reject('unitPrice', priceRaw, '无法识别的单价 (unreadable unit price)')
+      if (!inRange(unitPriceFen)) return reject('unitPrice', priceRaw, TOO_BIG)
     }
     const amountRaw = this.cell(cells, 'amount')
     let amountFen: number
     if (amountRaw.trim() !== '') {
       const a = parseMoneyFen(amountRaw)
       if (a === null) return reject('amount', amountRaw, '无法识别的金额 (unreadable amount)')
+      if (!inRange(a)) return reject('amount', amountRaw, TOO_BIG)
       amountFen = a
     } else if (unitPriceFen !== null) {
       amountFen = Math.round(quantity * unitPriceFen)
+      if (!inRange(amountFen)) return reject('quantity', qtyRaw, TOO_BIG)
     } else {
       return reject(this.columns.amount !== undefined ? 'amount' : 'unitPrice', amountRaw, '缺少金额 (no amount)')
     }

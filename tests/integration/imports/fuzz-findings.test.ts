@@ -34,3 +34,34 @@ describe('workbooks with impossible row numbers', () => {
     expect(r).toMatchObject({ rowsRead: 5, rowsImported: 3, walkIn: 2, rowsRejected: 0, totalFen: 38935 })
   })
 })
+
+describe('amounts no shop line can hold', () => {
+  it('rejects a line above 999,999,999.99 yuan as out of range and keeps every total an exact integer', async () => {
+    const db = freshDb()
+    const r = await importBytes(
+      db,
+      'huge.csv',
+      Buffer.from(
+        [
+          '单据号,销售时间,会员卡号,数量,单价,实收金额',
+          'A1,2024-03-01 10:00,K1,1,,999999999.99',
+          'A2,2024-03-01 11:00,K1,1,,999999999999999',
+          'A3,2024-03-01 12:00,K1,1,,999999999999999.99',
+          'A4,2024-03-01 13:00,K1,1,1000000000,',
+          'A5,2024-03-01 14:00,K1,99999999999999999999,198,',
+          'A6,2024-03-01 15:00,K1,2,1.5,',
+          '合计,,,,,999999999999999'
+        ].join('\n')
+      )
+    )
+    expect(r).toMatchObject({ rowsRead: 6, rowsImported: 2, rowsRejected: 4, totalFen: 99_999_999_999 + 300, readTotalFen: 99_999_999_999 + 300, fileTotalFen: null })
+    expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
+      [3, '实收金额', '999999999999999'],
+      [4, '实收金额', '999999999999999.99'],
+      [5, '单价', '1000000000'],
+      [6, '数量', '99999999999999999999']
+    ])
+    expect(new Set(r.errors.map((e) => e.reason))).toEqual(new Set(['金额超出范围，单行不能超过 999,999,999.99 元 (amount out of range: more than 999,999,999.99 on one line)']))
+    expect(db.prepare('SELECT sum(amount_fen) FROM order_lines').pluck().get()).toBe(99_999_999_999 + 300)
+  })
+})
