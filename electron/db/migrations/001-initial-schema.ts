@@ -167,7 +167,9 @@ CREATE TABLE order_lines (
   batch_id        INTEGER NOT NULL REFERENCES import_batches(id),
   content_key     TEXT NOT NULL UNIQUE
 ) STRICT;
-CREATE INDEX order_lines_order ON order_lines(order_id);
+-- product and amount ride along so "which categories did this order buy" (the ladder's core
+-- criteria, recall) reads the index alone, never the table
+CREATE INDEX order_lines_order ON order_lines(order_id, product_id, amount_fen);
 CREATE INDEX order_lines_customer ON order_lines(customer_id);
 CREATE INDEX order_lines_product ON order_lines(product_id);
 CREATE INDEX order_lines_batch ON order_lines(batch_id);

@@ -11,7 +11,11 @@ import { classicMap } from '../../../shared/domain/rfm'
 import type { SchemeSettings } from './scheme-settings'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 
-/** The table name custom rules are compiled against (alias `s`). */
+/**
+ * The name custom rules are compiled against (alias `s`): a view over the figures table
+ * `temp.seg_base` that adds the RFM scores, computed as it is read from four cut points per
+ * measure. Writing the scores into 200,000 rows cost more than the rest of the build.
+ */
 export const SNAPSHOT = 'temp.seg_snap'
 
 const cacheKeys = new WeakMap<Db, string>()
@@ -45,8 +49,9 @@ function summariesAreCurrent(db: Db, asOf: string): boolean {
 function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
   const next = addDays(asOf, 1)
   const coreFrom = addDays(asOf, 1 - s.core.windowDays)
-  db.exec(`DROP TABLE IF EXISTS temp.seg_snap;
-    CREATE TEMP TABLE seg_snap (
+  db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
+    DROP TABLE IF EXISTS temp.seg_base;
+    CREATE TEMP TABLE seg_base (
       customer_id   INTEGER PRIMARY KEY,
       orders        INTEGER NOT NULL,
       purchase_days INTEGER NOT NULL,
@@ -59,10 +64,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
       channels      INTEGER NOT NULL,
       lifecycle     TEXT,
       tier          TEXT NOT NULL,
-      ladder        TEXT NOT NULL,
-      r INTEGER, f INTEGER, m INTEGER,
-      rfm_classic   TEXT,
-      rfm_cn8       TEXT
+      ladder        TEXT NOT NULL
     );`)
 
   // figures as of the date: the ledger's summaries when nothing newer exists, else from orders
@@ -109,12 +111,15 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
      ),
      -- core: enough purchase occasions, spend and categories within the window
      win AS (${coreWindow}),
+     -- (the LIMIT stops reading a customer's lines once enough categories are seen)
      core AS (
        SELECT win.customer_id FROM win
-       WHERE (SELECT count(DISTINCT p.category) FROM orders o
-                JOIN order_lines l ON l.order_id = o.id AND l.amount_fen > 0
-                JOIN products p ON p.id = l.product_id
-              WHERE o.customer_id = win.customer_id AND o.ordered_at >= @coreFrom AND o.ordered_at < @next) >= @coreCategories
+       WHERE (SELECT count(*) FROM (
+                SELECT DISTINCT p.category FROM orders o
+                  JOIN order_lines l ON l.order_id = o.id AND l.amount_fen > 0
+                  JOIN products p ON p.id = l.product_id
+                WHERE o.customer_id = win.customer_id AND o.ordered_at >= @coreFrom AND o.ordered_at < @next
+                LIMIT @coreCategories)) >= @coreCategories
      ),
      -- advocates: referred someone who bought by the as-of date
      adv AS (
@@ -122,7 +127,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
        WHERE r.referred_by IS NOT NULL
          AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)
      )
-     INSERT INTO seg_snap (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, days_first,
+     INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, days_first,
                            avg_interval, channels, lifecycle, tier, ladder)
      SELECT f.customer_id, f.orders, f.purchase_days, f.spend_fen, f.first_day, f.last_day, f.days_last, f.days_first,
             CASE WHEN f.purchase_days >= 2 THEN (f.days_first - f.days_last) * 1.0 / (f.purchase_days - 1) END,
@@ -161,43 +166,53 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
   scoreRfm(db)
 }
 
+/** A computed number as an SQL literal (±9e999 is how SQLite spells infinity). */
+function literal(n: number): string {
+  if (Number.isNaN(n)) throw new Error('RFM cut is not a number')
+  return Number.isFinite(n) ? String(n) : n > 0 ? '9e999' : '-9e999'
+}
+
 /**
  * Quintile scores by rank (see shared/domain/rfm.ts). A score depends only on the value, and
  * rises with it, so four cut points per measure say it all: they are found from the sorted
- * values here, and one UPDATE applies them (far faster than window functions over 200,000
- * rows). R counts fewer days since the last purchase as better: recent buyers score 5.
+ * values here and spelled into the view as numbers (computed here, never user input). R
+ * counts fewer days since the last purchase as better: recent buyers score 5.
  */
 function scoreRfm(db: Db): void {
-  const days = db.prepare(`SELECT days_last FROM ${SNAPSHOT} WHERE orders > 0`).pluck().all() as number[]
-  if (days.length === 0) return
-  const orders = db.prepare(`SELECT orders FROM ${SNAPSHOT} WHERE orders > 0`).pluck().all() as number[]
-  const spend = db.prepare(`SELECT spend_fen FROM ${SNAPSHOT} WHERE orders > 0`).pluck().all() as number[]
-  // R: negate days so that higher is better for the cut search, then negate the cuts back
-  const r = scoreCuts(days.map((d) => -d)).map((c) => -c)
-  const f = scoreCuts(orders)
-  const m = scoreCuts(spend)
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-  const params = {
-    r2: r[0], r3: r[1], r4: r[2], r5: r[3],
-    f2: f[0], f3: f[1], f4: f[2], f5: f[3],
-    m2: m[0], m3: m[1], m4: m[2], m5: m[3],
-    meanDays: mean(days), meanOrders: mean(orders), meanSpend: mean(spend)
+  // one pass over the buyers, three columns
+  const rows = db.prepare('SELECT days_last, orders, spend_fen FROM temp.seg_base WHERE orders > 0').raw().all() as [number, number, number][]
+  if (rows.length === 0) {
+    db.exec('CREATE TEMP VIEW seg_snap AS SELECT *, NULL AS r, NULL AS f, NULL AS m, NULL AS rfm_classic, NULL AS rfm_cn8 FROM seg_base')
+    return
   }
+  const days = rows.map((r) => r[0])
+  const orders = rows.map((r) => r[1])
+  const spend = rows.map((r) => r[2])
+  // R: negate days so that higher is better for the cut search, then negate the cuts back
+  const r = scoreCuts(days.map((d) => -d)).map((c) => literal(-c))
+  const f = scoreCuts(orders).map(literal)
+  const m = scoreCuts(spend).map(literal)
+  const mean = (xs: number[]) => literal(xs.reduce((a, b) => a + b, 0) / xs.length)
+  const [meanDays, meanOrders, meanSpend] = [mean(days), mean(orders), mean(spend)]
+  const rExpr = `(1 + (days_last <= ${r[0]}) + (days_last <= ${r[1]}) + (days_last <= ${r[2]}) + (days_last <= ${r[3]}))`
+  const fExpr = `(1 + (orders >= ${f[0]}) + (orders >= ${f[1]}) + (orders >= ${f[2]}) + (orders >= ${f[3]}))`
+  const mExpr = `(1 + (spend_fen >= ${m[0]}) + (spend_fen >= ${m[1]}) + (spend_fen >= ${m[2]}) + (spend_fen >= ${m[3]}))`
+  // the map is a constant of the code (no user value), spelled into the CASE
   const cases = classicMap
     .flatMap((row, ri) => row.map((name, fi) => `WHEN ${ri + 1}${fi + 1} THEN '${name.replace(/'/g, "''")}'`))
     .join(' ')
-  db.prepare(
-    `UPDATE ${SNAPSHOT} SET
-       r = 1 + (days_last <= @r2) + (days_last <= @r3) + (days_last <= @r4) + (days_last <= @r5),
-       f = 1 + (orders >= @f2) + (orders >= @f3) + (orders >= @f4) + (orders >= @f5),
-       m = 1 + (spend_fen >= @m2) + (spend_fen >= @m3) + (spend_fen >= @m4) + (spend_fen >= @m5),
-       rfm_cn8 = CASE WHEN spend_fen > @meanSpend THEN '重要' ELSE '一般' END ||
-         CASE WHEN days_last < @meanDays THEN (CASE WHEN orders > @meanOrders THEN '价值' ELSE '发展' END)
-              ELSE (CASE WHEN orders > @meanOrders THEN '保持' ELSE '挽留' END) END
-     WHERE orders > 0`
-  ).run(params)
-  // the map is a constant of the code (no user value), spelled into the CASE
-  db.exec(`UPDATE ${SNAPSHOT} SET rfm_classic = CASE r * 10 + (f + m + 1) / 2 ${cases} END WHERE orders > 0`)
+  db.exec(`CREATE TEMP VIEW seg_snap AS
+    SELECT *,
+      CASE WHEN orders > 0 THEN ${rExpr} END AS r,
+      CASE WHEN orders > 0 THEN ${fExpr} END AS f,
+      CASE WHEN orders > 0 THEN ${mExpr} END AS m,
+      CASE WHEN orders > 0 THEN CASE ${rExpr} * 10 + (${fExpr} + ${mExpr} + 1) / 2 ${cases} END END AS rfm_classic,
+      CASE WHEN orders > 0 THEN
+        CASE WHEN spend_fen > ${meanSpend} THEN '重要' ELSE '一般' END ||
+        CASE WHEN days_last < ${meanDays} THEN (CASE WHEN orders > ${meanOrders} THEN '价值' ELSE '发展' END)
+             ELSE (CASE WHEN orders > ${meanOrders} THEN '保持' ELSE '挽留' END) END
+      END AS rfm_cn8
+    FROM seg_base`)
 }
 
 /**
