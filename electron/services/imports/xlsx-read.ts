@@ -41,39 +41,62 @@ export function cellText(v: unknown): string {
   return String(v)
 }
 
+/**
+ * The workbook's bytes as a stream for exceljs, and a promise that rejects when the unzip
+ * stream exceljs pipes them into fails. exceljs does not always pass that failure on: when a
+ * damaged entry (a bad deflate block, a cut-off file) breaks while it is copying the entry,
+ * its read waits forever, and the import with it.
+ */
+function watchedSource(bytes: Uint8Array): { stream: Readable; unzipFailed: Promise<never> } {
+  const stream = Readable.from(Buffer.from(bytes))
+  let fail: (e: unknown) => void = () => {}
+  const unzipFailed = new Promise<never>((_, reject) => (fail = reject))
+  const pipe = stream.pipe.bind(stream)
+  stream.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+    destination.on('error', fail)
+    return pipe(destination, options)
+  }) as typeof stream.pipe
+  return { stream, unzipFailed }
+}
+
 /** The first worksheet's rows. Throws UNREADABLE_FILE for a damaged or cut-off workbook. */
 export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const rows: string[][] = []
+  const source = watchedSource(bytes)
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.stream, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',
       entries: 'ignore'
     })
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[]
-        if (values.length - 1 > MAX_COLUMNS) throw tooWide(values.length - 1)
-        if (row.number > MAX_XLSX_ROWS) throw tooFarDown(row.number)
-        // exceljs rows are 1-based and sparse; rows may be skipped when empty
-        while (rows.length < row.number - 1) rows.push(EMPTY_ROW)
-        const cells: string[] = []
-        for (let i = 1; i < values.length; i++) {
-          const t = cellText(values[i])
-          if (t.length > MAX_CELL) throw tooLong(row.number)
-          cells.push(t)
-        }
-        rows.push(cells)
-      }
-      break // the first worksheet only
-    }
+    await Promise.race([firstSheetRows(reader, rows), source.unzipFailed])
   } catch (e) {
     if (e instanceof DomainError) throw e
     throw new DomainError('UNREADABLE_FILE', `xlsx 文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${(e as Error).message})`)
   }
   return rows
+}
+
+async function firstSheetRows(reader: ExcelJS.stream.xlsx.WorkbookReader, rows: string[][]): Promise<void> {
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as unknown[]
+      if (values.length - 1 > MAX_COLUMNS) throw tooWide(values.length - 1)
+      if (row.number > MAX_XLSX_ROWS) throw tooFarDown(row.number)
+      // exceljs rows are 1-based and sparse; rows may be skipped when empty
+      while (rows.length < row.number - 1) rows.push(EMPTY_ROW)
+      const cells: string[] = []
+      for (let i = 1; i < values.length; i++) {
+        const t = cellText(values[i])
+        if (t.length > MAX_CELL) throw tooLong(row.number)
+        cells.push(t)
+      }
+      rows.push(cells)
+    }
+    break // the first worksheet only
+  }
 }
 
 export function tooWide(n: number): DomainError {

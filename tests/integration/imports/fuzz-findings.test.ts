@@ -35,6 +35,29 @@ describe('workbooks with impossible row numbers', () => {
   })
 })
 
+/** pos-sales.xlsx with the first byte of its worksheet's deflate data set to a reserved block type. */
+function posSalesWithBrokenSheetData(): Uint8Array {
+  const bytes = readFileSync(fixture('pos-sales.xlsx'))
+  const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04])
+  const name = Buffer.from('xl/worksheets/sheet1.xml')
+  let at = bytes.indexOf(signature)
+  while (!bytes.subarray(at + 30, at + 30 + name.length).equals(name)) at = bytes.indexOf(signature, at + 4)
+  expect(bytes.readUInt16LE(at + 8)).toBe(8) // deflated
+  bytes[at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)] = 0xff // BFINAL 1, BTYPE 11: no such block type
+  return bytes
+}
+
+describe('workbooks whose zip data is damaged', () => {
+  it('refuses a worksheet whose compressed data cannot be inflated, promptly, instead of waiting forever', async () => {
+    const db = freshDb()
+    const before = footprint(db)
+    const error = await importBytes(db, 'damaged.xlsx', posSalesWithBrokenSheetData()).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DomainError)
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('xlsx 文件已损坏') })
+    expect(footprint(db)).toEqual(before)
+  }, 10_000)
+})
+
 describe('amounts no shop line can hold', () => {
   it('rejects a line above 999,999,999.99 yuan as out of range and keeps every total an exact integer', async () => {
     const db = freshDb()
