@@ -13,6 +13,7 @@ import { backupCommand, backupsCommand, exportAllCommand, importAllCommand, rest
 import { segmentsCommand } from './segments'
 import { recallCommand } from './recall'
 import { customersCommand } from './customers'
+import { passcodeResetCommand } from './passcode'
 
 export const commands: Command[] = [
   demoCommand,
@@ -31,5 +32,6 @@ export const commands: Command[] = [
   campaignCommand,
   segmentsCommand,
   recallCommand,
-  customersCommand
+  customersCommand,
+  passcodeResetCommand
 ]

@@ -3,7 +3,12 @@
  * throttle answers wrong guesses second by second, and that changing or removing the
  * passcode needs the current one.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { runCli } from '../../../electron/cli/run-cli'
 import { createAppLock } from '../../../electron/services/security/app-lock'
 import { listAudit } from '../../../electron/services/audit/audit-log'
 import { readSettings } from '../../../electron/services/settings/settings-service'
@@ -148,5 +153,29 @@ describe('the app passcode', () => {
     expect(lock.setIdle(0).idleMinutes).toBe(0)
     expect(setup(db).lock.status().idleMinutes).toBe(0)
     expect(lock.setIdle(3).idleMinutes).toBe(3)
+  })
+})
+
+describe('a forgotten passcode', () => {
+  it('is removed by `passcode-reset` with the database file, leaving an audit line', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'eg-lock-')), 'shop.db')
+    const db = openNodeDatabase(dbPath)
+    await setup(db).lock.set({ passcode: 'forgotten' })
+    const running = setup(db).lock
+    expect(running.isLocked()).toBe(true)
+
+    let stdout = ''
+    const io = { stdout: (s: string) => (stdout += s), stderr: () => {}, env: {}, version: '0.0.0-test' }
+    expect(await runCli(['passcode-reset', '--db', dbPath, '--as-of', '2026-11-23', '--json'], io)).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({ removed: true })
+    // the running app sees it at once: no passcode, no lock
+    expect(running.isLocked()).toBe(false)
+    expect(running.status()).toMatchObject({ enabled: false, locked: false })
+    expect(listAudit(db, 1, 0).rows[0]).toMatchObject({ action: 'passcode-clear', detail: 'app passcode removed from the command line' })
+
+    stdout = ''
+    expect(await runCli(['passcode-reset', '--db', dbPath, '--json'], io)).toBe(0)
+    expect(JSON.parse(stdout)).toEqual({ removed: false })
+    db.close()
   })
 })
