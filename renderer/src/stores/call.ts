@@ -6,6 +6,7 @@
 import { ref, type Ref } from 'vue'
 import type { ErrorCode, Result } from '@shared/result'
 import { useAppStore } from './app'
+import { useLockStore } from './lock'
 
 /** A failed call, after its message has been shown. */
 export class CallError extends Error {
@@ -33,7 +34,9 @@ export async function unwrap<T>(pending: Promise<Result<T>> | Result<T>, options
     result = { ok: false, code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }
   }
   if (result.ok) return result.data
-  if (!options.quiet) useAppStore().notify('error', result.message, result.code)
+  // locked meanwhile (idle, another window): the lock screen says so, a notice would only pile up behind it
+  if (result.code === 'LOCKED') useLockStore().noteLocked()
+  else if (!options.quiet) useAppStore().notify('error', result.message, result.code)
   throw new CallError(result.code, result.message)
 }
 
