@@ -166,6 +166,13 @@ test('shows the settings with app info and refuses lifecycle thresholds that do 
   await page.reload()
   await expect(page.getByTestId('settings-threshold-silent')).toHaveValue('120')
   await screenshot(page, 'settings')
+
+  // an unsaved edit here survives saving another card on the page
+  await page.getByTestId('settings-threshold-sleeping').fill('300')
+  await page.getByTestId('scheme-rfm-cn8').check()
+  await page.getByTestId('scheme-rfm-save').click()
+  await expect(page.getByTestId('notices')).toContainText('已保存')
+  await expect(page.getByTestId('settings-threshold-sleeping')).toHaveValue('300')
   expect(errors).toEqual([])
 })
 
