@@ -5,6 +5,7 @@ import { predictionsBench } from './predictions.bench'
 import { customersBench } from './customers.bench'
 import { segmentsBench } from './segments.bench'
 import { campaignsBench } from './campaigns.bench'
+import { robustnessBench } from './robustness.bench'
 
 export interface Benchmark {
   name: string
@@ -12,4 +13,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench]
