@@ -32,6 +32,8 @@ async function setPasscode(page: Page): Promise<void> {
   await card.getByTestId('lock-save').click()
   await expect(card.getByTestId('lock-state')).toHaveText('已设置密码')
   await expect(page.getByTestId('lock-now')).toBeVisible()
+  // the audit card on the same page shows the new line without a visit elsewhere
+  await expect(page.getByTestId('settings-audit').locator('tbody tr').first()).toContainText('设置密码')
 }
 
 /** What the page's own transport gets for a data call right now. */

@@ -144,6 +144,12 @@ export function resolveBackupFile(folder: string, file: string): string {
 const KEPT_ACROSS_RESTORE = ['audit_log']
 
 /**
+ * Settings rows a restore leaves as they are: the app passcode says who may use this PC now;
+ * an old backup must not bring back a passcode nobody remembers (or drop the current one).
+ */
+const KEPT_SETTINGS = `key LIKE 'lock.%'`
+
+/**
  * Replace every table's rows with the backup's (but the audit trail), in one transaction. Triggers are dropped for
  * the copy and recreated before commit (DDL is transactional in SQLite): the copy must be
  * exact, not re-derived, and search indexes (FTS tables) are copied row for row too.
@@ -160,12 +166,16 @@ function copyAllTables(db: Db, file: string): void {
     db.transaction(() => {
       db.pragma('defer_foreign_keys = ON')
       for (const t of triggers) db.exec(`DROP TRIGGER main."${t.name}"`)
+      db.exec(`DROP TABLE IF EXISTS temp.kept_settings; CREATE TEMP TABLE kept_settings AS SELECT * FROM main.settings WHERE ${KEPT_SETTINGS}`)
       for (const t of tables) db.exec(`DELETE FROM main."${t}"`)
       for (const t of tables) {
         const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).map((c) => `"${c}"`)
         const list = virtuals.includes(t) ? ['rowid', ...cols].join(', ') : cols.join(', ')
         db.exec(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM restore_src."${t}"`)
       }
+      db.exec(`DELETE FROM main.settings WHERE ${KEPT_SETTINGS};
+        INSERT INTO main.settings SELECT * FROM temp.kept_settings;
+        DROP TABLE temp.kept_settings;`)
       for (const t of triggers) db.exec(t.sql)
     })()
   } finally {

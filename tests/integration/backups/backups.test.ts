@@ -85,6 +85,16 @@ describe('online backups', () => {
     expect(db.prepare('SELECT count(*) FROM merges').pluck().get()).toBe(0)
   })
 
+  it('keeps the current app passcode across a restore of a backup made before it was set', async () => {
+    const { db, dbPath } = shop(5)
+    const call = testDispatch(createAppContext(db, dbPath, 't', '2026-11-23'))
+    const made = (await call('backups.create', {})) as { ok: true; data: { name: string } }
+    expect((await call('lock.set', { passcode: '2468' })).ok).toBe(true)
+    expect((await call('backups.restore', { name: made.data.name })).ok).toBe(true)
+    expect(await call('lock.status', {})).toMatchObject({ ok: true, data: { enabled: true } })
+    expect(db.prepare("SELECT count(*) FROM settings WHERE key = 'lock.passcode'").pluck().get()).toBe(1)
+  })
+
   it('restores a backup exactly and keeps the state it replaced', async () => {
     const { db, folder } = shop()
     const before = readFigures(db)
