@@ -189,6 +189,18 @@ CREATE TABLE customer_summaries (
 ) STRICT;
 CREATE INDEX customer_summaries_last ON customer_summaries(last_purchase);
 
+-- one row per customer and month with a purchase, kept with the summaries: the month-by-month
+-- views (repeat rate, cohorts, stage migration) read these instead of walking every order
+CREATE TABLE customer_months (
+  customer_id  INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  month        TEXT NOT NULL,              -- 'YYYY-MM'
+  first_month  TEXT NOT NULL,              -- the customer's first purchase month (rewritten with the rows)
+  first_at     TEXT NOT NULL,              -- the month's earliest purchase
+  last_at      TEXT NOT NULL,              -- the month's latest purchase
+  PRIMARY KEY (customer_id, month)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_months_month ON customer_months(month, first_month, first_at);
+
 CREATE TABLE segments (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL UNIQUE,

@@ -88,6 +88,7 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
     refreshOrderTotals(db, remainingOrders)
     const remainingCustomers = db.prepare('SELECT id FROM undo_customers WHERE id IN (SELECT id FROM customers)').pluck().all() as number[]
     db.prepare('DELETE FROM customer_summaries WHERE customer_id IN (SELECT id FROM undo_customers)').run()
+    db.prepare('DELETE FROM customer_months WHERE customer_id IN (SELECT id FROM undo_customers)').run()
     refreshSummaries(db, remainingCustomers)
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(undoneAt, batchId)
     return { batchId, linesRemoved, ordersRemoved, customersRemoved, customersKept: kept.size, productsRemoved }

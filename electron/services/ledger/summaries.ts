@@ -1,7 +1,7 @@
 /**
  * Derived figures kept in step with the ledger: each order's total and whether it is a
- * purchase (any sale line, a free one at 0 fen included; an order of returns only is not), and one summary row per
- * customer. Passing no ids refreshes everything.
+ * purchase (any sale line, a free one at 0 fen included; an order of returns only is not), one summary row per
+ * customer, and one row per customer and purchase month. Passing no ids refreshes everything.
  */
 import type { Db } from '../../db/driver'
 
@@ -45,5 +45,13 @@ export function refreshSummaries(db: Db, customerIds?: number[]): void {
       FROM orders o
       ${where}
       GROUP BY o.customer_id`)
+    // the customer's purchase months, each with its first and last purchase
+    db.exec(`DELETE FROM customer_months ${scoped ? 'WHERE customer_id IN (SELECT id FROM scope_customers)' : ''}`)
+    db.exec(`
+      INSERT INTO customer_months (customer_id, month, first_month, first_at, last_at)
+      SELECT o.customer_id, substr(o.ordered_at, 1, 7), substr(s.first_purchase, 1, 7), min(o.ordered_at), max(o.ordered_at)
+      FROM orders o JOIN customer_summaries s ON s.customer_id = o.customer_id
+      ${where} AND o.is_purchase = 1
+      GROUP BY o.customer_id, substr(o.ordered_at, 1, 7)`)
   })
 }

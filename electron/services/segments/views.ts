@@ -1,14 +1,16 @@
 /**
  * The data behind the segment views: RFM grid, repeat-purchase rate by month, cohort
  * retention, lifecycle migration between two dates, customers by region. All read the
- * snapshot for the as-of date plus, where time matters, the orders_purchase index (covering:
- * customer, purchase flag, time), so none reads order rows.
+ * snapshot for the as-of date plus, where time matters, the ledger's customer_months (one row
+ * per customer and purchase month, with its first and last purchase), so none walks the orders
+ * but for one month at most.
  */
 import type { Db } from '../../db/driver'
 import type { Settings } from '../../../shared/schemas/settings'
 import type { Cohorts, Migration, Regions, RepeatRate, RfmGrid } from '../../../shared/schemas/segments'
 import { addDays } from '../../../shared/domain/dates'
 import { lifecycleStages } from '../../../shared/domain/lifecycle'
+import { LIVE_CUSTOMER } from '../stats/stats-service'
 import { ensureSnapshot, SNAPSHOT } from './snapshot'
 import { schemeSettings } from './scheme-settings'
 
@@ -20,10 +22,17 @@ export function monthAdd(iso: string, n: number): string {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`
 }
 
-/** Distinct (customer, month) purchase pairs from `from` up to the as-of date. */
-const customerMonths = `SELECT customer_id, substr(ordered_at, 1, 7) AS month FROM orders INDEXED BY orders_purchase
-  WHERE customer_id IS NOT NULL AND is_purchase = 1 AND ordered_at >= @from AND ordered_at < @next
-  GROUP BY customer_id, month`
+/**
+ * Customers whose purchase months stay out of the views although their sales count: erased or
+ * merged, or not yet known on the as-of date (the snapshot leaves them out the same way).
+ */
+const OUTSIDE = `SELECT c.id FROM customers c WHERE NOT (${LIVE_CUSTOMER}) OR c.created_at >= @next`
+
+/**
+ * Purchase months from `@fromMonth` up to the as-of date: a month counts when its earliest
+ * purchase came before `@next`, which also cuts the as-of month at the as-of day.
+ */
+const MONTHS_UP_TO_AS_OF = `month >= @fromMonth AND month <= @asOfMonth AND first_at < @next AND customer_id NOT IN (${OUTSIDE})`
 
 /** Buyers and their spend for every R × F score pair (25 cells, empty ones included). */
 export function rfmGrid(db: Db, asOf: string, settings: S): RfmGrid {
@@ -43,11 +52,11 @@ export function repeatRate(db: Db, asOf: string, settings: S): RepeatRate {
   const first = monthAdd(asOf, -23)
   const rows = db
     .prepare(
-      `WITH cm AS (${customerMonths})
-       SELECT cm.month, count(*) AS buyers, sum(s.first_day < cm.month || '-01') AS "returning"
-       FROM cm JOIN ${SNAPSHOT} s ON s.customer_id = cm.customer_id GROUP BY cm.month`
+      `SELECT month, count(*) AS buyers, sum(first_month < month) AS "returning"
+       FROM customer_months INDEXED BY customer_months_month
+       WHERE ${MONTHS_UP_TO_AS_OF} GROUP BY month`
     )
-    .all({ from: `${first}-01`, next: addDays(asOf, 1) }) as { month: string; buyers: number; returning: number }[]
+    .all({ fromMonth: first, asOfMonth: asOf.slice(0, 7), next: addDays(asOf, 1) }) as { month: string; buyers: number; returning: number }[]
   const byMonth = new Map(rows.map((r) => [r.month, r]))
   const months: RepeatRate['months'] = []
   for (let i = 0; i < 24; i++) {
@@ -68,12 +77,11 @@ export function cohorts(db: Db, asOf: string, settings: S): Cohorts {
     .all(from) as { month: string; n: number }[]
   const cells = db
     .prepare(
-      `WITH cm AS (${customerMonths})
-       SELECT substr(s.first_day, 1, 7) AS cohort, cm.month, count(*) AS n
-       FROM cm JOIN ${SNAPSHOT} s ON s.customer_id = cm.customer_id
-       WHERE s.first_day >= @from GROUP BY cohort, cm.month`
+      `SELECT first_month AS cohort, month, count(*) AS n
+       FROM customer_months INDEXED BY customer_months_month
+       WHERE ${MONTHS_UP_TO_AS_OF} AND first_month >= @fromMonth GROUP BY first_month, month`
     )
-    .all({ from, next: addDays(asOf, 1) }) as { cohort: string; month: string; n: number }[]
+    .all({ fromMonth: first, asOfMonth: asOf.slice(0, 7), next: addDays(asOf, 1) }) as { cohort: string; month: string; n: number }[]
   const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
   const sizeOf = new Map(sizes.map((s) => [s.month, s.n]))
   const out: Cohorts['cohorts'] = []
@@ -93,19 +101,24 @@ export function migration(db: Db, from: string, asOf: string, settings: S): Migr
   const t = settings.lifecycle
   const rows = db
     .prepare(
-      `WITH a AS (
-         SELECT customer_id, max(ordered_at) AS last FROM orders INDEXED BY orders_purchase
-         WHERE customer_id IS NOT NULL AND is_purchase = 1 AND ordered_at < @nextFrom GROUP BY customer_id
+      `WITH past AS (
+         -- the last purchase before the month of the from date, from the month rows
+         SELECT customer_id, max(last_at) AS last FROM customer_months WHERE month < @fromMonth GROUP BY customer_id
+       ), cur AS (
+         -- and within that month up to the from date, from its orders
+         SELECT customer_id, max(ordered_at) AS last FROM orders INDEXED BY orders_time
+         WHERE ordered_at >= @fromMonthStart AND ordered_at < @nextFrom AND is_purchase = 1 AND customer_id IS NOT NULL
+         GROUP BY customer_id
        ), d AS (
-         SELECT CAST(julianday(@from) - julianday(substr(a.last, 1, 10)) AS INTEGER) AS days, s.lifecycle AS toStage
-         FROM ${SNAPSHOT} s LEFT JOIN a ON a.customer_id = s.customer_id
+         SELECT CAST(julianday(@from) - julianday(substr(coalesce(cur.last, past.last), 1, 10)) AS INTEGER) AS days, s.lifecycle AS toStage
+         FROM ${SNAPSHOT} s LEFT JOIN past ON past.customer_id = s.customer_id LEFT JOIN cur ON cur.customer_id = s.customer_id
        )
        SELECT CASE WHEN days IS NULL THEN 'none' WHEN days <= @active THEN 'active' WHEN days <= @silent THEN 'silent'
                    WHEN days <= @sleeping THEN 'sleeping' WHEN days <= @drifting THEN 'drifting' ELSE 'lost' END AS fromStage,
               coalesce(toStage, 'none') AS toStage, count(*) AS n
        FROM d GROUP BY fromStage, toStage`
     )
-    .all({ from, nextFrom: addDays(from, 1), ...t }) as { fromStage: string; toStage: string; n: number }[]
+    .all({ from, fromMonth: from.slice(0, 7), fromMonthStart: `${from.slice(0, 7)}-01`, nextFrom: addDays(from, 1), ...t }) as { fromStage: string; toStage: string; n: number }[]
   const cells = stages.map(() => stages.map(() => 0))
   for (const r of rows) cells[stages.indexOf(r.fromStage)][stages.indexOf(r.toStage)] = r.n
   return { from, to: asOf, stages, cells }

@@ -19,7 +19,7 @@ describe('database migrations', () => {
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'")
       .all() as { name: string; sql: string }[]
     const shadow = /_(data|idx|content|docsize|config)$/
-    for (const t of tables.filter((t) => !shadow.test(t.name))) expect(t.sql, t.name).toMatch(/\)\s*STRICT\s*$/)
+    for (const t of tables.filter((t) => !shadow.test(t.name))) expect(t.sql, t.name).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/)
   })
 
   it('turns on foreign keys and WAL for files', () => {
