@@ -9,7 +9,7 @@ import type { Db } from '../../db/driver'
 import type { Settings } from '../../../shared/schemas/settings'
 import type { Cohorts, Migration, Regions, RepeatRate, RfmGrid } from '../../../shared/schemas/segments'
 import { addDays } from '../../../shared/domain/dates'
-import { lifecycleStages } from '../../../shared/domain/lifecycle'
+import { lifecycleStage, lifecycleStages } from '../../../shared/domain/lifecycle'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 import { ensureSnapshot, SNAPSHOT } from './snapshot'
 import { schemeSettings } from './scheme-settings'
@@ -99,28 +99,34 @@ export function migration(db: Db, from: string, asOf: string, settings: S): Migr
   ensureSnapshot(db, asOf, schemeSettings(settings))
   const stages = ['none', ...lifecycleStages]
   const t = settings.lifecycle
+  // grouped by whole days first (a few thousand groups), so the seeks run once per customer;
+  // the stage of each day count then comes from the one rule in shared/domain/lifecycle
   const rows = db
     .prepare(
-      `WITH past AS (
-         -- the last purchase before the month of the from date, from the month rows
-         SELECT customer_id, max(last_at) AS last FROM customer_months WHERE month < @fromMonth GROUP BY customer_id
-       ), cur AS (
-         -- and within that month up to the from date, from its orders
-         SELECT customer_id, max(ordered_at) AS last FROM orders INDEXED BY orders_time
-         WHERE ordered_at >= @fromMonthStart AND ordered_at < @nextFrom AND is_purchase = 1 AND customer_id IS NOT NULL
-         GROUP BY customer_id
-       ), d AS (
-         SELECT CAST(julianday(@from) - julianday(substr(coalesce(cur.last, past.last), 1, 10)) AS INTEGER) AS days, s.lifecycle AS toStage
-         FROM ${SNAPSHOT} s LEFT JOIN past ON past.customer_id = s.customer_id LEFT JOIN cur ON cur.customer_id = s.customer_id
-       )
-       SELECT CASE WHEN days IS NULL THEN 'none' WHEN days <= @active THEN 'active' WHEN days <= @silent THEN 'silent'
-                   WHEN days <= @sleeping THEN 'sleeping' WHEN days <= @drifting THEN 'drifting' ELSE 'lost' END AS fromStage,
-              coalesce(toStage, 'none') AS toStage, count(*) AS n
-       FROM d GROUP BY fromStage, toStage`
+      `SELECT CAST(julianday(@from) - julianday(substr(coalesce(
+                -- the last purchase up to the from date: in the from date's month, that month's last
+                -- purchase when it came by then, else the orders up to then (one seek each); failing
+                -- that, the latest earlier purchase month's last purchase
+                (SELECT CASE WHEN m.last_at < @nextFrom THEN m.last_at ELSE
+                          (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
+                           WHERE o.customer_id = s.customer_id AND o.is_purchase = 1 AND o.ordered_at >= @fromMonthStart AND o.ordered_at < @nextFrom) END
+                 FROM customer_months m WHERE m.customer_id = s.customer_id AND m.month = @fromMonth AND m.first_at < @nextFrom),
+                (SELECT m.last_at FROM customer_months m
+                 WHERE m.customer_id = s.customer_id AND m.month < @fromMonth ORDER BY m.month DESC LIMIT 1)
+              ), 1, 10)) AS INTEGER) AS days,
+              coalesce(s.lifecycle, 'none') AS toStage, count(*) AS n
+       FROM ${SNAPSHOT} s GROUP BY 1, 2`
     )
-    .all({ from, fromMonth: from.slice(0, 7), fromMonthStart: `${from.slice(0, 7)}-01`, nextFrom: addDays(from, 1), ...t }) as { fromStage: string; toStage: string; n: number }[]
+    .all({ from, fromMonth: from.slice(0, 7), fromMonthStart: `${from.slice(0, 7)}-01`, nextFrom: addDays(from, 1) }) as {
+    days: number | null
+    toStage: string
+    n: number
+  }[]
   const cells = stages.map(() => stages.map(() => 0))
-  for (const r of rows) cells[stages.indexOf(r.fromStage)][stages.indexOf(r.toStage)] = r.n
+  for (const r of rows) {
+    const fromStage = r.days === null ? 'none' : lifecycleStage(r.days, t)
+    cells[stages.indexOf(fromStage)][stages.indexOf(r.toStage)] += r.n
+  }
   return { from, to: asOf, stages, cells }
 }
 
