@@ -1,12 +1,14 @@
 /**
  * An .xlsx workbook → rows of text, first worksheet, through exceljs' streaming reader (the
- * whole workbook model is never built). Real Excel dates arrive as Date objects holding the
+ * whole workbook model is never built), the workbook's parts put in the order that keeps
+ * exceljs from writing worksheets to temp files. Real Excel dates arrive as Date objects holding the
  * wall-clock time in their UTC fields, so the UTC parts are the shop-local time.
  */
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { DomainError } from '../../../shared/result'
 import { MAX_CELL, MAX_COLUMNS } from './limits'
+import { partsBeforeWorksheets } from './xlsx-entry-order'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -62,8 +64,9 @@ function watchedSource(bytes: Uint8Array): { stream: Readable; unzipFailed: Prom
 /** The first worksheet's rows. Throws UNREADABLE_FILE for a damaged or cut-off workbook. */
 export async function readXlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const rows: string[][] = []
-  const source = watchedSource(bytes)
   try {
+    // no worksheet may reach a temp file on its way through exceljs (see xlsx-entry-order)
+    const source = watchedSource(partsBeforeWorksheets(bytes))
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.stream, {
       worksheets: 'emit',
       sharedStrings: 'cache',
