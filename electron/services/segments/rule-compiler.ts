@@ -61,10 +61,29 @@ export function compileRule(rule: RuleNode, ctx: CompileContext): CompiledRule {
 }
 
 function node(rule: RuleNode, ctx: CompileContext, params: (string | number)[]): string {
-  if ('all' in rule) return rule.all.length ? `(${rule.all.map((r) => node(r, ctx, params)).join(' AND ')})` : '1'
-  if ('any' in rule) return rule.any.length ? `(${rule.any.map((r) => node(r, ctx, params)).join(' OR ')})` : '0'
+  if ('all' in rule) return rule.all.length ? group(rule.all, ' AND ', ctx, params) : '1'
+  if ('any' in rule) return rule.any.length ? group(rule.any, ' OR ', ctx, params) : '0'
   if ('not' in rule) return `(NOT ${node(rule.not, ctx, params)})`
   return `coalesce((${leaf(rule, ctx, params)}), 0)`
+}
+
+/**
+ * AND / OR of the children, cheapest first: SQLite evaluates the terms in the order written and
+ * stops at the first that settles the answer, so a per-customer look-up (bought a product, …)
+ * runs only for the customers the column tests and the once-computed sets let through.
+ * Every child is 0 or 1 (never NULL), so the order changes nothing but the time.
+ */
+function group(children: RuleNode[], joiner: string, ctx: CompileContext, params: (string | number)[]): string {
+  const compiled = children.map((child) => {
+    const own: (string | number)[] = []
+    const sql = node(child, ctx, own)
+    // 0: columns only; 1: a set computed once for the statement (IN (SELECT …)); 2: a look-up per customer (EXISTS)
+    const cost = !/\bSELECT\b/.test(sql) ? 0 : /\bEXISTS \(/.test(sql) ? 2 : 1
+    return { sql, own, cost }
+  })
+  const ordered = [0, 1, 2].flatMap((cost) => compiled.filter((c) => c.cost === cost))
+  for (const c of ordered) params.push(...c.own)
+  return `(${ordered.map((c) => c.sql).join(joiner)})`
 }
 
 /** `expr op value` for scalar comparisons, IN lists and BETWEEN. */
@@ -162,13 +181,16 @@ function bought(field: string, op: string, v: PurchaseValue, ctx: CompileContext
     if (v.from) params.push(v.from)
     return `${alias}.ordered_at < ?${v.from ? ` AND ${alias}.ordered_at >= ?` : ''}`
   }
+  // one customer at a time (correlated, so a rule's cheaper terms can rule customers out first):
+  // their purchase orders in the window by index, then the lines of those orders
+  const orders = `SELECT 1 FROM orders o INDEXED BY orders_purchase`
+  const inWindow = `o.customer_id = c.id AND o.is_purchase = 1 AND ${window('o')}`
   let sub: string
   if (v.text === '') {
     // any product: any purchase in the window (a purchase order has a sale line)
-    sub = `c.id IN (SELECT o.customer_id FROM orders o INDEXED BY orders_purchase
-      WHERE o.customer_id IS NOT NULL AND o.is_purchase = 1 AND ${window('o')})`
+    sub = `EXISTS (${orders} WHERE ${inWindow})`
   } else {
-    // the few matching products first, then their lines by index (CROSS JOIN fixes that order)
+    // the matching products are found once for the statement; each line is then a look-up
     let match: string
     if (field === 'boughtCategory') {
       match = op === 'contains' ? 'instr(p.category, ?) > 0' : 'p.category = ?'
@@ -177,9 +199,8 @@ function bought(field: string, op: string, v: PurchaseValue, ctx: CompileContext
       match = op === 'contains' ? '(instr(p.code, ?) > 0 OR instr(p.name, ?) > 0)' : '(p.code = ? OR p.name = ?)'
       params.push(v.text, v.text)
     }
-    sub = `c.id IN (SELECT o.customer_id FROM products p CROSS JOIN order_lines l ON l.product_id = p.id
-      CROSS JOIN orders o ON o.id = l.order_id
-      WHERE ${match} AND l.amount_fen > 0 AND o.customer_id IS NOT NULL AND ${window('o')})`
+    sub = `EXISTS (${orders} JOIN order_lines l ON l.order_id = o.id
+      WHERE ${inWindow} AND l.amount_fen > 0 AND l.product_id IN (SELECT p.id FROM products p WHERE ${match}))`
   }
   return op === '!=' ? `NOT (${sub})` : sub
 }

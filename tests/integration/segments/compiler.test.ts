@@ -98,6 +98,17 @@ const cases: [string, unknown, string[]][] = [
   ['not', { not: leaf('orders', '>=', 1) }, ['K', 'L', 'N']],
   ['not of a missing figure', { not: leaf('daysSinceLastPurchase', '<', 100) }, except('A', 'B', 'C', 'D')],
   ['any', { any: [leaf('tag', '=', '新手妈妈'), leaf('region', '=', '南京市')] }, ['A', 'F', 'G', 'H', 'I', 'J']],
+  // look-up terms written first are moved after the column tests; their parameters must move with them
+  [
+    'all: a product bought, then a figure',
+    { all: [leaf('boughtProduct', 'contains', { text: '奶粉', from: '2026-10-01' }), leaf('orders', '>=', 3), leaf('tag', '!=', '新手妈妈')] },
+    ['C']
+  ],
+  [
+    'any: a channel, a product, then a region',
+    { any: [leaf('channel', '=', 'online'), leaf('boughtProduct', '=', { text: '690002' }), leaf('region', '=', '南京市')] },
+    ['A', 'C', 'D', 'F', 'G', 'H', 'I', 'J']
+  ],
   [
     'nested all / any / not',
     { all: [leaf('region', '=', '浙江省'), { any: [leaf('orders', '>=', 4), { not: leaf('channel', '=', 'online') }] }] },
