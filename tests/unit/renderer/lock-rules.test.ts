@@ -5,15 +5,9 @@ import { CallError, unwrap } from '../../../renderer/src/stores/call'
 import { useAppStore } from '../../../renderer/src/stores/app'
 import { useLockStore } from '../../../renderer/src/stores/lock'
 import type { LockStatus } from '../../../shared/schemas/lock'
+import { keyEvent } from './key-event'
 
-const key = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>>) => ({
-  altKey: false,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  ...mods,
-  code
-})
+const key = keyEvent
 
 describe('lock rules', () => {
   it('locks on Ctrl+L and ⌘L only', () => {

@@ -3,15 +3,9 @@ import { sectionPathForKey } from '../../../renderer/src/components/shell/shortc
 import { checkThresholds } from '../../../renderer/src/components/settings/threshold-rules'
 import { contentSecurityPolicy } from '../../../shared/security'
 import indexHtml from '../../../renderer/index.html?raw'
+import { keyEvent, type Modifiers } from './key-event'
 
-const key = (code: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = { altKey: true }) => ({
-  altKey: false,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  ...mods,
-  code
-})
+const key = (code: string, mods: Modifiers = { altKey: true }) => keyEvent(code, mods)
 
 describe('sectionPathForKey', () => {
   it.each([
