@@ -43,7 +43,7 @@ export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
     'customers.duplicates': ({ limit }) => findDuplicates(ctx.db, limit),
     'customers.merge': async ({ keepId, mergeId }) => {
       // a merge can be undone in the app, but a backup also covers an undo made impossible later (an erase)
-      if (ctx.dbPath !== ':memory:') await backupBeforeChange(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-merge')
+      await backupBeforeChange(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-merge')
       return mergeCustomers(ctx.db, keepId, mergeId, ctx.today())
     },
     'customers.undoMerge': ({ mergeId }) => undoMerge(ctx.db, mergeId, ctx.today()),

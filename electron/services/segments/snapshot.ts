@@ -18,6 +18,9 @@ import { LIVE_CUSTOMER } from '../stats/stats-service'
  */
 export const SNAPSHOT = 'temp.seg_snap'
 
+/** Who is in the snapshot (customers `c`): live, and known by the as-of date (`@next` the day after). */
+export const SNAPSHOT_MEMBER = `${LIVE_CUSTOMER} AND c.created_at < @next`
+
 const cacheKeys = new WeakMap<Db, string>()
 
 /** Make sure temp.seg_snap holds the snapshot for this date and settings. */
@@ -102,7 +105,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
               CASE WHEN x.orders > 0 THEN substr(x.first_purchase, 1, 10) END AS first_day,
               CASE WHEN x.orders > 0 THEN substr(x.last_purchase, 1, 10) END AS last_day
        FROM customers c LEFT JOIN (${figures}) x ON x.customer_id = c.id
-       WHERE ${LIVE_CUSTOMER} AND c.created_at < @next
+       WHERE ${SNAPSHOT_MEMBER}
      ),
      f AS (
        SELECT *, CAST(julianday(@asOf) - julianday(last_day) AS INTEGER) AS days_last,
