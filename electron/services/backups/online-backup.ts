@@ -13,6 +13,7 @@ import { loadDriver } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { readSettings } from '../settings/settings-service'
 import { assertIntegrity, isSqliteFile } from './sqlite-file'
+import { LOCK_KEY_PREFIX } from '../security/lock-store'
 import { readFigures, type BackupFigures } from './backup-figures'
 
 export const backupReasons = ['manual', 'daily', 'before-import', 'before-merge', 'before-restore', 'before-undo'] as const
@@ -147,7 +148,7 @@ const KEPT_ACROSS_RESTORE = ['audit_log']
  * Settings rows a restore leaves as they are: the app passcode says who may use this PC now;
  * an old backup must not bring back a passcode nobody remembers (or drop the current one).
  */
-const KEPT_SETTINGS = `key LIKE 'lock.%'`
+const KEPT_SETTINGS = `key LIKE '${LOCK_KEY_PREFIX}%'`
 
 /**
  * Replace every table's rows with the backup's (but the audit trail), in one transaction. Triggers are dropped for

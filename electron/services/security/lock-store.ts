@@ -7,8 +7,10 @@ import type { Db } from '../../db/driver'
 import { defaultIdleMinutes, IdleMinutes } from '../../../shared/schemas/lock'
 import { isPasscodeHash, type PasscodeHash } from './passcode-hash'
 
-const passcodeKey = 'lock.passcode'
-const idleKey = 'lock.idleMinutes'
+/** Every key the lock keeps starts with this (a restore leaves those rows as they are). */
+export const LOCK_KEY_PREFIX = 'lock.'
+const passcodeKey = `${LOCK_KEY_PREFIX}passcode`
+const idleKey = `${LOCK_KEY_PREFIX}idleMinutes`
 
 function readJson(db: Db, key: string): unknown {
   const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined
