@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
-import { classicMap } from '../../../shared/domain/rfm'
+import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 
@@ -18,22 +18,40 @@ import { LIVE_CUSTOMER } from '../stats/stats-service'
  */
 export const SNAPSHOT = 'temp.seg_snap'
 
+/** The figures table under the view, for readers that need no RFM column. */
+export const SNAPSHOT_BASE = 'temp.seg_base'
+
 /** Who is in the snapshot (customers `c`): live, and known by the as-of date (`@next` the day after). */
 export const SNAPSHOT_MEMBER = `${LIVE_CUSTOMER} AND c.created_at < @next`
 
-const cacheKeys = new WeakMap<Db, string>()
+/**
+ * What a build leaves in memory beside the temp table: the RFM cuts the view was made from,
+ * and the three RFM measures of every snapshot row in customer id order (days since the last
+ * purchase is null for customers who never bought), so the scheme overview can tally them
+ * without reading 200,000 rows again.
+ */
+export interface SnapshotState {
+  cuts: RfmCuts | null
+  days: (number | null)[]
+  orders: number[]
+  spend: number[]
+}
+
+const built = new WeakMap<Db, { key: string; state: SnapshotState }>()
 
 /** Make sure temp.seg_snap holds the snapshot for this date and settings. */
-export function ensureSnapshot(db: Db, asOf: string, settings: SchemeSettings): void {
-  const key = `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
-  if (cacheKeys.get(db) === key) return
-  buildSnapshot(db, asOf, settings)
-  cacheKeys.set(db, `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`)
+export function ensureSnapshot(db: Db, asOf: string, settings: SchemeSettings): SnapshotState {
+  const key = () => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
+  const cached = built.get(db)
+  if (cached?.key === key()) return cached.state
+  const state = buildSnapshot(db, asOf, settings)
+  built.set(db, { key: key(), state })
+  return state
 }
 
 /** Forget the cached snapshot (benchmarks; tests of a rebuild). */
 export function invalidateSnapshot(db: Db): void {
-  cacheKeys.delete(db)
+  built.delete(db)
 }
 
 /** Changes by this connection and, through data_version, by any other. */
@@ -49,7 +67,17 @@ function summariesAreCurrent(db: Db, asOf: string): boolean {
   return newest === null || newest.slice(0, 10) <= asOf
 }
 
-function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
+/** The earliest last purchase day of each stage: days since ≤ N ⟺ last day ≥ as-of − N. */
+function stageSince(asOf: string, t: SchemeSettings['lifecycle']) {
+  return {
+    activeSince: addDays(asOf, -t.active),
+    silentSince: addDays(asOf, -t.silent),
+    sleepingSince: addDays(asOf, -t.sleeping),
+    driftingSince: addDays(asOf, -t.drifting)
+  }
+}
+
+function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
   const next = addDays(asOf, 1)
   const coreFrom = addDays(asOf, 1 - s.core.windowDays)
   db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
@@ -107,6 +135,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
        FROM customers c LEFT JOIN (${figures}) x ON x.customer_id = c.id
        WHERE ${SNAPSHOT_MEMBER}
      ),
+     -- (the stages compare last_day with dates: SQLite repeats a flattened column's julianday() at every use)
      f AS (
        SELECT *, CAST(julianday(@asOf) - julianday(last_day) AS INTEGER) AS days_last,
                  CAST(julianday(@asOf) - julianday(first_day) AS INTEGER) AS days_first
@@ -133,13 +162,13 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
      INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, days_first,
                            avg_interval, channels, lifecycle, tier, ladder)
      SELECT f.customer_id, f.orders, f.purchase_days, f.spend_fen, f.first_day, f.last_day, f.days_last, f.days_first,
-            CASE WHEN f.purchase_days >= 2 THEN (f.days_first - f.days_last) * 1.0 / (f.purchase_days - 1) END,
+            CASE WHEN f.purchase_days >= 2 THEN (julianday(f.last_day) - julianday(f.first_day)) / (f.purchase_days - 1) END,
             f.channels,
             CASE WHEN f.orders = 0 THEN NULL
-                 WHEN f.days_last <= @active THEN 'active'
-                 WHEN f.days_last <= @silent THEN 'silent'
-                 WHEN f.days_last <= @sleeping THEN 'sleeping'
-                 WHEN f.days_last <= @drifting THEN 'drifting'
+                 WHEN f.last_day >= @activeSince THEN 'active'
+                 WHEN f.last_day >= @silentSince THEN 'silent'
+                 WHEN f.last_day >= @sleepingSince THEN 'sleeping'
+                 WHEN f.last_day >= @driftingSince THEN 'drifting'
                  ELSE 'lost' END,
             CASE WHEN ${reach('diamond')} THEN 'diamond' WHEN ${reach('gold')} THEN 'gold'
                  WHEN ${reach('silver')} THEN 'silver' ELSE 'normal' END,
@@ -157,7 +186,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
     coreOrders: s.core.minOrders,
     coreSpend: s.core.minSpendFen,
     coreCategories: s.core.minCategories,
-    ...s.lifecycle,
+    ...stageSince(asOf, s.lifecycle),
     silverOrders: t.silver.minOrders,
     silverSpend: t.silver.minSpendFen,
     goldOrders: t.gold.minOrders,
@@ -166,72 +195,26 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): void {
     diamondSpend: t.diamond.minSpendFen
   })
 
-  scoreRfm(db)
-}
-
-/** A computed number as an SQL literal (±9e999 is how SQLite spells infinity). */
-function literal(n: number): string {
-  if (Number.isNaN(n)) throw new Error('RFM cut is not a number')
-  return Number.isFinite(n) ? String(n) : n > 0 ? '9e999' : '-9e999'
+  return scoreRfm(db)
 }
 
 /**
- * Quintile scores by rank (see shared/domain/rfm.ts). A score depends only on the value, and
- * rises with it, so four cut points per measure say it all: they are found from the sorted
- * values here and spelled into the view as numbers (computed here, never user input). R
- * counts fewer days since the last purchase as better: recent buyers score 5.
+ * Read the RFM measures once (a column at a time: plucked numbers cost a fifth of row arrays),
+ * find the cuts over the buyers and define the view `seg_snap` with the scores.
  */
-function scoreRfm(db: Db): void {
-  // one pass over the buyers, three columns
-  const rows = db.prepare('SELECT days_last, orders, spend_fen FROM temp.seg_base WHERE orders > 0').raw().all() as [number, number, number][]
-  if (rows.length === 0) {
-    db.exec('CREATE TEMP VIEW seg_snap AS SELECT *, NULL AS r, NULL AS f, NULL AS m, NULL AS rfm_classic, NULL AS rfm_cn8 FROM seg_base')
-    return
+function scoreRfm(db: Db): SnapshotState {
+  const column = (name: string) => db.prepare(`SELECT ${name} FROM ${SNAPSHOT_BASE} ORDER BY customer_id`).pluck().all()
+  const days = column('days_last') as (number | null)[]
+  const orders = column('orders') as number[]
+  const spend = column('spend_fen') as number[]
+  const buyers = orders.reduce((n, o) => n + (o > 0 ? 1 : 0), 0)
+  const pick = (xs: (number | null)[]) => {
+    const out = new Float64Array(buyers)
+    let j = 0
+    for (let i = 0; i < xs.length; i++) if (orders[i] > 0) out[j++] = xs[i] as number
+    return out
   }
-  const days = rows.map((r) => r[0])
-  const orders = rows.map((r) => r[1])
-  const spend = rows.map((r) => r[2])
-  // R: negate days so that higher is better for the cut search, then negate the cuts back
-  const r = scoreCuts(days.map((d) => -d)).map((c) => literal(-c))
-  const f = scoreCuts(orders).map(literal)
-  const m = scoreCuts(spend).map(literal)
-  const mean = (xs: number[]) => literal(xs.reduce((a, b) => a + b, 0) / xs.length)
-  const [meanDays, meanOrders, meanSpend] = [mean(days), mean(orders), mean(spend)]
-  const rExpr = `(1 + (days_last <= ${r[0]}) + (days_last <= ${r[1]}) + (days_last <= ${r[2]}) + (days_last <= ${r[3]}))`
-  const fExpr = `(1 + (orders >= ${f[0]}) + (orders >= ${f[1]}) + (orders >= ${f[2]}) + (orders >= ${f[3]}))`
-  const mExpr = `(1 + (spend_fen >= ${m[0]}) + (spend_fen >= ${m[1]}) + (spend_fen >= ${m[2]}) + (spend_fen >= ${m[3]}))`
-  // the map is a constant of the code (no user value), spelled into the CASE
-  const cases = classicMap
-    .flatMap((row, ri) => row.map((name, fi) => `WHEN ${ri + 1}${fi + 1} THEN '${name.replace(/'/g, "''")}'`))
-    .join(' ')
-  db.exec(`CREATE TEMP VIEW seg_snap AS
-    SELECT *,
-      CASE WHEN orders > 0 THEN ${rExpr} END AS r,
-      CASE WHEN orders > 0 THEN ${fExpr} END AS f,
-      CASE WHEN orders > 0 THEN ${mExpr} END AS m,
-      CASE WHEN orders > 0 THEN CASE ${rExpr} * 10 + (${fExpr} + ${mExpr} + 1) / 2 ${cases} END END AS rfm_classic,
-      CASE WHEN orders > 0 THEN
-        CASE WHEN spend_fen > ${meanSpend} THEN '重要' ELSE '一般' END ||
-        CASE WHEN days_last < ${meanDays} THEN (CASE WHEN orders > ${meanOrders} THEN '价值' ELSE '发展' END)
-             ELSE (CASE WHEN orders > ${meanOrders} THEN '保持' ELSE '挽留' END) END
-      END AS rfm_cn8
-    FROM seg_base`)
-}
-
-/**
- * For values where higher is better: the smallest value scoring at least 2, 3, 4 and 5
- * (Infinity when no value reaches that score). A value scores ≥ k when the number of values
- * strictly below it is at least (k − 1) × n / 5.
- */
-export function scoreCuts(values: number[]): number[] {
-  const sorted = Float64Array.from(values).sort()
-  const n = sorted.length
-  const cuts: number[] = []
-  for (let k = 2; k <= 5; k++) {
-    let j = Math.ceil(((k - 1) * n) / 5)
-    // the first position at or after j where a new value starts (its count of lower values is j)
-    while (j < n && j > 0 && sorted[j] === sorted[j - 1]) j++
-    cuts.push(j < n ? sorted[j] : Infinity)
-  }
-  return cuts
+  const cuts = rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) })
+  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rfmColumnsSql(cuts)} FROM seg_base`)
+  return { cuts, days, orders, spend }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { classicMap, classicSegment, classicSegments, cn8Class, fmScore, quintileScores } from '../../../shared/domain/rfm'
 import { memberTier } from '../../../shared/domain/tiers'
 import { ladderStep } from '../../../shared/domain/ladder'
-import { scoreCuts } from '../../../electron/services/segments/snapshot'
+import { scoreCuts } from '../../../electron/services/segments/rfm-cuts'
 
 describe('RFM scoring', () => {
   it('scores 10 distinct values two per quintile', () => {
