@@ -110,7 +110,10 @@ export async function dailyBackupIfDue(db: Db, folder: string, at: string): Prom
  */
 export async function restoreBackup(db: Db, folder: string, file: string, at: string): Promise<{ safetyBackup: BackupInfo; figures: BackupFigures }> {
   const source = resolveBackupFile(folder, file)
-  const work = join(tmpdir(), `evergreen-restore-${process.pid}-${Date.now()}.db`)
+  sweepStagingCopies(folder)
+  // staged beside the backups, not in the system temp folder: a restore killed midway leaves
+  // a copy of the shop's customers behind, and here the next restore finds it and removes it
+  const work = join(folder, `${STAGING_PREFIX}${process.pid}-${Date.now()}.db`)
   copyFileSync(source, work)
   try {
     const staged = openDatabase(loadDriver(), work) // migrates an older backup forward
@@ -125,6 +128,37 @@ export async function restoreBackup(db: Db, folder: string, file: string, at: st
     return { safetyBackup, figures: readFigures(db) }
   } finally {
     for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true })
+  }
+}
+
+/** The name of a restore's working copy (not a backup: listBackups never shows it). */
+const STAGING_PREFIX = '.restore-staging-'
+
+/** Remove working copies left by restores that were killed before they could clean up. */
+function sweepStagingCopies(folder: string): void {
+  let names: string[] = []
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const n of names) {
+    const pid = Number(/^\.restore-staging-(\d+)-/.exec(n)?.[1])
+    if (!pid || isRunning(pid)) continue // another process may be restoring right now
+    try {
+      rmSync(join(folder, n), { force: true })
+    } catch {
+      // held open elsewhere (Windows): the next restore tries again
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { strFromU8, unzipSync } from 'fflate'
@@ -107,6 +108,20 @@ describe('online backups', () => {
     expect(r.safetyBackup.figures!.lines).toBeLessThan(before.lines)
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
+  })
+
+  it('stages a restore beside the backups and removes the copies killed restores left there', async () => {
+    const { db, folder } = shop(3)
+    const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    // a copy from a restore whose process is gone, and one from a restore still running (this process)
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!
+    writeFileSync(join(folder, `.restore-staging-${gone}-1.db`), 'customers')
+    writeFileSync(join(folder, `.restore-staging-${process.pid}-1.db`), 'customers')
+    const tmpBefore = readdirSync(tmpdir()).filter((n) => n.startsWith('evergreen-restore-')).length
+    await restoreBackup(db, folder, b.name, '2026-11-23T10:00:00')
+    expect(readdirSync(folder).filter((n) => n.startsWith('.restore-staging-'))).toEqual([`.restore-staging-${process.pid}-1.db`])
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('evergreen-restore-')).length).toBe(tmpBefore)
+    expect(listBackups(folder).every((x) => x.name.startsWith('evergreen-'))).toBe(true)
   })
 
   it('refuses a backup name that tries to leave the folder, and a file that is not SQLite', async () => {
