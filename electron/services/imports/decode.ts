@@ -4,6 +4,7 @@
  * without a BOM when every other byte is NUL; else GB18030 (a superset of GBK and GB2312,
  * what Chinese Excel and POS software write). The user may name the encoding instead.
  */
+import { isUtf8 as isUtf8Bytes } from 'node:buffer'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../../shared/result'
 
@@ -32,14 +33,27 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   return 'gb18030'
 }
 
+/**
+ * Valid UTF-8, checked without decoding (decoding a 90 MB export only to throw the text away
+ * doubled the import's peak memory). A multi-byte character cut off at the very end (a
+ * truncated file) still counts as UTF-8.
+ */
 function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    // stream: true tolerates a multi-byte character cut off at the very end (a truncated file)
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
-    return true
-  } catch {
-    return false
+  return isUtf8Bytes(bytes.subarray(0, completeUtf8Length(bytes)))
+}
+
+/** The length without a trailing, incomplete multi-byte character (at most 3 bytes). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  const n = bytes.length
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = bytes[n - back]
+    if ((b & 0xc0) !== 0x80) {
+      // a lead byte: how long its character should be
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
+      return need > back ? n - back : n
+    }
   }
+  return n
 }
 
 /** Decode with the given or detected encoding; a BOM is never part of the text. */

@@ -27,6 +27,14 @@ describe('detectEncoding', () => {
   it('still calls a UTF-8 file cut inside a character UTF-8', () => {
     const bytes = Buffer.from(text + '王')
     expect(detectEncoding(bytes.subarray(0, bytes.length - 1))).toBe('utf-8')
+    expect(detectEncoding(bytes.subarray(0, bytes.length - 2))).toBe('utf-8')
+    const emoji = Buffer.from(text + '😀')
+    expect(detectEncoding(emoji.subarray(0, emoji.length - 1))).toBe('utf-8')
+  })
+  it('does not call a file UTF-8 for a broken character inside it or a lone continuation byte at the end', () => {
+    const wang = Buffer.from('王')
+    expect(detectEncoding(Buffer.concat([Buffer.from(text), wang.subarray(0, 2), Buffer.from(text)]))).toBe('gb18030')
+    expect(detectEncoding(Buffer.concat([Buffer.from(text), Buffer.from([0x80])]))).toBe('gb18030')
   })
   it('decodes GBK to the same text and drops the BOM', () => {
     expect(decodeBytes(iconv.encode(text, 'gbk')).text).toBe(text)
