@@ -4,7 +4,7 @@
  * The import's own kill test lives with the importer's tests.
  */
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -74,6 +74,8 @@ describe('crash safety', () => {
       check.close()
     }
     expect(interrupted).toBeGreaterThan(0)
+    // kept when a check fails, for a look at the files; a passing run leaves nothing behind
+    rmSync(dir, { recursive: true, force: true })
   }, 600_000)
 
   it(`leaves the database as before or as the backup when a restore is killed (${TRIALS} trials)`, async () => {
@@ -102,5 +104,7 @@ describe('crash safety', () => {
       check.close()
     }
     expect(interrupted).toBeGreaterThan(0)
+    // kept when a check fails, for a look at the files; a passing run leaves nothing behind
+    rmSync(dir, { recursive: true, force: true })
   }, 600_000)
 })

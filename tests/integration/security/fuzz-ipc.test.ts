@@ -3,7 +3,7 @@
  * must always answer an envelope (never throw, never hang), a refused call must leave the
  * database exactly as it was, and the file must stay sound.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,7 +27,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'eg-fuzz-'))
   process.chdir(dir)
 })
-afterAll(() => process.chdir(home))
+afterAll(() => {
+  process.chdir(home)
+  rmSync(dir, { recursive: true, force: true })
+})
 
 describe('fuzzing every IPC channel', () => {
   it.each(channels.map((c) => [c]))('answers %s with an envelope and no partial write', async (channel) => {
