@@ -2,6 +2,8 @@
  * Lifecycle by recency (DOMAIN.md): days since the last purchase decide the stage.
  * Thresholds are the last day that still belongs to a stage; they are settings.
  */
+import { addDays } from './dates'
+
 export const lifecycleStages = ['active', 'silent', 'sleeping', 'drifting', 'lost'] as const
 export type LifecycleStage = (typeof lifecycleStages)[number]
 
@@ -27,4 +29,12 @@ export function lifecycleStage(days: number, t: LifecycleThresholds = defaultLif
   if (days <= t.sleeping) return 'sleeping'
   if (days <= t.drifting) return 'drifting'
   return 'lost'
+}
+
+/**
+ * The earliest last-purchase day of active, silent, sleeping and drifting as of a day, for
+ * queries that compare dates instead of counting days: days since ≤ N ⟺ last day ≥ as-of − N.
+ */
+export function stageStartDays(asOf: string, t: LifecycleThresholds): [string, string, string, string] {
+  return [addDays(asOf, -t.active), addDays(asOf, -t.silent), addDays(asOf, -t.sleeping), addDays(asOf, -t.drifting)]
 }

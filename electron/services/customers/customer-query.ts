@@ -7,8 +7,7 @@
  * The index holds live customers only, so a plain search joins nothing it does not need.
  */
 import type { Db } from '../../db/driver'
-import { addDays } from '../../../shared/domain/dates'
-import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
+import { lifecycleStages, stageStartDays, type LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { normalizePhone } from '../../../shared/domain/phone'
 import { DomainError } from '../../../shared/result'
 import type { CustomerQuery } from '../../../shared/schemas/customers'
@@ -121,18 +120,17 @@ export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t
   if (f.lifecycle.length > 0) {
     needSummary = true
     const parts: string[] = []
-    const bounds = [t.active, t.silent, t.sleeping, t.drifting]
+    const since = stageStartDays(asOf, t)
     f.lifecycle.forEach((stage, i) => {
       if (stage === 'none') return parts.push('s.last_purchase IS NULL')
-      const index = ['active', 'silent', 'sleeping', 'drifting', 'lost'].indexOf(stage)
+      const index = lifecycleStages.indexOf(stage)
       const conds: string[] = []
-      // days since last purchase ≤ bound  ⇔  last_purchase ≥ asOf − bound (as a date)
       if (index < 4) {
-        params[`lo${i}`] = addDays(asOf, -bounds[index])
+        params[`lo${i}`] = since[index]
         conds.push(`s.last_purchase >= @lo${i}`)
       }
       if (index > 0) {
-        params[`hi${i}`] = addDays(asOf, -bounds[index - 1])
+        params[`hi${i}`] = since[index - 1]
         conds.push(`s.last_purchase < @hi${i}`)
       }
       parts.push(`(${conds.join(' AND ')})`)

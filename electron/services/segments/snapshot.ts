@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
+import { stageStartDays } from '../../../shared/domain/lifecycle'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
@@ -67,19 +68,10 @@ function summariesAreCurrent(db: Db, asOf: string): boolean {
   return newest === null || newest.slice(0, 10) <= asOf
 }
 
-/** The earliest last purchase day of each stage: days since ≤ N ⟺ last day ≥ as-of − N. */
-function stageSince(asOf: string, t: SchemeSettings['lifecycle']) {
-  return {
-    activeSince: addDays(asOf, -t.active),
-    silentSince: addDays(asOf, -t.silent),
-    sleepingSince: addDays(asOf, -t.sleeping),
-    driftingSince: addDays(asOf, -t.drifting)
-  }
-}
-
 function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
   const next = addDays(asOf, 1)
   const coreFrom = addDays(asOf, 1 - s.core.windowDays)
+  const [activeSince, silentSince, sleepingSince, driftingSince] = stageStartDays(asOf, s.lifecycle)
   db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
     DROP TABLE IF EXISTS temp.seg_base;
     CREATE TEMP TABLE seg_base (
@@ -186,7 +178,10 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
     coreOrders: s.core.minOrders,
     coreSpend: s.core.minSpendFen,
     coreCategories: s.core.minCategories,
-    ...stageSince(asOf, s.lifecycle),
+    activeSince,
+    silentSince,
+    sleepingSince,
+    driftingSince,
     silverOrders: t.silver.minOrders,
     silverSpend: t.silver.minSpendFen,
     goldOrders: t.gold.minOrders,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lifecycleStage } from '../../../shared/domain/lifecycle'
+import { defaultLifecycleThresholds, lifecycleStage, stageStartDays } from '../../../shared/domain/lifecycle'
 import { addDays, daysBetween, isIsoDate } from '../../../shared/domain/dates'
 import { maskPhone, normalizePhone } from '../../../shared/domain/phone'
 import { formatFen } from '../../../shared/domain/money'
@@ -56,5 +56,14 @@ describe('money', () => {
   it('formats fen as yuan with two decimals', () => {
     expect(formatFen(123456)).toBe('¥1,234.56')
     expect(formatFen(-5)).toBe('-¥0.05')
+  })
+})
+
+describe('stage start days', () => {
+  it('gives the earliest last purchase day of each stage, which that stage still holds', () => {
+    const since = stageStartDays('2026-11-23', defaultLifecycleThresholds)
+    expect(since).toEqual(['2026-08-25', '2026-05-27', '2026-02-26', '2025-11-29'])
+    expect(since.map((d) => lifecycleStage(daysBetween(d, '2026-11-23')))).toEqual(['active', 'silent', 'sleeping', 'drifting'])
+    expect(since.map((d) => lifecycleStage(daysBetween(addDays(d, -1), '2026-11-23')))).toEqual(['silent', 'sleeping', 'drifting', 'lost'])
   })
 })
