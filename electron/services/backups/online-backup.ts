@@ -143,7 +143,8 @@ function sweepStagingCopies(folder: string): void {
     return
   }
   for (const n of names) {
-    const pid = Number(/^\.restore-staging-(\d+)-/.exec(n)?.[1])
+    if (!n.startsWith(STAGING_PREFIX)) continue
+    const pid = Number(n.slice(STAGING_PREFIX.length).split('-')[0])
     if (!pid || isRunning(pid)) continue // another process may be restoring right now
     try {
       rmSync(join(folder, n), { force: true })
