@@ -81,9 +81,8 @@ export function classicSegment(r: number, f: number, m: number): ClassicSegment 
  * R low F high → 保持, both low → 挽留.
  */
 export function cn8Class(rHigh: boolean, fHigh: boolean, mHigh: boolean): Cn8Class {
-  const prefix = mHigh ? '重要' : '一般'
-  const suffix = rHigh ? (fHigh ? '价值' : '发展') : fHigh ? '保持' : '挽留'
-  return `${prefix}${suffix}` as Cn8Class
+  // cn8Classes lists 重要 before 一般, each as 价值, 发展, 保持, 挽留
+  return cn8Classes[(mHigh ? 0 : 4) + (rHigh ? (fHigh ? 0 : 1) : fHigh ? 2 : 3)]
 }
 
 /**

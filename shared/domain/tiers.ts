@@ -32,12 +32,15 @@ export const defaultTierRules: TierRules = {
   diamond: { minOrders: 16, minSpendFen: 1_500_000 }
 }
 
+/** Whether these figures reach one tier's threshold under the rules' matching. */
+function reaches(t: TierThreshold, match: TierRules['match'], orders: number, spendFen: number): boolean {
+  return match === 'all' ? orders >= t.minOrders && spendFen >= t.minSpendFen : orders >= t.minOrders || spendFen >= t.minSpendFen
+}
+
 /** The tier for a customer with these purchase occasions and spend. */
 export function memberTier(orders: number, spendFen: number, rules: TierRules = defaultTierRules): TierKey {
-  const reaches = (t: TierThreshold) =>
-    rules.match === 'all' ? orders >= t.minOrders && spendFen >= t.minSpendFen : orders >= t.minOrders || spendFen >= t.minSpendFen
-  if (reaches(rules.diamond)) return 'diamond'
-  if (reaches(rules.gold)) return 'gold'
-  if (reaches(rules.silver)) return 'silver'
+  if (reaches(rules.diamond, rules.match, orders, spendFen)) return 'diamond'
+  if (reaches(rules.gold, rules.match, orders, spendFen)) return 'gold'
+  if (reaches(rules.silver, rules.match, orders, spendFen)) return 'silver'
   return 'normal'
 }
