@@ -1,54 +1,66 @@
 /**
  * The per-customer snapshot every scheme, custom rule and view reads: one row per live customer
- * known on the as-of date, with figures as of that date and the built-in scheme memberships,
- * in the connection's temp table `seg_snap`. Building it once and reading it many times is
- * what keeps 200,000 customers fast. It is rebuilt when the as-of date, the scheme settings or
+ * known on the as-of date, with figures as of that date (temp table `seg_base`), the core and
+ * advocate customers (`seg_core`, `seg_advocates`), and the view `seg_snap` that adds the
+ * built-in scheme memberships. Building it once and reading it many times is what keeps
+ * 200,000 customers fast. It is rebuilt when the as-of date, the scheme settings or
  * the data change (any write on this connection, or PRAGMA data_version for other ones).
  */
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
-import { stageStartDays } from '../../../shared/domain/lifecycle'
+import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
+import { figuresSource, figuresSql, type FiguresSource } from './snapshot-figures'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 
 /**
  * The name custom rules are compiled against (alias `s`): a view over the figures table
- * `temp.seg_base` that adds the RFM scores, computed as it is read from four cut points per
- * measure. Writing the scores into 200,000 rows cost more than the rest of the build.
+ * `temp.seg_base` that adds lifecycle, tier, ladder step and the RFM scores, computed as
+ * they are read from a few thresholds and cut points. Writing them into 200,000 rows cost
+ * more than the rest of the build.
  */
 export const SNAPSHOT = 'temp.seg_snap'
 
-/** The figures table under the view, for readers that need no RFM column. */
-export const SNAPSHOT_BASE = 'temp.seg_base'
+/** The figures table under the view. */
+const SNAPSHOT_BASE = 'temp.seg_base'
 
 /** Who is in the snapshot (customers `c`): live, and known by the as-of date (`@next` the day after). */
 export const SNAPSHOT_MEMBER = `${LIVE_CUSTOMER} AND c.created_at < @next`
 
 /**
- * What a build leaves in memory beside the temp table: the RFM cuts the view was made from,
- * and the three RFM measures of every snapshot row in customer id order (days since the last
- * purchase is null for customers who never bought), so the scheme overview can tally them
- * without reading 200,000 rows again.
+ * What a build leaves in memory beside the temp tables: the RFM cuts the view was made from,
+ * and for every snapshot row (in no particular order) the facts the overview tallies: days
+ * since the last purchase, orders, spend and the
+ * ladder step's position in `ladderSteps`. Lifecycle and tier follow from these by the rules
+ * in shared/domain, so the overview never reads the 200,000 rows a second time.
  */
 export interface SnapshotState {
   cuts: RfmCuts | null
-  days: (number | null)[]
-  orders: number[]
-  spend: number[]
+  /** NaN for customers who never bought */
+  days: Float64Array
+  orders: Float64Array
+  spend: Float64Array
+  ladder: Uint8Array
 }
 
 const built = new WeakMap<Db, { key: string; state: SnapshotState }>()
 
 /** Make sure temp.seg_snap holds the snapshot for this date and settings. */
 export function ensureSnapshot(db: Db, asOf: string, settings: SchemeSettings): SnapshotState {
-  const key = () => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
   const cached = built.get(db)
-  if (cached?.key === key()) return cached.state
-  const state = buildSnapshot(db, asOf, settings)
-  built.set(db, { key: key(), state })
+  if (cached?.key === cacheKey(db, asOf, settings)) return cached.state
+  return rebuildSnapshot(db, asOf, settings)
+}
+
+/** Build the snapshot now, from the figures source given (tests compare the sources) or the cheapest. */
+export function rebuildSnapshot(db: Db, asOf: string, settings: SchemeSettings, source = figuresSource(db, asOf)): SnapshotState {
+  const state = buildSnapshot(db, asOf, settings, source)
+  built.set(db, { key: cacheKey(db, asOf, settings), state })
   return state
 }
+
+const cacheKey = (db: Db, asOf: string, settings: SchemeSettings) => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
 
 /** Forget the cached snapshot (benchmarks; tests of a rebuild). */
 export function invalidateSnapshot(db: Db): void {
@@ -62,18 +74,12 @@ function dataVersion(db: Db): string {
   return `${changes}:${other}`
 }
 
-/** The newest order date; as of it or later the ledger's customer_summaries are exact. */
-function summariesAreCurrent(db: Db, asOf: string): boolean {
-  const newest = db.prepare('SELECT max(ordered_at) FROM orders').pluck().get() as string | null
-  return newest === null || newest.slice(0, 10) <= asOf
-}
-
-function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
-  const next = addDays(asOf, 1)
-  const coreFrom = addDays(asOf, 1 - s.core.windowDays)
-  const [activeSince, silentSince, sleepingSince, driftingSince] = stageStartDays(asOf, s.lifecycle)
+function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresSource): SnapshotState {
+  const params = { asOf, next: addDays(asOf, 1), coreFrom: addDays(asOf, 1 - s.core.windowDays) }
   db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
     DROP TABLE IF EXISTS temp.seg_base;
+    DROP TABLE IF EXISTS temp.seg_core;
+    DROP TABLE IF EXISTS temp.seg_advocates;
     CREATE TEMP TABLE seg_base (
       customer_id   INTEGER PRIMARY KEY,
       orders        INTEGER NOT NULL,
@@ -85,37 +91,10 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
       days_first    INTEGER,
       avg_interval  REAL,
       channels      INTEGER NOT NULL,
-      lifecycle     TEXT,
-      tier          TEXT NOT NULL,
-      ladder        TEXT NOT NULL
-    );`)
-
-  // figures as of the date: the ledger's summaries when nothing newer exists, else from orders
-  const figures = summariesAreCurrent(db, asOf)
-    ? `SELECT customer_id, orders, purchase_days, spend_fen, first_purchase, last_purchase, channels FROM customer_summaries`
-    : `SELECT customer_id, sum(is_purchase) AS orders,
-              count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
-              sum(total_fen) AS spend_fen,
-              min(CASE WHEN is_purchase THEN ordered_at END) AS first_purchase,
-              max(CASE WHEN is_purchase THEN ordered_at END) AS last_purchase,
-              count(DISTINCT CASE WHEN is_purchase THEN channel END) AS channels
-       FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL GROUP BY customer_id`
-
-  // without a spend criterion the window count reads the orders_purchase index alone (covering)
-  const coreWindow =
-    s.core.minSpendFen > 0
-      ? `SELECT customer_id FROM orders
-         WHERE is_purchase = 1 AND customer_id IS NOT NULL AND ordered_at >= @coreFrom AND ordered_at < @next
-         GROUP BY customer_id HAVING count(*) >= @coreOrders AND sum(total_fen) >= @coreSpend`
-      : `SELECT customer_id FROM orders INDEXED BY orders_purchase
-         WHERE customer_id IS NOT NULL AND is_purchase = 1 AND ordered_at >= @coreFrom AND ordered_at < @next
-         GROUP BY customer_id HAVING count(*) >= @coreOrders`
-
-  const t = s.tiers
-  const reach = (tier: 'silver' | 'gold' | 'diamond') =>
-    t.match === 'all'
-      ? `(f.orders >= @${tier}Orders AND f.spend_fen >= @${tier}Spend)`
-      : `(f.orders >= @${tier}Orders OR f.spend_fen >= @${tier}Spend)`
+      targeted      INTEGER NOT NULL  -- courted (customers.targeted or any tag); worked out only without a purchase, where the ladder asks
+    );
+    CREATE TEMP TABLE seg_core (customer_id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE seg_advocates (customer_id INTEGER PRIMARY KEY);`)
 
   db.prepare(
     `WITH fig AS (
@@ -124,92 +103,121 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings): SnapshotState {
               coalesce(x.spend_fen, 0) AS spend_fen, coalesce(x.channels, 0) AS channels,
               CASE WHEN x.orders > 0 THEN substr(x.first_purchase, 1, 10) END AS first_day,
               CASE WHEN x.orders > 0 THEN substr(x.last_purchase, 1, 10) END AS last_day
-       FROM customers c LEFT JOIN (${figures}) x ON x.customer_id = c.id
+       FROM customers c LEFT JOIN (${figuresSql(source)}) x ON x.customer_id = c.id
        WHERE ${SNAPSHOT_MEMBER}
-     ),
-     -- (the stages compare last_day with dates: SQLite repeats a flattened column's julianday() at every use)
-     f AS (
-       SELECT *, CAST(julianday(@asOf) - julianday(last_day) AS INTEGER) AS days_last,
-                 CAST(julianday(@asOf) - julianday(first_day) AS INTEGER) AS days_first
-       FROM fig
-     ),
-     -- core: enough purchase occasions, spend and categories within the window
-     win AS (${coreWindow}),
-     -- (the LIMIT stops reading a customer's lines once enough categories are seen)
-     core AS (
-       SELECT win.customer_id FROM win
-       WHERE (SELECT count(*) FROM (
-                SELECT DISTINCT p.category FROM orders o
-                  JOIN order_lines l ON l.order_id = o.id AND l.amount_fen > 0
-                  JOIN products p ON p.id = l.product_id
-                WHERE o.customer_id = win.customer_id AND o.ordered_at >= @coreFrom AND o.ordered_at < @next
-                LIMIT @coreCategories)) >= @coreCategories
-     ),
-     -- advocates: referred someone who bought by the as-of date
-     adv AS (
-       SELECT DISTINCT r.referred_by AS customer_id FROM customers r
-       WHERE r.referred_by IS NOT NULL
-         AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)
      )
      INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, days_first,
-                           avg_interval, channels, lifecycle, tier, ladder)
-     SELECT f.customer_id, f.orders, f.purchase_days, f.spend_fen, f.first_day, f.last_day, f.days_last, f.days_first,
-            CASE WHEN f.purchase_days >= 2 THEN (julianday(f.last_day) - julianday(f.first_day)) / (f.purchase_days - 1) END,
-            f.channels,
-            CASE WHEN f.orders = 0 THEN NULL
-                 WHEN f.last_day >= @activeSince THEN 'active'
-                 WHEN f.last_day >= @silentSince THEN 'silent'
-                 WHEN f.last_day >= @sleepingSince THEN 'sleeping'
-                 WHEN f.last_day >= @driftingSince THEN 'drifting'
-                 ELSE 'lost' END,
-            CASE WHEN ${reach('diamond')} THEN 'diamond' WHEN ${reach('gold')} THEN 'gold'
-                 WHEN ${reach('silver')} THEN 'silver' ELSE 'normal' END,
-            CASE WHEN f.customer_id IN (SELECT customer_id FROM adv) THEN 'advocate'
-                 WHEN f.orders >= 2 AND f.customer_id IN (SELECT customer_id FROM core) THEN 'core'
-                 WHEN f.orders >= 2 THEN 'repeat'
-                 WHEN f.orders = 1 THEN 'firstTime'
-                 WHEN f.targeted = 1 OR EXISTS (SELECT 1 FROM customer_tags g WHERE g.customer_id = f.customer_id) THEN 'target'
-                 ELSE 'prospect' END
-     FROM f`
-  ).run({
-    asOf,
-    next,
-    coreFrom,
-    coreOrders: s.core.minOrders,
-    coreSpend: s.core.minSpendFen,
-    coreCategories: s.core.minCategories,
-    activeSince,
-    silentSince,
-    sleepingSince,
-    driftingSince,
-    silverOrders: t.silver.minOrders,
-    silverSpend: t.silver.minSpendFen,
-    goldOrders: t.gold.minOrders,
-    goldSpend: t.gold.minSpendFen,
-    diamondOrders: t.diamond.minOrders,
-    diamondSpend: t.diamond.minSpendFen
-  })
+                           avg_interval, channels, targeted)
+     SELECT customer_id, orders, purchase_days, spend_fen, first_day, last_day,
+            CAST(julianday(@asOf) - julianday(last_day) AS INTEGER),
+            CAST(julianday(@asOf) - julianday(first_day) AS INTEGER),
+            CASE WHEN purchase_days >= 2 THEN (julianday(last_day) - julianday(first_day)) / (purchase_days - 1) END,
+            channels,
+            CASE WHEN orders > 0 THEN 0
+                 ELSE targeted = 1 OR EXISTS (SELECT 1 FROM customer_tags g WHERE g.customer_id = fig.customer_id) END
+     FROM fig`
+  ).run(params)
 
-  return scoreRfm(db)
+  // core: enough purchase occasions, spend and categories within the window; without a spend
+  // criterion the window count reads the orders_purchase index alone (covering)
+  const coreWindow =
+    s.core.minSpendFen > 0
+      ? `SELECT customer_id FROM orders
+         WHERE is_purchase = 1 AND customer_id IS NOT NULL AND ordered_at >= @coreFrom AND ordered_at < @next
+         GROUP BY customer_id HAVING count(*) >= @coreOrders AND sum(total_fen) >= @coreSpend`
+      : `SELECT customer_id FROM orders INDEXED BY orders_purchase
+         WHERE customer_id IS NOT NULL AND is_purchase = 1 AND ordered_at >= @coreFrom AND ordered_at < @next
+         GROUP BY customer_id HAVING count(*) >= @coreOrders`
+  // (the LIMIT stops reading a customer's lines once enough categories are seen)
+  db.prepare(
+    `INSERT INTO seg_core (customer_id)
+     SELECT win.customer_id FROM (${coreWindow}) win
+     WHERE (SELECT count(*) FROM (
+              SELECT DISTINCT p.category FROM orders o
+                JOIN order_lines l ON l.order_id = o.id AND l.amount_fen > 0
+                JOIN products p ON p.id = l.product_id
+              WHERE o.customer_id = win.customer_id AND o.ordered_at >= @coreFrom AND o.ordered_at < @next
+              LIMIT @coreCategories)) >= @coreCategories`
+  ).run({ ...params, coreOrders: s.core.minOrders, coreSpend: s.core.minSpendFen, coreCategories: s.core.minCategories })
+
+  // advocates: referred someone who bought by the as-of date
+  db.prepare(
+    `INSERT INTO seg_advocates (customer_id)
+     SELECT DISTINCT r.referred_by FROM customers r
+     WHERE r.referred_by IS NOT NULL
+       AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)`
+  ).run(params)
+
+  const state = readFacts(db)
+  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
+  return state
 }
 
 /**
- * Read the RFM measures once (a column at a time: plucked numbers cost a fifth of row arrays),
- * find the cuts over the buyers and define the view `seg_snap` with the scores.
+ * Read every row's facts in one go (SQLite joins them into one JSON text, which V8 parses
+ * three times faster than better-sqlite3 hands over row arrays), decide each ladder step by
+ * the rule in shared/domain and find the RFM cuts over the buyers.
  */
-function scoreRfm(db: Db): SnapshotState {
-  const column = (name: string) => db.prepare(`SELECT ${name} FROM ${SNAPSHOT_BASE} ORDER BY customer_id`).pluck().all()
-  const days = column('days_last') as (number | null)[]
-  const orders = column('orders') as number[]
-  const spend = column('spend_fen') as number[]
-  const buyers = orders.reduce((n, o) => n + (o > 0 ? 1 : 0), 0)
-  const pick = (xs: (number | null)[]) => {
+function readFacts(db: Db): SnapshotState {
+  const json = (sql: string) => JSON.parse(db.prepare(sql).pluck().get() as string) as (number | null)[]
+  const flat = json(
+    `SELECT '[' || coalesce(group_concat(customer_id || ',' || coalesce(days_last, 'null') || ',' || orders || ',' || spend_fen || ',' || targeted), '') || ']'
+     FROM ${SNAPSHOT_BASE}`
+  )
+  const core = new Set<number | null>(json(`SELECT json_group_array(customer_id) FROM temp.seg_core`))
+  const advocates = new Set<number | null>(json(`SELECT json_group_array(customer_id) FROM temp.seg_advocates`))
+  const n = flat.length / 5
+  const days = new Float64Array(n)
+  const orders = new Float64Array(n)
+  const spend = new Float64Array(n)
+  const ladder = new Uint8Array(n)
+  let buyers = 0
+  for (let i = 0, k = 0; i < n; i++, k += 5) {
+    const id = flat[k]
+    days[i] = flat[k + 1] ?? NaN
+    orders[i] = flat[k + 2] as number
+    spend[i] = flat[k + 3] as number
+    if (orders[i] > 0) buyers++
+    ladder[i] = ladderSteps.indexOf(
+      ladderStep({ orders: orders[i], targeted: flat[k + 4] === 1, meetsCore: core.has(id), referredBuyer: advocates.has(id) })
+    )
+  }
+  const pick = (xs: Float64Array) => {
     const out = new Float64Array(buyers)
-    let j = 0
-    for (let i = 0; i < xs.length; i++) if (orders[i] > 0) out[j++] = xs[i] as number
+    for (let i = 0, j = 0; i < n; i++) if (orders[i] > 0) out[j++] = xs[i]
     return out
   }
-  const cuts = rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) })
-  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rfmColumnsSql(cuts)} FROM seg_base`)
-  return { cuts, days, orders, spend }
+  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder }
+}
+
+/** A whole number from the validated settings, as SQL text (views take no parameters). */
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`scheme threshold is not a whole number: ${n}`)
+  return String(n)
+}
+
+/**
+ * The view columns lifecycle, tier and ladder, spelling in SQL the rules of shared/domain
+ * (lifecycleStage, memberTier, ladderStep) that the overview applies in JS; the segments
+ * tests hold the two to the same memberships.
+ */
+function stagesSql(s: SchemeSettings): string {
+  const l = s.lifecycle
+  const t = s.tiers
+  const reach = (tier: 'silver' | 'gold' | 'diamond') =>
+    `(orders >= ${int(t[tier].minOrders)} ${t.match === 'all' ? 'AND' : 'OR'} spend_fen >= ${int(t[tier].minSpendFen)})`
+  return `CASE WHEN orders = 0 THEN NULL
+               WHEN days_last <= ${int(l.active)} THEN 'active'
+               WHEN days_last <= ${int(l.silent)} THEN 'silent'
+               WHEN days_last <= ${int(l.sleeping)} THEN 'sleeping'
+               WHEN days_last <= ${int(l.drifting)} THEN 'drifting'
+               ELSE 'lost' END AS lifecycle,
+          CASE WHEN ${reach('diamond')} THEN 'diamond' WHEN ${reach('gold')} THEN 'gold'
+               WHEN ${reach('silver')} THEN 'silver' ELSE 'normal' END AS tier,
+          CASE WHEN customer_id IN (SELECT customer_id FROM temp.seg_advocates) THEN 'advocate'
+               WHEN orders >= 2 AND customer_id IN (SELECT customer_id FROM temp.seg_core) THEN 'core'
+               WHEN orders >= 2 THEN 'repeat'
+               WHEN orders = 1 THEN 'firstTime'
+               WHEN targeted = 1 THEN 'target'
+               ELSE 'prospect' END AS ladder`
 }
