@@ -7,7 +7,7 @@
  * the data change (any write on this connection, or PRAGMA data_version for other ones).
  */
 import type { Db } from '../../db/driver'
-import { addDays } from '../../../shared/domain/dates'
+import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
@@ -88,8 +88,6 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
       first_day     TEXT,
       last_day      TEXT,
       days_last     INTEGER,
-      days_first    INTEGER,
-      avg_interval  REAL,
       channels      INTEGER NOT NULL,
       targeted      INTEGER NOT NULL  -- courted (customers.targeted or any tag); worked out only without a purchase, where the ladder asks
     );
@@ -106,13 +104,9 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
        FROM customers c LEFT JOIN (${figuresSql(source)}) x ON x.customer_id = c.id
        WHERE ${SNAPSHOT_MEMBER}
      )
-     INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, days_first,
-                           avg_interval, channels, targeted)
+     INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, channels, targeted)
      SELECT customer_id, orders, purchase_days, spend_fen, first_day, last_day,
-            CAST(julianday(@asOf) - julianday(last_day) AS INTEGER),
-            CAST(julianday(@asOf) - julianday(first_day) AS INTEGER),
-            CASE WHEN purchase_days >= 2 THEN (julianday(last_day) - julianday(first_day)) / (purchase_days - 1) END,
-            channels,
+            CAST(julianday(@asOf) - julianday(last_day) AS INTEGER), channels,
             CASE WHEN orders > 0 THEN 0
                  ELSE targeted = 1 OR EXISTS (SELECT 1 FROM customer_tags g WHERE g.customer_id = fig.customer_id) END
      FROM fig`
@@ -149,7 +143,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
   ).run(params)
 
   const state = readFacts(db)
-  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
+  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rarelyReadSql(asOf)}, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
   return state
 }
 
@@ -194,6 +188,13 @@ function readFacts(db: Db): SnapshotState {
 function int(n: number): string {
   if (!Number.isSafeInteger(n)) throw new Error(`scheme threshold is not a whole number: ${n}`)
   return String(n)
+}
+
+/** The view columns days_first and avg_interval, which only some rules read. */
+function rarelyReadSql(asOf: string): string {
+  if (!isIsoDate(asOf)) throw new Error(`not a date: ${asOf}`)
+  return `CAST(julianday('${asOf}') - julianday(first_day) AS INTEGER) AS days_first,
+          CASE WHEN purchase_days >= 2 THEN (julianday(last_day) - julianday(first_day)) / (purchase_days - 1) END AS avg_interval`
 }
 
 /**
