@@ -11,7 +11,7 @@ import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
-import { figuresSource, figuresSql, type FiguresSource } from './snapshot-figures'
+import { dropFiguresScratch, figuresQuery, figuresSource, type FiguresSource } from './snapshot-figures'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 
 /**
@@ -94,14 +94,15 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
     CREATE TEMP TABLE seg_core (customer_id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE seg_advocates (customer_id INTEGER PRIMARY KEY);`)
 
+  const f = figuresQuery(db, source, params)
   db.prepare(
     `WITH fig AS (
        SELECT c.id AS customer_id, c.targeted,
-              coalesce(x.orders, 0) AS orders, coalesce(x.purchase_days, 0) AS purchase_days,
-              coalesce(x.spend_fen, 0) AS spend_fen, coalesce(x.channels, 0) AS channels,
-              CASE WHEN x.orders > 0 THEN substr(x.first_purchase, 1, 10) END AS first_day,
-              CASE WHEN x.orders > 0 THEN substr(x.last_purchase, 1, 10) END AS last_day
-       FROM customers c LEFT JOIN (${figuresSql(source)}) x ON x.customer_id = c.id
+              coalesce(${f.orders}, 0) AS orders, coalesce(${f.purchaseDays}, 0) AS purchase_days,
+              coalesce(${f.spend}, 0) AS spend_fen, coalesce(${f.channels}, 0) AS channels,
+              CASE WHEN ${f.orders} > 0 THEN substr(${f.firstPurchase}, 1, 10) END AS first_day,
+              CASE WHEN ${f.orders} > 0 THEN substr(${f.lastPurchase}, 1, 10) END AS last_day
+       FROM customers c ${f.joins}
        WHERE ${SNAPSHOT_MEMBER}
      )
      INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, channels, targeted)
@@ -111,6 +112,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
                  ELSE targeted = 1 OR EXISTS (SELECT 1 FROM customer_tags g WHERE g.customer_id = fig.customer_id) END
      FROM fig`
   ).run(params)
+  dropFiguresScratch(db)
 
   // core: enough purchase occasions, spend and categories within the window; without a spend
   // criterion the window count reads the orders_purchase index alone (covering)
