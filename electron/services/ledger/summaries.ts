@@ -15,6 +15,15 @@ function withScope(db: Db, table: string, ids: number[] | undefined, body: (scop
   db.exec(`DELETE FROM ${table}`)
 }
 
+/**
+ * Purchase occasions, distinct purchase days and spend (returns included) of a group of
+ * orders: the summaries' definition, which the segments snapshot also applies to the orders
+ * before or after a date, so that summaries minus later orders give the figures as of it.
+ */
+export const PURCHASE_COUNTS = `sum(is_purchase) AS orders,
+  count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
+  sum(total_fen) AS spend_fen`
+
 export function refreshOrderTotals(db: Db, orderIds?: number[]): void {
   withScope(db, 'scope_orders', orderIds, (scoped) => {
     db.exec(`
@@ -33,9 +42,7 @@ export function refreshSummaries(db: Db, customerIds?: number[]): void {
       INSERT INTO customer_summaries
         (customer_id, orders, purchase_days, spend_fen, returns_fen, first_purchase, last_purchase, categories, channels)
       SELECT o.customer_id,
-             sum(o.is_purchase),
-             count(DISTINCT CASE WHEN o.is_purchase THEN substr(o.ordered_at, 1, 10) END),
-             sum(o.total_fen),
+             ${PURCHASE_COUNTS},
              coalesce((SELECT sum(l.amount_fen) FROM order_lines l WHERE l.customer_id = o.customer_id AND l.amount_fen < 0), 0),
              min(CASE WHEN o.is_purchase THEN o.ordered_at END),
              max(CASE WHEN o.is_purchase THEN o.ordered_at END),

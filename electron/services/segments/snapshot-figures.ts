@@ -8,6 +8,7 @@
  */
 import type { Db } from '../../db/driver'
 import { daysBetween } from '../../../shared/domain/dates'
+import { PURCHASE_COUNTS } from '../ledger/summaries'
 
 export type FiguresSource = 'summaries' | 'subtract' | 'aggregate'
 
@@ -59,9 +60,7 @@ export function figuresQuery(db: Db, source: FiguresSource, params: { next: stri
       return plain('LEFT JOIN customer_summaries x ON x.customer_id = c.id')
     case 'aggregate':
       return plain(`LEFT JOIN (
-        SELECT customer_id, sum(is_purchase) AS orders,
-               count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
-               sum(total_fen) AS spend_fen,
+        SELECT customer_id, ${PURCHASE_COUNTS},
                min(CASE WHEN is_purchase THEN ordered_at END) AS first_purchase,
                max(CASE WHEN is_purchase THEN ordered_at END) AS last_purchase,
                count(DISTINCT CASE WHEN is_purchase THEN channel END) AS channels
@@ -106,9 +105,7 @@ function fillLaterOrders(db: Db, params: { next: string }): void {
                  ELSE (SELECT count(DISTINCT o.channel) FROM orders o
                        WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END
      FROM (
-       SELECT customer_id, sum(is_purchase) AS orders,
-              count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
-              sum(total_fen) AS spend_fen
+       SELECT customer_id, ${PURCHASE_COUNTS}
        FROM orders WHERE ordered_at >= @next AND customer_id IS NOT NULL GROUP BY customer_id
      ) g JOIN customer_summaries x ON x.customer_id = g.customer_id`
   ).run(params)
