@@ -3,6 +3,7 @@
  * else strict UTF-8 (a file cut off inside a character still counts as UTF-8); else UTF-16
  * without a BOM when every other byte is NUL; else GB18030 (a superset of GBK and GB2312,
  * what Chinese Excel and POS software write). The user may name the encoding instead.
+ * Text is decoded a piece at a time, never as one string.
  */
 import { isUtf8 as isUtf8Bytes } from 'node:buffer'
 import iconv from 'iconv-lite'
@@ -10,11 +11,6 @@ import { DomainError } from '../../../shared/result'
 
 export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const
 export type TextEncodingName = (typeof encodings)[number]
-
-export interface Decoded {
-  encoding: TextEncodingName
-  text: string
-}
 
 /** Which encoding these bytes are in. */
 export function detectEncoding(bytes: Uint8Array): TextEncodingName {
@@ -56,21 +52,61 @@ function completeUtf8Length(bytes: Uint8Array): number {
   return n
 }
 
-/** Decode with the given or detected encoding; a BOM is never part of the text. */
-export function decodeBytes(bytes: Uint8Array, forced?: TextEncodingName): Decoded {
-  const encoding = forced ?? detectEncoding(bytes)
-  let text: string
-  if (encoding === 'utf-8') text = new TextDecoder('utf-8').decode(bytes)
-  else if (encoding === 'utf-16le') text = new TextDecoder('utf-16le').decode(bytes)
-  else if (encoding === 'utf-16be') text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf-16be')
-  else text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030')
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  assertText(text)
-  return { encoding, text }
+/**
+ * Bytes are decoded this many at a time. The whole text of a 90 MB export is a ~170 MB JS
+ * string (Chinese makes V8 store it two bytes a character), held through both passes.
+ */
+export const PIECE_BYTES = 1024 * 1024
+
+interface PieceDecoder {
+  /** the text of these bytes; a character cut at the end waits for the next piece */
+  write(bytes: Uint8Array): string
+  /** what is left at the end (an incomplete last character becomes U+FFFD) */
+  end(): string
+}
+
+function pieceDecoder(encoding: TextEncodingName): PieceDecoder {
+  if (encoding === 'utf-8' || encoding === 'utf-16le') {
+    const decoder = new TextDecoder(encoding)
+    return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() }
+  }
+  const decoder = iconv.getDecoder(encoding)
+  return {
+    write: (bytes) => decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    end: () => decoder.end() ?? ''
+  }
+}
+
+/** The text of these bytes, piece by piece (pieces may be empty); a BOM is never part of it. */
+export function* textPieces(bytes: Uint8Array, encoding: TextEncodingName, pieceBytes = PIECE_BYTES): Generator<string> {
+  const decoder = pieceDecoder(encoding)
+  let started = false
+  const withoutBom = (text: string): string => {
+    if (started || text === '') return text
+    started = true
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
+  for (let at = 0; at < bytes.length; at += pieceBytes) yield withoutBom(decoder.write(bytes.subarray(at, at + pieceBytes)))
+  yield withoutBom(decoder.end())
+}
+
+/** The text of the first `headBytes` bytes (all of it for a smaller file), for detection and checks. */
+export function textHead(bytes: Uint8Array, encoding: TextEncodingName, headBytes = PIECE_BYTES): string {
+  const decoder = pieceDecoder(encoding)
+  let head = decoder.write(bytes.subarray(0, headBytes))
+  // only a whole file's end flushes: a character the cut split stays out of the head
+  if (bytes.length <= headBytes) head += decoder.end()
+  return head.charCodeAt(0) === 0xfeff ? head.slice(1) : head
+}
+
+/** True when the text holds nothing but white space. */
+export function isBlankText(bytes: Uint8Array, encoding: TextEncodingName): boolean {
+  for (const piece of textPieces(bytes, encoding)) if (piece.trim() !== '') return false
+  return true
 }
 
 /** Binary junk (an image, a zip, an old .xls) decodes to control characters: say so plainly. */
-function assertText(text: string): void {
+export function assertText(text: string): void {
   const sample = text.slice(0, 65536)
   let bad = 0
   for (let i = 0; i < sample.length; i++) {

@@ -1,6 +1,12 @@
 /** Bounds past which a file is not a sales export and is refused with a clear message. */
 export const MAX_COLUMNS = 1000
 export const MAX_CELL = 65_536
+/**
+ * The longest row the CSV reader carries from one piece of text to the next (characters). A
+ * real export's rows are a few hundred; an unterminated quote would otherwise carry, and
+ * re-read, the rest of the file with every piece.
+ */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024
 /** 256 MB: the browser host's body limit; larger files are refused before reading */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024
 /**

@@ -1,12 +1,12 @@
 /**
  * A file as rows of text cells, whatever it was: CSV/TSV/semicolon/pipe text in any of the
- * supported encodings, or an .xlsx workbook. CSV rows are produced by papaparse on demand
- * (each pass re-reads the decoded text instead of holding a million row arrays); xlsx rows
- * are read once.
+ * supported encodings, or an .xlsx workbook. CSV rows are produced by papaparse on demand,
+ * each pass decoding the bytes again a piece at a time (holding neither a million row arrays
+ * nor the whole text); xlsx rows are read once.
  */
-import Papa from 'papaparse'
 import { DomainError } from '../../../shared/result'
-import { decodeBytes, type TextEncodingName } from './decode'
+import { parseCsvPieces, detectNewline } from './csv-rows'
+import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import { MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
 import { readXlsxRows, tooLong, tooWide } from './xlsx-read'
@@ -51,10 +51,13 @@ export async function openTable(bytes: Uint8Array, options: ReadOptions = {}): P
 }
 
 /** Text exports; synchronous, so tests and the CLI can read without a worker. */
-export function csvTable(bytes: Uint8Array, options: ReadOptions = {}): TableSource {
-  const { encoding, text } = decodeBytes(bytes, options.encoding)
-  if (text.trim() === '') throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
-  const delimiter = options.delimiter ?? detectDelimiter(text)
+export function csvTable(bytes: Uint8Array, options: ReadOptions = {}, pieceBytes = PIECE_BYTES): TableSource {
+  const encoding = options.encoding ?? detectEncoding(bytes)
+  const head = textHead(bytes, encoding)
+  assertText(head)
+  if (head.trim() === '' && isBlankText(bytes, encoding)) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
+  const delimiter = options.delimiter ?? detectDelimiter(head)
+  const newline = detectNewline(head, delimiter)
   return {
     format: 'csv',
     encoding,
@@ -62,20 +65,15 @@ export function csvTable(bytes: Uint8Array, options: ReadOptions = {}): TableSou
     eachRow(fn) {
       let index = 0
       let failure: DomainError | null = null
-      Papa.parse<string[]>(text, {
-        delimiter,
-        skipEmptyLines: false,
-        step(result, parser) {
-          const cells = result.data
-          if (result.errors.some((e) => e.code === 'MissingQuotes')) {
-            failure = new DomainError('UNREADABLE_FILE', `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`)
-          } else if (cells.length > MAX_COLUMNS) failure = tooWide(cells.length)
-          else {
-            for (const c of cells) if (c.length > MAX_CELL) failure = tooLong(index + 1)
-          }
-          if (failure) return parser.abort()
-          if (fn(cells, index++) === false) parser.abort()
+      parseCsvPieces(textPieces(bytes, encoding, pieceBytes), { delimiter, newline }, (cells, notes) => {
+        if (notes.unterminatedQuote) {
+          failure = new DomainError('UNREADABLE_FILE', `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`)
+        } else if (cells.length > MAX_COLUMNS) failure = tooWide(cells.length)
+        else {
+          for (const c of cells) if (c.length > MAX_CELL) failure = tooLong(index + 1)
         }
+        if (failure) return false
+        return fn(cells, index++)
       })
       if (failure) throw failure
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest'
 import iconv from 'iconv-lite'
-import { decodeBytes, detectEncoding } from '../../../electron/services/imports/decode'
+import { detectEncoding, textPieces } from '../../../electron/services/imports/decode'
+import { csvTable } from '../../../electron/services/imports/table-source'
 import { detectDelimiter } from '../../../electron/services/imports/delimiter'
 import { detectHeaderRow, isTotalsRow } from '../../../electron/services/imports/layout'
 import { autoMapColumns } from '../../../electron/services/imports/synonyms'
@@ -10,6 +11,7 @@ import { cleanId, rowIdentities } from '../../../electron/services/imports/ident
 import { isExcludedStatus } from '../../../electron/services/imports/status-rules'
 
 const text = '单据号,销售时间,会员姓名\r\nS001,2024/3/1 10:00,王芳\r\n'
+const decodeAll = (bytes: Uint8Array, pieceBytes?: number) => [...textPieces(bytes, detectEncoding(bytes), pieceBytes)].join('')
 
 describe('detectEncoding', () => {
   it('reads a UTF-8 BOM, UTF-16 BOMs, plain UTF-8 and GBK', () => {
@@ -36,14 +38,18 @@ describe('detectEncoding', () => {
     expect(detectEncoding(Buffer.concat([Buffer.from(text), wang.subarray(0, 2), Buffer.from(text)]))).toBe('gb18030')
     expect(detectEncoding(Buffer.concat([Buffer.from(text), Buffer.from([0x80])]))).toBe('gb18030')
   })
-  it('decodes GBK to the same text and drops the BOM', () => {
-    expect(decodeBytes(iconv.encode(text, 'gbk')).text).toBe(text)
-    expect(decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).text).toBe(text)
+  it('decodes GBK to the same text and drops the BOM, in one piece or byte by byte', () => {
+    for (const pieceBytes of [undefined, 1, 3]) {
+      expect(decodeAll(iconv.encode(text, 'gbk'), pieceBytes)).toBe(text)
+      expect(decodeAll(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), pieceBytes)).toBe(text)
+      expect(decodeAll(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(text, 'utf-16be')]), pieceBytes)).toBe(text)
+      expect(decodeAll(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]), pieceBytes)).toBe(text)
+    }
   })
   it('refuses binary junk with a clear message', () => {
     const junk = Buffer.alloc(4096)
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256
-    expect(() => decodeBytes(junk)).toThrow(/二进制|binary/)
+    expect(() => csvTable(junk)).toThrow(/二进制|binary/)
   })
 })
 
