@@ -8,16 +8,11 @@ import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 
 const outfile = 'out/bench/run.cjs'
-await build({
-  entryPoints: ['tests/bench/run.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  outfile,
-  logLevel: 'warning'
-})
+const bundle = (entry, out) =>
+  build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile: out, logLevel: 'warning' })
+await bundle('tests/bench/run.ts', outfile)
+// the import benchmark runs the pipeline in its worker thread, as the app does
+await bundle('electron/services/imports/import-worker.ts', 'out/bench/import-worker.cjs')
 // out/bench sits as deep as tests/bench, so the benchmarks' paths relative to __dirname hold
 const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 process.exit(run.status ?? 1)

@@ -8,16 +8,17 @@
 import { isUtf8 as isUtf8Bytes } from 'node:buffer'
 import iconv from 'iconv-lite'
 import { DomainError } from '../../../shared/result'
+import { bytePieces, type ByteSource } from './byte-source'
 
 export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const
 export type TextEncodingName = (typeof encodings)[number]
 
 /** Which encoding these bytes are in. */
-export function detectEncoding(bytes: Uint8Array): TextEncodingName {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
-  const sample = bytes.subarray(0, 4096)
+export function detectEncoding(source: ByteSource): TextEncodingName {
+  const sample = source.read(0, 4096)
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8'
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le'
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be'
   let evenNul = 0
   let oddNul = 0
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++
@@ -25,17 +26,24 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
   // ASCII-heavy UTF-16: NULs in one parity only
   if (half > 2 && oddNul > half * 0.3 && evenNul < half * 0.05) return 'utf-16le'
   if (half > 2 && evenNul > half * 0.3 && oddNul < half * 0.05) return 'utf-16be'
-  if (isUtf8(bytes)) return 'utf-8'
+  if (isUtf8(source)) return 'utf-8'
   return 'gb18030'
 }
 
 /**
- * Valid UTF-8, checked without decoding (decoding a 90 MB export only to throw the text away
- * doubled the import's peak memory). A multi-byte character cut off at the very end (a
- * truncated file) still counts as UTF-8.
+ * Valid UTF-8, checked piece by piece without decoding (decoding a 90 MB export only to throw
+ * the text away doubled the import's peak memory). A character split between two pieces is
+ * checked with the next one; one cut off at the very end (a truncated file) still counts.
  */
-function isUtf8(bytes: Uint8Array): boolean {
-  return isUtf8Bytes(bytes.subarray(0, completeUtf8Length(bytes)))
+function isUtf8(source: ByteSource): boolean {
+  let carried: Uint8Array = new Uint8Array(0)
+  for (const piece of bytePieces(source, PIECE_BYTES)) {
+    const bytes = carried.length ? Buffer.concat([carried, piece]) : piece
+    const complete = completeUtf8Length(bytes)
+    if (!isUtf8Bytes(bytes.subarray(0, complete))) return false
+    carried = bytes.slice(complete)
+  }
+  return true
 }
 
 /** The length without a trailing, incomplete multi-byte character (at most 3 bytes). */
@@ -54,9 +62,12 @@ function completeUtf8Length(bytes: Uint8Array): number {
 
 /**
  * Bytes are decoded this many at a time. The whole text of a 90 MB export is a ~170 MB JS
- * string (Chinese makes V8 store it two bytes a character), held through both passes.
+ * string (Chinese makes V8 store it two bytes a character), held through both passes. Pieces
+ * stay under the size from which Node hands decoded text over as external strings.
  */
 export const PIECE_BYTES = 1024 * 1024
+/** Detection (delimiter, line break, binary junk) looks at the text of the first 4 MB. */
+const HEAD_BYTES = 4 * 1024 * 1024
 
 interface PieceDecoder {
   /** the text of these bytes; a character cut at the end waits for the next piece */
@@ -78,7 +89,7 @@ function pieceDecoder(encoding: TextEncodingName): PieceDecoder {
 }
 
 /** The text of these bytes, piece by piece (pieces may be empty); a BOM is never part of it. */
-export function* textPieces(bytes: Uint8Array, encoding: TextEncodingName, pieceBytes = PIECE_BYTES): Generator<string> {
+export function* textPieces(source: ByteSource, encoding: TextEncodingName, pieceBytes = PIECE_BYTES): Generator<string> {
   const decoder = pieceDecoder(encoding)
   let started = false
   const withoutBom = (text: string): string => {
@@ -86,22 +97,22 @@ export function* textPieces(bytes: Uint8Array, encoding: TextEncodingName, piece
     started = true
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   }
-  for (let at = 0; at < bytes.length; at += pieceBytes) yield withoutBom(decoder.write(bytes.subarray(at, at + pieceBytes)))
+  for (const piece of bytePieces(source, pieceBytes)) yield withoutBom(decoder.write(piece))
   yield withoutBom(decoder.end())
 }
 
 /** The text of the first `headBytes` bytes (all of it for a smaller file), for detection and checks. */
-export function textHead(bytes: Uint8Array, encoding: TextEncodingName, headBytes = PIECE_BYTES): string {
+export function textHead(source: ByteSource, encoding: TextEncodingName, headBytes = HEAD_BYTES): string {
   const decoder = pieceDecoder(encoding)
-  let head = decoder.write(bytes.subarray(0, headBytes))
+  let head = decoder.write(source.read(0, headBytes))
   // only a whole file's end flushes: a character the cut split stays out of the head
-  if (bytes.length <= headBytes) head += decoder.end()
+  if (source.size <= headBytes) head += decoder.end()
   return head.charCodeAt(0) === 0xfeff ? head.slice(1) : head
 }
 
 /** True when the text holds nothing but white space. */
-export function isBlankText(bytes: Uint8Array, encoding: TextEncodingName): boolean {
-  for (const piece of textPieces(bytes, encoding)) if (piece.trim() !== '') return false
+export function isBlankText(source: ByteSource, encoding: TextEncodingName): boolean {
+  for (const piece of textPieces(source, encoding)) if (piece.trim() !== '') return false
   return true
 }
 

@@ -1,39 +1,51 @@
 /** The file the user gave: a path (Electron, CLI) or its bytes in base64 (browser host). */
-import { readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { createHash } from 'node:crypto'
 import { DomainError } from '../../../shared/result'
 import type { ImportFile } from '../../../shared/schemas/imports'
+import { bytePieces, fileBytes, memoryBytes, type ByteSource } from './byte-source'
+import { PIECE_BYTES } from './decode'
 import { MAX_FILE_BYTES } from './limits'
 
 export interface LoadedFile {
   name: string
-  bytes: Uint8Array
+  /** read from disk a piece at a time when the file came as a path */
+  bytes: ByteSource
   size: number
   hash: string
 }
 
-/** Read the bytes of an import file. */
+/** Find an import file and fingerprint it; a file on disk is not read into memory. */
 export function loadImportFile(file: ImportFile): LoadedFile {
   let name: string
-  let bytes: Buffer
+  let bytes: ByteSource
   if ('path' in file) {
     name = basename(file.path)
-    let size: number
     try {
-      const info = statSync(file.path)
-      if (!info.isFile()) throw new Error('not a file')
-      size = info.size
+      if (!statSync(file.path).isFile()) throw new Error('not a file')
     } catch {
       throw new DomainError('NOT_FOUND', `找不到文件 ${file.path} (no such file)`)
     }
-    if (size > MAX_FILE_BYTES) {
+    bytes = fileBytes(file.path)
+    if (bytes.size > MAX_FILE_BYTES) {
       throw new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (larger than 256 MB: export it month by month)`)
     }
-    bytes = readFileSync(file.path)
   } else {
     name = file.name
-    bytes = Buffer.from(file.dataBase64, 'base64')
+    bytes = memoryBytes(Buffer.from(file.dataBase64, 'base64'))
   }
-  return { name, bytes, size: bytes.length, hash: createHash('sha256').update(bytes).digest('hex') }
+  const hash = createHash('sha256')
+  for (const piece of bytePieces(bytes, PIECE_BYTES)) hash.update(piece)
+  return { name, bytes, size: bytes.size, hash: hash.digest('hex') }
+}
+
+/** How big the file is, without reading it (0 when it cannot be found: the import says so). */
+export function importFileSize(file: ImportFile): number {
+  if (!('path' in file)) return Math.floor((file.dataBase64.length * 3) / 4)
+  try {
+    return statSync(file.path).size
+  } catch {
+    return 0
+  }
 }

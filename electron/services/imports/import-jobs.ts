@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { ImportProgress, ImportResult } from '../../../shared/schemas/imports'
+import { importFileSize } from './file-input'
 import { runImport, type RunImportInput } from './import-service'
+import { importHeapLimitMb } from './limits'
 import type { WorkerMessage, WorkerRequest } from './import-worker'
 
 interface Job {
@@ -32,9 +34,23 @@ export interface JobsOptions {
   now?: () => number
   /** told once per finished import (the audit trail listens here) */
   onDone?: (result: ImportResult) => void
+  /** the worker's heap limit in MB; default: sized to the file (tests set a small one) */
+  heapLimitMb?: number
 }
 
 const KEEP_FINISHED = 20
+
+/** A worker that died: out of memory is the file's size, said plainly; anything else is ours. */
+function workerFailure(e: Error & { code?: string }): Extract<WorkerMessage, { type: 'error' }> {
+  if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return {
+      type: 'error',
+      code: 'UNREADABLE_FILE',
+      message: '文件太大，导入时内存不够，数据库没有任何改动。请按月份分开导出后再导入。 (the import ran out of memory and wrote nothing: export fewer months at a time)'
+    }
+  }
+  return { type: 'error', code: 'INTERNAL', message: e.message }
+}
 
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>()
@@ -68,10 +84,11 @@ export class ImportJobs {
     const file = this.workerFile()
     if (file) {
       const request: WorkerRequest = { ...input, dbPath: this.options.dbPath, cancel }
-      const worker = new Worker(file, { workerData: request })
+      const maxOldGenerationSizeMb = this.options.heapLimitMb ?? importHeapLimitMb(importFileSize(input.file))
+      const worker = new Worker(file, { workerData: request, resourceLimits: { maxOldGenerationSizeMb } })
       job.worker = worker
       worker.on('message', (m: WorkerMessage) => this.onMessage(job, m))
-      worker.on('error', (e) => this.finish(job, { type: 'error', code: 'INTERNAL', message: e.message }))
+      worker.on('error', (e: Error & { code?: string }) => this.finish(job, workerFailure(e)))
       worker.on('exit', (code) => {
         if (job.progress.state === 'running') this.finish(job, { type: 'error', code: 'INTERNAL', message: `导入进程意外退出 (worker exited with ${code})` })
       })

@@ -39,8 +39,6 @@ export async function runImport(
   hooks.phase?.('reading')
   const loaded = loadImportFile(input.file)
   const table = await openTable(loaded.bytes, input.options)
-  // the table holds the decoded text; let the raw bytes go before the big pass
-  loaded.bytes = new Uint8Array(0)
   if (input.backup) {
     hooks.phase?.('backup')
     await backupBeforeChange(db, input.backup.folder, input.importedAt, 'before-import')

@@ -15,3 +15,14 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024
  * total an exact integer (a few such lines would already pass what a double counts exactly).
  */
 export const MAX_LINE_FEN = 99_999_999_999
+
+/**
+ * The import worker's V8 old-space limit for a file of this many bytes. An import keeps about
+ * 1.8 MB of live heap per MB of CSV (the identity links, orders and products seen); the
+ * limit leaves twice that. A limit well under V8's default (a quarter of the RAM, up to
+ * 4 GB) also makes V8 collect before it grows: on a 1,000,000-line, 89 MB export the
+ * worker's peak fell from 505 to 354 MB at the same CPU time.
+ */
+export function importHeapLimitMb(fileBytes: number): number {
+  return Math.round(256 + (2 * fileBytes) / 1024 / 1024)
+}

@@ -1,10 +1,11 @@
 /**
  * A file as rows of text cells, whatever it was: CSV/TSV/semicolon/pipe text in any of the
  * supported encodings, or an .xlsx workbook. CSV rows are produced by papaparse on demand,
- * each pass decoding the bytes again a piece at a time (holding neither a million row arrays
- * nor the whole text); xlsx rows are read once.
+ * each pass reading and decoding the bytes again a piece at a time (holding neither a million
+ * row arrays nor the whole text, nor the whole file when it is on disk); xlsx rows are read once.
  */
 import { DomainError } from '../../../shared/result'
+import { asByteSource, type ByteSource } from './byte-source'
 import { parseCsvPieces, detectNewline } from './csv-rows'
 import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
@@ -28,16 +29,18 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
 
 /** Open the bytes of one export as a table. */
-export async function openTable(bytes: Uint8Array, options: ReadOptions = {}): Promise<TableSource> {
-  if (bytes.length === 0) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
-  if (bytes.length > MAX_FILE_BYTES) {
+export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOptions = {}): Promise<TableSource> {
+  const source = asByteSource(bytes)
+  if (source.size === 0) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
+  if (source.size > MAX_FILE_BYTES) {
     throw new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`)
   }
-  if (isOle(bytes)) {
+  const magic = source.read(0, 4)
+  if (isOle(magic)) {
     throw new DomainError('UNREADABLE_FILE', '这是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入。 (old .xls: save it as .xlsx or CSV first)')
   }
-  if (isZip(bytes)) {
-    const rows = await readXlsxRows(bytes)
+  if (isZip(magic)) {
+    const rows = await readXlsxRows(source.read(0, source.size))
     return {
       format: 'xlsx',
       encoding: null,
@@ -47,15 +50,16 @@ export async function openTable(bytes: Uint8Array, options: ReadOptions = {}): P
       }
     }
   }
-  return csvTable(bytes, options)
+  return csvTable(source, options)
 }
 
 /** Text exports; synchronous, so tests and the CLI can read without a worker. */
-export function csvTable(bytes: Uint8Array, options: ReadOptions = {}, pieceBytes = PIECE_BYTES): TableSource {
-  const encoding = options.encoding ?? detectEncoding(bytes)
-  const head = textHead(bytes, encoding)
+export function csvTable(bytes: Uint8Array | ByteSource, options: ReadOptions = {}, pieceBytes = PIECE_BYTES): TableSource {
+  const source = asByteSource(bytes)
+  const encoding = options.encoding ?? detectEncoding(source)
+  const head = textHead(source, encoding)
   assertText(head)
-  if (head.trim() === '' && isBlankText(bytes, encoding)) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
+  if (head.trim() === '' && isBlankText(source, encoding)) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
   const delimiter = options.delimiter ?? detectDelimiter(head)
   const newline = detectNewline(head, delimiter)
   return {
@@ -65,7 +69,7 @@ export function csvTable(bytes: Uint8Array, options: ReadOptions = {}, pieceByte
     eachRow(fn) {
       let index = 0
       let failure: DomainError | null = null
-      parseCsvPieces(textPieces(bytes, encoding, pieceBytes), { delimiter, newline }, (cells, notes) => {
+      parseCsvPieces(textPieces(source, encoding, pieceBytes), { delimiter, newline }, (cells, notes) => {
         if (notes.unterminatedQuote) {
           failure = new DomainError('UNREADABLE_FILE', `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`)
         } else if (cells.length > MAX_COLUMNS) failure = tooWide(cells.length)

@@ -5,6 +5,7 @@ import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { detectEncoding, textPieces } from '../../../electron/services/imports/decode'
 import { csvTable } from '../../../electron/services/imports/table-source'
+import { memoryBytes } from '../../../electron/services/imports/byte-source'
 
 const fixtures = join(__dirname, '../../fixtures/imports')
 
@@ -18,7 +19,8 @@ function rowsInPieces(bytes: Uint8Array, pieceBytes: number): string[][] {
 /** papaparse over the whole decoded text at once: what the reader did before it read in pieces. */
 function rowsOfWholeText(bytes: Uint8Array): string[][] {
   const table = csvTable(bytes)
-  const text = [...textPieces(bytes, detectEncoding(bytes))].join('')
+  const source = memoryBytes(bytes)
+  const text = [...textPieces(source, detectEncoding(source))].join('')
   return Papa.parse<string[]>(text, { delimiter: table.delimiter!, skipEmptyLines: false }).data
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest'
 import iconv from 'iconv-lite'
-import { detectEncoding, textPieces } from '../../../electron/services/imports/decode'
+import { detectEncoding as detectEncodingOf, PIECE_BYTES, textPieces } from '../../../electron/services/imports/decode'
+import { memoryBytes } from '../../../electron/services/imports/byte-source'
 import { csvTable } from '../../../electron/services/imports/table-source'
 import { detectDelimiter } from '../../../electron/services/imports/delimiter'
 import { detectHeaderRow, isTotalsRow } from '../../../electron/services/imports/layout'
@@ -11,7 +12,8 @@ import { cleanId, rowIdentities } from '../../../electron/services/imports/ident
 import { isExcludedStatus } from '../../../electron/services/imports/status-rules'
 
 const text = '单据号,销售时间,会员姓名\r\nS001,2024/3/1 10:00,王芳\r\n'
-const decodeAll = (bytes: Uint8Array, pieceBytes?: number) => [...textPieces(bytes, detectEncoding(bytes), pieceBytes)].join('')
+const detectEncoding = (bytes: Uint8Array) => detectEncodingOf(memoryBytes(bytes))
+const decodeAll = (bytes: Uint8Array, pieceBytes?: number) => [...textPieces(memoryBytes(bytes), detectEncoding(bytes), pieceBytes)].join('')
 
 describe('detectEncoding', () => {
   it('reads a UTF-8 BOM, UTF-16 BOMs, plain UTF-8 and GBK', () => {
@@ -37,6 +39,11 @@ describe('detectEncoding', () => {
     const wang = Buffer.from('王')
     expect(detectEncoding(Buffer.concat([Buffer.from(text), wang.subarray(0, 2), Buffer.from(text)]))).toBe('gb18030')
     expect(detectEncoding(Buffer.concat([Buffer.from(text), Buffer.from([0x80])]))).toBe('gb18030')
+  })
+  it('checks UTF-8 a megabyte at a time, with a character split between two pieces', () => {
+    const before = Buffer.alloc(PIECE_BYTES - 1, 0x61)
+    expect(detectEncoding(Buffer.concat([before, Buffer.from('王,1\n')]))).toBe('utf-8')
+    expect(detectEncoding(Buffer.concat([before, Buffer.from('王').subarray(0, 2), Buffer.from(',1\n')]))).toBe('gb18030')
   })
   it('decodes GBK to the same text and drops the BOM, in one piece or byte by byte', () => {
     for (const pieceBytes of [undefined, 1, 3]) {
