@@ -9,6 +9,7 @@ import type { PurchaseValue, RuleLeaf, RuleNode, StageAtValue } from '../../../s
 import { ruleFields } from '../../../shared/schemas/segments'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { addDays } from '../../../shared/domain/dates'
+import { cn8Classes } from '../../../shared/domain/rfm'
 import { DomainError } from '../../../shared/result'
 
 export interface CompiledRule {
@@ -40,8 +41,7 @@ const numberColumns: Record<string, string> = {
 const enumColumns: Record<string, string[]> = {
   tier: ['s.tier'],
   lifecycle: ['s.lifecycle'],
-  ladder: ['s.ladder'],
-  rfmSegment: ['s.rfm_classic', 's.rfm_cn8']
+  ladder: ['s.ladder']
 }
 
 const consentColumns: Record<string, string> = {
@@ -119,6 +119,22 @@ function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]):
   const next = addDays(ctx.asOf, 1)
 
   if (field in numberColumns) return compare(numberColumns[field], op, value, params)
+
+  if (field === 'rfmSegment') {
+    // each name belongs to one scheme: only that scheme's column is tested, so SQLite never
+    // works out the other scheme's CASE for the 200,000 rows of the snapshot
+    const names = (op === 'in' ? value : [value]) as string[]
+    const isCn8 = (name: string) => (cn8Classes as readonly string[]).includes(name)
+    const positive = () => {
+      const parts: string[] = []
+      const classic = names.filter((n) => !isCn8(n))
+      const cn8 = names.filter(isCn8)
+      if (classic.length) parts.push(compare('s.rfm_classic', 'in', classic, params))
+      if (cn8.length) parts.push(compare('s.rfm_cn8', 'in', cn8, params))
+      return parts.length ? `(${parts.join(' OR ')})` : '0'
+    }
+    return op === '!=' ? `NOT coalesce(${positive()}, 0)` : positive()
+  }
 
   if (field in enumColumns) {
     const cols = enumColumns[field]
