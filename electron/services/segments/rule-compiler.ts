@@ -37,11 +37,11 @@ const numberColumns: Record<string, string> = {
   firstPurchaseMonth: 'substr(s.first_day, 1, 7)'
 }
 
-/** Enum fields stored on the snapshot. */
-const enumColumns: Record<string, string[]> = {
-  tier: ['s.tier'],
-  lifecycle: ['s.lifecycle'],
-  ladder: ['s.ladder']
+/** Enum fields stored on the snapshot, one column each (RFM segments, in two columns, are compiled apart). */
+const enumColumns: Record<string, string> = {
+  tier: 's.tier',
+  lifecycle: 's.lifecycle',
+  ladder: 's.ladder'
 }
 
 const consentColumns: Record<string, string> = {
@@ -137,8 +137,7 @@ function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]):
   }
 
   if (field in enumColumns) {
-    const cols = enumColumns[field]
-    const positive = (cmpOp: string) => `(${cols.map((col) => compare(col, cmpOp, value, params)).join(' OR ')})`
+    const positive = (cmpOp: string) => `(${compare(enumColumns[field], cmpOp, value, params)})`
     return op === '!=' ? `NOT coalesce(${positive('=')}, 0)` : positive(op)
   }
 
