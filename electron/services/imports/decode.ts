@@ -103,11 +103,11 @@ export function* textPieces(source: ByteSource, encoding: TextEncodingName, piec
 
 /** The text of the first `headBytes` bytes (all of it for a smaller file), for detection and checks. */
 export function textHead(source: ByteSource, encoding: TextEncodingName, headBytes = HEAD_BYTES): string {
-  const decoder = pieceDecoder(encoding)
-  let head = decoder.write(source.read(0, headBytes))
+  const pieces = textPieces(source, encoding, headBytes)
+  let head = pieces.next().value ?? ''
   // only a whole file's end flushes: a character the cut split stays out of the head
-  if (source.size <= headBytes) head += decoder.end()
-  return head.charCodeAt(0) === 0xfeff ? head.slice(1) : head
+  if (source.size <= headBytes) for (const rest of pieces) head += rest
+  return head
 }
 
 /** True when the text holds nothing but white space. */
