@@ -9,6 +9,7 @@
 import type { Db } from '../../db/driver'
 import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
+import { readNumberList } from './number-list'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import { dropFiguresScratch, figuresQuery, figuresSource, type FiguresSource } from './snapshot-figures'
@@ -150,18 +151,13 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
 }
 
 /**
- * Read every row's facts in one go (SQLite joins them into one JSON text, which V8 parses
- * three times faster than better-sqlite3 hands over row arrays), decide each ladder step by
- * the rule in shared/domain and find the RFM cuts over the buyers.
+ * Read every row's facts in one go, decide each ladder step by the rule in shared/domain and
+ * find the RFM cuts over the buyers.
  */
 function readFacts(db: Db): SnapshotState {
-  const json = (sql: string) => JSON.parse(db.prepare(sql).pluck().get() as string) as (number | null)[]
-  const flat = json(
-    `SELECT '[' || coalesce(group_concat(customer_id || ',' || coalesce(days_last, 'null') || ',' || orders || ',' || spend_fen || ',' || targeted), '') || ']'
-     FROM ${SNAPSHOT_BASE}`
-  )
-  const core = new Set<number | null>(json(`SELECT json_group_array(customer_id) FROM temp.seg_core`))
-  const advocates = new Set<number | null>(json(`SELECT json_group_array(customer_id) FROM temp.seg_advocates`))
+  const flat = readNumberList(db, ['customer_id', `coalesce(days_last, 'null')`, 'orders', 'spend_fen', 'targeted'], SNAPSHOT_BASE)
+  const core = new Set(readNumberList(db, ['customer_id'], 'temp.seg_core'))
+  const advocates = new Set(readNumberList(db, ['customer_id'], 'temp.seg_advocates'))
   const n = flat.length / 5
   const days = new Float64Array(n)
   const orders = new Float64Array(n)

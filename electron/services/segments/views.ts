@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/schemas/settings'
 import type { Cohorts, Migration, Regions, RepeatRate, RfmGrid } from '../../../shared/schemas/segments'
 import { addDays } from '../../../shared/domain/dates'
 import { lifecycleStage, lifecycleStages } from '../../../shared/domain/lifecycle'
+import { readNumberList } from './number-list'
 import { ensureSnapshot, SNAPSHOT, SNAPSHOT_MEMBER } from './snapshot'
 import { schemeSettings } from './scheme-settings'
 
@@ -100,27 +101,25 @@ export function migration(db: Db, from: string, asOf: string, settings: S): Migr
   const stages = ['none', ...lifecycleStages]
   const t = settings.lifecycle
   // Each customer's days since the last purchase up to the from date, then (as of the snapshot
-  // date) days_last, as one JSON list that JS tallies by the one rule in shared/domain/lifecycle.
+  // date) days_last, read as one list that JS tallies by the one rule in shared/domain/lifecycle.
   // Whoever has not bought since the from date had that purchase last of all (the summary's);
   // only the others seek it: in the from date's month, that month's last purchase when it came
   // by then, else the orders up to then; failing that, the latest earlier month's last purchase.
-  const json = db
-    .prepare(
-      `SELECT '[' || coalesce(group_concat(coalesce(CAST(julianday(@from) - julianday(substr(
-                CASE WHEN cs.last_purchase < @nextFrom THEN cs.last_purchase
-                     WHEN cs.last_purchase IS NOT NULL THEN coalesce(
-                  (SELECT CASE WHEN m.last_at < @nextFrom THEN m.last_at ELSE
-                            (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
-                             WHERE o.customer_id = s.customer_id AND o.is_purchase = 1 AND o.ordered_at >= @fromMonthStart AND o.ordered_at < @nextFrom) END
-                   FROM customer_months m WHERE m.customer_id = s.customer_id AND m.month = @fromMonth AND m.first_at < @nextFrom),
-                  (SELECT m.last_at FROM customer_months m
-                   WHERE m.customer_id = s.customer_id AND m.month < @fromMonth ORDER BY m.month DESC LIMIT 1))
-                END, 1, 10)) AS INTEGER), 'null') || ',' || coalesce(s.days_last, 'null')), '') || ']'
-       FROM ${SNAPSHOT} s LEFT JOIN customer_summaries cs ON cs.customer_id = s.customer_id`
-    )
-    .pluck()
-    .get({ from, fromMonth: from.slice(0, 7), fromMonthStart: `${from.slice(0, 7)}-01`, nextFrom: addDays(from, 1) }) as string
-  const days = JSON.parse(json) as (number | null)[]
+  const lastUpToFrom = `CASE WHEN cs.last_purchase < @nextFrom THEN cs.last_purchase
+       WHEN cs.last_purchase IS NOT NULL THEN coalesce(
+         (SELECT CASE WHEN m.last_at < @nextFrom THEN m.last_at ELSE
+                   (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
+                    WHERE o.customer_id = s.customer_id AND o.is_purchase = 1 AND o.ordered_at >= @fromMonthStart AND o.ordered_at < @nextFrom) END
+          FROM customer_months m WHERE m.customer_id = s.customer_id AND m.month = @fromMonth AND m.first_at < @nextFrom),
+         (SELECT m.last_at FROM customer_months m
+          WHERE m.customer_id = s.customer_id AND m.month < @fromMonth ORDER BY m.month DESC LIMIT 1))
+     END`
+  const days = readNumberList(
+    db,
+    [`coalesce(CAST(julianday(@from) - julianday(substr(${lastUpToFrom}, 1, 10)) AS INTEGER), 'null')`, `coalesce(s.days_last, 'null')`],
+    `${SNAPSHOT} s LEFT JOIN customer_summaries cs ON cs.customer_id = s.customer_id`,
+    { from, fromMonth: from.slice(0, 7), fromMonthStart: `${from.slice(0, 7)}-01`, nextFrom: addDays(from, 1) }
+  )
   const stageIndex = (d: number | null) => (d === null ? 0 : 1 + lifecycleStages.indexOf(lifecycleStage(d, t)))
   const cells = stages.map(() => stages.map(() => 0))
   for (let i = 0; i < days.length; i += 2) cells[stageIndex(days[i])][stageIndex(days[i + 1])]++
