@@ -22,19 +22,66 @@ export interface RfmCuts {
 /**
  * For values where higher is better: the smallest value scoring at least 2, 3, 4 and 5
  * (Infinity when no value reaches that score). A value scores ≥ k when the number of values
- * strictly below it is at least (k − 1) × n / 5.
+ * strictly below it is at least (k − 1) × n / 5. Each cut is found by selecting the value at
+ * that position and then, if its run of equal values starts earlier, taking the next larger
+ * value: linear passes instead of sorting 200,000 values three times.
  */
 export function scoreCuts(values: ArrayLike<number>): number[] {
-  const sorted = Float64Array.from(values).sort()
-  const n = sorted.length
+  const xs = Float64Array.from(values)
+  const n = xs.length
   const cuts: number[] = []
+  let lo = 0
   for (let k = 2; k <= 5; k++) {
-    let j = Math.ceil(((k - 1) * n) / 5)
-    // the first position at or after j where a new value starts (its count of lower values is j)
-    while (j < n && j > 0 && sorted[j] === sorted[j - 1]) j++
-    cuts.push(j < n ? sorted[j] : Infinity)
+    const j = Math.ceil(((k - 1) * n) / 5)
+    if (j >= n) {
+      cuts.push(Infinity)
+      continue
+    }
+    // positions below lo already hold smaller-or-equal values, so the selection starts there
+    const w = selectNth(xs, j, lo, n - 1)
+    lo = j
+    let below = 0
+    let next = Infinity
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]
+      if (x < w) below++
+      else if (x > w && x < next) next = x
+    }
+    cuts.push(below >= j ? w : next)
   }
   return cuts
+}
+
+/**
+ * Hoare's selection: rearranges xs[lo..hi] so that xs[j] holds the value a sort would put
+ * there, smaller-or-equal values before it and larger-or-equal after; returns that value.
+ */
+function selectNth(xs: Float64Array, j: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    // median of three as the pivot keeps already ordered input linear
+    const a = xs[lo]
+    const b = xs[mid]
+    const c = xs[hi]
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b
+    let i = lo
+    let k = hi
+    while (i <= k) {
+      while (xs[i] < pivot) i++
+      while (xs[k] > pivot) k--
+      if (i <= k) {
+        const t = xs[i]
+        xs[i] = xs[k]
+        xs[k] = t
+        i++
+        k--
+      }
+    }
+    if (j <= k) hi = k
+    else if (j >= i) lo = i
+    else return xs[j]
+  }
+  return xs[j]
 }
 
 const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length

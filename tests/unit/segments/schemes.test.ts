@@ -25,6 +25,22 @@ describe('RFM scoring', () => {
     expect(byCuts).toEqual(quintileScores(values, true))
   })
 
+  it('finds the same cut points as ranking for every size and run of ties', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 19, 20, 21, 64, 999, 1000]) {
+      for (const spread of [1, 2, 3, 10, 1000]) {
+        const values = Array.from({ length: n }, () => Math.floor(random() * spread))
+        const sortedInput = [...values].sort((a, b) => a - b)
+        for (const input of [values, sortedInput, [...sortedInput].reverse()]) {
+          const cuts = scoreCuts(input)
+          const byCuts = input.map((v) => 1 + cuts.filter((c) => v >= c).length)
+          expect({ n, spread, scores: byCuts }).toEqual({ n, spread, scores: quintileScores(input, true) })
+        }
+      }
+    }
+  })
+
   it('rounds FM half up', () => {
     expect([fmScore(1, 1), fmScore(1, 2), fmScore(2, 3), fmScore(5, 4), fmScore(5, 5)]).toEqual([1, 2, 3, 5, 5])
   })
