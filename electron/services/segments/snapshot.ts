@@ -10,6 +10,7 @@ import type { Db } from '../../db/driver'
 import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { readNumberList } from './number-list'
+import { fillCore } from './snapshot-core'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import { dropFiguresScratch, figuresQuery, figuresSource, type FiguresSource } from './snapshot-figures'
@@ -115,32 +116,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
   ).run(params)
   dropFiguresScratch(db)
 
-  // core: enough purchase occasions, spend and categories within the window. The ledger's
-  // all-time figures bound the window's, so only customers whose summary could qualify are
-  // looked at (a third of them on the demo shop), each by a short range of the orders_purchase
-  // index, instead of grouping every order; at least one purchase in the window is always asked.
-  // (Each LIMIT stops reading a customer's orders or lines once enough are seen.)
-  const windowSpend =
-    s.core.minSpendFen > 0
-      ? `AND (SELECT sum(o.total_fen) FROM orders o INDEXED BY orders_purchase
-              WHERE o.customer_id = x.customer_id AND o.is_purchase = 1 AND o.ordered_at >= @coreFrom AND o.ordered_at < @next) >= @coreSpend`
-      : ''
-  db.prepare(
-    `INSERT INTO seg_core (customer_id)
-     SELECT x.customer_id FROM customer_summaries x NOT INDEXED
-     WHERE x.orders >= @coreOrders AND x.categories >= @coreCategories AND x.last_purchase >= @coreFrom
-       AND (SELECT count(*) FROM (
-              SELECT 1 FROM orders o INDEXED BY orders_purchase
-              WHERE o.customer_id = x.customer_id AND o.is_purchase = 1 AND o.ordered_at >= @coreFrom AND o.ordered_at < @next
-              LIMIT @coreOrders)) >= @coreOrders
-       ${windowSpend}
-       AND (SELECT count(*) FROM (
-              SELECT DISTINCT p.category FROM orders o
-                JOIN order_lines l ON l.order_id = o.id AND l.amount_fen > 0
-                JOIN products p ON p.id = l.product_id
-              WHERE o.customer_id = x.customer_id AND o.ordered_at >= @coreFrom AND o.ordered_at < @next
-              LIMIT @coreCategories)) >= @coreCategories`
-  ).run({ ...params, coreOrders: Math.max(s.core.minOrders, 1), coreSpend: s.core.minSpendFen, coreCategories: s.core.minCategories })
+  fillCore(db, s.core, params)
 
   // advocates: referred someone who bought by the as-of date
   db.prepare(
