@@ -96,7 +96,7 @@ function fillLaterOrders(db: Db, params: { next: string }): void {
   db.prepare(
     `INSERT INTO seg_after (customer_id, orders, purchase_days, spend_fen, last_purchase, channels)
      SELECT g.customer_id, g.orders, g.purchase_days, g.spend_fen,
-            CASE WHEN g.orders > 0 THEN
+            CASE WHEN g.orders > 0 AND x.orders > g.orders THEN
               (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
                WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END,
             CASE WHEN g.orders = 0 THEN NULL
