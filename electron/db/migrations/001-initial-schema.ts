@@ -152,7 +152,9 @@ CREATE TABLE orders (
 CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
 CREATE INDEX orders_batch ON orders(batch_id);
 CREATE INDEX orders_time ON orders(ordered_at);
-CREATE INDEX orders_purchase ON orders(customer_id, is_purchase, ordered_at);
+-- total_fen rides along so that figures as of a past date (each customer's orders after it, their
+-- spend included) and the core check's window spend read this index alone, never the table
+CREATE INDEX orders_purchase ON orders(customer_id, is_purchase, ordered_at, total_fen);
 
 -- a sale line; a return is a negative line. content_key makes re-importing the same line a no-op
 CREATE TABLE order_lines (
