@@ -48,7 +48,9 @@ export const test = base.extend<{ app: E2eApp }>({
       })
     })
     const cli = async <T>(args: string[]): Promise<T> => {
-      const { stdout } = await run(process.execPath, [join(root, 'out/main/cli.js'), ...args, '--db', dbPath, '--as-of', AS_OF, '--json'], {
+      // the shop's date unless the test asks about another
+      const asOf = args.includes('--as-of') ? [] : ['--as-of', AS_OF]
+      const { stdout } = await run(process.execPath, [join(root, 'out/main/cli.js'), ...args, '--db', dbPath, ...asOf, '--json'], {
         cwd: root
       })
       return JSON.parse(stdout) as T

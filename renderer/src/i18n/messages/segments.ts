@@ -4,6 +4,7 @@ export default {
     segments: {
       asOf: '截至日期',
       today: '今天',
+      computing: '正在计算截至{date}的分群…',
       customers: '{n} 位客户，其中 {buyers} 位有购买',
       lifecycle: '生命周期',
       ladder: '忠诚度阶梯',
@@ -90,6 +91,7 @@ export default {
     segments: {
       asOf: 'As of',
       today: 'Today',
+      computing: 'Working out the segments as of {date}…',
       customers: '{n} customers, {buyers} with a purchase',
       lifecycle: 'Lifecycle',
       ladder: 'Loyalty ladder',
