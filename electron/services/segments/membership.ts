@@ -31,8 +31,8 @@ export function resolveRule(db: Db, sel: SegmentSelector): RuleNode {
 
 /** The FROM … WHERE of a rule over the snapshot, ready for SELECT. */
 function whereRule(db: Db, rule: RuleNode, asOf: string, settings: SchemeInputs) {
-  ensureSnapshot(db, asOf, schemeSettings(settings))
-  const compiled = compileRule(rule, { asOf, lifecycle: settings.lifecycle })
+  const { cuts } = ensureSnapshot(db, asOf, schemeSettings(settings))
+  const compiled = compileRule(rule, { asOf, lifecycle: settings.lifecycle, rfm: cuts })
   return { from: `${SNAPSHOT} s JOIN customers c ON c.id = s.customer_id WHERE ${compiled.sql}`, params: compiled.params }
 }
 

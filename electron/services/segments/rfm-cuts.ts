@@ -6,7 +6,7 @@
  * overview, which tallies 200,000 customers faster in memory than SQLite groups them); the
  * segments tests hold the two to the same answer.
  */
-import { classicSegment, cn8Class, type ClassicSegment, type Cn8Class, classicMap } from '../../../shared/domain/rfm'
+import { classicSegment, cn8Class, cn8Classes, type ClassicSegment, type Cn8Class, classicMap } from '../../../shared/domain/rfm'
 
 export interface RfmCuts {
   /** days since the last purchase at or below each cut score ≥ 2, 3, 4, 5 (R is high for recent buyers) */
@@ -124,10 +124,7 @@ function literal(n: number): string {
  */
 export function rfmColumnsSql(c: RfmCuts | null): string {
   if (!c) return 'NULL AS r, NULL AS f, NULL AS m, NULL AS rfm_classic, NULL AS rfm_cn8'
-  const sum = (col: string, op: string, cuts: number[]) => `(1 + ${cuts.map((x) => `(${col} ${op} ${literal(x)})`).join(' + ')})`
-  const rExpr = sum('days_last', '<=', c.r)
-  const fExpr = sum('orders', '>=', c.f)
-  const mExpr = sum('spend_fen', '>=', c.m)
+  const { rExpr, fExpr, mExpr } = scoreSql(c, '')
   const cases = classicMap
     .flatMap((row, ri) => row.map((name, fi) => `WHEN ${ri + 1}${fi + 1} THEN '${name.replace(/'/g, "''")}'`))
     .join(' ')
@@ -140,4 +137,42 @@ export function rfmColumnsSql(c: RfmCuts | null): string {
         CASE WHEN days_last < ${literal(c.meanDays)} THEN (CASE WHEN orders > ${literal(c.meanOrders)} THEN '价值' ELSE '发展' END)
              ELSE (CASE WHEN orders > ${literal(c.meanOrders)} THEN '保持' ELSE '挽留' END) END
       END AS rfm_cn8`
+}
+
+/** The R, F and M scores as SQL over the snapshot's columns (`prefix` names its alias). */
+function scoreSql(c: RfmCuts, prefix: string): { rExpr: string; fExpr: string; mExpr: string } {
+  const sum = (col: string, op: string, cuts: number[]) => `(1 + ${cuts.map((x) => `(${prefix}${col} ${op} ${literal(x)})`).join(' + ')})`
+  return { rExpr: sum('days_last', '<=', c.r), fExpr: sum('orders', '>=', c.f), mExpr: sum('spend_fen', '>=', c.m) }
+}
+
+/**
+ * A condition that holds for the buyers in any of the named segments (classic names or the 8
+ * classes), NULL for customers who never bought: the memberships of the view's rfm_classic and
+ * rfm_cn8 columns without naming every row. A classic name is a set of cells of the R × FM grid,
+ * so the R score picks a row and only its buyers have F + M worked out; a class is three
+ * comparisons with the means. (The benchmark's "At Risk or gold/diamond" count: 195–214 → 146–147 ms.)
+ * Only cut points and the code's constants reach the SQL text.
+ */
+export function rfmNamesSql(c: RfmCuts | null, names: readonly string[], prefix: string): string {
+  if (!c) return 'NULL'
+  const { rExpr, fExpr, mExpr } = scoreSql(c, prefix)
+  const parts: string[] = []
+  const rows: string[] = []
+  classicMap.forEach((row, ri) => {
+    // FM = (F + M + 1) / 2 in whole numbers, F + M from 2 to 10
+    const sums = [2, 3, 4, 5, 6, 7, 8, 9, 10].filter((sum) => names.includes(row[Math.floor((sum + 1) / 2) - 1]))
+    if (sums.length === 9) rows.push(`WHEN ${ri + 1} THEN 1`)
+    else if (sums.length > 0) rows.push(`WHEN ${ri + 1} THEN ${fExpr} + ${mExpr} IN (${sums.join(', ')})`)
+  })
+  if (rows.length > 0) parts.push(`CASE ${rExpr} ${rows.join(' ')} ELSE 0 END`)
+  cn8Classes.forEach((name, i) => {
+    if (!names.includes(name)) return
+    // cn8Classes lists 重要 (M high) before 一般, each as 价值 (R, F high), 发展 (R), 保持 (F), 挽留
+    const [mHigh, rHigh, fHigh] = [i < 4, i % 4 < 2, i % 2 === 0]
+    parts.push(
+      `(${prefix}spend_fen ${mHigh ? '>' : '<='} ${literal(c.meanSpend)} AND ${prefix}days_last ${rHigh ? '<' : '>='} ${literal(c.meanDays)}` +
+        ` AND ${prefix}orders ${fHigh ? '>' : '<='} ${literal(c.meanOrders)})`
+    )
+  })
+  return `CASE WHEN ${prefix}orders > 0 THEN ${parts.length > 0 ? parts.join(' OR ') : '0'} END`
 }

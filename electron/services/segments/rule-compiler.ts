@@ -9,7 +9,7 @@ import type { PurchaseValue, RuleLeaf, RuleNode, StageAtValue } from '../../../s
 import { ruleFields } from '../../../shared/schemas/segments'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { addDays } from '../../../shared/domain/dates'
-import { cn8Classes } from '../../../shared/domain/rfm'
+import { rfmNamesSql, type RfmCuts } from './rfm-cuts'
 import { DomainError } from '../../../shared/result'
 
 export interface CompiledRule {
@@ -20,6 +20,8 @@ export interface CompiledRule {
 export interface CompileContext {
   asOf: string
   lifecycle: LifecycleThresholds
+  /** the snapshot's RFM cut points (null when nobody bought) */
+  rfm: RfmCuts | null
 }
 
 /** Number-like fields: the SQL expression each reads. */
@@ -121,19 +123,9 @@ function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]):
   if (field in numberColumns) return compare(numberColumns[field], op, value, params)
 
   if (field === 'rfmSegment') {
-    // each name belongs to one scheme: only that scheme's column is tested, so SQLite never
-    // works out the other scheme's CASE for the 200,000 rows of the snapshot
-    const names = (op === 'in' ? value : [value]) as string[]
-    const isCn8 = (name: string) => (cn8Classes as readonly string[]).includes(name)
-    const positive = () => {
-      const parts: string[] = []
-      const classic = names.filter((n) => !isCn8(n))
-      const cn8 = names.filter(isCn8)
-      if (classic.length) parts.push(compare('s.rfm_classic', 'in', classic, params))
-      if (cn8.length) parts.push(compare('s.rfm_cn8', 'in', cn8, params))
-      return parts.length ? `(${parts.join(' OR ')})` : '0'
-    }
-    return op === '!=' ? `NOT coalesce(${positive()}, 0)` : positive()
+    // compiled from the snapshot's cut points to tests on its figures (see rfmNamesSql)
+    const positive = rfmNamesSql(ctx.rfm, (op === 'in' ? value : [value]) as string[], 's.')
+    return op === '!=' ? `NOT coalesce(${positive}, 0)` : positive
   }
 
   if (field in enumColumns) {

@@ -144,7 +144,7 @@ describe('rules that try to inject SQL', () => {
 
   it('never puts a value into the SQL text', () => {
     const rule = Rule.parse({ all: [leaf('region', '=', drop), leaf('boughtProduct', 'contains', { text: drop, from: '2026-01-01' })] })
-    const compiled = compileRule(rule, { asOf: AS_OF, lifecycle: defaultLifecycleThresholds })
+    const compiled = compileRule(rule, { asOf: AS_OF, lifecycle: defaultLifecycleThresholds, rfm: null })
     expect(compiled.sql).not.toContain('DROP')
     expect(compiled.params).toContain(drop)
   })
