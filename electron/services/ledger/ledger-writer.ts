@@ -64,6 +64,8 @@ export class LedgerWriter {
   private readonly stmts
   private readonly touchedOrders = new Set<number>()
   private readonly touchedCustomers = new Set<number>()
+  /** products whose category this batch filled in: their earlier buyers' category counts change */
+  private readonly categorised = new Set<number>()
 
   constructor(
     private readonly db: Db,
@@ -222,7 +224,7 @@ export class LedgerWriter {
   productId(code: string, name: string, category?: string | null): number {
     const existing = this.stmts.findProduct.get(code, name) as number | undefined
     if (existing !== undefined) {
-      if (category) this.stmts.setProductCategory.run(category, existing)
+      if (category && this.stmts.setProductCategory.run(category, existing).changes === 1) this.categorised.add(existing)
       return existing
     }
     return Number(this.stmts.insertProduct.run(code, name, category ?? null).lastInsertRowid)
@@ -268,9 +270,19 @@ export class LedgerWriter {
     return info.changes === 1
   }
 
-  /** Bring order totals and customer summaries up to date for everything this batch touched. */
+  /**
+   * Bring order totals and customer summaries up to date for everything this batch touched,
+   * and for the earlier buyers of a product whose category it filled in (their category count).
+   */
   finish(): void {
     refreshOrderTotals(this.db, [...this.touchedOrders])
+    if (this.categorised.size > 0) {
+      const buyers = this.db
+        .prepare('SELECT DISTINCT customer_id FROM order_lines WHERE product_id IN (SELECT value FROM json_each(?)) AND customer_id IS NOT NULL')
+        .pluck()
+        .all(JSON.stringify([...this.categorised])) as number[]
+      for (const id of buyers) this.touchedCustomers.add(id)
+    }
     refreshSummaries(this.db, [...this.touchedCustomers])
     refreshCustomerSearch(this.db)
   }

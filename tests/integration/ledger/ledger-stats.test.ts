@@ -70,6 +70,29 @@ describe('the ledger', () => {
 })
 
 describe('stats as of a date', () => {
+  it('recounts the categories of earlier buyers when a later batch names the category of a product', () => {
+    const db = freshDb()
+    const batch = (name: string) => new LedgerWriter(db, LedgerWriter.createBatch(db, { fileName: name, fileSize: 1, fileHash: name, importedAt: '2026-11-01T09:00:00', format: 'csv' }))
+    const first = batch('a.csv')
+    const wang = first.resolveCustomer([{ kind: 'card', value: 'VIP001' }], { name: '王静', seenAt: '2026-01-05T10:00:00' }).customerId
+    const order = first.orderId({ externalId: 'A1', orderedAt: '2026-01-05T10:00:00', customerId: wang })
+    const products = [first.productId('690001', '奶粉 1段'), first.productId('690002', '湿巾', '洗护')]
+    products.forEach((productId, i) =>
+      first.addLine({ orderId: order, customerId: wang, productId, quantity: 1, unitPriceFen: null, amountFen: 100, contentKey: `A1:${i}` })
+    )
+    first.finish()
+    const categories = () => db.prepare('SELECT categories FROM customer_summaries WHERE customer_id = ?').pluck().get(wang)
+    expect(categories()).toBe(1)
+
+    // another customer's row names the milk's category; Wang bought nothing in this batch
+    const second = batch('b.csv')
+    const li = second.resolveCustomer([{ kind: 'card', value: 'VIP002' }], { name: '李丽', seenAt: '2026-02-01T10:00:00' }).customerId
+    const liOrder = second.orderId({ externalId: 'B1', orderedAt: '2026-02-01T10:00:00', customerId: li })
+    second.addLine({ orderId: liOrder, customerId: li, productId: second.productId('690001', '奶粉 1段', '奶粉'), quantity: 1, unitPriceFen: null, amountFen: 100, contentKey: 'B1:0' })
+    second.finish()
+    expect(categories()).toBe(2)
+  })
+
   it('counts purchase occasions, every line and revenue net of returns', () => {
     const db = freshDb()
     smallShop(db)
