@@ -6,7 +6,7 @@
  * overview, which tallies 200,000 customers faster in memory than SQLite groups them); the
  * segments tests hold the two to the same answer.
  */
-import { classicSegment, cn8Class, cn8Classes, type ClassicSegment, type Cn8Class, classicMap } from '../../../shared/domain/rfm'
+import { classicSegment, cn8Class, type ClassicSegment, type Cn8Class, classicMap } from '../../../shared/domain/rfm'
 
 export interface RfmCuts {
   /** days since the last purchase at or below each cut score ≥ 2, 3, 4, 5 (R is high for recent buyers) */
@@ -158,21 +158,25 @@ export function rfmNamesSql(c: RfmCuts | null, names: readonly string[], prefix:
   const { rExpr, fExpr, mExpr } = scoreSql(c, prefix)
   const parts: string[] = []
   const rows: string[] = []
-  classicMap.forEach((row, ri) => {
-    // FM = (F + M + 1) / 2 in whole numbers, F + M from 2 to 10
-    const sums = [2, 3, 4, 5, 6, 7, 8, 9, 10].filter((sum) => names.includes(row[Math.floor((sum + 1) / 2) - 1]))
-    if (sums.length === 9) rows.push(`WHEN ${ri + 1} THEN 1`)
-    else if (sums.length > 0) rows.push(`WHEN ${ri + 1} THEN ${fExpr} + ${mExpr} IN (${sums.join(', ')})`)
-  })
+  const scores = [1, 2, 3, 4, 5]
+  for (const r of scores) {
+    // the classic name follows R and F + M (through the FM score): the sums naming a wanted one
+    const sums = new Set<number>()
+    for (const f of scores) for (const m of scores) if (names.includes(classicSegment(r, f, m))) sums.add(f + m)
+    if (sums.size === 9) rows.push(`WHEN ${r} THEN 1`)
+    else if (sums.size > 0) rows.push(`WHEN ${r} THEN ${fExpr} + ${mExpr} IN (${[...sums].sort((a, b) => a - b).join(', ')})`)
+  }
   if (rows.length > 0) parts.push(`CASE ${rExpr} ${rows.join(' ')} ELSE 0 END`)
-  cn8Classes.forEach((name, i) => {
-    if (!names.includes(name)) return
-    // cn8Classes lists 重要 (M high) before 一般, each as 价值 (R, F high), 发展 (R), 保持 (F), 挽留
-    const [mHigh, rHigh, fHigh] = [i < 4, i % 4 < 2, i % 2 === 0]
-    parts.push(
-      `(${prefix}spend_fen ${mHigh ? '>' : '<='} ${literal(c.meanSpend)} AND ${prefix}days_last ${rHigh ? '<' : '>='} ${literal(c.meanDays)}` +
-        ` AND ${prefix}orders ${fHigh ? '>' : '<='} ${literal(c.meanOrders)})`
-    )
-  })
+  for (const mHigh of [true, false]) {
+    for (const rHigh of [true, false]) {
+      for (const fHigh of [true, false]) {
+        if (!names.includes(cn8Class(rHigh, fHigh, mHigh))) continue
+        parts.push(
+          `(${prefix}spend_fen ${mHigh ? '>' : '<='} ${literal(c.meanSpend)} AND ${prefix}days_last ${rHigh ? '<' : '>='} ${literal(c.meanDays)}` +
+            ` AND ${prefix}orders ${fHigh ? '>' : '<='} ${literal(c.meanOrders)})`
+        )
+      }
+    }
+  }
   return `CASE WHEN ${prefix}orders > 0 THEN ${parts.length > 0 ? parts.join(' OR ') : '0'} END`
 }
