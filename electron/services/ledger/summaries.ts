@@ -24,6 +24,11 @@ export const PURCHASE_COUNTS = `sum(is_purchase) AS orders,
   count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
   sum(total_fen) AS spend_fen`
 
+/** First and last purchase and the channels bought through, of the same group of orders. */
+export const PURCHASE_SPAN = `min(CASE WHEN is_purchase THEN ordered_at END) AS first_purchase,
+  max(CASE WHEN is_purchase THEN ordered_at END) AS last_purchase,
+  count(DISTINCT CASE WHEN is_purchase THEN channel END) AS channels`
+
 export function refreshOrderTotals(db: Db, orderIds?: number[]): void {
   withScope(db, 'scope_orders', orderIds, (scoped) => {
     db.exec(`
@@ -40,15 +45,13 @@ export function refreshSummaries(db: Db, customerIds?: number[]): void {
     db.exec(`DELETE FROM customer_summaries ${scoped ? 'WHERE customer_id IN (SELECT id FROM scope_customers)' : ''}`)
     db.exec(`
       INSERT INTO customer_summaries
-        (customer_id, orders, purchase_days, spend_fen, returns_fen, first_purchase, last_purchase, categories, channels)
+        (customer_id, orders, purchase_days, spend_fen, first_purchase, last_purchase, channels, returns_fen, categories)
       SELECT o.customer_id,
              ${PURCHASE_COUNTS},
+             ${PURCHASE_SPAN},
              coalesce((SELECT sum(l.amount_fen) FROM order_lines l WHERE l.customer_id = o.customer_id AND l.amount_fen < 0), 0),
-             min(CASE WHEN o.is_purchase THEN o.ordered_at END),
-             max(CASE WHEN o.is_purchase THEN o.ordered_at END),
              (SELECT count(DISTINCT p.category) FROM order_lines l JOIN products p ON p.id = l.product_id
-               WHERE l.customer_id = o.customer_id AND l.amount_fen > 0),
-             count(DISTINCT CASE WHEN o.is_purchase THEN o.channel END)
+               WHERE l.customer_id = o.customer_id AND l.amount_fen > 0)
       FROM orders o
       ${where}
       GROUP BY o.customer_id`)

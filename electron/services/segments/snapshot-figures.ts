@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/driver'
 import { daysBetween } from '../../../shared/domain/dates'
-import { PURCHASE_COUNTS } from '../ledger/summaries'
+import { PURCHASE_COUNTS, PURCHASE_SPAN } from '../ledger/summaries'
 
 export type FiguresSource = 'summaries' | 'subtract' | 'aggregate'
 
@@ -62,10 +62,7 @@ export function figuresQuery(db: Db, source: FiguresSource, params: { next: stri
       return plain('LEFT JOIN customer_summaries x ON x.customer_id = c.id')
     case 'aggregate':
       return plain(`LEFT JOIN (
-        SELECT customer_id, ${PURCHASE_COUNTS},
-               min(CASE WHEN is_purchase THEN ordered_at END) AS first_purchase,
-               max(CASE WHEN is_purchase THEN ordered_at END) AS last_purchase,
-               count(DISTINCT CASE WHEN is_purchase THEN channel END) AS channels
+        SELECT customer_id, ${PURCHASE_COUNTS}, ${PURCHASE_SPAN}
         FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL GROUP BY customer_id
       ) x ON x.customer_id = c.id`)
     case 'subtract':
