@@ -2,8 +2,10 @@
  * Rule tree → a parameterised SQL condition over `customers c` joined to the snapshot `s`
  * (see snapshot.ts). Values only ever travel as `?` parameters; column names and SQL come
  * only from the constant maps below, looked up by field names the schema has whitelisted.
- * Every leaf is wrapped in coalesce(…, 0) so a missing figure is "no", and NOT is a true
- * complement.
+ * A missing figure (NULL) means "no". Outside any NOT that needs nothing, since WHERE keeps only
+ * rows whose AND / OR of tests is true; under a NOT each leaf is wrapped in coalesce(…, 0) so that
+ * NOT is a true complement. Leaving the wrapper off elsewhere lets SQLite use an index on the
+ * column tested (a region: 177 → 109 ms over 200,000 customers).
  */
 import type { PurchaseValue, RuleLeaf, RuleNode, StageAtValue } from '../../../shared/schemas/segments'
 import { ruleFields } from '../../../shared/schemas/segments'
@@ -62,23 +64,26 @@ export function compileRule(rule: RuleNode, ctx: CompileContext): CompiledRule {
   return { sql, params }
 }
 
-function node(rule: RuleNode, ctx: CompileContext, params: (string | number)[]): string {
-  if ('all' in rule) return rule.all.length ? group(rule.all, ' AND ', ctx, params) : '1'
-  if ('any' in rule) return rule.any.length ? group(rule.any, ' OR ', ctx, params) : '0'
-  if ('not' in rule) return `(NOT ${node(rule.not, ctx, params)})`
-  return `coalesce((${leaf(rule, ctx, params)}), 0)`
+/** `negated`: the node sits under a NOT somewhere above, where NULL must read as 0. */
+function node(rule: RuleNode, ctx: CompileContext, params: (string | number)[], negated = false): string {
+  if ('all' in rule) return rule.all.length ? group(rule.all, ' AND ', ctx, params, negated) : '1'
+  if ('any' in rule) return rule.any.length ? group(rule.any, ' OR ', ctx, params, negated) : '0'
+  if ('not' in rule) return `(NOT ${node(rule.not, ctx, params, true)})`
+  const sql = leaf(rule, ctx, params)
+  return negated ? `coalesce((${sql}), 0)` : `(${sql})`
 }
 
 /**
  * AND / OR of the children, cheapest first: SQLite evaluates the terms in the order written and
  * stops at the first that settles the answer, so a per-customer look-up (bought a product, …)
  * runs only for the customers the column tests and the once-computed sets let through.
- * Every child is 0 or 1 (never NULL), so the order changes nothing but the time.
+ * AND and OR give the same answer in any order (NULL included), so the order changes nothing
+ * but the time.
  */
-function group(children: RuleNode[], joiner: string, ctx: CompileContext, params: (string | number)[]): string {
+function group(children: RuleNode[], joiner: string, ctx: CompileContext, params: (string | number)[], negated: boolean): string {
   const compiled = children.map((child) => {
     const own: (string | number)[] = []
-    const sql = node(child, ctx, own)
+    const sql = node(child, ctx, own, negated)
     // 0: columns only; 1: a set computed once for the statement (IN (SELECT …)); 2: a look-up per customer (EXISTS)
     const cost = !/\bSELECT\b/.test(sql) ? 0 : /\bEXISTS \(/.test(sql) ? 2 : 1
     return { sql, own, cost }

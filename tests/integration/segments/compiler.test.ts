@@ -97,6 +97,12 @@ const cases: [string, unknown, string[]][] = [
   ['any of nothing', { any: [] }, []],
   ['not', { not: leaf('orders', '>=', 1) }, ['K', 'L', 'N']],
   ['not of a missing figure', { not: leaf('daysSinceLastPurchase', '<', 100) }, except('A', 'B', 'C', 'D')],
+  // K, L and N never bought: their missing figure must read as "no" below the any, not only right under the not
+  [
+    'not of an any with a missing figure',
+    { not: { any: [leaf('daysSinceLastPurchase', '<', 100), leaf('orders', '>=', 5)] } },
+    ['E', 'F', 'G', 'I', 'J', 'K', 'L', 'N']
+  ],
   ['any', { any: [leaf('tag', '=', '新手妈妈'), leaf('region', '=', '南京市')] }, ['A', 'F', 'G', 'H', 'I', 'J']],
   // look-up terms written first are moved after the column tests; their parameters must move with them
   [
