@@ -16,13 +16,15 @@ function withScope(db: Db, table: string, ids: number[] | undefined, body: (scop
 }
 
 /**
- * Purchase occasions, distinct purchase days and spend (returns included) of a group of
- * orders: the summaries' definition, which the segments snapshot also applies to the orders
- * before or after a date, so that summaries minus later orders give the figures as of it.
+ * Purchase occasions and spend (returns included) of a group of orders: the summaries'
+ * definition, which the segments snapshot also applies to the orders before or after a date,
+ * so that summaries minus later orders give the figures as of it.
  */
-export const PURCHASE_COUNTS = `sum(is_purchase) AS orders,
-  count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days,
-  sum(total_fen) AS spend_fen`
+export const PURCHASE_TOTALS = `sum(is_purchase) AS orders, sum(total_fen) AS spend_fen`
+
+/** The totals and the distinct purchase days of the same group of orders. */
+export const PURCHASE_COUNTS = `${PURCHASE_TOTALS},
+  count(DISTINCT CASE WHEN is_purchase THEN substr(ordered_at, 1, 10) END) AS purchase_days`
 
 /** First and last purchase and the channels bought through, of the same group of orders. */
 export const PURCHASE_SPAN = `min(CASE WHEN is_purchase THEN ordered_at END) AS first_purchase,
@@ -45,7 +47,7 @@ export function refreshSummaries(db: Db, customerIds?: number[]): void {
     db.exec(`DELETE FROM customer_summaries ${scoped ? 'WHERE customer_id IN (SELECT id FROM scope_customers)' : ''}`)
     db.exec(`
       INSERT INTO customer_summaries
-        (customer_id, orders, purchase_days, spend_fen, first_purchase, last_purchase, channels, returns_fen, categories)
+        (customer_id, orders, spend_fen, purchase_days, first_purchase, last_purchase, channels, returns_fen, categories)
       SELECT o.customer_id,
              ${PURCHASE_COUNTS},
              ${PURCHASE_SPAN},

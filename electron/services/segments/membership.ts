@@ -7,7 +7,7 @@ import type { Settings } from '../../../shared/schemas/settings'
 import type { Members, MemberRow, RuleNode } from '../../../shared/schemas/segments'
 import { DomainError } from '../../../shared/result'
 import { compileRule } from './rule-compiler'
-import { ensureSnapshot, SNAPSHOT } from './snapshot'
+import { ensurePurchaseDetail, ensureSnapshot, SNAPSHOT } from './snapshot'
 import { schemeSettings } from './scheme-settings'
 import { findSegment, segmentRule } from './segment-repo'
 
@@ -31,8 +31,10 @@ export function resolveRule(db: Db, sel: SegmentSelector): RuleNode {
 
 /** The FROM … WHERE of a rule over the snapshot, ready for SELECT. */
 function whereRule(db: Db, rule: RuleNode, asOf: string, settings: SchemeInputs) {
-  const { cuts } = ensureSnapshot(db, asOf, schemeSettings(settings))
+  const schemes = schemeSettings(settings)
+  const { cuts } = ensureSnapshot(db, asOf, schemes)
   const compiled = compileRule(rule, { asOf, lifecycle: settings.lifecycle, rfm: cuts })
+  if (compiled.readsPurchaseDetail) ensurePurchaseDetail(db, asOf, schemes)
   return { from: `${SNAPSHOT} s JOIN customers c ON c.id = s.customer_id WHERE ${compiled.sql}`, params: compiled.params }
 }
 

@@ -17,6 +17,8 @@ import { DomainError } from '../../../shared/result'
 export interface CompiledRule {
   sql: string
   params: (string | number)[]
+  /** the rule reads purchase days or channels, which a past date's snapshot works out only on demand */
+  readsPurchaseDetail: boolean
 }
 
 export interface CompileContext {
@@ -41,6 +43,9 @@ const numberColumns: Record<string, string> = {
   firstPurchaseMonth: 'substr(s.first_day, 1, 7)'
 }
 
+/** The fields that read the snapshot's purchase days or channels (see ensurePurchaseDetail). */
+const purchaseDetailFields = new Set(['avgIntervalDays', 'channelCount'])
+
 /** Enum fields stored on the snapshot, one column each (RFM segments, in two columns, are compiled apart). */
 const enumColumns: Record<string, string> = {
   tier: 's.tier',
@@ -61,7 +66,14 @@ const compareOps: Record<string, string> = { '=': '=', '!=': '<>', '>': '>', '>=
 export function compileRule(rule: RuleNode, ctx: CompileContext): CompiledRule {
   const params: (string | number)[] = []
   const sql = node(rule, ctx, params)
-  return { sql, params }
+  return { sql, params, readsPurchaseDetail: readsAny(rule, purchaseDetailFields) }
+}
+
+function readsAny(rule: RuleNode, fields: Set<string>): boolean {
+  if ('all' in rule) return rule.all.some((r) => readsAny(r, fields))
+  if ('any' in rule) return rule.any.some((r) => readsAny(r, fields))
+  if ('not' in rule) return readsAny(rule.not, fields)
+  return fields.has(rule.field)
 }
 
 /** `negated`: the node sits under a NOT somewhere above, where NULL must read as 0. */

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/driver'
 import { daysBetween } from '../../../shared/domain/dates'
-import { PURCHASE_COUNTS, PURCHASE_SPAN } from '../ledger/summaries'
+import { PURCHASE_COUNTS, PURCHASE_SPAN, PURCHASE_TOTALS } from '../ledger/summaries'
 
 export type FiguresSource = 'summaries' | 'subtract' | 'aggregate'
 
@@ -37,6 +37,8 @@ export interface FiguresQuery {
   firstPurchase: string
   lastPurchase: string
   channels: string
+  /** purchaseDays and channels give NULL where they are left for fillPurchaseDetail */
+  detailPending: boolean
 }
 
 const plain = (joins: string): FiguresQuery => ({
@@ -46,15 +48,20 @@ const plain = (joins: string): FiguresQuery => ({
   spend: 'x.spend_fen',
   firstPurchase: 'x.first_purchase',
   lastPurchase: 'x.last_purchase',
-  channels: 'x.channels'
+  channels: 'x.channels',
+  detailPending: false
 })
 
 /**
  * The figures as of the date for a source (parameter @next: the day after it). Subtracting
- * first fills temp.seg_after with each later buyer's orders after the date, their last
- * purchase and channels by the date (looked up only for them), so that the snapshot reads
- * plain joins: a subquery with a join of its own on the right of a LEFT JOIN is materialised
- * and indexed again by SQLite, which cost 200 ms.
+ * first fills temp.seg_after with each later buyer's orders and spend after the date and their
+ * last purchase by the date (looked up only for them), so that the snapshot reads plain joins:
+ * a subquery with a join of its own on the right of a LEFT JOIN is materialised and indexed
+ * again by SQLite, which cost 200 ms.
+ *
+ * Subtracting leaves purchase days and channels NULL for customers who bought on both sides of
+ * the date: only two custom-rule fields read them, and working them out for every recompute
+ * cost 100 ms of its 1.1 s. fillPurchaseDetail works them out when a rule asks.
  */
 export function figuresQuery(db: Db, source: FiguresSource, params: { next: string }): FiguresQuery {
   switch (source) {
@@ -65,48 +72,62 @@ export function figuresQuery(db: Db, source: FiguresSource, params: { next: stri
         SELECT customer_id, ${PURCHASE_COUNTS}, ${PURCHASE_SPAN}
         FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL GROUP BY customer_id
       ) x ON x.customer_id = c.id`)
-    case 'subtract':
+    case 'subtract': {
       fillLaterOrders(db, params)
-      // Counts, purchase days (the days after the date are other days) and spend subtract; the
-      // first purchase stands while one came by the date; the rest comes from seg_after.
+      // Counts and spend subtract; the first purchase stands while one came by the date; the
+      // rest stands while nothing was bought after it, and otherwise comes from seg_after.
+      const nothingAfter = 'coalesce(a.orders, 0) = 0'
       return {
         joins: 'LEFT JOIN customer_summaries x ON x.customer_id = c.id LEFT JOIN temp.seg_after a ON a.customer_id = c.id',
         orders: 'x.orders - coalesce(a.orders, 0)',
-        purchaseDays: 'x.purchase_days - coalesce(a.purchase_days, 0)',
+        purchaseDays: `CASE WHEN ${nothingAfter} THEN x.purchase_days END`,
         spend: 'x.spend_fen - coalesce(a.spend_fen, 0)',
         firstPurchase: 'CASE WHEN x.orders > coalesce(a.orders, 0) THEN x.first_purchase END',
-        lastPurchase: 'CASE WHEN coalesce(a.orders, 0) = 0 THEN x.last_purchase ELSE a.last_purchase END',
-        channels: 'CASE WHEN coalesce(a.orders, 0) = 0 THEN x.channels ELSE a.channels END'
+        lastPurchase: `CASE WHEN ${nothingAfter} THEN x.last_purchase ELSE a.last_purchase END`,
+        channels: `CASE WHEN ${nothingAfter} THEN x.channels END`,
+        detailPending: true
       }
+    }
   }
 }
 
-/** temp.seg_after: per customer with orders after the date, those orders' figures and what they hide. */
+/** temp.seg_after: per customer with orders after the date, those orders' figures and the last purchase by it. */
 function fillLaterOrders(db: Db, params: { next: string }): void {
   db.exec(`DROP TABLE IF EXISTS temp.seg_after;
     CREATE TEMP TABLE seg_after (
       customer_id   INTEGER PRIMARY KEY,
       orders        INTEGER NOT NULL,  -- after the date
-      purchase_days INTEGER NOT NULL,  -- after the date
       spend_fen     INTEGER NOT NULL,  -- after the date
-      last_purchase TEXT,              -- by the date, when purchases came after it
-      channels      INTEGER            -- by the date, when purchases came after it
+      last_purchase TEXT               -- by the date, when purchases came on both sides of it
     );`)
   db.prepare(
-    `INSERT INTO seg_after (customer_id, orders, purchase_days, spend_fen, last_purchase, channels)
-     SELECT g.customer_id, g.orders, g.purchase_days, g.spend_fen,
+    `INSERT INTO seg_after (customer_id, orders, spend_fen, last_purchase)
+     SELECT g.customer_id, g.orders, g.spend_fen,
             CASE WHEN g.orders > 0 AND x.orders > g.orders THEN
               (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
-               WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END,
-            CASE WHEN g.orders = 0 THEN NULL
-                 WHEN x.orders = g.orders THEN 0
-                 WHEN x.channels <= 1 THEN x.channels
-                 ELSE (SELECT count(DISTINCT o.channel) FROM orders o
-                       WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END
+               WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END
      FROM (
-       SELECT customer_id, ${PURCHASE_COUNTS}
+       SELECT customer_id, ${PURCHASE_TOTALS}
        FROM orders WHERE ordered_at >= @next AND customer_id IS NOT NULL GROUP BY customer_id
      ) g JOIN customer_summaries x ON x.customer_id = g.customer_id`
+  ).run(params)
+}
+
+/**
+ * Purchase days and channels as of the date for the rows of `table` (customer_id,
+ * purchase_days, channels) that subtracting left NULL (see figuresQuery), grouped from those
+ * customers' orders by the date.
+ */
+export function fillPurchaseDetail(db: Db, table: string, params: { next: string }): void {
+  db.prepare(
+    `UPDATE ${table} SET purchase_days = g.purchase_days, channels = g.channels
+     FROM (
+       SELECT customer_id, ${PURCHASE_COUNTS}, ${PURCHASE_SPAN}
+       FROM orders WHERE ordered_at < @next
+         AND customer_id IN (SELECT customer_id FROM ${table} WHERE purchase_days IS NULL OR channels IS NULL)
+       GROUP BY customer_id
+     ) g
+     WHERE ${table}.customer_id = g.customer_id`
   ).run(params)
 }
 

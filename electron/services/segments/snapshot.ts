@@ -13,7 +13,7 @@ import { readNumberList } from './number-list'
 import { fillCore } from './snapshot-core'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
-import { dropFiguresScratch, figuresQuery, figuresSource, type FiguresSource } from './snapshot-figures'
+import { dropFiguresScratch, figuresQuery, figuresSource, fillPurchaseDetail, type FiguresSource } from './snapshot-figures'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 
 /**
@@ -44,6 +44,8 @@ export interface SnapshotState {
   orders: Float64Array
   spend: Float64Array
   ladder: Uint8Array
+  /** purchase days and channels are still NULL on some rows (see ensurePurchaseDetail) */
+  detailPending: boolean
 }
 
 const built = new WeakMap<Db, { key: string; state: SnapshotState }>()
@@ -63,6 +65,21 @@ export function rebuildSnapshot(db: Db, asOf: string, settings: SchemeSettings, 
 }
 
 const cacheKey = (db: Db, asOf: string, settings: SchemeSettings) => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
+
+/**
+ * The snapshot for this date and settings with every row's purchase days and channels worked
+ * out. A past date's build leaves some NULL (see figuresQuery); only rules on the average
+ * interval or the channel count read them.
+ */
+export function ensurePurchaseDetail(db: Db, asOf: string, settings: SchemeSettings): SnapshotState {
+  const state = ensureSnapshot(db, asOf, settings)
+  if (!state.detailPending) return state
+  fillPurchaseDetail(db, SNAPSHOT_BASE, { next: addDays(asOf, 1) })
+  const filled = { ...state, detailPending: false }
+  // the fill counts as a change on this connection: key the snapshot again, as of now
+  built.set(db, { key: cacheKey(db, asOf, settings), state: filled })
+  return filled
+}
 
 /** Forget the cached snapshot (benchmarks; tests of a rebuild). */
 export function invalidateSnapshot(db: Db): void {
@@ -85,12 +102,12 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
     CREATE TEMP TABLE seg_base (
       customer_id   INTEGER PRIMARY KEY,
       orders        INTEGER NOT NULL,
-      purchase_days INTEGER NOT NULL,
+      purchase_days INTEGER,           -- NULL: not worked out yet (see ensurePurchaseDetail)
       spend_fen     INTEGER NOT NULL,
       first_day     TEXT,
       last_day      TEXT,
       days_last     INTEGER,
-      channels      INTEGER NOT NULL,
+      channels      INTEGER,           -- NULL: not worked out yet
       targeted      INTEGER NOT NULL  -- courted (customers.targeted or any tag); worked out only without a purchase, where the ladder asks
     );
     CREATE TEMP TABLE seg_core (customer_id INTEGER PRIMARY KEY);
@@ -100,8 +117,9 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
   db.prepare(
     `WITH fig AS (
        SELECT c.id AS customer_id, c.targeted,
-              coalesce(${f.orders}, 0) AS orders, coalesce(${f.purchaseDays}, 0) AS purchase_days,
-              coalesce(${f.spend}, 0) AS spend_fen, coalesce(${f.channels}, 0) AS channels,
+              coalesce(${f.orders}, 0) AS orders, coalesce(${f.spend}, 0) AS spend_fen,
+              CASE WHEN coalesce(${f.orders}, 0) = 0 THEN 0 ELSE ${f.purchaseDays} END AS purchase_days,
+              CASE WHEN coalesce(${f.orders}, 0) = 0 THEN 0 ELSE ${f.channels} END AS channels,
               CASE WHEN ${f.orders} > 0 THEN substr(${f.firstPurchase}, 1, 10) END AS first_day,
               CASE WHEN ${f.orders} > 0 THEN substr(${f.lastPurchase}, 1, 10) END AS last_day
        FROM customers c ${f.joins}
@@ -126,7 +144,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
        AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)`
   ).run(params)
 
-  const state = readFacts(db)
+  const state = readFacts(db, f.detailPending)
   db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rarelyReadSql(asOf)}, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
   return state
 }
@@ -135,7 +153,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
  * Read every row's facts in one go, decide each ladder step by the rule in shared/domain and
  * find the RFM cuts over the buyers.
  */
-function readFacts(db: Db): SnapshotState {
+function readFacts(db: Db, detailPending: boolean): SnapshotState {
   const flat = readNumberList(db, ['customer_id', `coalesce(days_last, 'null')`, 'orders', 'spend_fen', 'targeted'], SNAPSHOT_BASE)
   const core = new Set(readNumberList(db, ['customer_id'], 'temp.seg_core'))
   const advocates = new Set(readNumberList(db, ['customer_id'], 'temp.seg_advocates'))
@@ -160,7 +178,7 @@ function readFacts(db: Db): SnapshotState {
     for (let i = 0, j = 0; i < n; i++) if (orders[i] > 0) out[j++] = xs[i]
     return out
   }
-  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder }
+  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder, detailPending }
 }
 
 /** A whole number from the validated settings, as SQL text (views take no parameters). */
