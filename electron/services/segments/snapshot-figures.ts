@@ -54,10 +54,11 @@ const plain = (joins: string): FiguresQuery => ({
 
 /**
  * The figures as of the date for a source (parameter @next: the day after it). Subtracting
- * first fills temp.seg_after with each later buyer's orders and spend after the date and their
- * last purchase by the date (looked up only for them), so that the snapshot reads plain joins:
- * a subquery with a join of its own on the right of a LEFT JOIN is materialised and indexed
- * again by SQLite, which cost 200 ms.
+ * first fills temp.seg_rewound with the figures as of the date of each customer who has orders
+ * after it (the summaries minus those orders, the last purchase by the date looked up only for
+ * them); everyone else's figures are their summaries. The snapshot then reads plain joins: a
+ * subquery with a join of its own on the right of a LEFT JOIN is materialised and indexed again
+ * by SQLite, which cost 200 ms.
  *
  * Subtracting leaves purchase days and channels NULL for customers who bought on both sides of
  * the date: only two custom-rule fields read them, and working them out for every recompute
@@ -73,39 +74,49 @@ export function figuresQuery(db: Db, source: FiguresSource, params: { next: stri
         FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL GROUP BY customer_id
       ) x ON x.customer_id = c.id`)
     case 'subtract': {
-      fillLaterOrders(db, params)
-      // Counts and spend subtract; the first purchase stands while one came by the date; the
-      // rest stands while nothing was bought after it, and otherwise comes from seg_after.
-      const nothingAfter = 'coalesce(a.orders, 0) = 0'
+      fillRewound(db, params)
+      const rewound = (column: string) => `CASE WHEN a.customer_id IS NULL THEN x.${column} ELSE a.${column} END`
       return {
-        joins: 'LEFT JOIN customer_summaries x ON x.customer_id = c.id LEFT JOIN temp.seg_after a ON a.customer_id = c.id',
-        orders: 'x.orders - coalesce(a.orders, 0)',
-        purchaseDays: `CASE WHEN ${nothingAfter} THEN x.purchase_days END`,
-        spend: 'x.spend_fen - coalesce(a.spend_fen, 0)',
-        firstPurchase: 'CASE WHEN x.orders > coalesce(a.orders, 0) THEN x.first_purchase END',
-        lastPurchase: `CASE WHEN ${nothingAfter} THEN x.last_purchase ELSE a.last_purchase END`,
-        channels: `CASE WHEN ${nothingAfter} THEN x.channels END`,
+        joins: 'LEFT JOIN customer_summaries x ON x.customer_id = c.id LEFT JOIN temp.seg_rewound a ON a.customer_id = c.id',
+        orders: rewound('orders'),
+        purchaseDays: rewound('purchase_days'),
+        spend: rewound('spend_fen'),
+        firstPurchase: rewound('first_purchase'),
+        lastPurchase: rewound('last_purchase'),
+        channels: rewound('channels'),
         detailPending: true
       }
     }
   }
 }
 
-/** temp.seg_after: per customer with orders after the date, those orders' figures and the last purchase by it. */
-function fillLaterOrders(db: Db, params: { next: string }): void {
-  db.exec(`DROP TABLE IF EXISTS temp.seg_after;
-    CREATE TEMP TABLE seg_after (
-      customer_id   INTEGER PRIMARY KEY,
-      orders        INTEGER NOT NULL,  -- after the date
-      spend_fen     INTEGER NOT NULL,  -- after the date
-      last_purchase TEXT               -- by the date, when purchases came on both sides of it
+/**
+ * temp.seg_rewound: the figures as of the date of every customer with orders after it. Counts
+ * and spend subtract; the first purchase stands while one came by the date; purchase days,
+ * channels and the last purchase stand while nothing was bought after it (returns only), and
+ * otherwise the last purchase is looked up and the other two are left NULL.
+ */
+function fillRewound(db: Db, params: { next: string }): void {
+  db.exec(`DROP TABLE IF EXISTS temp.seg_rewound;
+    CREATE TEMP TABLE seg_rewound (
+      customer_id    INTEGER PRIMARY KEY,
+      orders         INTEGER NOT NULL,
+      spend_fen      INTEGER NOT NULL,
+      purchase_days  INTEGER,
+      first_purchase TEXT,
+      last_purchase  TEXT,
+      channels       INTEGER
     );`)
   db.prepare(
-    `INSERT INTO seg_after (customer_id, orders, spend_fen, last_purchase)
-     SELECT g.customer_id, g.orders, g.spend_fen,
-            CASE WHEN g.orders > 0 AND x.orders > g.orders THEN
-              (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
-               WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END
+    `INSERT INTO seg_rewound (customer_id, orders, spend_fen, purchase_days, first_purchase, last_purchase, channels)
+     SELECT g.customer_id, x.orders - g.orders, x.spend_fen - g.spend_fen,
+            CASE WHEN g.orders = 0 THEN x.purchase_days END,
+            CASE WHEN x.orders > g.orders THEN x.first_purchase END,
+            CASE WHEN g.orders = 0 THEN x.last_purchase
+                 WHEN x.orders > g.orders THEN
+                   (SELECT max(o.ordered_at) FROM orders o INDEXED BY orders_purchase
+                    WHERE o.customer_id = g.customer_id AND o.is_purchase = 1 AND o.ordered_at < @next) END,
+            CASE WHEN g.orders = 0 THEN x.channels END
      FROM (
        SELECT customer_id, ${PURCHASE_TOTALS}
        FROM orders WHERE ordered_at >= @next AND customer_id IS NOT NULL GROUP BY customer_id
@@ -133,5 +144,5 @@ export function fillPurchaseDetail(db: Db, table: string, params: { next: string
 
 /** Drop what figuresQuery filled once the snapshot has read it. */
 export function dropFiguresScratch(db: Db): void {
-  db.exec('DROP TABLE IF EXISTS temp.seg_after')
+  db.exec('DROP TABLE IF EXISTS temp.seg_rewound')
 }
