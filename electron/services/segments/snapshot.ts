@@ -144,7 +144,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
        AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)`
   ).run(params)
 
-  const state = readFacts(db, f.detailPending)
+  const state: SnapshotState = { ...readFacts(db), detailPending: f.detailPending }
   db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rarelyReadSql(asOf)}, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
   return state
 }
@@ -153,7 +153,7 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
  * Read every row's facts in one go, decide each ladder step by the rule in shared/domain and
  * find the RFM cuts over the buyers.
  */
-function readFacts(db: Db, detailPending: boolean): SnapshotState {
+function readFacts(db: Db): Omit<SnapshotState, 'detailPending'> {
   const flat = readNumberList(db, ['customer_id', `coalesce(days_last, 'null')`, 'orders', 'spend_fen', 'targeted'], SNAPSHOT_BASE)
   const core = new Set(readNumberList(db, ['customer_id'], 'temp.seg_core'))
   const advocates = new Set(readNumberList(db, ['customer_id'], 'temp.seg_advocates'))
@@ -178,7 +178,7 @@ function readFacts(db: Db, detailPending: boolean): SnapshotState {
     for (let i = 0, j = 0; i < n; i++) if (orders[i] > 0) out[j++] = xs[i]
     return out
   }
-  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder, detailPending }
+  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder }
 }
 
 /** A whole number from the validated settings, as SQL text (views take no parameters). */
