@@ -6,7 +6,7 @@ import { DomainError } from '../../../shared/result'
 import type { ImportFile } from '../../../shared/schemas/imports'
 import { bytePieces, fileBytes, memoryBytes, type ByteSource } from './byte-source'
 import { PIECE_BYTES } from './decode'
-import { MAX_FILE_BYTES } from './limits'
+import { fileTooLarge, MAX_FILE_BYTES } from './limits'
 
 export interface LoadedFile {
   name: string
@@ -29,7 +29,7 @@ export function loadImportFile(file: ImportFile): LoadedFile {
     }
     bytes = fileBytes(file.path)
     if (bytes.size > MAX_FILE_BYTES) {
-      throw new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (larger than 256 MB: export it month by month)`)
+      throw fileTooLarge()
     }
   } else {
     name = file.name

@@ -1,4 +1,6 @@
 /** Bounds past which a file is not a sales export and is refused with a clear message. */
+import { DomainError } from '../../../shared/result'
+
 export const MAX_COLUMNS = 1000
 export const MAX_CELL = 65_536
 /**
@@ -9,6 +11,11 @@ export const MAX_CELL = 65_536
 export const MAX_ROW_CHARS = 16 * 1024 * 1024
 /** 256 MB: the browser host's body limit; larger files are refused before reading */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024
+
+/** The refusal of a file over MAX_FILE_BYTES, whether seen on disk or as bytes. */
+export function fileTooLarge(): DomainError {
+  return new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`)
+}
 /**
  * The largest amount one line (or unit price) may hold: 999,999,999.99 yuan, the nine digits
  * staff can type anywhere else. A bigger value is damage, not a sale; rejecting it keeps every

@@ -9,7 +9,7 @@ import { asByteSource, type ByteSource } from './byte-source'
 import { parseCsvPieces, detectNewline } from './csv-rows'
 import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
-import { MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
+import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
 import { readXlsxRows, tooLong, tooWide } from './xlsx-read'
 
 export interface TableSource {
@@ -33,7 +33,7 @@ export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOpt
   const source = asByteSource(bytes)
   if (source.size === 0) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
   if (source.size > MAX_FILE_BYTES) {
-    throw new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`)
+    throw fileTooLarge()
   }
   const magic = source.read(0, 4)
   if (isOle(magic)) {
