@@ -5,12 +5,14 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Db, Driver } from './driver'
-import { migrate } from './migrate'
+import { migrate, type MigrateOptions } from './migrate'
 
 export interface OpenOptions {
   /** apply pending migrations (default true) */
   migrate?: boolean
   readonly?: boolean
+  /** the backup before an upgrade (see MigrateOptions); the app's openers pass one */
+  beforeMigrate?: MigrateOptions['beforeMigrate']
 }
 
 export function openDatabase(driver: Driver, file: string, options: OpenOptions = {}): Db {
@@ -24,7 +26,7 @@ export function openDatabase(driver: Driver, file: string, options: OpenOptions 
     // big imports and aggregates: a larger page cache and temp tables in memory
     db.pragma('cache_size = -65536')
     db.pragma('temp_store = MEMORY')
-    if (options.migrate !== false && !options.readonly) migrate(db)
+    if (options.migrate !== false && !options.readonly) migrate(db, { beforeMigrate: options.beforeMigrate })
     return db
   } catch (e) {
     db.close()

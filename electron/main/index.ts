@@ -4,9 +4,9 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
-import { openDatabase } from '../db/connection'
 import { loadDriver } from '../db/driver'
 import { createAppContext } from '../services/app/app-context'
+import { openAppDatabase } from '../services/app/open-node-database'
 import { buildHandlers } from '../ipc/handlers'
 import { createDispatcher } from '../ipc/dispatcher'
 import { databasePath } from '../system/paths'
@@ -44,7 +44,7 @@ app.on('web-contents-created', (_e, contents) => guardWebContents(contents, appO
 void app.whenReady().then(() => {
   guardSession(session.defaultSession)
   const dbPath = databasePath()
-  const db = openDatabase(loadDriver(), dbPath)
+  const db = openAppDatabase(loadDriver(), dbPath)
   const ctx = createAppContext(db, dbPath, app.getVersion())
   // the first start of the day leaves a backup behind; a failure must not stop the shop
   dailyBackupIfDue(db, backupFolder(db, dbPath), ctx.now()).catch((e) => console.error('daily backup failed', e))

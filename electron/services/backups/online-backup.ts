@@ -16,7 +16,7 @@ import { assertIntegrity, isSqliteFile } from './sqlite-file'
 import { LOCK_KEY_PREFIX } from '../security/lock-store'
 import { readFigures, type BackupFigures } from './backup-figures'
 
-export const backupReasons = ['manual', 'daily', 'before-import', 'before-merge', 'before-restore', 'before-undo'] as const
+export const backupReasons = ['manual', 'daily', 'before-import', 'before-merge', 'before-restore', 'before-undo', 'before-migrate'] as const
 export type BackupReason = (typeof backupReasons)[number]
 
 export interface BackupInfo {
@@ -49,10 +49,8 @@ export function backupFolder(db: Db, dbPath: string): string {
   return join(dbPath === ':memory:' ? tmpdir() : dirname(resolve(dbPath)), 'backups')
 }
 
-/** Make a backup now; answers its file. Older backups beyond the setting are removed. */
-export async function createBackup(db: Db, folder: string, at: string, reason: BackupReason): Promise<BackupInfo> {
-  assertIntegrity(db, '当前数据库')
-  mkdirSync(folder, { recursive: true })
+/** The next free backup file name in the folder for a backup made at `at`. */
+function nextBackupFile(folder: string, at: string, reason: BackupReason): string {
   const stamp = at.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
   // backups made in the same second are numbered after the highest number already there
   const taken = listBackupNames(folder)
@@ -60,7 +58,14 @@ export async function createBackup(db: Db, folder: string, at: string, reason: B
     .filter((m) => m && `${m[1]}-${m[2]}` === stamp)
     .map((m) => Number(m![4] ?? 1))
   const next = taken.length ? Math.max(...taken) + 1 : 1
-  const file = join(folder, next === 1 ? `evergreen-${stamp}-${reason}.db` : `evergreen-${stamp}-${reason}-${next}.db`)
+  return join(folder, next === 1 ? `evergreen-${stamp}-${reason}.db` : `evergreen-${stamp}-${reason}-${next}.db`)
+}
+
+/** Make a backup now; answers its file. Older backups beyond the setting are removed. */
+export async function createBackup(db: Db, folder: string, at: string, reason: BackupReason): Promise<BackupInfo> {
+  assertIntegrity(db, '当前数据库')
+  mkdirSync(folder, { recursive: true })
+  const file = nextBackupFile(folder, at, reason)
   await db.backup(file)
   // a backup is one self-contained file: no -wal/-shm beside it on a USB stick
   const copy = new (loadDriver())(file)
@@ -94,6 +99,21 @@ export function pruneBackups(folder: string, keep: number): string[] {
   const doomed = all.slice(keep)
   for (const n of doomed) for (const f of [n, `${n}-wal`, `${n}-shm`]) rmSync(join(folder, f), { force: true })
   return doomed
+}
+
+/**
+ * The backup an upgrade takes before it migrates, made synchronously (the file is being opened,
+ * nothing else runs yet) with VACUUM INTO: one self-contained file at the old version, which
+ * restore migrates forward again. It is not pruned with the others' count in mind: an upgrade
+ * happens once per version. A failure stops the upgrade with the file untouched.
+ */
+export function backupBeforeMigrate(db: Db, dbPath: string, at: string): string {
+  assertIntegrity(db, '升级前的数据库')
+  const folder = backupFolder(db, dbPath)
+  mkdirSync(folder, { recursive: true })
+  const file = nextBackupFile(folder, at, 'before-migrate')
+  db.prepare('VACUUM INTO ?').run(file)
+  return file
 }
 
 /** A daily backup at the first start of the day; answers null when today's exists. */

@@ -26,6 +26,7 @@ export default {
         'before-merge': '合并前',
         'before-restore': '恢复前',
         'before-undo': '撤销前',
+        'before-migrate': '升级前',
         unknown: '其他'
       },
       audit: '操作记录',
@@ -75,6 +76,7 @@ export default {
         'before-merge': 'before merge',
         'before-restore': 'before restore',
         'before-undo': 'before undo',
+        'before-migrate': 'before upgrade',
         unknown: 'other'
       },
       audit: 'Audit trail',

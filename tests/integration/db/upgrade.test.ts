@@ -1,0 +1,169 @@
+/**
+ * Upgrading real files: a shop's database made by an older app must open in this one, migrate
+ * itself after a backup, and answer exactly as it did before. The version-1 shop is
+ * tests/fixtures/db/v1.sqlite (made by make-v1.ts through the importer); the earliest
+ * version-1 files are rebuilt from it with migration 001 as first committed.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../electron/db/connection'
+import { loadDriver, type Db } from '../../../electron/db/driver'
+import { currentVersion, migrate, schemaVersion } from '../../../electron/db/migrate'
+import { migrations } from '../../../electron/db/migrations'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { createAppContext } from '../../../electron/services/app/app-context'
+import { buildHandlers } from '../../../electron/ipc/handlers'
+import { createDispatcher } from '../../../electron/ipc/dispatcher'
+import { v1Questions } from '../../fixtures/db/v1-questions'
+
+const fixtures = join(__dirname, '../../fixtures/db')
+const recorded = JSON.parse(readFileSync(join(fixtures, 'v1-figures.json'), 'utf8')) as {
+  asOf: string
+  customerId: number
+  figures: Record<string, unknown>
+}
+
+function copyOfV1(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-upgrade-'))
+  const file = join(dir, 'shop.db')
+  copyFileSync(join(fixtures, 'v1.sqlite'), file)
+  return file
+}
+
+async function answers(db: Db, file: string): Promise<Record<string, unknown>> {
+  const dispatch = createDispatcher(buildHandlers(createAppContext(db, file, 'test', recorded.asOf)), () => {})
+  const out: Record<string, unknown> = {}
+  for (const [name, [channel, input]] of Object.entries(v1Questions(recorded.customerId))) {
+    const r = await dispatch(channel, input)
+    if (!r.ok) throw new Error(`${name}: ${r.code} ${r.message}`)
+    out[name] = r.data
+  }
+  return out
+}
+
+/** Every table's rows, the schema and the version: what "the file is exactly as it was" means. */
+function contents(db: Db): string {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
+  const rows = tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[]).map((r) => JSON.stringify(r)).sort()])
+  const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').raw().all()
+  return JSON.stringify({ version: currentVersion(db), schema, rows })
+}
+
+/** Tables by their columns, indexes and triggers by their definition: two files of one schema agree. */
+function shape(db: Db): unknown {
+  const objs = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[]
+  return objs.map((o) =>
+    o.type === 'table'
+      ? { table: o.name, columns: db.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)').raw().all(o.name) }
+      : { [o.type]: o.name, sql: (o.sql ?? '').replace(/--[^\n]*/g, ' ').replace(/\s+/g, ' ').trim() }
+  )
+}
+
+/** A version-1 file as the first builds wrote it: migration 001 as first committed, with v1's rows. */
+function earlyV1(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-early-'))
+  const file = join(dir, 'early.db')
+  const db = new (loadDriver())(file)
+  db.exec(readFileSync(join(fixtures, 'v1-early-schema.sql'), 'utf8'))
+  db.prepare('ATTACH DATABASE ? AS v1').run(join(fixtures, 'v1.sqlite'))
+  const tables = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
+  db.transaction(() => {
+    for (const t of tables.filter((x) => !/^CREATE VIRTUAL/i.test(x.sql))) {
+      const cols = (db.prepare('SELECT name FROM main.pragma_table_info(?)').pluck().all(t.name) as string[]).map((c) => `"${c}"`).join(', ')
+      db.exec(`INSERT INTO main."${t.name}" (${cols}) SELECT ${cols} FROM v1."${t.name}"`)
+    }
+  })()
+  db.exec('DETACH DATABASE v1')
+  db.pragma('user_version = 1')
+  db.close()
+  return file
+}
+
+describe('upgrading a version-1 shop', () => {
+  it('migrates the committed v1 file and answers every question exactly as before', async () => {
+    const file = copyOfV1()
+    const db = openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' })
+    expect(currentVersion(db)).toBe(schemaVersion)
+    expect(await answers(db, file)).toMatchObject(recorded.figures)
+    db.close()
+  })
+
+  it('keeps a backup of the file as it was, at version 1, before migrating', () => {
+    const file = copyOfV1()
+    const before = new (loadDriver())(file, { readonly: true })
+    const was = contents(before)
+    before.close()
+    openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' }).close()
+    const folder = join(file, '..', 'backups')
+    expect(readdirSync(folder)).toEqual(['evergreen-20261201-090000-before-migrate.db'])
+    const backup = new (loadDriver())(join(folder, 'evergreen-20261201-090000-before-migrate.db'), { readonly: true })
+    expect(contents(backup)).toBe(was)
+    backup.close()
+  })
+
+  it('takes no backup when the file is already at this version', () => {
+    const file = copyOfV1()
+    openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' }).close()
+    openNodeDatabase(file, { now: () => '2026-12-02T09:00:00' }).close()
+    expect(readdirSync(join(file, '..', 'backups'))).toHaveLength(1)
+  })
+
+  it('leaves the file exactly as it was when a migration fails', () => {
+    const file = copyOfV1()
+    const db = openDatabase(loadDriver(), file, { migrate: false })
+    const was = contents(db)
+    const failing = {
+      name: 'a step that writes, then fails',
+      up(d: Db) {
+        d.exec("CREATE TABLE half_done (x INTEGER) STRICT; UPDATE customers SET notes = 'changed';")
+        throw new Error('disk full, say')
+      }
+    }
+    expect(() => migrate(db, { migrations: [...migrations, failing] })).toThrow('disk full, say')
+    expect(contents(db)).toBe(was)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    db.close()
+    const reopened = new (loadDriver())(file, { readonly: true })
+    expect(contents(reopened)).toBe(was)
+    reopened.close()
+  })
+
+  it('refuses a file from a newer app and leaves it as it was', () => {
+    const file = copyOfV1()
+    const db = new (loadDriver())(file)
+    db.pragma(`user_version = ${schemaVersion + 1}`)
+    const was = contents(db)
+    db.close()
+    expect(() => openNodeDatabase(file)).toThrow(/newer than this app/)
+    const after = new (loadDriver())(file, { readonly: true })
+    expect(contents(after)).toBe(was)
+    after.close()
+  })
+})
+
+describe('upgrading the earliest version-1 files (before 001 was frozen)', () => {
+  it('brings them to the schema a new file has', () => {
+    const file = earlyV1()
+    const db = openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' })
+    const fresh = openNodeDatabase(':memory:')
+    expect(shape(db)).toEqual(shape(fresh))
+    db.close()
+  })
+
+  it('answers every question as the v1 file did', async () => {
+    const file = earlyV1()
+    const db = openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' })
+    expect(await answers(db, file)).toMatchObject(recorded.figures)
+    db.close()
+  })
+
+  it('changes nothing in a file made by the frozen 001', () => {
+    const db = openDatabase(loadDriver(), ':memory:', { migrate: false })
+    migrate(db, { migrations: migrations.slice(0, 1) })
+    const was = contents(db)
+    migrations[1].up(db)
+    expect(contents(db)).toBe(was)
+  })
+})

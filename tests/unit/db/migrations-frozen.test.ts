@@ -1,0 +1,33 @@
+/**
+ * A shipped migration is a contract with every shop's file: once a version has left the building
+ * its migration never changes, or files already at that version would never receive the change.
+ * A hash that no longer matches means a shipped migration was edited: put the change in a new
+ * numbered migration instead (and only then add its hash here).
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { migrations } from '../../../electron/db/migrations'
+
+const folder = join(__dirname, '../../../electron/db/migrations')
+
+const frozen: Record<string, string> = {
+  '001-initial-schema.ts': '2ce5de95b35056574016282c33040fdabdcbdfb257f49aaa3f3b03540693ea8c',
+  '002-reconcile-early-v1.ts': 'a6139598f1e7ef33698610a8c83a01f82ceae3561629803a61fa75d23fae5c9e'
+}
+
+// line endings are the checkout's business (Windows), not the migration's
+const hash = (file: string) => createHash('sha256').update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex')
+
+describe('shipped migrations', () => {
+  it.each(Object.entries(frozen))('keeps %s exactly as shipped', (file, sha) => {
+    expect(hash(file)).toBe(sha)
+  })
+
+  it('has one numbered file for every migration in the list', () => {
+    const files = readdirSync(folder).filter((f) => /^\d{3}-.+\.ts$/.test(f))
+    expect(files).toHaveLength(migrations.length)
+    expect(new Set(files.map((f) => f.slice(0, 3))).size).toBe(files.length)
+  })
+})
