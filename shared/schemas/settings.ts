@@ -6,6 +6,8 @@ import { CoreCriteriaSchema, defaultSegmentSettings, RfmSchemeSchema, TierRulesS
 export const Settings = z.object({
   locale: z.enum(['zh-CN', 'en']),
   staffName: z.string().max(40),
+  /** the shop's name, one for every card template, label and call script ({{店名}}) */
+  shopName: z.string().max(60),
   maskPhones: z.boolean(),
   /** where backups go; '' = a 'backups' folder beside the database */
   backupFolder: z.string().max(1000),
@@ -33,6 +35,7 @@ export type Settings = z.infer<typeof Settings>
 export const defaultSettings: Settings = {
   locale: 'zh-CN',
   staffName: '',
+  shopName: '',
   maskPhones: true,
   backupFolder: '',
   backupKeep: 10,

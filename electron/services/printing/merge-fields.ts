@@ -17,7 +17,7 @@ export const mergeFields = {
   优惠码: 'the card’s unique coupon or scratch code',
   手机: 'phone, masked unless the template shows full numbers',
   地址: 'delivery address (for a parcel: the order’s address)',
-  店名: 'the shop name set on the template',
+  店名: 'the shop name from 设置 (one for every template)',
   店铺链接: 'the shop link set on the template',
   订单号: 'the order number (import-batch cards only)',
   主题标题: 'the theme’s heading (妇女节快乐 …)'

@@ -21,6 +21,7 @@ import { resolveTarget } from './targets'
 import { fitText } from './text-fit'
 import { themes } from './themes'
 import { getTemplate } from './template-repo'
+import { getShopName } from '../settings/shop-name'
 
 export type ParsedJob = z.output<typeof PrintJobInput>
 
@@ -49,7 +50,7 @@ export function pickVariant(body: TemplateBody, facts: Pick<CustomerFacts, 'life
 }
 
 /** Merge values for one card. */
-export function valuesFor(f: CustomerFacts, body: TemplateBody, code: string | null, formattedCode: string | null): MergeValues {
+export function valuesFor(f: CustomerFacts, body: TemplateBody, shopName: string, code: string | null, formattedCode: string | null): MergeValues {
   return {
     姓名: f.name,
     称呼: f.salutation,
@@ -62,7 +63,7 @@ export function valuesFor(f: CustomerFacts, body: TemplateBody, code: string | n
     优惠码: code ? formattedCode : null,
     手机: f.phone,
     地址: f.address,
-    店名: body.shopName,
+    店名: shopName,
     店铺链接: body.shopUrl,
     订单号: f.orderNo,
     主题标题: themes[body.theme].heading
@@ -117,6 +118,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
   const perSheet = cellsPerSheet(sheet)
   if (input.startAt > perSheet) throw new DomainError('BAD_INPUT', `起始标签应在 1–${perSheet} 之间 (start label must be 1–${perSheet})`)
   const calibration: Calibration = input.calibration ?? calibrationFor(db, input.printer)
+  const shopName = getShopName(db)
   const target = resolveTarget(db, input.target, options.asOf, options.thresholds)
   const recipients = input.limit ? target.recipients.slice(0, input.limit) : target.recipients
   const facts = loadFacts(db, recipients, options.asOf, options.thresholds, body.fullPhone, options.tiers)
@@ -142,7 +144,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
     const design = variant ? variant.blocks : body.blocks
     const variantName = variant?.name ?? DEFAULT_DESIGN
     const code = codeKinds[i] ? drawn[nextCode++] : null
-    const values = valuesFor(f, body, code, code ? formatCode(code) : null)
+    const values = valuesFor(f, body, shopName, code, code ? formatCode(code) : null)
     const who = f.orderNo ? `${f.name ?? `#${f.customerId}`} (${f.orderNo})` : (f.name ?? `#${f.customerId}`)
     const slot = input.startAt - 1 + i
     const placed: PlacedCard = { page: Math.floor(slot / perSheet), cell: slot % perSheet, blocks: [] }
