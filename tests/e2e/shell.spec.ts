@@ -14,6 +14,7 @@ const sections = [
   { name: 'campaigns', hash: '#/campaigns', zh: '礼品寄送', en: 'Gift mailings' },
   { name: 'cards', hash: '#/cards', zh: '售后卡', en: 'Insert cards' },
   { name: 'import', hash: '#/import', zh: '导入', en: 'Import' },
+  { name: 'predictions', hash: '#/predictions', zh: '预测', en: 'Predictions' },
   { name: 'settings', hash: '#/settings', zh: '设置', en: 'Settings' }
 ]
 
@@ -37,7 +38,7 @@ function collectErrors(page: Page): string[] {
 
 const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`
 
-test('loads the shell with its eight sections and takes the token out of the address', async ({ page, app }) => {
+test('loads the shell with its nine sections and takes the token out of the address', async ({ page, app }) => {
   const errors = collectErrors(page)
   await page.goto(app.url)
   await expect(page).toHaveTitle('常青 Evergreen')
@@ -63,7 +64,7 @@ test('tells the user plainly when the page was opened without the token', async 
   await screenshot(page, 'no-token-notice')
 })
 
-test('navigates to every section from the sidebar and with Alt+1..8', async ({ page, app }) => {
+test('navigates to every section from the sidebar and with Alt+1..9', async ({ page, app }) => {
   const errors = collectErrors(page)
   await page.goto(app.url)
   for (const s of sections) {

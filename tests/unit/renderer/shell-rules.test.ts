@@ -16,17 +16,18 @@ describe('sectionPathForKey', () => {
     ['Digit5', '/campaigns'],
     ['Digit6', '/cards'],
     ['Digit7', '/import'],
-    ['Digit8', '/settings'],
+    ['Digit8', '/predictions'],
+    ['Digit9', '/settings'],
     ['Numpad7', '/import']
   ])('sends Alt+%s to %s', (code, path) => {
     expect(sectionPathForKey(key(code))).toBe(path)
   })
 
-  it('ignores digits without Alt, with other modifiers, and beyond the eighth section', () => {
+  it('ignores digits without Alt, with other modifiers, and beyond the ninth section', () => {
     expect(sectionPathForKey(key('Digit1', {}))).toBeNull()
     expect(sectionPathForKey(key('Digit1', { altKey: true, ctrlKey: true }))).toBeNull()
     expect(sectionPathForKey(key('Digit1', { altKey: true, shiftKey: true }))).toBeNull()
-    expect(sectionPathForKey(key('Digit9'))).toBeNull()
+    expect(sectionPathForKey(key('Digit0'))).toBeNull()
     expect(sectionPathForKey(key('KeyA'))).toBeNull()
   })
 })

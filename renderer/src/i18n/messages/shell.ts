@@ -11,6 +11,7 @@ export default {
       campaigns: '礼品寄送',
       cards: '售后卡',
       import: '导入',
+      predictions: '预测',
       settings: '设置',
       shortcut: 'Alt+{n}'
     },
@@ -50,6 +51,7 @@ export default {
       campaigns: 'Gift mailings',
       cards: 'Insert cards',
       import: 'Import',
+      predictions: 'Predictions',
       settings: 'Settings',
       shortcut: 'Alt+{n}'
     },

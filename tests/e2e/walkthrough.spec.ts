@@ -1,0 +1,44 @@
+/**
+ * What the walk-through of a real shop found (issue 18 point 6): each test here failed before
+ * its fix.
+ */
+import { test, expect, screenshot } from './fixtures'
+
+test('a file dropped on the import page’s own drop box clears the full-window overlay', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.goto(`${app.url}#/import`)
+  const zone = page.getByTestId('import-drop-zone')
+  await expect(zone).toBeVisible()
+  const transfer = await page.evaluateHandle(() => {
+    // runs in the page; this file is type-checked without the DOM library
+    const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } } }).DataTransfer()
+    dt.items.add(new File(['卡号,金额\n1001,99.00\n'], 'pos-export.csv', { type: 'text/csv' }))
+    return dt
+  })
+  await page.dispatchEvent('h1', 'dragenter', { dataTransfer: transfer })
+  await page.dispatchEvent('[data-testid="import-drop-zone"]', 'dragover', { dataTransfer: transfer })
+  await expect(page.getByTestId('drop-overlay')).toBeVisible()
+  await page.dispatchEvent('[data-testid="import-drop-zone"]', 'drop', { dataTransfer: transfer })
+  await expect(page.getByTestId('drop-overlay')).toHaveCount(0)
+  await screenshot(page, 'walkthrough-drop-zone-cleared')
+})
+
+test('the customer list counts the demo shop loaded after the list was first opened', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByTestId('nav-customers').click()
+  await expect(page.getByTestId('customer-total')).toHaveText('共 0 位顾客')
+  await page.getByTestId('nav-overview').click()
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('overview-empty')).toHaveCount(0, { timeout: 60_000 })
+  await page.getByTestId('nav-customers').click()
+  await expect(page.getByTestId('customer-total')).toHaveText('共 800 位顾客')
+  await screenshot(page, 'walkthrough-customers-after-demo')
+})
+
+test('Predictions has its own place in the sidebar', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByTestId('nav-predictions').click()
+  await expect(page).toHaveURL(/#\/predictions$/)
+  await expect(page.getByTestId('nav-predictions')).toHaveAttribute('aria-current', 'page')
+  await screenshot(page, 'walkthrough-predictions-sidebar')
+})
