@@ -24,7 +24,35 @@ export const importFields = [
   'store',
   'channel',
   'coupon',
-  'remark'
+  'remark',
+  // member lists (会员资料)
+  'firstName',
+  'lastName',
+  'gender',
+  'birthday',
+  'birthdayCalendar',
+  'age',
+  'ageBand',
+  'memberSince',
+  'posTier',
+  'points',
+  'storedValue',
+  'referrer',
+  'tags',
+  'notes',
+  'childName',
+  'childBirthday',
+  'childGender',
+  'consentSms',
+  'consentEmail',
+  // product lists (商品资料)
+  'barcode',
+  'spec',
+  'unit',
+  'retailPrice',
+  'memberPrice',
+  'productStatus',
+  'daysPerUnit'
 ] as const
 export type ImportField = (typeof importFields)[number]
 export const ImportFieldSchema = z.enum(importFields)
@@ -42,6 +70,11 @@ export const ImportFile = z.union([
 ])
 export type ImportFile = z.infer<typeof ImportFile>
 
+/** What a file holds: sale lines, people (会员资料) or products (商品资料). */
+export const importKinds = ['sales', 'members', 'products'] as const
+export const ImportKind = z.enum(importKinds)
+export type ImportKind = z.infer<typeof ImportKind>
+
 /** Field → column header; null removes a field the detection had mapped. */
 export const MappingSchema = z.partialRecord(ImportFieldSchema, z.string().max(500).nullable())
 export type Mapping = Partial<Record<ImportField, string>>
@@ -57,7 +90,9 @@ export const ImportOptions = z
     /** day/month order of ambiguous dates like 05/03/2024 */
     dayOrder: z.enum(['dmy', 'mdy']).optional(),
     /** skip 合计/总计/Total rows (default true) */
-    skipTotals: z.boolean().optional()
+    skipTotals: z.boolean().optional(),
+    /** what the file holds; detected from its columns when left out */
+    kind: ImportKind.optional()
   })
   .strict()
 export type ImportOptions = z.infer<typeof ImportOptions>
@@ -73,6 +108,11 @@ export const ImportPreview = z.object({
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.string()),
   mappingSource: z.enum(['given', 'remembered', 'auto']),
+  /** the kind imported (the override, else the detected one) */
+  kind: ImportKind,
+  detectedKind: ImportKind,
+  /** why the columns say that kind, in words */
+  kindReason: z.object({ zh: z.string(), en: z.string() }),
   dayOrder: z.enum(['dmy', 'mdy']),
   /** the first 50 data rows */
   rows: z.array(z.array(z.string())),
@@ -87,9 +127,21 @@ export type ImportPreview = z.infer<typeof ImportPreview>
 export const RowError = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() })
 export type RowError = z.infer<typeof RowError>
 
+/** A file value that did not win: a staff edit made after the field's last import, or a second name under one card. */
+export const FieldConflict = z.object({
+  row: z.number().int(),
+  customerId: z.number().int(),
+  field: z.string(),
+  fileValue: z.string().nullable(),
+  keptValue: z.string().nullable(),
+  reason: z.enum(['staffEdit', 'sameCardOtherName'])
+})
+export type FieldConflict = z.infer<typeof FieldConflict>
+
 export const ImportResult = z.object({
   file: z.string(),
   batchId: z.number().int(),
+  kind: ImportKind,
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
@@ -110,7 +162,25 @@ export const ImportResult = z.object({
   fileTotalFen: z.number().int().nullable(),
   returns: z.number().int(),
   /** the first 100 rejected rows; all of them via imports.rejected */
-  errors: z.array(RowError)
+  errors: z.array(RowError),
+  /** member lists: customers whose fields the file changed, and those it found as they were */
+  customersUpdated: z.number().int(),
+  customersUnchanged: z.number().int(),
+  /** file values that lost (listed in conflicts, first 100) */
+  fieldConflicts: z.number().int(),
+  conflicts: z.array(FieldConflict),
+  /** birthdays the file set, by calendar */
+  birthdays: z.object({ solar: z.number().int(), lunar: z.number().int() }),
+  /** children rows added */
+  children: z.number().int(),
+  referrersLinked: z.number().int(),
+  referrersPending: z.number().int(),
+  productsCreated: z.number().int(),
+  productsUpdated: z.number().int(),
+  /** sold lines whose product got its category from this file */
+  linesCategorised: z.number().int(),
+  /** things ignored on purpose, with row, column, value and why (a member naming itself as referrer) */
+  notices: z.array(RowError)
 })
 export type ImportResult = z.infer<typeof ImportResult>
 
@@ -131,6 +201,7 @@ export type ImportProgress = z.infer<typeof ImportProgress>
 export const BatchSummary = z.object({
   id: z.number().int(),
   file: z.string(),
+  kind: ImportKind,
   importedAt: z.string(),
   format: z.string(),
   rowsRead: z.number().int(),
@@ -154,7 +225,9 @@ export const UndoResult = z.object({
   ordersRemoved: z.number().int(),
   customersRemoved: z.number().int(),
   customersKept: z.number().int(),
-  productsRemoved: z.number().int()
+  productsRemoved: z.number().int(),
+  /** profile and product fields written back to what they were before the batch */
+  fieldsRestored: z.number().int()
 })
 export type UndoResult = z.infer<typeof UndoResult>
 

@@ -6,10 +6,11 @@
 import type { Db } from '../driver'
 import { initialSchema } from './001-initial-schema'
 import { reconcileEarlyV1 } from './002-reconcile-early-v1'
+import { masterFiles } from './003-master-files'
 
 export interface Migration {
   name: string
   up(db: Db): void
 }
 
-export const migrations: Migration[] = [initialSchema, reconcileEarlyV1]
+export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles]

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
-import type { ImportOptions } from '../../../shared/schemas/imports'
+import type { ImportKind, ImportOptions } from '../../../shared/schemas/imports'
 import type { ColumnIndex, ImportField, Mapping } from './fields'
 import { importFields } from './fields'
 import { autoMapColumns } from './synonyms'
@@ -14,6 +14,7 @@ import { rememberedMapping } from './header-memory'
 import { normalizeHeader } from './header-names'
 import { DayOrderVote, type DayOrder } from './date-parse'
 import { RowReader } from './row-reader'
+import { detectKind, mappingForKind, type KindVerdict } from './kind-detection'
 import type { TableSource } from './table-source'
 
 export interface Layout {
@@ -23,6 +24,9 @@ export interface Layout {
   columns: ColumnIndex
   mapping: Mapping
   mappingSource: 'given' | 'remembered' | 'auto'
+  /** the kind imported: the user's choice, else the detected one */
+  kind: ImportKind
+  detected: KindVerdict
 }
 
 const HEAD_ROWS = 60
@@ -50,7 +54,11 @@ export function analyseLayout(db: Db | null, table: TableSource, options: Import
     }
     mappingSource = 'given'
   }
-  return { headerIndex, headers, columns: mappingToColumns(mapping, headers, options.mapping !== undefined), mapping, mappingSource }
+  // the kind is read from every column the synonyms know; then only its own fields stay mapped
+  const detected = detectKind(mapping)
+  const kind = options.kind ?? detected.kind
+  mapping = mappingForKind(mapping, kind, mappingSource === 'given' ? [] : headers)
+  return { headerIndex, headers, columns: mappingToColumns(mapping, headers, options.mapping !== undefined), mapping, mappingSource, kind, detected }
 }
 
 export function columnsToMapping(columns: ColumnIndex, headers: string[]): Mapping {
