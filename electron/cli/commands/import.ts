@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import type { Command } from '../command'
 import { formatFen } from '../../../shared/domain/money'
-import type { ImportOptions, ImportResult } from '../../../shared/schemas/imports'
+import { ImportKind, type ImportOptions, type ImportResult } from '../../../shared/schemas/imports'
 import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
 
@@ -10,6 +10,7 @@ function stable(file: string, r: ImportResult) {
   return {
     file,
     batchId: r.batchId,
+    kind: r.kind,
     encoding: r.encoding,
     delimiter: r.delimiter,
     headerRow: r.headerRow,
@@ -23,6 +24,15 @@ function stable(file: string, r: ImportResult) {
     customersCreated: r.customersCreated,
     customersMatched: r.customersMatched,
     totalFen: r.totalFen,
+    customersUpdated: r.customersUpdated,
+    fieldConflicts: r.fieldConflicts,
+    birthdays: r.birthdays,
+    children: r.children,
+    referrersLinked: r.referrersLinked,
+    referrersPending: r.referrersPending,
+    productsCreated: r.productsCreated,
+    productsUpdated: r.productsUpdated,
+    linesCategorised: r.linesCategorised,
     errors: r.errors
   }
 }
@@ -31,9 +41,9 @@ const DELIMITERS: Record<string, ImportOptions['delimiter']> = { ',': ',', comma
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE... --db PATH [--encoding utf-8|gb18030|utf-16le|utf-16be] [--delimiter comma|tab|semicolon|pipe] [--header-row N] [--json]',
+  usage: 'import FILE... --db PATH [--encoding utf-8|gb18030|utf-16le|utf-16be] [--delimiter comma|tab|semicolon|pipe] [--header-row N] [--kind sales|members|products] [--json]',
   summary: '导入 POS 导出文件 / import POS exports (CSV, TSV, xlsx), one batch per file',
-  options: { encoding: { type: 'string' }, delimiter: { type: 'string' }, 'header-row': { type: 'string' } },
+  options: { encoding: { type: 'string' }, delimiter: { type: 'string' }, 'header-row': { type: 'string' }, kind: { type: 'string' } },
   async run(args, env) {
     if (args.command.length === 0) throw new DomainError('BAD_INPUT', '请给出要导入的文件 (name at least one FILE)')
     const options: ImportOptions = {}
@@ -46,6 +56,12 @@ export const importCommand: Command = {
     }
     const headerRow = intFlag(args, 'header-row')
     if (headerRow !== undefined) options.headerRow = headerRow
+    const kind = stringFlag(args, 'kind')
+    if (kind) {
+      const parsed = ImportKind.safeParse(kind.toLowerCase())
+      if (!parsed.success) throw new DomainError('BAD_INPUT', `--kind: sales, members or products (got ${kind})`)
+      options.kind = parsed.data
+    }
     const results: ReturnType<typeof stable>[] = []
     for (const file of args.command) {
       env.progress(`导入 ${file} …`)
@@ -58,6 +74,16 @@ export const importCommand: Command = {
         results
           .map(
             (r) =>
+              r.kind !== 'sales'
+                ? `${r.file}: 批次 #${r.batchId} · ${r.kind === 'members' ? '会员资料' : '商品资料'} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 拒收 ${r.rowsRejected} · ` +
+                  (r.kind === 'members'
+                    ? `新客户 ${r.customersCreated} · 更新 ${r.customersUpdated} · 冲突 ${r.fieldConflicts} · 生日 ${r.birthdays.solar + r.birthdays.lunar}（农历 ${r.birthdays.lunar}）· 宝宝 ${r.children} · 推荐人 已关联 ${r.referrersLinked} / 待关联 ${r.referrersPending}`
+                    : `新商品 ${r.productsCreated} · 更新 ${r.productsUpdated} · 归类的销售行 ${r.linesCategorised}`) +
+                  r.errors
+                    .slice(0, 10)
+                    .map((e) => `\n    第 ${e.row} 行 [${e.column}] “${e.value}”: ${e.reason}`)
+                    .join('')
+                :
               `${r.file}: 批次 #${r.batchId} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 散客 ${r.walkIn} · 状态排除 ${r.excludedByStatus} · 重复 ${r.duplicates} · 拒收 ${r.rowsRejected} · 新客户 ${r.customersCreated} · 老客户 ${r.customersMatched} · 金额 ${formatFen(r.totalFen)}` +
               r.errors
                 .slice(0, 10)

@@ -7,12 +7,13 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { BatchSummary, UndoResult } from '../../../shared/schemas/imports'
 import { refreshOrderTotals, refreshSummaries } from '../ledger/summaries'
+import { revertFieldChanges } from './master-log'
 
 /** Every batch, newest first (demo batches included). */
 export function listBatches(db: Db): BatchSummary[] {
   const rows = db
     .prepare(
-      `SELECT id, file_name AS file, imported_at AS importedAt, format, rows_read AS rowsRead, rows_imported AS rowsImported,
+      `SELECT id, file_name AS file, kind, imported_at AS importedAt, format, rows_read AS rowsRead, rows_imported AS rowsImported,
               rows_rejected AS rowsRejected, walk_in AS walkIn, excluded_by_status AS excludedByStatus, duplicates,
               customers_created AS customersCreated, customers_matched AS customersMatched, total_fen AS totalFen,
               file_total_fen AS fileTotalFen, undone_at AS undoneAt
@@ -41,6 +42,16 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
     db.prepare('INSERT OR IGNORE INTO undo_customers SELECT customer_id FROM order_lines WHERE batch_id = ? AND customer_id IS NOT NULL').run(batchId)
     db.prepare('INSERT OR IGNORE INTO undo_customers SELECT id FROM customers WHERE created_batch_id = ?').run(batchId)
     db.prepare('INSERT OR IGNORE INTO undo_products SELECT product_id FROM order_lines WHERE batch_id = ? AND product_id IS NOT NULL').run(batchId)
+    // member and product lists: every field they changed goes back first (tags, children and
+    // referrals included), so the customers they created are left unreferenced and can go
+    db.prepare("INSERT OR IGNORE INTO undo_customers SELECT entity_id FROM batch_field_changes WHERE batch_id = ? AND entity = 'customer'").run(batchId)
+    db.prepare("INSERT OR IGNORE INTO undo_customers SELECT CAST(old_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND old_value IS NOT NULL").run(batchId)
+    db.prepare("INSERT OR IGNORE INTO undo_customers SELECT CAST(new_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND new_value IS NOT NULL").run(batchId)
+    const productBuyers = db
+      .prepare("SELECT DISTINCT l.customer_id FROM order_lines l JOIN batch_field_changes c ON c.entity = 'product' AND c.entity_id = l.product_id AND c.field = 'product.category' WHERE c.batch_id = ? AND l.customer_id IS NOT NULL")
+      .pluck()
+      .all(batchId) as number[]
+    const fieldsRestored = revertFieldChanges(db, batchId)
 
     const linesRemoved = db.prepare('DELETE FROM order_lines WHERE batch_id = ?').run(batchId).changes
     const ordersRemoved = db
@@ -56,6 +67,10 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
            AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.product_id = products.id)`
       )
       .run().changes
+    const listedProductsRemoved = db
+      .prepare('DELETE FROM products WHERE created_batch_id = ? AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.product_id = products.id)')
+      .run(batchId).changes
+    db.prepare('UPDATE products SET created_batch_id = NULL WHERE created_batch_id = ?').run(batchId)
     const created = db.prepare('SELECT id FROM customers WHERE created_batch_id = ?').pluck().all(batchId) as number[]
     const isReferenced = db
       .prepare(
@@ -86,12 +101,15 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
 
     const remainingOrders = db.prepare('SELECT id FROM undo_orders WHERE id IN (SELECT id FROM orders)').pluck().all() as number[]
     refreshOrderTotals(db, remainingOrders)
-    const remainingCustomers = db.prepare('SELECT id FROM undo_customers WHERE id IN (SELECT id FROM customers)').pluck().all() as number[]
+    const remainingCustomers = [
+      ...(db.prepare('SELECT id FROM undo_customers WHERE id IN (SELECT id FROM customers)').pluck().all() as number[]),
+      ...productBuyers
+    ]
     db.prepare('DELETE FROM customer_summaries WHERE customer_id IN (SELECT id FROM undo_customers)').run()
     db.prepare('DELETE FROM customer_months WHERE customer_id IN (SELECT id FROM undo_customers)').run()
     refreshSummaries(db, remainingCustomers)
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(undoneAt, batchId)
-    return { batchId, linesRemoved, ordersRemoved, customersRemoved, customersKept: kept.size, productsRemoved }
+    return { batchId, linesRemoved, ordersRemoved, customersRemoved, customersKept: kept.size, productsRemoved: productsRemoved + listedProductsRemoved, fieldsRestored }
   })()
 }
 

@@ -20,6 +20,10 @@ import { rememberMapping } from './header-memory'
 import { RowReader, type Sale } from './row-reader'
 import type { TableSource } from './table-source'
 import { UnionFind } from './union-find'
+import { commitMembers } from './member-import'
+import { commitProducts } from './product-import'
+import { noMasterFigures } from './master-batch'
+import { linkPendingReferrers } from './referrers'
 
 export interface ImportRequest {
   fileName: string
@@ -77,6 +81,9 @@ function contentKey(parts: string): string {
 export function commitImport(db: Db, table: TableSource, request: ImportRequest, hooks: ImportHooks = {}): ImportResult {
   const { options } = request
   const layout = analyseLayout(db, table, options)
+  // master files write profiles and products, never sales: their own pipelines, same batch rules
+  if (layout.kind === 'members') return commitMembers(db, table, layout, request, hooks)
+  if (layout.kind === 'products') return commitProducts(db, table, layout, request, hooks)
   assertUsableMapping(layout.columns)
 
   // pass 1: link identities across the whole file; note orders whose status excludes them
@@ -244,6 +251,9 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       ledger.noteAllFacts(customerId, names.of(customerId), addresses.of(customerId))
     }
     restoreIndexes()
+    // a member list may have named one of this file's customers as someone's referrer
+    const pendingLinks = linkPendingReferrers(db, null, batchId, request.importedAt)
+    for (const id of pendingLinks.touched) ledger.touch(id)
     ledger.finish()
     db.prepare(
       `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, walk_in = ?, excluded_by_status = ?,
@@ -253,6 +263,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
     return {
       file: request.fileName,
       batchId,
+      kind: 'sales',
       format: table.format,
       encoding: table.encoding,
       delimiter: table.delimiter,
@@ -270,7 +281,9 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       readTotalFen,
       fileTotalFen: scan.fileTotalFen,
       returns: counts.returns,
-      errors
+      errors,
+      ...noMasterFigures(),
+      referrersLinked: pendingLinks.linked
     }
   })
   return withoutForeignKeyChecks(db, run)

@@ -107,7 +107,16 @@ export class LedgerWriter {
       ).pluck(),
       lineBatch: db.prepare('SELECT batch_id FROM order_lines WHERE content_key = ?').pluck(),
       findProduct: db.prepare('SELECT id FROM products WHERE code = ? AND name = ?').pluck(),
-      insertProduct: db.prepare('INSERT INTO products (code, name, category) VALUES (?, ?, ?)'),
+      insertProduct: db.prepare('INSERT INTO products (code, name, category, days_per_unit) VALUES (?, ?, ?, ?)'),
+      // a product list imported earlier names the category (and days per unit) by code or barcode, else by the exact name
+      masterByCode: db.prepare(
+        `SELECT category, days_per_unit AS daysPerUnit FROM products WHERE ? <> '' AND (code = ? OR barcode = ?) AND (category IS NOT NULL OR days_per_unit IS NOT NULL)
+         ORDER BY created_batch_id IS NULL, id LIMIT 1`
+      ),
+      masterByName: db.prepare(
+        `SELECT category, days_per_unit AS daysPerUnit FROM products WHERE name = ? AND (category IS NOT NULL OR days_per_unit IS NOT NULL)
+         ORDER BY created_batch_id IS NULL, id LIMIT 1`
+      ),
       setProductCategory: db.prepare('UPDATE products SET category = ? WHERE id = ? AND category IS NULL'),
       insertLine: db.prepare(
         `INSERT OR IGNORE INTO order_lines (order_id, customer_id, product_id, quantity, unit_price_fen, amount_fen, coupon_code, batch_id, content_key)
@@ -227,7 +236,25 @@ export class LedgerWriter {
       if (category && this.stmts.setProductCategory.run(category, existing).changes === 1) this.categorised.add(existing)
       return existing
     }
-    return Number(this.stmts.insertProduct.run(code, name, category ?? null).lastInsertRowid)
+    const master = (this.stmts.masterByCode.get(code, code, code) ?? (code === '' || !this.knownCode(code) ? this.stmts.masterByName.get(name) : undefined)) as
+      | { category: string | null; daysPerUnit: number | null }
+      | undefined
+    return Number(this.stmts.insertProduct.run(code, name, category ?? master?.category ?? null, master?.daysPerUnit ?? null).lastInsertRowid)
+  }
+
+  /** Whether a product list named this code (then a name match must not override it). */
+  private knownCode(code: string): boolean {
+    return this.db.prepare('SELECT 1 FROM products WHERE created_batch_id IS NOT NULL AND (code = ? OR barcode = ?) LIMIT 1').get(code, code) !== undefined
+  }
+
+  /** A customer whose figures depend on what this batch wrote outside sales (a referral, a profile). */
+  touch(customerId: number): void {
+    this.touchedCustomers.add(customerId)
+  }
+
+  /** A product whose category this batch set: its buyers' category counts are recounted at the end. */
+  markCategorised(productId: number): void {
+    this.categorised.add(productId)
   }
 
   /** The order with this receipt number and time, created on first sight. */

@@ -54,7 +54,7 @@ describe('undoBatch', () => {
     const empty = footprint(db)
     const first = await importFixture(db, 'gbk-title-totals.csv')
     const u = undoBatch(db, first.batchId, '2026-11-23T11:00:00')
-    expect(u).toEqual({ batchId: first.batchId, linesRemoved: 8, ordersRemoved: 6, customersRemoved: 3, customersKept: 0, productsRemoved: 5 })
+    expect(u).toEqual({ batchId: first.batchId, linesRemoved: 8, ordersRemoved: 6, customersRemoved: 3, customersKept: 0, productsRemoved: 5, fieldsRestored: 0 })
     expect({ ...footprint(db), import_batches: 0, rejected_rows: 0 }).toEqual(empty)
     expect(listBatches(db)[0]).toMatchObject({ id: first.batchId, undone: true, undoneAt: '2026-11-23T11:00:00' })
     const again = await importFixture(db, 'gbk-title-totals.csv')
