@@ -42,3 +42,17 @@ test('Predictions has its own place in the sidebar', async ({ page, app }) => {
   await expect(page.getByTestId('nav-predictions')).toHaveAttribute('aria-current', 'page')
   await screenshot(page, 'walkthrough-predictions-sidebar')
 })
+
+test('an error notice pushes the page down instead of covering it, and goes away after a while', async ({ page, app }) => {
+  await page.clock.install()
+  // opened without the token every call fails: one 访问被拒绝 notice
+  await page.goto(app.origin + '/#/settings')
+  const notice = page.getByTestId('notices').getByRole('alert')
+  await expect(notice).toContainText('访问被拒绝')
+  const noticeBox = (await page.getByTestId('notices').boundingBox())!
+  const mainBox = (await page.locator('#main').boundingBox())!
+  expect(mainBox.y).toBeGreaterThanOrEqual(noticeBox.y + noticeBox.height - 0.5)
+  await screenshot(page, 'walkthrough-notice-in-flow')
+  await page.clock.runFor(13_000)
+  await expect(notice).toHaveCount(0)
+})
