@@ -21,6 +21,15 @@ export function normalizePhone(raw: string): string | null {
   return null
 }
 
+/**
+ * A mobile number with a digit missing or one too many: digits only, starting with 1 like every
+ * mainland mobile, but not 11 long. Landlines start with 0 and foreign numbers with +, so
+ * nothing real looks like this; it is a typing slip staff must hear about, not a number to keep.
+ */
+export function mobileLengthSlip(phone: string): number | null {
+  return /^1\d+$/.test(phone) && phone.length !== 11 ? phone.length : null
+}
+
 /** True for a mainland mobile number (the kind SMS reaches). */
 export function isMobile(phone: string): boolean {
   return MOBILE.test(phone)

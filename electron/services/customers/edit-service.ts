@@ -4,7 +4,7 @@
  * the old text again. Fields saved together share an edit number; undo takes back one save.
  */
 import type { Db } from '../../db/driver'
-import { normalizePhone } from '../../../shared/domain/phone'
+import { mobileLengthSlip, normalizePhone } from '../../../shared/domain/phone'
 import { parseRegion } from '../../../shared/domain/region'
 import { DomainError } from '../../../shared/result'
 import type { CustomerPatch } from '../../../shared/schemas/customers'
@@ -90,6 +90,8 @@ function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): s
     case 'phone': {
       const phone = normalizePhone(String(value))
       if (!phone) throw new DomainError('BAD_INPUT', `phone: 手机号格式不对 (not a phone number: ${String(value)})`)
+      const digits = mobileLengthSlip(phone)
+      if (digits !== null) throw new DomainError('BAD_INPUT', `phone: 手机号应为 11 位，这里是 ${digits} 位：${phone} (a mobile number has 11 digits, this one ${digits})`)
       return phone
     }
     case 'tags':
