@@ -166,7 +166,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
         reportFields(m)
         const usable = m.empty.length === 0 && m.unknown.length === 0 && /^https?:\/\/\S+$/i.test(m.text.trim())
         if (!usable)
-          book.add(`qr:${variantName}:${b.id}`, () => ({ kind: 'missing-qr', blockId: b.id, variant: variantName, message: `「${b.id}」没有可用的二维码链接 (QR target missing or not a link)` }), who)
+          book.add(`qr:${variantName}:${b.id}`, () => ({ kind: 'missing-qr', blockId: b.id, variant: variantName, message: `「${b.id}」没有可用的二维码链接，这些卡片不印二维码；请在售后卡页的「店铺链接」填写以 https:// 开头的网址 (no usable QR link: these cards print without a QR code; set 店铺链接 on the cards page)` }), who)
         placed.blocks.push({ ...b, merged: usable ? m.text.trim() : null })
       } else if (b.type === 'code') {
         placed.blocks.push({ ...b, code: code ?? '' })

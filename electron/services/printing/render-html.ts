@@ -58,7 +58,10 @@ function blockHtml(b: MergedBlock, ink: string, accent: string): string {
     case 'qr': {
       const caption = b.caption ? 3.2 : 0
       const side = Math.max(0, Math.min(b.width, b.height - caption))
-      const symbol = b.merged ? qrSvg(b.merged) : `<div class="qr-missing">二维码</div>`
+      // no link, no code: a placeholder on paper is worse than nothing, so the block prints empty
+      // (the preview's warning says which cards and where to set the link)
+      if (!b.merged) return ''
+      const symbol = qrSvg(b.merged)
       return `<div class="b qr" data-block="${escapeHtml(b.id)}" style="${box(b)}"><div style="width:${n(side)}mm;height:${n(side)}mm;margin:0 auto">${symbol}</div>${
         b.caption ? `<div class="cap" style="color:${ink}">${escapeHtml(b.caption)}</div>` : ''
       }</div>`
@@ -106,7 +109,6 @@ body { font-family: ${FONT_STACK}; -webkit-print-color-adjust: exact; print-colo
 .t { white-space: pre-wrap; word-break: break-all; overflow-wrap: anywhere }
 .deco { position: absolute; right: 0; top: 0; opacity: .9 }
 .qr .cap { font-size: 6.5pt; line-height: 3.2mm; text-align: center; white-space: nowrap }
-.qr-missing { box-sizing: border-box; width: 100%; height: 100%; border: 0.3mm dashed #c00; color: #c00; font-size: 7pt; display: flex; align-items: center; justify-content: center }
 .code { border: 0.3mm solid; border-radius: 1.5mm; display: flex; flex-direction: column; align-items: center; justify-content: center }
 .code .lbl { font-size: 7pt; line-height: 1.2 }
 .code .val { font-family: ${MONO_STACK}; font-weight: 700; letter-spacing: 0.08em; line-height: 1.2; white-space: nowrap }
