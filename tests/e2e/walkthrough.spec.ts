@@ -2,7 +2,19 @@
  * What the walk-through of a real shop found (issue 18 point 6): each test here failed before
  * its fix.
  */
+import { execFile } from 'node:child_process'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import { test, expect, screenshot } from './fixtures'
+
+const run = promisify(execFile)
+const root = resolve(__dirname, '../..')
+
+/** The CLI with an as-of date of our choosing (the fixture's helper pins it to the host's today). */
+async function cliAt<T>(dbPath: string, asOf: string, args: string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, [join(root, 'out/main/cli.js'), ...args, '--db', dbPath, '--as-of', asOf, '--json'], { cwd: root })
+  return JSON.parse(stdout) as T
+}
 
 test('a file dropped on the import page’s own drop box clears the full-window overlay', async ({ page, app }) => {
   await page.goto(app.url)
@@ -55,4 +67,19 @@ test('an error notice pushes the page down instead of covering it, and goes away
   await screenshot(page, 'walkthrough-notice-in-flow')
   await page.clock.runFor(13_000)
   await expect(notice).toHaveCount(0)
+})
+
+test('「打印地址标签和卡片」 on a campaign opens the cards page with that campaign to print for', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300'])
+  const plan = await cliAt<{ campaignId: number }>(app.dbPath, '2026-08-01', [
+    'campaign', 'plan', '--suggestion', 'sleeping', '--budget-fen', '60000', '--gift', 'TEA:1200', '--postage-fen', '800', '--seed', 'e2e', '--name', '八月回访'
+  ])
+  await page.goto(app.url)
+  await page.getByTestId('nav-campaigns').click()
+  await page.getByTestId('campaign-row').filter({ hasText: '八月回访' }).click()
+  await page.getByTestId('print-cards').click()
+  await expect(page).toHaveURL(new RegExp(`#/cards\\?campaign=${plan.campaignId}$`))
+  await expect(page.getByTestId('target-kind')).toHaveValue('campaign')
+  await expect(page.getByTestId('target-value')).toHaveValue(String(plan.campaignId))
+  await screenshot(page, 'walkthrough-cards-for-campaign')
 })
