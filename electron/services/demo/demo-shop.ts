@@ -1,5 +1,7 @@
 /**
- * The demo mother-and-baby shop: two years of believable sales for N customers, written
+ * The demo shop written straight into the ledger: what the unit tests and benches still use
+ * as a fixture until they move to the file-based demo (demo-import.ts), which the app, the
+ * IPC channel and the CLI load. The mother-and-baby shop: two years of believable sales for N customers, written
  * through the same ledger as a real import (one batch, undoable). Customers join over the
  * two years, buy at their own pace, and drop out after a while, as real ones do; some buy in
  * store with a member card, some online with a buyer id, some in both; a few return things
@@ -33,9 +35,10 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
   let orders = 0
   let lines = 0
   let revenueFen = 0
+  let batchId = 0
 
   db.transaction(() => {
-    const batchId = LedgerWriter.createBatch(db, {
+    batchId = LedgerWriter.createBatch(db, {
       fileName: `demo-shop (${options.customers} customers, seed ${options.seed})`,
       fileSize: 0,
       fileHash: `demo:${options.customers}:${options.seed}:${options.asOf}`,
@@ -167,7 +170,7 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
     ).run(lines, lines, options.customers, revenueFen, batchId)
   })()
   options.onProgress?.(1)
-  return { customers: options.customers, orders, lines, revenueFen, from, to: options.asOf }
+  return { customers: options.customers, orders, lines, revenueFen, from, to: options.asOf, batches: [batchId] }
 }
 
 function pad(n: number): string {

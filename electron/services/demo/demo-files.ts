@@ -1,0 +1,41 @@
+/** The demo shop as the files a shop would export: the counter's sales and the online orders. */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { planSales } from './sales-plan'
+import { counterSalesCsv } from './files/counter-sales'
+import { onlineOrdersXlsx } from './files/online-orders'
+
+export const DEMO_SHOP_NAME = '常青母婴店'
+
+export interface DemoFile {
+  name: string
+  bytes: Buffer
+}
+
+export interface DemoFiles {
+  from: string
+  to: string
+  files: DemoFile[]
+}
+
+export async function buildDemoFiles(customers: number, seed: number, asOf: string): Promise<DemoFiles> {
+  const plan = planSales(customers, seed, asOf)
+  const exportedAt = `${asOf}T08:00:00`
+  return {
+    from: plan.from,
+    to: plan.to,
+    files: [
+      { name: '门店销售明细.csv', bytes: counterSalesCsv(plan.store, DEMO_SHOP_NAME, exportedAt) },
+      { name: '天猫订单报表.xlsx', bytes: await onlineOrdersXlsx(plan.online) }
+    ]
+  }
+}
+
+/** Write the files into a folder; returns their paths. */
+export function writeDemoFiles(folder: string, files: readonly DemoFile[]): string[] {
+  return files.map((f) => {
+    const path = join(folder, f.name)
+    writeFileSync(path, f.bytes)
+    return path
+  })
+}

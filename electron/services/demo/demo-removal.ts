@@ -1,0 +1,30 @@
+/** Remove the demo shop: undo exactly the batches it imported, newest first, and forget it. */
+import type { Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { undoBatch } from '../imports/batches'
+import { clearDemoRecord, readDemoRecord } from './demo-record'
+
+export interface DemoRemoval {
+  batchesUndone: number[]
+  customers: number
+  orders: number
+}
+
+export function removeDemoShop(db: Db, undoneAt: string): DemoRemoval {
+  const record = readDemoRecord(db)
+  if (!record) throw new DomainError('NOT_FOUND', '没有载入示例店，无需移除。 (no demo shop is loaded)')
+  const batchesUndone: number[] = []
+  db.transaction(() => {
+    for (const id of [...record.batches].reverse()) {
+      const undone = db.prepare('SELECT undone_at FROM import_batches WHERE id = ?').pluck().get(id) as string | null | undefined
+      // a batch the user already undid by hand is simply not there to undo again
+      if (undone === undefined || undone !== null) continue
+      undoBatch(db, id, undoneAt)
+      batchesUndone.push(id)
+    }
+    clearDemoRecord(db)
+  })()
+  const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number
+  const orders = db.prepare('SELECT count(*) FROM orders').pluck().get() as number
+  return { batchesUndone, customers, orders }
+}

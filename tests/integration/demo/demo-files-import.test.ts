@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import iconv from 'iconv-lite'
+import ExcelJS from 'exceljs'
+import { testContext, testDispatch } from '../../helpers/db'
+import type { Dispatch } from '../../../electron/ipc/dispatcher'
+import type { DemoResult } from '../../../shared/schemas/demo'
+import { buildDemoFiles } from '../../../electron/services/demo/demo-files'
+import { planSales } from '../../../electron/services/demo/sales-plan'
+
+const AS_OF = '2026-11-23'
+
+/** the data of a call that must succeed */
+function ok(call: Dispatch) {
+  return async (channel: Parameters<Dispatch>[0], input: unknown): Promise<unknown> => {
+    const r = (await call(channel, input as never)) as { ok: boolean; data?: unknown; error?: unknown }
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    return r.data
+  }
+}
+
+describe('the demo shop is a shop’s export files run through the importer', () => {
+  it('writes the counter sales as GBK with a title, an export time and a 合计 row whose totals are the lines’ sums', async () => {
+    const plan = planSales(40, 3, AS_OF)
+    const { files } = await buildDemoFiles(40, 3, AS_OF)
+    const text = iconv.decode(files[0].bytes, 'gbk')
+    const rows = text.trim().split('\r\n')
+    expect(rows[0]).toBe('常青母婴店 销售明细')
+    expect(rows[1]).toBe('导出时间：2026-11-23 08:00:00')
+    expect(rows[2].split(',')[0]).toBe('单据号')
+    expect(rows.length).toBe(3 + plan.store.length + 1)
+    const totals = rows.at(-1)!.split(',')
+    const fen = plan.store.reduce((s, l) => s + l.amountFen, 0)
+    expect(totals[0]).toBe('合计')
+    expect(totals[11]).toBe(`${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`)
+  })
+
+  it('writes the online orders as an .xlsx whose order numbers are 19-digit text', async () => {
+    const plan = planSales(40, 3, AS_OF)
+    const { files } = await buildDemoFiles(40, 3, AS_OF)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(files[1].bytes as unknown as ArrayBuffer)
+    const sheet = book.worksheets[0]
+    expect(sheet.rowCount).toBe(1 + plan.online.length)
+    const first = sheet.getRow(2).getCell(1).value
+    expect(typeof first).toBe('string')
+    expect(String(first).replace(/^R/, '')).toMatch(/^\d{19}$/)
+  })
+
+  it('imports each file as its own batch and the ledger holds exactly the files’ lines and money', async () => {
+    const plan = planSales(60, 5, AS_OF)
+    const ctx = testContext(AS_OF)
+    const call = ok(testDispatch(ctx))
+    const r = (await call('demo.load', { customers: 60, seed: 5, asOf: AS_OF })) as DemoResult
+    const all = [...plan.store, ...plan.online]
+    expect(r.batches).toHaveLength(2)
+    expect(r.lines).toBe(all.length)
+    expect(r.revenueFen).toBe(all.reduce((s, l) => s + l.amountFen, 0))
+    // orders count purchases; a return is an order of its own (R + the order number) that is not one
+    expect(r.orders).toBe(new Set(all.filter((l) => l.quantity > 0).map((l) => l.orderNo)).size)
+    // every planned customer bought at least once, and the card/phone/buyer links make each one customer
+    expect(r.customers).toBe(60)
+    expect(await call('demo.status', {})).toEqual({ loaded: true, loadedAt: `${AS_OF}T12:00:00`, batches: r.batches })
+  })
+
+  it('refuses to load over a shop that already has sales', async () => {
+    const ctx = testContext(AS_OF)
+    const call = testDispatch(ctx)
+    expect((await call('demo.load', { customers: 5, seed: 1, asOf: AS_OF })).ok).toBe(true)
+    expect(await call('demo.load', { customers: 5, seed: 1, asOf: AS_OF })).toMatchObject({ ok: false, code: 'CONFLICT' })
+  })
+
+  it('removing the demo undoes exactly its batches and leaves 0 customers and 0 orders', async () => {
+    const ctx = testContext(AS_OF)
+    const call = ok(testDispatch(ctx))
+    const r = (await call('demo.load', { customers: 30, seed: 2, asOf: AS_OF })) as DemoResult
+    const removed = await call('demo.remove', {})
+    expect(removed).toEqual({ batchesUndone: [...r.batches].reverse(), customers: 0, orders: 0 })
+    expect(await call('demo.status', {})).toEqual({ loaded: false, loadedAt: null, batches: [] })
+    expect(await testDispatch(ctx)('demo.remove', {})).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+})
+
+describe('the demo on the command line', () => {
+  it('loads, then removes, the demo and writes its files for the import page', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { runCli } = await import('../../../electron/cli/run-cli')
+    const dir = mkdtempSync(join(tmpdir(), 'eg-demo-'))
+    const db = join(dir, 'shop.db')
+    const out = (argv: string[]) => {
+      let stdout = ''
+      return runCli(argv, { stdout: (s) => (stdout += s), stderr: () => {}, env: {}, version: '0.0.0-test' }).then((code) => ({ code, stdout }))
+    }
+    const loaded = await out(['demo', '--db', db, '--customers', '20', '--seed', '4', '--as-of', AS_OF, '--json'])
+    expect(loaded.code).toBe(0)
+    const d = JSON.parse(loaded.stdout)
+    expect(d.customers).toBe(20)
+    expect(d.batches).toHaveLength(2)
+    const removed = await out(['demo', 'remove', '--db', db, '--json'])
+    expect(JSON.parse(removed.stdout)).toEqual({ batchesUndone: [...d.batches].reverse(), customers: 0, orders: 0 })
+    const files = await out(['demo', 'files', join(dir, 'samples'), '--db', db, '--customers', '10', '--json'])
+    expect(files.code).toBe(0)
+    expect(readdirSync(join(dir, 'samples')).sort()).toEqual(['天猫订单报表.xlsx', '门店销售明细.csv'])
+  })
+})
