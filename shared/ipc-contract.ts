@@ -24,21 +24,38 @@ export interface ChannelSpec {
   output: z.ZodType
 }
 
-export const contract = {
-  ...appChannels,
-  ...importsChannels,
-  ...settingsChannels,
-  ...statsChannels,
-  ...demoChannels,
-  ...printingChannels,
-  ...backupsChannels,
-  ...predictionsChannels,
-  ...remindersChannels,
-  ...campaignsChannels,
-  ...customersChannels,
-  ...segmentsChannels,
-  ...lockChannels
-} satisfies Record<string, ChannelSpec>
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+
+/**
+ * Merges the channel groups into one contract. A spread would let a later group silently replace
+ * a channel of an earlier one; here a name declared twice stops the app at start instead.
+ */
+export function mergeChannelGroups<G extends readonly Record<string, ChannelSpec>[]>(groups: G): UnionToIntersection<G[number]> {
+  const merged: Record<string, ChannelSpec> = {}
+  for (const group of groups) {
+    for (const [name, spec] of Object.entries(group)) {
+      if (Object.prototype.hasOwnProperty.call(merged, name)) throw new Error(`duplicate channel name in the contract: ${name}`)
+      merged[name] = spec
+    }
+  }
+  return merged as UnionToIntersection<G[number]>
+}
+
+export const contract = mergeChannelGroups([
+  appChannels,
+  importsChannels,
+  settingsChannels,
+  statsChannels,
+  demoChannels,
+  printingChannels,
+  backupsChannels,
+  predictionsChannels,
+  remindersChannels,
+  campaignsChannels,
+  customersChannels,
+  segmentsChannels,
+  lockChannels
+] as const)
 
 export type Contract = typeof contract
 export type Channel = keyof Contract

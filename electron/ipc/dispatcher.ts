@@ -19,7 +19,12 @@ export interface LockGate {
  * `lock`: the app lock to enforce. Electron IPC and the browser host pass it; the CLI does not,
  * since whoever runs it reads the database file directly anyway.
  */
-export function createDispatcher(handlers: Handlers, log: (e: unknown) => void = console.error, lock?: LockGate): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: (e: unknown) => void = console.error,
+  lock?: LockGate,
+  checkOutputs: boolean = outputsCheckedByDefault()
+): Dispatch {
   return async (channel, rawInput) => {
     if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `unknown channel: ${String(channel).slice(0, 80)}`)
     // While locked only the lock screen's channels answer, checked before the input is even
@@ -35,13 +40,40 @@ export function createDispatcher(handlers: Handlers, log: (e: unknown) => void =
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
-      return ok(await handler(parsed.data))
+      const output = await handler(parsed.data)
+      if (checkOutputs) {
+        const mismatch = outputMismatch(channel, output)
+        if (mismatch) {
+          log(new Error(mismatch))
+          return fail('INTERNAL', mismatch)
+        }
+      }
+      return ok(output)
     } catch (e) {
       if (e instanceof DomainError) return fail(e.code, e.message)
       log(e)
       return fail('INTERNAL', e instanceof Error ? e.message : String(e))
     }
   }
+}
+
+/**
+ * Replies are checked against their output schema under vitest and whenever
+ * EVERGREEN_CHECK_OUTPUTS=1 (the e2e host sets it): a service whose rows drifted from the
+ * contract then fails loudly in the suite instead of handing the renderer a shape it never expects.
+ * The shop's app leaves it off, so a slow parse of a 200,000-row reply costs nothing there.
+ */
+export function outputsCheckedByDefault(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.EVERGREEN_CHECK_OUTPUTS === '1' || Boolean(env.VITEST)
+}
+
+/** Why a reply does not match its channel's output schema, or null when it does. */
+export function outputMismatch(channel: Channel, output: unknown): string | null {
+  const checked = contract[channel].output.safeParse(output)
+  if (checked.success) return null
+  const issue = checked.error.issues[0]
+  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
+  return `reply of ${channel} does not match its output schema${where}: ${issue?.message ?? 'invalid output'}`
 }
 
 /** Channels without a handler: a unit test keeps this empty. */

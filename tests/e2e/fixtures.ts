@@ -31,6 +31,8 @@ export const test = base.extend<{ app: E2eApp }>({
     const dbPath = join(dir, 'e.db')
     const host = spawn(process.execPath, [join(root, 'out/main/host.js'), '--db', dbPath, '--port', '0', '--as-of', AS_OF], {
       cwd: root,
+      // every reply the renderer receives is checked against its output schema
+      env: { ...process.env, EVERGREEN_CHECK_OUTPUTS: '1' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stderr = ''

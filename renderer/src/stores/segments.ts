@@ -31,7 +31,7 @@ export const useSegmentsStore = defineStore('segments', () => {
   async function load(): Promise<void> {
     const input = { asOf: asOf.value }
     await loading.run(async () => {
-      const results = await Promise.all([
+      const [o, g, r, c, m, reg, list] = await Promise.all([
         window.api.segments.overview(input),
         window.api.segments.rfmGrid(input),
         window.api.segments.repeatRate(input),
@@ -40,16 +40,21 @@ export const useSegmentsStore = defineStore('segments', () => {
         window.api.segments.regions(input),
         window.api.segments.list({})
       ])
-      const failed = results.find((r) => !r.ok)
-      if (failed) return failed as never
-      const [o, g, r, c, m, reg, list] = results.map((x) => (x as { data: unknown }).data)
-      overview.value = o as SegmentsOverview
-      grid.value = g as RfmGrid
-      repeat.value = r as RepeatRate
-      cohorts.value = c as Cohorts
-      migration.value = m as Migration
-      regions.value = reg as Regions
-      saved.value = list as Segment[]
+      // the first failure is the one shown; the views keep what they had
+      if (!o.ok) return o
+      if (!g.ok) return g
+      if (!r.ok) return r
+      if (!c.ok) return c
+      if (!m.ok) return m
+      if (!reg.ok) return reg
+      if (!list.ok) return list
+      overview.value = o.data
+      grid.value = g.data
+      repeat.value = r.data
+      cohorts.value = c.data
+      migration.value = m.data
+      regions.value = reg.data
+      saved.value = list.data
       return { ok: true as const, data: null }
     })
     if (selection.value) await showMembers(selection.value)
@@ -59,7 +64,7 @@ export const useSegmentsStore = defineStore('segments', () => {
   async function showMembers(sel: Selection, offset = 0): Promise<void> {
     selection.value = sel
     const input = sel.id !== undefined ? { id: sel.id } : { rule: sel.rule }
-    const data = await membersCall.run(() => window.api.segments.members({ ...input, asOf: asOf.value, limit: 50, offset } as never))
+    const data = await membersCall.run(() => window.api.segments.members({ ...input, asOf: asOf.value, limit: 50, offset }))
     if (data) members.value = data
   }
 
@@ -70,14 +75,14 @@ export const useSegmentsStore = defineStore('segments', () => {
 
   /** The live count of a rule being edited; a rule not yet valid answers its message. */
   async function count(rule: unknown): Promise<{ count?: number; error?: string }> {
-    const r = await window.api.segments.count({ rule, asOf: asOf.value } as never)
+    const r = await window.api.segments.count({ rule, asOf: asOf.value })
     return r.ok ? { count: r.data.count } : { error: r.message }
   }
 
   /** Save a segment as a new one, or over the one with this id. */
   async function save(name: string, rule: unknown, id?: number): Promise<Segment | undefined> {
     const seg = await attempt(
-      id === undefined ? window.api.segments.create({ name, rule } as never) : window.api.segments.update({ id, name, rule } as never)
+      id === undefined ? window.api.segments.create({ name, rule }) : window.api.segments.update({ id, name, rule })
     )
     if (seg) await load()
     return seg
