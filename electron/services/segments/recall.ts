@@ -8,6 +8,7 @@ import type { Db } from '../../db/driver'
 import type { RecallRow } from '../../../shared/schemas/segments'
 import { addDays } from '../../../shared/domain/dates'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
+import { spreadsheetCsv } from '../backups/csv-cells'
 
 export interface RecallQuery {
   product: string
@@ -31,7 +32,7 @@ export function recall(db: Db, q: RecallQuery): RecallRow[] {
               (SELECT min(i.value) FROM customer_identities i INDEXED BY customer_identities_customer
                 WHERE i.customer_id = c.id AND i.kind = 'phone') AS phone,
               sum(h.quantity) AS quantity, substr(max(h.ordered_at), 1, 10) AS lastBought,
-              group_concat(DISTINCT h.name) AS products,
+              json_group_array(DISTINCT h.name) AS products,
               c.consent_phone, c.consent_sms, c.consent_wechat, c.consent_mail
        FROM hit h JOIN customers c ON c.id = h.customer_id
        WHERE ${LIVE_CUSTOMER}
@@ -40,6 +41,7 @@ export function recall(db: Db, q: RecallQuery): RecallRow[] {
        ORDER BY lastBought DESC, c.id`
     )
     .all({ text: q.product, from: q.from, next: addDays(q.to, 1) }) as (Omit<RecallRow, 'products' | 'consent'> & {
+    /** a JSON array: product names may hold commas (「羊奶粉,900g」), so no separator is safe */
     products: string
     consent_phone: number
     consent_sms: number
@@ -52,16 +54,9 @@ export function recall(db: Db, q: RecallQuery): RecallRow[] {
     phone: r.phone,
     quantity: r.quantity,
     lastBought: r.lastBought,
-    products: r.products.split(','),
+    products: JSON.parse(r.products) as string[],
     consent: { phone: !!r.consent_phone, sms: !!r.consent_sms, wechat: !!r.consent_wechat, mail: !!r.consent_mail }
   }))
-}
-
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : String(v)
-  // a leading = + - @ would be read as a formula by spreadsheet programs
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /**
@@ -71,7 +66,7 @@ const csvCell = (v: unknown): string => {
 export function recallExport(db: Db, q: RecallQuery & { kind: 'csv' | 'callList' }): { fileName: string; content: string } {
   const rows = recall(db, q)
   const yes = (b: boolean) => (b ? '是' : '否')
-  let lines: unknown[][]
+  let lines: (string | number | null)[][]
   if (q.kind === 'callList') {
     lines = [['顾客', '电话', '商品', '数量', '最后购买', '已联系', '结果', '备注']]
     for (const r of rows) if (r.phone && r.consent.phone) lines.push([r.customer, r.phone, r.products.join(' / '), r.quantity, r.lastBought, '', '', ''])
@@ -83,5 +78,5 @@ export function recallExport(db: Db, q: RecallQuery & { kind: 'csv' | 'callList'
   }
   const slug = q.product.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 20) || 'product'
   const fileName = `${q.kind === 'callList' ? '召回电话单' : '召回名单'}-${slug}-${q.from}-${q.to}.csv`
-  return { fileName, content: '\uFEFF' + lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n' }
+  return { fileName, content: spreadsheetCsv(lines) }
 }
