@@ -179,7 +179,6 @@ export const campaignsChannels = {
     input: z.object({ asOf: IsoDate.optional() }).strict(),
     output: z.object({
       segments: z.array(z.object({ id: z.number().int(), name: z.string() })),
-      segmentsAvailable: z.boolean(),
       suggestions: z.array(z.object({ key: Suggestion, count: z.number().int() }))
     })
   },

@@ -259,9 +259,7 @@ export type Redemption = z.infer<typeof Redemption>
 export const TargetOptions = z.object({
   segments: z.array(z.object({ id: z.number().int(), name: z.string() })),
   campaigns: z.array(z.object({ id: z.number().int(), name: z.string(), treated: z.number().int() })),
-  batches: z.array(z.object({ id: z.number().int(), fileName: z.string(), importedAt: z.string(), orders: z.number().int() })),
-  /** whether segments can be evaluated here (the segments service is wired) */
-  segmentsAvailable: z.boolean()
+  batches: z.array(z.object({ id: z.number().int(), fileName: z.string(), importedAt: z.string(), orders: z.number().int() }))
 })
 
 export const Capabilities = z.object({

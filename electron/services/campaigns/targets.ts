@@ -13,9 +13,6 @@ import { segmentCustomerIds } from '../segments/membership'
 
 const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
-/** Whether saved segments can be evaluated in this build. */
-export const segmentsAvailable = true
-
 /** Candidate customer ids for a target, ascending. */
 export function targetCustomerIds(db: Db, target: CampaignTarget, asOf: string, settings: Settings): number[] {
   if ('suggestion' in target) return suggestionIds(db, target.suggestion, asOf, settings.lifecycle)

@@ -8,4 +8,3 @@ export { registerPrintSink, currentPrintSink, type PrintSink } from './print-sin
 export { runJob, pickVariant } from './print-job'
 export { listTemplates, getTemplate, saveTemplate, duplicateTemplate, deleteTemplate, ensureBuiltIns } from './template-repo'
 export { listCalibrations, saveCalibration, calibrationFor } from './calibrations'
-export { segmentsAvailable } from './segment-members'

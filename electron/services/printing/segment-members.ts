@@ -3,9 +3,6 @@ import type { Db } from '../../db/driver'
 import { segmentCustomerIds } from '../segments/membership'
 import { readSettings } from '../settings/settings-service'
 
-/** Whether segments can be evaluated in this build. */
-export const segmentsAvailable = true
-
 /** Customer ids in a saved segment (by name or id) as of a date, ascending. */
 export function segmentMembers(db: Db, segment: string | number, asOf: string): number[] {
   const selector = typeof segment === 'number' ? { id: segment } : { name: segment }

@@ -1,6 +1,5 @@
 /** What the target picker offers: saved segments, campaigns with their treated counts, import batches. */
 import type { Db } from '../../db/driver'
-import { segmentsAvailable } from './segment-members'
 
 /** Segments, campaigns and live import batches, newest first. */
 export function targetOptions(db: Db) {
@@ -17,7 +16,6 @@ export function targetOptions(db: Db) {
         `SELECT b.id, b.file_name AS fileName, b.imported_at AS importedAt, (SELECT count(*) FROM orders o WHERE o.batch_id = b.id AND o.is_purchase = 1) AS orders
          FROM import_batches b WHERE b.undone_at IS NULL ORDER BY b.imported_at DESC, b.id DESC LIMIT 50`
       )
-      .all() as { id: number; fileName: string; importedAt: string; orders: number }[],
-    segmentsAvailable
+      .all() as { id: number; fileName: string; importedAt: string; orders: number }[]
   }
 }

@@ -76,7 +76,7 @@ describe('campaign suggestions', () => {
     const r = await testDispatch(ctx)('campaigns.targets', {})
     expect(r).toEqual({
       ok: true,
-      data: { segments: [], segmentsAvailable: true, suggestions: [{ key: 'sleeping', count: 1 }, { key: 'loyal', count: 0 }, { key: 'birthdays', count: 0 }] }
+      data: { segments: [], suggestions: [{ key: 'sleeping', count: 1 }, { key: 'loyal', count: 0 }, { key: 'birthdays', count: 0 }] }
     })
   })
 })
