@@ -83,3 +83,14 @@ test('「打印地址标签和卡片」 on a campaign opens the cards page with 
   await expect(page.getByTestId('target-value')).toHaveValue(String(plan.campaignId))
   await screenshot(page, 'walkthrough-cards-for-campaign')
 })
+
+test('the month still running is marked on the charts by month, not drawn as if complete', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300'])
+  await page.goto(app.url)
+  // the e2e shop's today is 2026-11-23: November runs to day 23
+  await expect(page.getByTestId('chart-revenue').locator('canvas')).toHaveAttribute('aria-label', /最后一个月还没过完，只算到 23 日/)
+  await screenshot(page, 'walkthrough-overview-partial-month')
+  await page.getByTestId('nav-segments').click()
+  await expect(page.getByTestId('chart-repeat-rate').locator('canvas')).toHaveAttribute('aria-label', /最后一个月还没过完，只算到 23 日/)
+  await screenshot(page, 'walkthrough-segments-partial-month')
+})
