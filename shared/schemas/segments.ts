@@ -93,6 +93,10 @@ export const ruleFields = {
   avgIntervalDays: { kind: 'number', ops: numberOps },
   channelCount: { kind: 'number', ops: numberOps },
   birthdayMonth: { kind: 'number', ops: numberOps },
+  // from member lists (会员资料), as of the export date
+  pointsBalance: { kind: 'number', ops: numberOps },
+  storedValueFen: { kind: 'number', ops: numberOps },
+  memberSinceDays: { kind: 'number', ops: numberOps },
   rScore: { kind: 'number', ops: numberOps },
   fScore: { kind: 'number', ops: numberOps },
   mScore: { kind: 'number', ops: numberOps },
@@ -103,6 +107,7 @@ export const ruleFields = {
   tag: { kind: 'text', ops: textOps },
   channel: { kind: 'text', ops: textOps },
   ageBand: { kind: 'text', ops: textOps },
+  posTier: { kind: 'text', ops: textOps },
   tier: { kind: 'enum', ops: enumOps, values: aliases(tierLabels) },
   lifecycle: { kind: 'enum', ops: enumOps, values: aliases(lifecycleLabels) },
   ladder: { kind: 'enum', ops: enumOps, values: aliases(ladderLabels) },

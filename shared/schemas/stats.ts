@@ -13,6 +13,22 @@ export const Stats = z.object({
 })
 export type Stats = z.infer<typeof Stats>
 
+/** `stats` as the CLI and scripts read it: the headline figures, the ladder and the birthdays known. */
+export const StatsSummary = Stats.extend({
+  ladder: z.object({
+    prospect: z.number().int(),
+    target: z.number().int(),
+    firstTime: z.number().int(),
+    repeat: z.number().int(),
+    core: z.number().int(),
+    advocate: z.number().int()
+  }),
+  /** live customers with a birthday, and how many of those keep it by the lunar calendar */
+  withBirthday: z.number().int(),
+  lunarBirthdays: z.number().int()
+})
+export type StatsSummary = z.infer<typeof StatsSummary>
+
 export const MonthlyRevenue = z.array(
   z.object({ month: z.string(), revenueFen: z.number().int(), orders: z.number().int(), buyers: z.number().int() })
 )
@@ -25,7 +41,7 @@ export type Overview = z.infer<typeof Overview>
 
 export const statsChannels = {
   /** Headline figures: customers, orders (purchase occasions), lines, revenue, lifecycle counts. */
-  'stats.summary': { input: StatsInput, output: Stats },
+  'stats.summary': { input: StatsInput, output: StatsSummary },
   /** The overview page: headline figures plus revenue by month for the last 24 months. */
   'stats.overview': { input: StatsInput, output: Overview }
 }

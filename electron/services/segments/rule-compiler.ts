@@ -37,7 +37,10 @@ const numberColumns: Record<string, string> = {
   daysSinceFirstPurchase: 's.days_first',
   avgIntervalDays: 's.avg_interval',
   channelCount: 's.channels',
-  birthdayMonth: "CAST(nullif(substr(c.birthday, 6, 2), '') AS INTEGER)",
+  // 'YYYY-MM-DD' and the year-less 'MM-DD' a member list may give both end in MM-DD
+  birthdayMonth: "CAST(nullif(substr(c.birthday, -5, 2), '') AS INTEGER)",
+  pointsBalance: 'c.points_balance',
+  storedValueFen: 'c.stored_value_fen',
   rScore: 's.r',
   fScore: 's.f',
   mScore: 's.m',
@@ -152,6 +155,16 @@ function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]):
   }
 
   switch (field) {
+    case 'memberSinceDays':
+      // whole days from the member list's 开卡日期 to the as-of date
+      params.push(ctx.asOf)
+      return compare('CAST(julianday(?) - julianday(c.member_since) AS INTEGER)', op, value, params)
+    case 'posTier':
+      if (op === '!=') {
+        params.push(value as string)
+        return `coalesce(c.pos_tier, '') <> ?`
+      }
+      return textMatch('c.pos_tier', op, value, params)
     case 'consent': {
       const kinds = (op === 'in' ? value : [value]) as string[]
       const any = `(${kinds.map((k) => `${consentColumns[k]} = 1`).join(' OR ')})`

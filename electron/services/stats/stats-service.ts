@@ -42,6 +42,16 @@ export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
   return { asOf, customers, orders, lines: lineFigures.lines, revenueFen: lineFigures.revenue, lifecycle }
 }
 
+/** Live customers with a birthday, and those whose birthday is kept by the lunar calendar. */
+export function birthdayCounts(db: Db): { withBirthday: number; lunarBirthdays: number } {
+  return db
+    .prepare(
+      `SELECT count(*) AS withBirthday, coalesce(sum(c.birthday_lunar = 1), 0) AS lunarBirthdays
+       FROM customers c WHERE ${LIVE_CUSTOMER} AND c.birthday IS NOT NULL AND c.birthday <> ''`
+    )
+    .get() as { withBirthday: number; lunarBirthdays: number }
+}
+
 /** The overview page: the summary, repeat buyers, and the last 24 months month by month. */
 export function overview(db: Db, asOf: string, t: LifecycleThresholds): Overview {
   const head = summary(db, asOf, t)

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import iconv from 'iconv-lite'
-import { freshDb } from '../../helpers/db'
+import { freshDb, testContext, testDispatch } from '../../helpers/db'
 import type { Db } from '../../../electron/db/driver'
 import { undoBatch } from '../../../electron/services/imports/batches'
 import { updateCustomer } from '../../../electron/services/customers/edit-service'
@@ -202,5 +202,36 @@ describe('English member exports', () => {
       { name: 'Olivia Brown', birthday: '1991-02-14', since: '2023-01-05', mail: 1, notes: 'Likes oat milk' },
       { name: 'Ava Miller', birthday: '04-22', since: '2025-06-01', mail: 0, notes: null }
     ])
+  })
+})
+
+describe('what a member list brings to the rest of the app', () => {
+  it('puts never-buying members on the prospect step, a referrer of a buyer on the advocate step, and counts birthdays', async () => {
+    const ctx = testContext('2026-11-23')
+    await importFixture(ctx.db, 'members-gbk.csv')
+    await importText(ctx.db, '会员卡号,销售时间,商品名称,实收金额\nK002,2026-10-05 10:00,奶粉,268\n')
+    const call = testDispatch(ctx)
+    const s = await call('stats.summary', {})
+    if (!s.ok) throw new Error(s.message)
+    // K002 bought and was referred by K001 → K001 advocate; K002 first-time; K003, K005, K006 prospects
+    expect(s.data.ladder).toEqual({ prospect: 3, target: 0, firstTime: 1, repeat: 0, core: 0, advocate: 1 })
+    expect(s.data).toMatchObject({ customers: 5, withBirthday: 5, lunarBirthdays: 2 })
+  })
+
+  it('answers rules on points, stored value, member-since days and the POS tier', async () => {
+    const ctx = testContext('2026-11-23')
+    await importFixture(ctx.db, 'members-gbk.csv')
+    const call = testDispatch(ctx)
+    const count = async (rule: unknown) => {
+      const r = await call('segments.count', { rule })
+      if (!r.ok) throw new Error(r.message)
+      return r.data.count
+    }
+    expect(await count({ field: 'pointsBalance', op: '>=', value: 350 })).toBe(2) // K001 1200, K002 350
+    expect(await count({ field: 'storedValueFen', op: '>', value: 0 })).toBe(2) // K001 388.50, K003 50
+    // K006 opened 2023-05-05: 1,298 days before 2026-11-23; the others longer ago
+    expect(await count({ field: 'memberSinceDays', op: '<', value: 1299 })).toBe(1)
+    expect(await count({ field: 'posTier', op: '=', value: '普通会员' })).toBe(3)
+    expect(await count({ field: 'birthdayMonth', op: '=', value: 8 })).toBe(1) // K003's year-less 08-15
   })
 })

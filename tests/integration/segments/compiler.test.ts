@@ -115,6 +115,14 @@ const cases: [string, unknown, string[]][] = [
     { any: [leaf('channel', '=', 'online'), leaf('boughtProduct', '=', { text: '690002' }), leaf('region', '=', '南京市')] },
     ['A', 'C', 'D', 'F', 'G', 'H', 'I', 'J']
   ],
+  // this shop came from sales only; member-list figures are checked in imports/member-lists.test.ts
+  [
+    'member-list figures nobody here has',
+    {
+      any: [leaf('pointsBalance', '>', 0), leaf('storedValueFen', '>', 0), leaf('memberSinceDays', '<', 10000), leaf('posTier', 'contains', '卡')]
+    },
+    []
+  ],
   [
     'nested all / any / not',
     { all: [leaf('region', '=', '浙江省'), { any: [leaf('orders', '>=', 4), { not: leaf('channel', '=', 'online') }] }] },

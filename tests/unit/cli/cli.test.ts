@@ -21,7 +21,7 @@ describe('the command line', () => {
     const d = JSON.parse(demo.stdout)
     const stats = await cli(['stats', '--db', db, '--as-of', '2026-11-23', '--json'])
     const s = JSON.parse(stats.stdout)
-    expect(Object.keys(s)).toEqual(['customers', 'orders', 'lines', 'revenueFen', 'lifecycle'])
+    expect(Object.keys(s)).toEqual(['customers', 'orders', 'lines', 'revenueFen', 'lifecycle', 'ladder', 'withBirthday', 'lunarBirthdays'])
     expect(s).toMatchObject({ customers: 40, orders: d.orders, lines: d.lines, revenueFen: d.revenueFen })
     const lc = s.lifecycle
     expect(lc.active + lc.silent + lc.sleeping + lc.drifting + lc.lost).toBe(40)
