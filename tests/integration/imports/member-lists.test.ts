@@ -12,6 +12,7 @@ import { undoBatch } from '../../../electron/services/imports/batches'
 import { updateCustomer } from '../../../electron/services/customers/edit-service'
 import { previewTable } from '../../../electron/services/imports/preview'
 import { openTable } from '../../../electron/services/imports/table-source'
+import type { StatsSummary } from '../../../shared/schemas/stats'
 import { fixture, importBytes, importFixture, importText } from './helpers'
 
 const byCard = (db: Db, card: string) =>
@@ -213,9 +214,10 @@ describe('what a member list brings to the rest of the app', () => {
     const call = testDispatch(ctx)
     const s = await call('stats.summary', {})
     if (!s.ok) throw new Error(s.message)
+    const data = s.data as StatsSummary
     // K002 bought and was referred by K001 → K001 advocate; K002 first-time; K003, K005, K006 prospects
-    expect(s.data.ladder).toEqual({ prospect: 3, target: 0, firstTime: 1, repeat: 0, core: 0, advocate: 1 })
-    expect(s.data).toMatchObject({ customers: 5, withBirthday: 5, lunarBirthdays: 2 })
+    expect(data.ladder).toEqual({ prospect: 3, target: 0, firstTime: 1, repeat: 0, core: 0, advocate: 1 })
+    expect(data).toMatchObject({ customers: 5, withBirthday: 5, lunarBirthdays: 2 })
   })
 
   it('answers rules on points, stored value, member-since days and the POS tier', async () => {
@@ -225,7 +227,7 @@ describe('what a member list brings to the rest of the app', () => {
     const count = async (rule: unknown) => {
       const r = await call('segments.count', { rule })
       if (!r.ok) throw new Error(r.message)
-      return r.data.count
+      return (r.data as { count: number }).count
     }
     expect(await count({ field: 'pointsBalance', op: '>=', value: 350 })).toBe(2) // K001 1200, K002 350
     expect(await count({ field: 'storedValueFen', op: '>', value: 0 })).toBe(2) // K001 388.50, K003 50
