@@ -30,7 +30,7 @@ export const CampaignTarget = z.union([
 ])
 export type CampaignTarget = z.infer<typeof CampaignTarget>
 
-export const exclusionReasons = ['consent_mail', 'no_address', 'recent_gift', 'open_complaint'] as const
+export const exclusionReasons = ['consent_mail', 'no_address', 'address_masked', 'recent_gift', 'open_complaint'] as const
 export type ExclusionReason = (typeof exclusionReasons)[number]
 
 export const Exclusions = z

@@ -7,10 +7,11 @@ import type { Db } from '../driver'
 import { initialSchema } from './001-initial-schema'
 import { reconcileEarlyV1 } from './002-reconcile-early-v1'
 import { masterFiles } from './003-master-files'
+import { customerRegions } from './004-customer-regions'
 
 export interface Migration {
   name: string
   up(db: Db): void
 }
 
-export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles]
+export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions]

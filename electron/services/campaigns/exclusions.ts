@@ -1,9 +1,12 @@
 /**
  * Who must not get a gift, each counted under the first reason that applies (in the order
- * consent, address, recent gift, complaint), so the counts add up to the excluded total.
+ * consent, address, masked address, recent gift, complaint), so the counts add up to the excluded
+ * total. A masked address ('浙江省 杭州市 西湖区 ***') has its region but no street: not mailable,
+ * counted on its own so staff know the platform withheld it rather than the shop never had it.
  */
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
+import { isMaskedAddress } from '../customers/customer-address'
 import type { ExclusionReason } from '../../../shared/schemas/campaigns'
 
 export interface ExclusionRules {
@@ -25,6 +28,7 @@ export function applyExclusions(db: Db, candidateIds: number[], rules: Exclusion
       `SELECT c.id,
               c.consent_mail = 0 AS optedOut,
               (trim(coalesce(c.address, '')) = '' OR trim(coalesce(c.province, '')) = '' OR trim(coalesce(c.city, '')) = '') AS noAddress,
+              c.address,
               EXISTS (SELECT 1 FROM contact_log g WHERE g.customer_id = c.id AND g.kind = 'gift'
                         AND substr(g.at, 1, 10) BETWEEN @since AND @asOf) AS recentGift,
               EXISTS (SELECT 1 FROM contact_log k WHERE k.customer_id = c.id AND k.kind = 'complaint' AND k.outcome = 'open') AS complaint
@@ -34,6 +38,7 @@ export function applyExclusions(db: Db, candidateIds: number[], rules: Exclusion
     id: number
     optedOut: number
     noAddress: number
+    address: string | null
     recentGift: number
     complaint: number
   }[]
@@ -44,7 +49,9 @@ export function applyExclusions(db: Db, candidateIds: number[], rules: Exclusion
         ? 'consent_mail'
         : rules.noValidAddress && r.noAddress
           ? 'no_address'
-          : rules.giftedWithinDays > 0 && r.recentGift
+          : rules.noValidAddress && isMaskedAddress(r.address)
+            ? 'address_masked'
+            : rules.giftedWithinDays > 0 && r.recentGift
             ? 'recent_gift'
             : rules.openComplaint && r.complaint
               ? 'open_complaint'

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/driver'
 import { mobileLengthSlip, normalizePhone } from '../../../shared/domain/phone'
-import { parseRegion } from '../../../shared/domain/region'
+import { storeCustomerAddress } from './customer-address'
 import { DomainError } from '../../../shared/result'
 import type { CustomerPatch } from '../../../shared/schemas/customers'
 import { customerRecord } from './detail-service'
@@ -59,10 +59,7 @@ const fields: Record<keyof CustomerPatch, Field> = {
   ageBand: column('age_band'),
   address: {
     read: column('address').read,
-    write: (db, id, value) => {
-      const r = parseRegion(value)
-      db.prepare('UPDATE customers SET address = ?, province = ?, city = ?, district = ? WHERE id = ?').run(value, r.province, r.city, r.district, id)
-    }
+    write: (db, id, value) => storeCustomerAddress(db, id, value)
   },
   notes: column('notes'),
   phone: primaryIdentity('phone'),

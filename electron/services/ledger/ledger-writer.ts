@@ -9,6 +9,7 @@ import type { Identity } from './identities'
 import { identityPriority } from './identities'
 import { refreshOrderTotals, refreshSummaries } from './summaries'
 import { refreshCustomerSearch } from '../customers/search-index'
+import { customerAddressWriter, type CustomerAddressWriter } from '../customers/customer-address'
 
 export interface BatchHeader {
   fileName: string
@@ -62,6 +63,7 @@ export interface ResolveOutcome {
 
 export class LedgerWriter {
   private readonly stmts
+  private readonly addresses: CustomerAddressWriter
   private readonly touchedOrders = new Set<number>()
   private readonly touchedCustomers = new Set<number>()
   /** products whose category this batch filled in: their earlier buyers' category counts change */
@@ -71,6 +73,7 @@ export class LedgerWriter {
     private readonly db: Db,
     readonly batchId: number
   ) {
+    this.addresses = customerAddressWriter(db)
     this.stmts = {
       findIdentity: db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck(),
       addIdentity: db.prepare(
@@ -91,11 +94,6 @@ export class LedgerWriter {
       setName: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL'),
       // an unchanged name is not written: no search re-index for nothing
       setNameIfChanged: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL AND name IS NOT ?'),
-      setAddress: db.prepare(
-        `UPDATE customers SET address = ?, province = coalesce(?, province), city = coalesce(?, city), district = coalesce(?, district)
-         WHERE id = ? AND erased_at IS NULL`
-      ),
-      setAddressIfChanged: db.prepare('UPDATE customers SET address = ? WHERE id = ? AND erased_at IS NULL AND address IS NOT ?'),
       newestAddress: db
         .prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1')
         .pluck(),
@@ -198,7 +196,7 @@ export class LedgerWriter {
       this.stmts.upsertAddress.run(customerId, facts.address, facts.seenAt)
       const newest = this.stmts.newestAddress.get(customerId) as string
       if (newest === facts.address) {
-        this.stmts.setAddress.run(newest, facts.province ?? null, facts.city ?? null, facts.district ?? null, customerId)
+        this.addresses.store(customerId, newest, { province: facts.province, city: facts.city, district: facts.district })
       }
     }
   }
@@ -225,7 +223,7 @@ export class LedgerWriter {
     if (seen) {
       // like noteFacts: an address becomes the profile's only when it is the newest known
       const newest = this.stmts.newestAddress.get(customerId) as string
-      if (seen.has(newest)) this.stmts.setAddressIfChanged.run(newest, customerId, newest)
+      if (seen.has(newest)) this.addresses.store(customerId, newest)
     }
   }
 

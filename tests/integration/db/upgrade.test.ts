@@ -90,6 +90,26 @@ describe('upgrading a version-1 shop', () => {
     db.close()
   })
 
+  it('fills province, city and district from the addresses version 1 stored as bare text (migration 004)', () => {
+    const file = copyOfV1()
+    // version 1's importer kept the address text and never read its region, as here
+    const v1 = new (loadDriver())(file)
+    const ids = v1.prepare('SELECT id FROM customers WHERE address IS NULL ORDER BY id LIMIT 3').pluck().all() as number[]
+    const set = v1.prepare('UPDATE customers SET address = ? WHERE id = ?')
+    set.run('浙江省杭州市西湖区文三路12号', ids[0])
+    set.run('浙江省 杭州市 西湖区 ***', ids[1])
+    set.run('某某路 8 号', ids[2])
+    v1.close()
+    const db = openNodeDatabase(file, { now: () => '2026-12-01T09:00:00' })
+    const region = db.prepare('SELECT province, city, district FROM customers WHERE id = ?')
+    expect(region.get(ids[0])).toEqual({ province: '浙江省', city: '杭州市', district: '西湖区' })
+    expect(region.get(ids[1])).toEqual({ province: '浙江省', city: '杭州市', district: '西湖区' })
+    expect(region.get(ids[2])).toEqual({ province: null, city: null, district: null })
+    // the one address v1 holds (an English one) reads no region and stays as it was
+    expect(db.prepare('SELECT count(*) FROM customers WHERE province IS NOT NULL').pluck().get()).toBe(2)
+    db.close()
+  })
+
   it('keeps a backup of the file as it was, at version 1, before migrating', () => {
     const file = copyOfV1()
     const before = new (loadDriver())(file, { readonly: true })

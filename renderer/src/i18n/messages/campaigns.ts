@@ -95,11 +95,11 @@ export default {
       },
       exclusions: {
         consent_mail: '不寄给拒收邮寄的顾客',
-        no_address: '不寄给没有完整地址（省、市、详细地址）的顾客',
+        no_address: '不寄给没有完整地址（省、市、详细地址）的顾客；平台打码的地址（如 西湖区 ***）也不寄',
         recentGiftDays: '不寄给最近',
         days: '天内收到过礼品的顾客',
         open_complaint: '不寄给有未处理投诉的顾客（先打电话）',
-        short: { consent_mail: '拒收邮寄', no_address: '无地址', recent_gift: '近期送过', open_complaint: '投诉未处理' }
+        short: { consent_mail: '拒收邮寄', no_address: '无地址', address_masked: '地址被平台打码', recent_gift: '近期送过', open_complaint: '投诉未处理' }
       },
       warnings: {
         small_control: '对照组只有 {n} 人（每组少于 30 人），结果只能看个大概。可提高对照组比例或扩大目标。',
@@ -241,11 +241,11 @@ export default {
       },
       exclusions: {
         consent_mail: 'Leave out customers who opted out of mail',
-        no_address: 'Leave out customers without a full address (province, city, street)',
+        no_address: 'Leave out customers without a full address (province, city, street); addresses the platform masked (***) are not mailed either',
         recentGiftDays: 'Leave out customers gifted in the last',
         days: 'days',
         open_complaint: 'Leave out customers with an open complaint (call them first)',
-        short: { consent_mail: 'opted out', no_address: 'no address', recent_gift: 'gifted recently', open_complaint: 'open complaint' }
+        short: { consent_mail: 'opted out', no_address: 'no address', address_masked: 'address masked by the platform', recent_gift: 'gifted recently', open_complaint: 'open complaint' }
       },
       warnings: {
         small_control: 'The control group has only {n} people (under 30 per group): results will be rough. Raise the control share or widen the target.',
