@@ -103,11 +103,21 @@ describe('BG/NBD formulas', () => {
     expect(bgnbdPAlive(p, 0, 0, 38.86)).toBe(1)
     expect(bgnbdExpected(p, 39, 2, 30.43, 38.86)).toBeCloseTo(1.226, 3)
   })
-  it('publishes LL −9582.4 at the published estimates on a pooled copy of customer counts', () => {
-    // a sanity check of the per-customer term: two customers by hand
-    const ll = bgnbdLogLik(p, groupRfm([{ x: 0, tx: 0, T: 38.86 }]))
-    const byHand = lgamma(p.r) - lgamma(p.r) + p.r * Math.log(p.alpha) - p.r * Math.log(p.alpha + 38.86)
-    expect(ll).toBeCloseTo(byHand, 10)
+  // the published −9582.4 on the whole CDNOW sample is checked in integration/predictions/cdnow.test.ts
+  it('sums the per-customer likelihood worked out by hand for a one-time and a repeat buyer', () => {
+    const { r, alpha, a, b } = p
+    const lbeta = (x: number, y: number) => lgamma(x) + lgamma(y) - lgamma(x + y)
+    // Fader, Hardie & Lee (2005), eq. 6: still alive at T, or dropped out right after the last purchase
+    const byHand = (x: number, tx: number, T: number) => {
+      const alive = Math.exp(lbeta(a, b + x) - lbeta(a, b) - (r + x) * Math.log(alpha + T))
+      const dropped = x > 0 ? Math.exp(lbeta(a + 1, b + x - 1) - lbeta(a, b) - (r + x) * Math.log(alpha + tx)) : 0
+      return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + Math.log(alive + dropped)
+    }
+    const ll = bgnbdLogLik(p, groupRfm([{ x: 0, tx: 0, T: 38.86 }, { x: 2, tx: 30.43, T: 38.86 }]))
+    expect(ll).toBeCloseTo(byHand(0, 0, 38.86) + byHand(2, 30.43, 38.86), 10)
+    // the one-time buyer alone: r·ln(α / (α + T)) = 0.243 · ln(4.414 / 43.274) = −0.5547
+    expect(byHand(0, 0, 38.86)).toBeCloseTo(-0.5547, 4)
+    expect(ll).toBeCloseTo(-10.0133, 4)
   })
 })
 

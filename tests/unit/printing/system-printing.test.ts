@@ -19,7 +19,8 @@ vi.mock('electron', () => {
       },
       printToPDF: async (options: unknown) => {
         state.pdfOptions = options
-        return Buffer.from('%PDF-1.4 fake')
+        // bytes that name the page they were made from, so a test can tell the PDF came from it
+        return Buffer.from(`pdf of ${this.rec.html}`)
       },
       getPrintersAsync: async () => [{ name: 'Office Laser' }, { name: 'Label Printer' }]
     }
@@ -64,7 +65,8 @@ describe('Electron printing (electron mocked)', () => {
 
   it('makes the PDF at the CSS page size with zero margins', async () => {
     const pdf = await documentToPdf('<p>x</p>')
-    expect(pdf.toString()).toContain('%PDF')
+    expect(pdf.toString()).toBe('pdf of <p>x</p>')
+    expect(state.windows[0].destroyed).toBe(true)
     expect(state.pdfOptions).toEqual({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } })
   })
 
@@ -72,8 +74,8 @@ describe('Electron printing (electron mocked)', () => {
     const sink = createElectronPrintSink()
     expect(await sink.savePdf('<p>x</p>', 'cards.pdf')).toBeNull()
     state.saveTo = join(mkdtempSync(join(tmpdir(), 'eg-pdf-')), 'out.pdf')
-    expect(await sink.savePdf('<p>x</p>', 'cards.pdf')).toBe(state.saveTo)
-    expect(readFileSync(state.saveTo, 'utf8')).toContain('%PDF')
+    expect(await sink.savePdf('<p>卡片</p>', 'cards.pdf')).toBe(state.saveTo)
+    expect(readFileSync(state.saveTo, 'utf8')).toBe('pdf of <p>卡片</p>')
   })
 
   it('lists the system printers', async () => {
