@@ -19,6 +19,25 @@ import { testDispatch } from '../../helpers/db'
 import { valueFor } from '../../helpers/fuzz-values'
 
 const INPUTS_PER_CHANNEL = Number(process.env.EVERGREEN_FUZZ_INPUTS ?? 60)
+
+/**
+ * Channels for which none of the generated inputs passes the input schema: their schemas check
+ * what a JSON schema cannot say (refinements and transforms such as a segment rule or a print
+ * template), so the generator never hits them. Their handlers are reached by their own
+ * integration tests. The list is checked both ways: a channel that starts or stops receiving
+ * shaped inputs has to be moved.
+ */
+const UNSHAPED = new Set([
+  'customers.merge',
+  'customers.update',
+  'printing.preview',
+  'printing.print',
+  'printing.savePdf',
+  'printing.saveTemplate',
+  'segments.count',
+  'segments.create',
+  'segments.recallExport'
+])
 const home = process.cwd()
 let dir = ''
 
@@ -57,7 +76,8 @@ describe('fuzzing every IPC channel', () => {
     }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(db.pragma('foreign_key_check')).toEqual([])
-    expect(reached, `no schema-shaped input of ${channel} reached its handler`).toBeGreaterThan(0)
+    if (UNSHAPED.has(channel)) expect(reached, `${channel} now receives shaped inputs: take it off UNSHAPED`).toBe(0)
+    else expect(reached, `no schema-shaped input of ${channel} reached its handler`).toBeGreaterThan(0)
     db.close()
   })
 })
