@@ -1,15 +1,19 @@
-/** The demo shop as the files a shop would export: the counter's sales and the online orders. */
+/** The demo shop as the files a shop would export: the counter's sales, the online orders and the member list. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { planSales } from './sales-plan'
 import { counterSalesCsv } from './files/counter-sales'
 import { onlineOrdersXlsx } from './files/online-orders'
+import { memberListXlsx } from './files/member-list'
+import { planMembers } from './members-plan'
+import type { ImportKind } from '../../../shared/schemas/imports'
 
 export const DEMO_SHOP_NAME = '常青母婴店'
 
 export interface DemoFile {
   name: string
   bytes: Buffer
+  kind: ImportKind
 }
 
 export interface DemoFiles {
@@ -25,8 +29,10 @@ export async function buildDemoFiles(customers: number, seed: number, asOf: stri
     from: plan.from,
     to: plan.to,
     files: [
-      { name: '门店销售明细.csv', bytes: counterSalesCsv(plan.store, DEMO_SHOP_NAME, exportedAt) },
-      { name: '天猫订单报表.xlsx', bytes: await onlineOrdersXlsx(plan.online) }
+      { name: '门店销售明细.csv', kind: 'sales', bytes: counterSalesCsv(plan.store, DEMO_SHOP_NAME, exportedAt) },
+      { name: '天猫订单报表.xlsx', kind: 'sales', bytes: await onlineOrdersXlsx(plan.online) },
+      // after the sales, so every member row finds its customer by card or phone
+      { name: '会员资料.xlsx', kind: 'members', bytes: await memberListXlsx(planMembers(plan, seed)) }
     ]
   }
 }

@@ -34,7 +34,7 @@ export async function importDemoShop(db: Db, options: DemoImportOptions): Promis
   try {
     const paths = writeDemoFiles(folder, demo.files)
     for (const [i, path] of paths.entries()) {
-      const r = await runImport(db, { file: { path }, options: {}, importedAt: options.importedAt, backup: null })
+      const r = await runImport(db, { file: { path }, options: { kind: demo.files[i].kind }, importedAt: options.importedAt, backup: null })
       batches.push(r.batchId)
       options.onProgress?.(0.2 + (0.8 * (i + 1)) / paths.length)
     }

@@ -6,6 +6,7 @@ import type { Dispatch } from '../../../electron/ipc/dispatcher'
 import type { DemoResult } from '../../../shared/schemas/demo'
 import { buildDemoFiles } from '../../../electron/services/demo/demo-files'
 import { planSales } from '../../../electron/services/demo/sales-plan'
+import { planMembers } from '../../../electron/services/demo/members-plan'
 
 const AS_OF = '2026-11-23'
 
@@ -52,13 +53,19 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     const call = ok(testDispatch(ctx))
     const r = (await call('demo.load', { customers: 60, seed: 5, asOf: AS_OF })) as DemoResult
     const all = [...plan.store, ...plan.online]
-    expect(r.batches).toHaveLength(2)
+    expect(r.batches).toHaveLength(3)
     expect(r.lines).toBe(all.length)
     expect(r.revenueFen).toBe(all.reduce((s, l) => s + l.amountFen, 0))
     // orders count purchases; a return is an order of its own (R + the order number) that is not one
     expect(r.orders).toBe(new Set(all.filter((l) => l.quantity > 0).map((l) => l.orderNo)).size)
     // every planned customer bought at least once, and the card/phone/buyer links make each one customer
     expect(r.customers).toBe(60)
+    // the member list reaches the same customers: each tagged member's tag, each lunar birthday
+    const members = planMembers(plan, 5)
+    const db = ctx.db
+    expect(db.prepare('SELECT count(*) FROM customer_tags').pluck().get()).toBe(members.filter((m) => m.tag).length)
+    expect(db.prepare('SELECT count(*) FROM customers WHERE birthday_lunar = 1').pluck().get()).toBe(members.filter((m) => m.birthday && m.lunar).length)
+    expect(db.prepare('SELECT count(*) FROM customers WHERE referred_by IS NOT NULL').pluck().get()).toBe(members.filter((m) => m.referrerCard).length)
     expect(await call('demo.status', {})).toEqual({ loaded: true, loadedAt: `${AS_OF}T12:00:00`, batches: r.batches })
   })
 
@@ -96,11 +103,11 @@ describe('the demo on the command line', () => {
     expect(loaded.code).toBe(0)
     const d = JSON.parse(loaded.stdout)
     expect(d.customers).toBe(20)
-    expect(d.batches).toHaveLength(2)
+    expect(d.batches).toHaveLength(3)
     const removed = await out(['demo', 'remove', '--db', db, '--json'])
     expect(JSON.parse(removed.stdout)).toEqual({ batchesUndone: [...d.batches].reverse(), customers: 0, orders: 0 })
     const files = await out(['demo', 'files', join(dir, 'samples'), '--db', db, '--customers', '10', '--json'])
     expect(files.code).toBe(0)
-    expect(readdirSync(join(dir, 'samples')).sort()).toEqual(['天猫订单报表.xlsx', '门店销售明细.csv'])
+    expect(readdirSync(join(dir, 'samples')).sort()).toEqual(['会员资料.xlsx', '天猫订单报表.xlsx', '门店销售明细.csv'])
   })
 })

@@ -1,0 +1,27 @@
+/** The member list (会员资料) as a POS exports it: an .xlsx, one row per member. */
+import ExcelJS from 'exceljs'
+import type { DemoMember } from '../members-plan'
+
+const HEADER = ['会员卡号', '会员姓名', '手机号', '性别', '生日', '生日类型', '推荐人卡号', '会员标签', '宝宝生日', '是否接收短信', '联系地址']
+
+export async function memberListXlsx(members: readonly DemoMember[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('会员资料')
+  sheet.addRow(HEADER)
+  for (const m of members) {
+    sheet.addRow([
+      m.card ?? '',
+      m.name,
+      m.phone ?? '',
+      m.gender,
+      m.birthday ?? '',
+      m.birthday ? (m.lunar ? '农历' : '公历') : '',
+      m.referrerCard ?? '',
+      m.tag ?? '',
+      m.childBirthday ?? '',
+      m.consentSms ? '是' : '否',
+      m.address
+    ])
+  }
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
