@@ -26,7 +26,12 @@ export default {
       loadDemo: '载入示例母婴店',
       goImport: '去导入页',
       demoLoading: '正在生成示例母婴店…',
-      demoLoaded: '示例母婴店已载入：{customers} 位客户，{orders} 笔订单'
+      demoLoaded: '示例母婴店已载入：{customers} 位客户，{orders} 笔订单',
+      demoBanner: '现在看到的是示例母婴店的数据（导入批次 {batches}），不是您店里的真实顾客。',
+      demoRemove: '移除示例数据',
+      demoRemoveTitle: '移除示例母婴店？',
+      demoRemoveConfirm: '将撤销示例店的全部导入批次，客户与订单清零。移除前会先自动备份。',
+      demoRemoved: '示例数据已移除，可以导入您自己的文件了。'
     }
   },
   en: {
@@ -55,7 +60,12 @@ export default {
       loadDemo: 'Load the demo shop',
       goImport: 'Go to Import',
       demoLoading: 'Building the demo shop…',
-      demoLoaded: 'Demo shop loaded: {customers} customers, {orders} orders'
+      demoLoaded: 'Demo shop loaded: {customers} customers, {orders} orders',
+      demoBanner: 'You are looking at the demo mother-and-baby shop (import batches {batches}), not your own customers.',
+      demoRemove: 'Remove the demo data',
+      demoRemoveTitle: 'Remove the demo shop?',
+      demoRemoveConfirm: 'All of the demo’s import batches are undone and customers and orders go back to zero. A backup is made first.',
+      demoRemoved: 'The demo data is removed; you can import your own files now.'
     }
   }
 }
