@@ -5,6 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/driver'
+import { storeCustomerAddress } from '../customers/customer-address'
 
 type Entity = 'customer' | 'product'
 
@@ -128,7 +129,8 @@ export function revertFieldChanges(db: Db, batchId: number): number {
       db.prepare(`UPDATE customer_children SET ${what === 'gender' ? 'gender' : 'birthday'} = ? WHERE id = ?`).run(r.old, Number(childId))
     } else if (r.field === 'nameSeen') db.prepare('DELETE FROM customer_names WHERE customer_id = ? AND name = ?').run(r.id, r.new)
     else if (r.field === 'addressSeen') db.prepare('DELETE FROM customer_addresses WHERE customer_id = ? AND address = ?').run(r.id, r.new)
-    else if (r.field === 'address') db.prepare('UPDATE customers SET address = ? WHERE id = ?').run(r.old, r.id)
+    // the region goes back with the text it was read from
+    else if (r.field === 'address') storeCustomerAddress(db, r.id, r.old)
     else if (r.field === 'pendingReferrer') {
       // a later batch linked a referrer this one had left pending: it waits again
       const p = JSON.parse(r.old ?? 'null') as { kind: string; value: string; batchId: number | null } | null

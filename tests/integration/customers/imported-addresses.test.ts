@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { testContext, testDispatch } from '../../helpers/db'
-import { importFixture } from '../imports/helpers'
+import { importFixture, importText } from '../imports/helpers'
+import { undoBatch } from '../../../electron/services/imports/batches'
 import type { Db } from '../../../electron/db/driver'
 
 const AS_OF = '2024-04-01'
@@ -62,5 +63,20 @@ describe('addresses parsed at import', () => {
     expect(plan.candidates).toBe(9)
     expect(plan.excluded).toEqual({ no_address: 4, address_masked: 1 })
     expect(plan.eligible).toBe(4) // tb_lin, tb_zhao, tb_sun, tb_zhou
+  })
+})
+
+describe('addresses on a member list', () => {
+  const region = (db: Db) =>
+    db.prepare("SELECT c.address, c.province, c.city, c.district FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.kind = 'card' AND i.value = 'K9'").get()
+
+  it('stores the region with the address, and undoing the list takes both back', async () => {
+    const { db } = await importedShop()
+    await importText(db, '会员卡号,会员姓名,手机号码,生日,会员等级,地址\nK9,林静,13900000001,1990-03-05,金卡,江苏省苏州市姑苏区人民路5号\n')
+    expect(region(db)).toEqual({ address: '江苏省苏州市姑苏区人民路5号', province: '江苏省', city: '苏州市', district: '姑苏区' })
+    const second = await importText(db, '会员卡号,会员姓名,手机号码,生日,会员等级,地址\nK9,林静,13900000001,1990-03-05,金卡,广东省广州市天河区体育西路1号\n')
+    expect(region(db)).toMatchObject({ province: '广东省', city: '广州市', district: '天河区' })
+    undoBatch(db, second.batchId, '2024-04-02T10:00:00')
+    expect(region(db)).toEqual({ address: '江苏省苏州市姑苏区人民路5号', province: '江苏省', city: '苏州市', district: '姑苏区' })
   })
 })
