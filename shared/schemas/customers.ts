@@ -100,7 +100,11 @@ export const CustomerPatch = z
     consentPhone: z.boolean(),
     consentSms: z.boolean(),
     consentWechat: z.boolean(),
-    consentMail: z.boolean()
+    consentMail: z.boolean(),
+    memberSince: IsoDate.nullable(),
+    posTier: z.string().trim().max(40).nullable(),
+    pointsBalance: z.number().int().min(-1e12).max(1e12).nullable(),
+    storedValueFen: z.number().int().min(-99_999_999_999).max(99_999_999_999).nullable()
   })
   .partial()
   .strict()
@@ -147,7 +151,17 @@ export const CustomerProfile = z.object({
   erasedAt: z.string().nullable(),
   mergedInto: z.number().int().nullable(),
   tier: z.string().nullable(),
-  ladder: z.string().nullable()
+  ladder: z.string().nullable(),
+  /** from member lists: the POS's own figures, as of the export date (asOf) */
+  member: z.object({
+    since: z.string().nullable(),
+    posTier: z.string().nullable(),
+    pointsBalance: z.number().int().nullable(),
+    storedValueFen: z.number().int().nullable(),
+    asOf: z.string().nullable(),
+    /** a referrer named in a member list that no customer holds yet */
+    pendingReferrer: z.string().nullable()
+  })
 })
 
 export const CustomerFigures = z.object({

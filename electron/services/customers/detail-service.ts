@@ -34,6 +34,11 @@ interface CustomerRecord {
   created_at: string
   merged_into: number | null
   erased_at: string | null
+  member_since: string | null
+  pos_tier: string | null
+  points_balance: number | null
+  stored_value_fen: number | null
+  member_as_of: string | null
 }
 
 /** The customer row, or NOT_FOUND. */
@@ -157,7 +162,15 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
       erasedAt: c.erased_at,
       mergedInto: c.merged_into,
       tier: stage?.tier ?? null,
-      ladder: stage?.ladder ?? null
+      ladder: stage?.ladder ?? null,
+      member: {
+        since: c.member_since,
+        posTier: c.pos_tier,
+        pointsBalance: c.points_balance,
+        storedValueFen: c.stored_value_fen,
+        asOf: c.member_as_of,
+        pendingReferrer: (db.prepare('SELECT value FROM pending_referrers WHERE customer_id = ?').pluck().get(id) as string | undefined) ?? null
+      }
     },
     figures,
     timeline,

@@ -30,6 +30,11 @@ function flag(name: string): Field {
   return { read: base.read, write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value === '1' ? 1 : 0, id) }
 }
 
+function integer(name: string): Field {
+  const base = column(name)
+  return { read: base.read, write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value === null ? null : Math.trunc(Number(value)), id) }
+}
+
 /** The first identity of a kind: replaced in place, added, or removed. */
 function primaryIdentity(kind: 'phone' | 'card'): Field {
   return {
@@ -77,7 +82,12 @@ const fields: Record<keyof CustomerPatch, Field> = {
   consentPhone: flag('consent_phone'),
   consentSms: flag('consent_sms'),
   consentWechat: flag('consent_wechat'),
-  consentMail: flag('consent_mail')
+  consentMail: flag('consent_mail'),
+  // member-list fields: a staff edit here wins over the next member list (counted as a conflict there)
+  memberSince: column('member_since'),
+  posTier: column('pos_tier'),
+  pointsBalance: integer('points_balance'),
+  storedValueFen: integer('stored_value_fen')
 }
 
 /** A patch value as the text the history keeps; checks what zod cannot (phone, referrer). */

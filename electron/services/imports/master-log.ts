@@ -100,8 +100,11 @@ export class MasterLog {
 
   /** Whether staff edited this customer field after its last import (or edited a field never imported). */
   staffWins(customerId: number, field: string): boolean {
-    const staff = this.staffAt.get(customerId, field) as string | null
-    if (staff === null) return false
+    const at = this.staffAt.get(customerId, field) as string | null
+    if (at === null) return false
+    // the edit form records the day only: an edit that day counts as after any import that day,
+    // since keeping a staff's value is the safer mistake than overwriting it
+    const staff = at.length === 10 ? `${at}T23:59:59` : at
     const imported = this.importAt.get('customer', customerId, field, this.batchId) as string | null
     return imported === null || staff > imported
   }

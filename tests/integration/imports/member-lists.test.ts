@@ -237,3 +237,26 @@ describe('what a member list brings to the rest of the app', () => {
     expect(await count({ field: 'birthdayMonth', op: '=', value: 8 })).toBe(1) // K003's year-less 08-15
   })
 })
+
+describe('the customer file after a member list', () => {
+  it('shows the POS figures with their date, and a staff edit of points wins over the next list', async () => {
+    const ctx = testContext('2026-11-23')
+    await importFixture(ctx.db, 'members-gbk.csv')
+    const call = testDispatch(ctx)
+    const k1 = byCard(ctx.db, 'K001')!.id as number
+    const got = await call('customers.get', { id: k1 })
+    if (!got.ok) throw new Error(got.message)
+    const profile = (got.data as { profile: Record<string, unknown> }).profile
+    expect(profile.member).toEqual({ since: '2020-01-02', posTier: '金卡', pointsBalance: 1200, storedValueFen: 38850, asOf: '2026-11-23', pendingReferrer: null })
+    const k6 = byCard(ctx.db, 'K006')!.id as number
+    const six = await call('customers.get', { id: k6 })
+    if (!six.ok) throw new Error(six.message)
+    expect((six.data as { profile: { member: { pendingReferrer: string | null } } }).profile.member.pendingReferrer).toBe('K999')
+
+    const upd = await call('customers.update', { id: k1, patch: { pointsBalance: 1500 } })
+    if (!upd.ok) throw new Error(upd.message)
+    const again = await importFixture(ctx.db, 'members-gbk.csv')
+    expect(again.conflicts).toEqual([{ row: 3, customerId: k1, field: '可用积分', fileValue: '1200', keptValue: '1500', reason: 'staffEdit' }])
+    expect(byCard(ctx.db, 'K001')).toMatchObject({ points: 1500 })
+  })
+})
