@@ -26,6 +26,14 @@ export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.nu
 /** gamma is in yuan (the unit amounts are written in), p and q have no unit */
 export const GammaGammaFit = z.object({ p: z.number(), q: z.number(), gamma: z.number() })
 
+/** Which spend estimate the values use: Gamma-Gamma, or a stated fallback when it cannot be fitted */
+export const SpendFit = z.object({
+  model: z.enum(['gamma-gamma', 'shrunk-mean', 'shop-mean']),
+  fallback: z.boolean(),
+  /** why the fallback was used; null for Gamma-Gamma */
+  reason: Words.nullable()
+})
+
 export const BacktestPeriod = z.object({ from: z.string(), to: z.string(), forecast: z.number(), actual: z.number().int() })
 export const Backtest = z.object({
   forecastRepeat: z.number(),
@@ -47,6 +55,9 @@ export const ClvFit = z.object({
   bgnbd: BgNbdFit.nullable(),
   paretoNbd: ParetoNbdFit.nullable(),
   gammaGamma: GammaGammaFit.nullable(),
+  /** why Pareto/NBD has no answer when it failed alone (the other models still answer) */
+  paretoNbdError: Words.nullable(),
+  spend: SpendFit.nullable(),
   backtest: Backtest.nullable()
 })
 export type ClvFit = z.infer<typeof ClvFit>

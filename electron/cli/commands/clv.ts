@@ -29,12 +29,15 @@ export const clvCommand: Command = {
       return { data, human: () => `${s.name ?? ref}: ${s.explanation.zh}\n${s.explanation.en}` }
     }
     const fit = await env.call('predictions.fit', { calibrationEnd, holdoutEnd: stringFlag(args, 'holdout-end'), unit, paretoNbd: true })
-    if (fit.mode === 'rules' || !fit.bgnbd || !fit.paretoNbd || !fit.gammaGamma) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)
+    // only the count model is needed for an answer: Pareto/NBD and the spend model each say their own failure
+    if (fit.mode === 'rules' || !fit.bgnbd || !fit.spend) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)
     const data = {
       bgnbd: fit.bgnbd,
       paretoNbd: fit.paretoNbd,
       gammaGamma: fit.gammaGamma,
-      backtest: fit.backtest ? { forecastRepeat: fit.backtest.forecastRepeat, actualRepeat: fit.backtest.actualRepeat } : null
+      backtest: fit.backtest ? { forecastRepeat: fit.backtest.forecastRepeat, actualRepeat: fit.backtest.actualRepeat } : null,
+      spend: fit.spend,
+      paretoNbdError: fit.paretoNbdError
     }
     const f = (v: number) => v.toFixed(3)
     return {
@@ -43,8 +46,12 @@ export const clvCommand: Command = {
         [
           fit.message.zh,
           `BG/NBD      r=${f(fit.bgnbd!.r)} α=${f(fit.bgnbd!.alpha)} a=${f(fit.bgnbd!.a)} b=${f(fit.bgnbd!.b)}  LL=${fit.bgnbd!.logLik.toFixed(1)}`,
-          `Pareto/NBD  r=${f(fit.paretoNbd!.r)} α=${f(fit.paretoNbd!.alpha)} s=${f(fit.paretoNbd!.s)} β=${f(fit.paretoNbd!.beta)}  LL=${fit.paretoNbd!.logLik.toFixed(1)}`,
-          `Gamma-Gamma p=${f(fit.gammaGamma!.p)} q=${f(fit.gammaGamma!.q)} γ=${f(fit.gammaGamma!.gamma)} 元`,
+          fit.paretoNbd
+            ? `Pareto/NBD  r=${f(fit.paretoNbd.r)} α=${f(fit.paretoNbd.alpha)} s=${f(fit.paretoNbd.s)} β=${f(fit.paretoNbd.beta)}  LL=${fit.paretoNbd.logLik.toFixed(1)}`
+            : (fit.paretoNbdError?.zh ?? ''),
+          fit.gammaGamma
+            ? `Gamma-Gamma p=${f(fit.gammaGamma.p)} q=${f(fit.gammaGamma.q)} γ=${f(fit.gammaGamma.gamma)} 元`
+            : (fit.spend?.reason?.zh ?? ''),
           fit.backtest ? `检验期 预测 ${fit.backtest.forecastRepeat.toFixed(1)} 次回购, 实际 ${fit.backtest.actualRepeat} 次` : ''
         ]
           .filter(Boolean)

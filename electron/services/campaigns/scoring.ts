@@ -19,7 +19,7 @@ import { readPurchaseHistory } from '../predictions/purchase-history'
 import { calibrate, type CalibrationRow } from '../predictions/calibration'
 import { fitForScoring } from '../predictions/clv-service'
 import { bgnbdExpected, type BgNbdParams } from '../predictions/models/bgnbd'
-import { gammaGammaExpectedValue, type GammaGammaParams } from '../predictions/models/gamma-gamma'
+import { expectedSpendFen, type SpendModel } from '../predictions/spend'
 
 export interface CandidateScore {
   customerId: number
@@ -46,7 +46,7 @@ export function scoreCandidates(db: Db, customerIds: number[], asOf: string): Sc
   return model ? { mode: 'model', scores: model } : { mode: 'rules', scores: ruleScores(db, customerIds, asOf) }
 }
 
-type Fit = { rows: Map<number, CalibrationRow>; bgnbd: BgNbdParams; spend: GammaGammaParams } | null
+type Fit = { rows: Map<number, CalibrationRow>; bgnbd: BgNbdParams; spend: SpendModel } | null
 
 /**
  * The last fit per database, keyed by the as-of date and a fingerprint of the orders: the
@@ -85,7 +85,7 @@ function modelScores(db: Db, customerIds: number[], asOf: string): CandidateScor
       if (!r) return { customerId, valueFen: 0, pReturn: 0, score: 0 }
       const expected = bgnbdExpected(bgnbd, HORIZON_WEEKS, r.x, r.txDays / 7, r.TDays / 7)
       const pReturn = 1 - Math.exp(-expected)
-      const valueFen = Math.max(0, Math.round(gammaGammaExpectedValue(spend, r.spendDays, r.zbarFen)))
+      const valueFen = Math.max(0, Math.round(expectedSpendFen(spend, r.spendDays, r.zbarFen)))
       return { customerId, valueFen, pReturn, score: valueFen * pReturn }
     })
   } catch (e) {

@@ -12,7 +12,7 @@ import { calibrate, type CalibrationRow } from './calibration'
 import { groupDays } from './models/rfm'
 import { bgnbdExpected, bgnbdPAlive, fitBgNbd, type BgNbdParams } from './models/bgnbd'
 import { fitParetoNbd } from './models/pareto-nbd'
-import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from './models/gamma-gamma'
+import { expectedSpendFen, fitSpendModel, type SpendModel } from './spend'
 import { runBacktest } from './backtest'
 import { explainModel, explainRules, ruleFigures } from './rules'
 
@@ -42,10 +42,14 @@ function modelMessage(repeatBuyers: number, customers: number): Words {
   }
 }
 
-/** Gamma-Gamma on the repeat buyers with a positive mean repeat value, in fen. */
-export function fitSpend(rows: CalibrationRow[]) {
-  const buyers = rows.filter((r) => r.spendDays > 0)
-  return fitGammaGamma({ x: Float64Array.from(buyers, (r) => r.spendDays), zbar: Float64Array.from(buyers, (r) => r.zbarFen) })
+/** Pareto/NBD on its own: a failure is said in words and leaves the other models' answers standing. */
+function tryParetoNbd(groups: ReturnType<typeof groupDays>) {
+  try {
+    return { fit: fitParetoNbd(groups), error: null }
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e
+    return { fit: null, error: { zh: `Pareto/NBD 没有结果：${e.message}`, en: 'Pareto/NBD has no answer; the other models still do' } }
+  }
 }
 
 /** Fit the models as of the calibration end; backtest when a holdout end is given. */
@@ -65,30 +69,32 @@ export function fitClv(db: Db, o: FitOptions): ClvFit {
     minRepeatBuyers: MIN_REPEAT_BUYERS
   }
   if (groups.repeatBuyers < MIN_REPEAT_BUYERS) {
-    return { ...base, mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, paretoNbd: null, gammaGamma: null, backtest: null }
+    return { ...base, mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, paretoNbd: null, gammaGamma: null, paretoNbdError: null, spend: null, backtest: null }
   }
   const bg = fitBgNbd(groups)
-  const pareto = o.paretoNbd ? fitParetoNbd(groups) : null
-  const gg = fitSpend(rows)
+  const pareto = o.paretoNbd ? tryParetoNbd(groups) : { fit: null, error: null }
+  const spend = fitSpendModel(rows)
   const backtest = o.holdoutEnd ? runBacktest(bg.params, rows, o.calibrationEnd, daysBetween(o.calibrationEnd, o.holdoutEnd), perUnit) : null
   return {
     ...base,
     mode: 'model',
     message: modelMessage(groups.repeatBuyers, groups.customers),
     bgnbd: { ...bg.params, logLik: bg.logLik, regularised: bg.regularised },
-    paretoNbd: pareto ? { ...pareto.params, logLik: pareto.logLik, regularised: pareto.regularised } : null,
+    paretoNbd: pareto.fit ? { ...pareto.fit.params, logLik: pareto.fit.logLik, regularised: pareto.fit.regularised } : null,
     // z̄ is in fen; the scale parameter is reported in yuan, the unit amounts are written in
-    gammaGamma: { p: gg.params.p, q: gg.params.q, gamma: gg.params.gamma / 100 },
+    gammaGamma: spend.model === 'gamma-gamma' ? { p: spend.params.p, q: spend.params.q, gamma: spend.params.gamma / 100 } : null,
+    paretoNbdError: pareto.error,
+    spend: { model: spend.model, fallback: spend.fallback, reason: spend.reason },
     backtest
   }
 }
 
-/** What scoring needs once fitted: BG/NBD and Gamma-Gamma (fen), or null in rules mode. */
+/** What scoring needs once fitted: BG/NBD and the spend model (fen), or null in rules mode. */
 export interface Fitted {
   mode: 'model' | 'rules'
   message: Words
   bgnbd: BgNbdParams | null
-  spend: GammaGammaParams | null
+  spend: SpendModel | null
 }
 
 /** Fit the two models scoring uses, or fall back to rules when the data is thin. */
@@ -99,7 +105,7 @@ export function fitForScoring(rows: CalibrationRow[], unit: TimeUnit): Fitted {
     mode: 'model',
     message: modelMessage(groups.repeatBuyers, groups.customers),
     bgnbd: fitBgNbd(groups).params,
-    spend: fitSpend(rows).params
+    spend: fitSpendModel(rows)
   }
 }
 
@@ -125,7 +131,7 @@ export function scoreRow(
   if (f.bgnbd && f.spend) {
     expectedPurchases = bgnbdExpected(f.bgnbd, horizon, row.x, tx, T)
     pAlive = bgnbdPAlive(f.bgnbd, row.x, tx, T)
-    expectedValueFen = Math.round(expectedPurchases * gammaGammaExpectedValue(f.spend, row.spendDays, row.zbarFen))
+    expectedValueFen = Math.round(expectedPurchases * expectedSpendFen(f.spend, row.spendDays, row.zbarFen))
     const m = explainModel(expectedPurchases, pAlive, horizon, unit)
     words = { zh: words.zh + m.zh, en: words.en + m.en }
   }

@@ -121,5 +121,7 @@ describe('the CDNOW reproduction', () => {
     expect(Math.abs(j.bgnbd.alpha / 7 - 4.414)).toBeLessThan(0.002)
     expect(j.backtest.actualRepeat).toBe(1882)
     expect(j.backtest.forecastRepeat.toFixed(0)).toBe('1653')
+    // Gamma-Gamma fits CDNOW, so no fallback is used or explained
+    expect(r.json.spend).toEqual({ model: 'gamma-gamma', fallback: false, reason: null })
   })
 })

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { loadCdnow } from './load-cdnow'
+import { fitClv, scoreCustomer } from '../../../electron/services/predictions/clv-service'
+import { dayNumber } from '../../../shared/domain/dates'
+import type { Db } from '../../../electron/db/driver'
+import type { ClvFit } from '../../../shared/schemas/predictions'
+
+/**
+ * A mother-and-baby shop as an export file: 300 members buy one tin of stage-3 formula at
+ * ¥268.00 every 28–32 days from a start in January or February; member i stops after
+ * 2 + (i mod 9) tins. Every visit costs the same, so Gamma-Gamma has nothing to fit.
+ */
+function formulaShopCsv(): string {
+  const lines = ['customer_id,order_date,quantity,amount']
+  const start = dayNumber('2026-01-01')
+  for (let i = 1; i <= 300; i++) {
+    let day = start + (i % 60)
+    for (let n = 0; n < 2 + (i % 9); n++) {
+      const d = new Date(day * 86_400_000).toISOString().slice(0, 10)
+      lines.push(`${i},${d},1,268.00`)
+      day += 28 + ((i * 7 + n * 3) % 5)
+    }
+  }
+  return lines.join('\n') + '\n'
+}
+
+describe('a fixed-price formula shop', () => {
+  let db: Db
+  let fit: ClvFit
+  const dir = mkdtempSync(join(tmpdir(), 'evergreen-formula-'))
+  const path = join(dir, 'formula.db')
+  afterAll(() => {
+    db.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  beforeAll(async () => {
+    const csv = join(dir, 'formula.csv')
+    writeFileSync(csv, formulaShopCsv())
+    db = openNodeDatabase(path)
+    // 300 members × (2 + i mod 9) tins = 300·2 + 33 full rounds of 0..8 (36 each) + 1+2+3 = 1,794 rows
+    expect(await loadCdnow(db, csv)).toBe(1794)
+    fit = fitClv(db, { calibrationEnd: '2026-06-30', holdoutEnd: '2026-09-30', unit: 'week', paretoNbd: false })
+  })
+
+  it('still fits the count models when the spend model cannot be fitted, and says why', () => {
+    expect(fit.mode).toBe('model')
+    expect(fit.customers).toBe(300)
+    expect(fit.bgnbd).not.toBeNull()
+    expect(fit.gammaGamma).toBeNull()
+    expect(fit.spend).toMatchObject({ model: 'shrunk-mean', fallback: true })
+    expect(fit.spend!.reason!.zh).toMatch(/^Gamma-Gamma 无法拟合.*向全店平均（268\.00 元）靠拢一次购买的分量$/)
+    expect(fit.backtest!.actualRepeat).toBeGreaterThan(0)
+  })
+
+  it('values a member at expected purchases × ¥268.00, the price every visit costs', () => {
+    const id = db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'external' AND value = '8'").pluck().get() as number
+    const s = scoreCustomer(db, id, '2026-06-30', 13, 'week')
+    expect(s.expectedPurchases).toBeGreaterThan(0)
+    // own mean 26,800 fen blended with the shop mean 26,800 fen is 26,800 fen per purchase
+    expect(s.expectedValueFen).toBe(Math.round(s.expectedPurchases! * 26800))
+  })
+})
