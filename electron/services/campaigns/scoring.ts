@@ -64,7 +64,8 @@ function fitFor(db: Db, asOf: string): Fit {
   let fit: Fit = null
   try {
     const fitted = fitForScoring(rows, 'week')
-    if (fitted.mode === 'model' && fitted.bgnbd && fitted.spend) fit = { rows: new Map(rows.map((r) => [r.customerId, r])), bgnbd: fitted.bgnbd, spend: fitted.spend }
+    // campaigns keep their plain rule when Gamma-Gamma falls back (their choice, unchanged here)
+    if (fitted.mode === 'model' && fitted.bgnbd && fitted.spend && !fitted.spend.fallback) fit = { rows: new Map(rows.map((r) => [r.customerId, r])), bgnbd: fitted.bgnbd, spend: fitted.spend }
   } catch (e) {
     // a fit that cannot settle (too little or too uniform data): the rule ranks instead
     if (!(e instanceof DomainError)) throw e
