@@ -7,6 +7,7 @@ import { createAppContext } from '../services/app/app-context'
 import { buildHandlers } from '../ipc/handlers'
 import { createDispatcher } from '../ipc/dispatcher'
 import { DomainError } from '../../shared/result'
+import { formatError, isErrorKey, pickErrorLocale } from '../../shared/errors/messages'
 import { IsoDate } from '../../shared/schemas/common'
 import type { Channel } from '../../shared/ipc-contract'
 import { defaultDbPath } from '../db/default-path'
@@ -19,6 +20,7 @@ const common = {
   db: { type: 'string' },
   json: { type: 'boolean' },
   'as-of': { type: 'string' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -54,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       progress: (m) => io.stderr(m + '\n'),
       async call(channel: Channel, input: unknown) {
         const r = await dispatch(channel, input)
-        if (!r.ok) throw new DomainError(r.code, r.message)
+        if (!r.ok) throw new DomainError(r.code, r.message, r.key === undefined ? undefined : { key: r.key, params: r.params ?? {} })
         return r.data as never
       }
     }
@@ -63,19 +65,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0
   } catch (e) {
     const code = e instanceof DomainError ? e.code : 'INTERNAL'
-    const message = e instanceof Error ? e.message : String(e)
-    if (json) io.stdout(JSON.stringify({ error: { code, message } }) + '\n')
-    io.stderr(`错误 (${code}): ${message}\n`)
+    // a catalogued refusal speaks the reader's language; any other keeps its bilingual message
+    const key = e instanceof DomainError && isErrorKey(e.key) ? e.key : undefined
+    const params = (e instanceof DomainError && e.params) || {}
+    const locale = pickErrorLocale(langFlag(argv), io.env)
+    const message = key ? formatError(key, params, locale) : e instanceof Error ? e.message : String(e)
+    if (json) io.stdout(JSON.stringify({ error: key ? { code, key, params, message } : { code, message } }) + '\n')
+    io.stderr(`${locale === 'zh-CN' ? '错误' : 'error'} (${code}): ${message}\n`)
     return code === 'BAD_INPUT' ? 2 : 1
   } finally {
     db?.close()
   }
 }
 
+/** `--lang X` or `--lang=X`, read by hand: the language is needed even when parsing the rest failed. */
+function langFlag(argv: string[]): string | undefined {
+  const i = argv.indexOf('--lang')
+  if (i >= 0) return argv[i + 1]
+  return argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length)
+}
+
 function usage(): string {
   return [
     '常青 Evergreen — command line',
-    'usage: npm run cli -- COMMAND [options]   (common: --db PATH, --json, --as-of YYYY-MM-DD)',
+    'usage: npm run cli -- COMMAND [options]   (common: --db PATH, --json, --as-of YYYY-MM-DD, --lang zh-CN|en)',
     '',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`)
   ].join('\n')

@@ -4,7 +4,7 @@
  * and the browser host both go through here, so validation cannot differ between them.
  */
 import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
-import { DomainError, fail, ok, type Result } from '../../shared/result'
+import { DomainError, fail, failFrom, ok, type Result } from '../../shared/result'
 import { channelsOpenWhileLocked } from '../../shared/schemas/lock'
 import type { Handlers } from './handlers'
 
@@ -50,7 +50,7 @@ export function createDispatcher(
       }
       return ok(output)
     } catch (e) {
-      if (e instanceof DomainError) return fail(e.code, e.message)
+      if (e instanceof DomainError) return failFrom(e)
       log(e)
       return fail('INTERNAL', e instanceof Error ? e.message : String(e))
     }

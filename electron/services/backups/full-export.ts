@@ -11,7 +11,7 @@ import Papa from 'papaparse'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import type { Db } from '../../db/driver'
 import { schemaVersion } from '../../db/migrate'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { neutralizeCell, restoreCell } from './csv-cells'
 
@@ -90,22 +90,22 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
   try {
     entries = unzipSync(zip)
   } catch {
-    throw new DomainError('UNREADABLE_FILE', '不是有效的 zip 文件 (not a readable zip)')
+    throw refuse('notAZip')
   }
   const manifestBytes = entries['manifest.json']
-  if (!manifestBytes) throw new DomainError('UNREADABLE_FILE', 'zip 中没有 manifest.json (no manifest in the zip)')
+  if (!manifestBytes) throw refuse('zipWithoutManifest')
   let manifest: Manifest
   try {
     manifest = JSON.parse(strFromU8(manifestBytes)) as Manifest
   } catch {
-    throw new DomainError('UNREADABLE_FILE', 'manifest.json 无法读取 (manifest is not JSON)')
+    throw refuse('manifestNotJson')
   }
-  if (manifest.app !== 'evergreen' || manifest.format !== 1) throw new DomainError('UNREADABLE_FILE', '不是常青的完整导出 (not an Evergreen full export)')
+  if (manifest.app !== 'evergreen' || manifest.format !== 1) throw refuse('notAFullExport')
   if (manifest.schemaVersion > schemaVersion) {
-    throw new DomainError('DB_TOO_NEW', `导出来自更新版本的常青 (export schema ${manifest.schemaVersion} > ${schemaVersion})`)
+    throw refuse('exportTooNew', { found: manifest.schemaVersion, supported: schemaVersion })
   }
   const occupied = db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)').pluck().get() as number
-  if (occupied > 0) throw new DomainError('CONFLICT', '只能导入到空数据库 (import-all needs an empty database)')
+  if (occupied > 0) throw refuse('importAllNeedsEmpty')
 
   const known = new Set(dataTables(db))
   let rows = 0
@@ -113,15 +113,15 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
     db.pragma('defer_foreign_keys = ON')
     db.exec('DELETE FROM settings')
     for (const t of manifest.tables) {
-      if (!known.has(t.name)) throw new DomainError('UNREADABLE_FILE', `未知的表 (unknown table): ${t.name}`)
+      if (!known.has(t.name)) throw refuse('exportUnknownTable', { table: t.name })
       const bytes = entries[t.file]
-      if (!bytes) throw new DomainError('UNREADABLE_FILE', `缺少文件 (missing file): ${t.file}`)
+      if (!bytes) throw refuse('exportMissingFile', { file: t.file })
       const cols = columnsOf(db, t.name)
       const types = new Map(cols.map((c) => [c.name, c.type]))
       const parsed = Papa.parse<string[]>(strFromU8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
       const [header, ...data] = parsed.data
-      if (!header || header.some((h) => !types.has(h))) throw new DomainError('UNREADABLE_FILE', `${t.file}: 列名不符 (columns do not match)`)
-      if (data.length !== t.rows) throw new DomainError('UNREADABLE_FILE', `${t.file}: 行数不符 (expected ${t.rows} rows, found ${data.length})`)
+      if (!header || header.some((h) => !types.has(h))) throw refuse('exportColumnsDiffer', { file: t.file })
+      if (data.length !== t.rows) throw refuse('exportRowsDiffer', { file: t.file, expected: t.rows, found: data.length })
       const insert = db.prepare(`INSERT INTO "${t.name}" (${header.map((h) => `"${h}"`).join(', ')}) VALUES (${header.map(() => '?').join(', ')})`)
       for (const r of data) insert.run(...r.map((v, i) => readValue(v, types.get(header[i])!)))
       rows += data.length
@@ -129,7 +129,7 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
     const figures = readFigures(db)
     const expected = { ...manifest.figures, schemaVersion: figures.schemaVersion }
     if (JSON.stringify(figures) !== JSON.stringify(expected)) {
-      throw new DomainError('CONFLICT', `导入后的数字与导出时不同 (figures differ after import): ${JSON.stringify(figures)} vs ${JSON.stringify(expected)}`)
+      throw refuse('figuresDiffer', { found: JSON.stringify(figures), expected: JSON.stringify(expected) })
     }
   })()
   return { tables: manifest.tables.length, rows, figures: readFigures(db) }
@@ -145,12 +145,12 @@ function readValue(cell: string, type: string): unknown {
   if (cell === '\\N') return null
   if (type === 'INTEGER') {
     const n = Number(cell)
-    if (!Number.isSafeInteger(n)) throw new DomainError('UNREADABLE_FILE', `不是整数 (not an integer): ${cell.slice(0, 40)}`)
+    if (!Number.isSafeInteger(n)) throw refuse('notAnInteger', { value: cell.slice(0, 40) })
     return n
   }
   if (type === 'REAL') {
     const n = Number(cell)
-    if (!Number.isFinite(n)) throw new DomainError('UNREADABLE_FILE', `不是数字 (not a number): ${cell.slice(0, 40)}`)
+    if (!Number.isFinite(n)) throw refuse('notANumber', { value: cell.slice(0, 40) })
     return n
   }
   return restoreCell(cell)

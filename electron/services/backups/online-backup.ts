@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import type { Db } from '../../db/driver'
 import { openDatabase } from '../../db/connection'
 import { loadDriver } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 import { readSettings } from '../settings/settings-service'
 import { assertIntegrity, isSqliteFile } from './sqlite-file'
 import { LOCK_KEY_PREFIX } from '../security/lock-store'
@@ -43,7 +43,7 @@ function sortKey(name: string): string {
 export function backupFolder(db: Db, dbPath: string): string {
   const configured = readSettings(db).backupFolder
   if (configured) {
-    if (!isAbsolute(configured)) throw new DomainError('BAD_INPUT', `备份文件夹必须是完整路径 (backup folder must be absolute): ${configured}`)
+    if (!isAbsolute(configured)) throw refuse('backupFolderNotAbsolute', { path: configured })
     return configured
   }
   return join(dbPath === ':memory:' ? tmpdir() : dirname(resolve(dbPath)), 'backups')
@@ -187,9 +187,9 @@ function isRunning(pid: number): boolean {
 export function resolveBackupFile(folder: string, file: string): string {
   const candidate = isAbsolute(file) ? file : join(folder, basename(file))
   if (!isAbsolute(file) && basename(file) !== file) {
-    throw new DomainError('BAD_INPUT', `备份名称不能包含路径 (a backup name cannot contain a path): ${file}`)
+    throw refuse('backupNameHasPath', { file })
   }
-  if (!isSqliteFile(candidate)) throw new DomainError('NOT_FOUND', `不是常青的备份文件 (not a SQLite backup): ${file}`)
+  if (!isSqliteFile(candidate)) throw refuse('notABackup', { file })
   return candidate
 }
 

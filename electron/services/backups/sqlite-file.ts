@@ -1,7 +1,7 @@
 /** Small checks on SQLite files a user names: is it one, and is it sound. */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 const MAGIC = 'SQLite format 3\0'
 
@@ -40,5 +40,5 @@ function refreshFtsCaches(db: Db): void {
 export function assertIntegrity(db: Db, what: string): void {
   refreshFtsCaches(db)
   const result = db.pragma('integrity_check', { simple: true })
-  if (result !== 'ok') throw new DomainError('CONFLICT', `${what} 完整性检查未通过 (integrity check failed): ${String(result)}`)
+  if (result !== 'ok') throw refuse('integrityFailed', { what, result: String(result) })
 }

@@ -4,19 +4,19 @@
  */
 import { statSync } from 'node:fs'
 import { extname, isAbsolute, normalize, resolve } from 'node:path'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 const SYSTEM = [/^\/(etc|proc|sys|dev|boot|bin|sbin|usr)(\/|$)/, /^[a-z]:\\windows(\\|$)/i]
 
 function checked(path: string, extensions: string[]): string {
-  if (path.includes('\0')) throw new DomainError('BAD_INPUT', '路径包含非法字符 (path contains NUL)')
+  if (path.includes('\0')) throw refuse('pathHasNul')
   const full = normalize(resolve(path))
   if (!isAbsolute(path) && path.split(/[\\/]/).includes('..')) {
-    throw new DomainError('BAD_INPUT', `路径不能用 .. 跳出当前文件夹 (relative path may not use ..): ${path}`)
+    throw refuse('pathEscapes', { path })
   }
-  if (SYSTEM.some((r) => r.test(full))) throw new DomainError('BAD_INPUT', `不能使用系统文件夹 (system folders are off limits): ${full}`)
+  if (SYSTEM.some((r) => r.test(full))) throw refuse('systemFolder', { path: full })
   if (extensions.length && !extensions.includes(extname(full).toLowerCase())) {
-    throw new DomainError('BAD_INPUT', `文件类型应为 ${extensions.join(' / ')} (expected ${extensions.join(' or ')}): ${full}`)
+    throw refuse('wrongFileType', { extensions: extensions.join(' / '), path: full })
   }
   return full
 }
@@ -35,6 +35,6 @@ export function checkedReadPath(path: string, extensions: string[]): string {
   } catch {
     ok = false
   }
-  if (!ok) throw new DomainError('NOT_FOUND', `找不到文件 (file not found): ${full}`)
+  if (!ok) throw refuse('fileNotFound', { path: full })
   return full
 }

@@ -7,6 +7,7 @@ import { ref, type Ref } from 'vue'
 import type { ErrorCode, Result } from '@shared/result'
 import { useAppStore } from './app'
 import { useLockStore } from './lock'
+import { failureText } from '../i18n/failure-text'
 
 /** A failed call, after its message has been shown. */
 export class CallError extends Error {
@@ -35,9 +36,11 @@ export async function unwrap<T>(pending: Promise<Result<T>> | Result<T>, options
   }
   if (result.ok) return result.data
   // locked meanwhile (idle, another window): the lock screen says so, a notice would only pile up behind it
+  // catalogued refusals are shown in the app's language (the CallError carries that sentence too)
+  const message = failureText(result)
   if (result.code === 'LOCKED') useLockStore().noteLocked()
-  else if (!options.quiet) useAppStore().notify('error', result.message, result.code)
-  throw new CallError(result.code, result.message)
+  else if (!options.quiet) useAppStore().notify('error', message, result.code)
+  throw new CallError(result.code, message)
 }
 
 /** Like unwrap, but answers undefined on failure: the notice already told the user. */
