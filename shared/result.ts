@@ -17,6 +17,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'CANCELLED',
   'UNREADABLE_FILE',
+  /** a workbook locked with an opening password: the user must remove it first */
+  'PASSWORD_PROTECTED',
   'DB_TOO_NEW',
   /** the app is locked with a passcode: only the lock screen's channels answer */
   'LOCKED',

@@ -92,7 +92,9 @@ export const ImportOptions = z
     /** skip 合计/总计/Total rows (default true) */
     skipTotals: z.boolean().optional(),
     /** what the file holds; detected from its columns when left out */
-    kind: ImportKind.optional()
+    kind: ImportKind.optional(),
+    /** the workbook sheet to read (default: the one with the most filled cells) */
+    sheet: z.string().min(1).max(200).optional()
   })
   .strict()
 export type ImportOptions = z.infer<typeof ImportOptions>
@@ -101,10 +103,13 @@ export const ImportInput = z.object({ file: ImportFile, options: ImportOptions.d
 
 export const ImportPreview = z.object({
   fileName: z.string(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'xls', 'ods']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headerRow: z.number().int(),
+  /** a workbook's sheets (empty for text files) and the one read */
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
   headers: z.array(z.string()),
   mapping: z.record(z.string(), z.string()),
   mappingSource: z.enum(['given', 'remembered', 'auto']),
@@ -142,7 +147,7 @@ export const ImportResult = z.object({
   file: z.string(),
   batchId: z.number().int(),
   kind: ImportKind,
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'xls', 'ods']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   headerRow: z.number().int(),

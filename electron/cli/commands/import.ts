@@ -42,7 +42,7 @@ const DELIMITERS: Record<string, ImportOptions['delimiter']> = { ',': ',', comma
 export const importCommand: Command = {
   name: 'import',
   usage: 'import FILE... --db PATH [--encoding utf-8|gb18030|utf-16le|utf-16be] [--delimiter comma|tab|semicolon|pipe] [--header-row N] [--kind sales|members|products] [--json]',
-  summary: '导入 POS 导出文件 / import POS exports (CSV, TSV, xlsx), one batch per file',
+  summary: '导入 POS 导出文件 / import POS exports (CSV, TSV, xlsx, xls, et, ods), one batch per file',
   options: { encoding: { type: 'string' }, delimiter: { type: 'string' }, 'header-row': { type: 'string' }, kind: { type: 'string' } },
   async run(args, env) {
     if (args.command.length === 0) throw new DomainError('BAD_INPUT', '请给出要导入的文件 (name at least one FILE)')

@@ -24,6 +24,8 @@ export function previewTable(db: Db | null, table: TableSource, fileName: string
     encoding: table.encoding,
     delimiter: table.delimiter,
     headerRow: layout.headerIndex + 1,
+    sheets: table.sheets,
+    sheet: table.sheet,
     headers: layout.headers,
     mapping: layout.mapping as Record<string, string>,
     mappingSource: layout.mappingSource,

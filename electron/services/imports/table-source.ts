@@ -1,6 +1,6 @@
 /**
  * A file as rows of text cells, whatever it was: CSV/TSV/semicolon/pipe text in any of the
- * supported encodings, or an .xlsx workbook. CSV rows are produced by papaparse on demand,
+ * supported encodings, an .xlsx workbook, or an .xls/.et/.ods one. CSV rows are produced by papaparse on demand,
  * each pass reading and decoding the bytes again a piece at a time (holding neither a million
  * row arrays nor the whole text, nor the whole file when it is on disk); xlsx rows are read once.
  */
@@ -10,10 +10,15 @@ import { parseCsvPieces, detectNewline } from './csv-rows'
 import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
+import { readWorkbookRows } from './sheet-read'
 import { readXlsxRows, tooLong, tooWide } from './xlsx-read'
+import { entryNames } from './xlsx-entry-order'
 
 export interface TableSource {
-  format: 'csv' | 'xlsx'
+  format: 'csv' | 'xlsx' | 'xls' | 'ods'
+  /** a workbook's sheets (empty for text and .xlsx, whose first sheet is read) and the one read */
+  sheets: string[]
+  sheet: string | null
   encoding: TextEncodingName | null
   delimiter: Delimiter | null
   /** Call fn for every row (0-based index) in order; fn answers false to stop early. */
@@ -23,10 +28,42 @@ export interface TableSource {
 export interface ReadOptions {
   encoding?: TextEncodingName
   delimiter?: Delimiter
+  sheet?: string
 }
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
+/**
+ * An OpenDocument spreadsheet: a zip with content.xml and no xl/workbook.xml. Found by the
+ * entry names, not by a "mimetype" first entry: not every writer puts it first. A zip too
+ * damaged to list is left to the .xlsx reader, which says the workbook is damaged.
+ */
+function isOds(bytes: Uint8Array): boolean {
+  try {
+    const { names } = entryNames(bytes)
+    return names.includes('content.xml') && !names.includes('xl/workbook.xml')
+  } catch {
+    return false
+  }
+}
+
+function rowsTable(format: TableSource['format'], rows: string[][], sheets: string[] = [], sheet: string | null = null): TableSource {
+  return {
+    format,
+    sheets,
+    sheet,
+    encoding: null,
+    delimiter: null,
+    eachRow(fn) {
+      for (let i = 0; i < rows.length; i++) if (fn(rows[i], i) === false) return
+    }
+  }
+}
+
+function workbookTable(format: 'xls' | 'ods', bytes: Uint8Array, sheet: string | undefined): TableSource {
+  const book = readWorkbookRows(bytes, sheet)
+  return rowsTable(format, book.rows, book.sheets, book.sheet)
+}
 
 /** Open the bytes of one export as a table. */
 export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOptions = {}): Promise<TableSource> {
@@ -36,19 +73,12 @@ export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOpt
     throw fileTooLarge()
   }
   const magic = source.read(0, 4)
-  if (isOle(magic)) {
-    throw new DomainError('UNREADABLE_FILE', '这是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入。 (old .xls: save it as .xlsx or CSV first)')
-  }
+  // .xls/.et (and an encrypted workbook, which Office also wraps in OLE) and .ods: SheetJS
+  if (isOle(magic)) return workbookTable('xls', source.read(0, source.size), options.sheet)
   if (isZip(magic)) {
-    const rows = await readXlsxRows(source.read(0, source.size))
-    return {
-      format: 'xlsx',
-      encoding: null,
-      delimiter: null,
-      eachRow(fn) {
-        for (let i = 0; i < rows.length; i++) if (fn(rows[i], i) === false) return
-      }
-    }
+    const bytes = source.read(0, source.size)
+    if (isOds(bytes)) return workbookTable('ods', bytes, options.sheet)
+    return rowsTable('xlsx', await readXlsxRows(bytes))
   }
   return csvTable(source, options)
 }
@@ -64,6 +94,8 @@ export function csvTable(bytes: Uint8Array | ByteSource, options: ReadOptions = 
   const newline = detectNewline(head, delimiter)
   return {
     format: 'csv',
+    sheets: [],
+    sheet: null,
     encoding,
     delimiter,
     eachRow(fn) {

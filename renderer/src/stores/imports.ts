@@ -68,6 +68,11 @@ export const useImportsStore = defineStore('imports', () => {
     const next: ImportOptions = { ...options.value, ...patch }
     // a new header row or encoding means new headers: the old mapping no longer applies
     if ('headerRow' in patch || 'encoding' in patch || 'delimiter' in patch) delete next.mapping
+    // another sheet is another table: its header row and columns are found afresh
+    if ('sheet' in patch) {
+      delete next.mapping
+      delete next.headerRow
+    }
     options.value = next
     await refreshPreview()
   }

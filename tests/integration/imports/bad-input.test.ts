@@ -56,9 +56,10 @@ describe('bad input', () => {
     expect(r.written).toBe(false)
   })
 
-  it('refuses an old .xls and says what to do', async () => {
+  it('refuses a broken OLE (.xls) header as a damaged workbook', async () => {
     const r = await refusal(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]))
-    expect(r.error.message).toContain('.xlsx')
+    expect(r.error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('损坏') })
+    expect(r.written).toBe(false)
   })
 
   it('refuses 2,000 columns', async () => {

@@ -5,12 +5,13 @@ export default {
       title: '导入',
       drop: {
         title: '把 POS 导出文件拖到这里',
-        hint: '支持 CSV、TSV、分号分隔文本和 Excel (.xlsx)；GBK、UTF-8、UTF-16 编码自动识别。也可以拖到窗口任意位置。',
+        hint: '支持 CSV、TSV、分号分隔文本、Excel (.xlsx/.xls)、WPS (.et) 和 OpenDocument (.ods)；GBK、UTF-8、UTF-16 编码自动识别。也可以拖到窗口任意位置。',
         pick: '选择文件…'
       },
       preview: {
         title: '预览：{file}',
         detected: '识别结果',
+        sheet: '工作表',
         encoding: '编码',
         delimiter: '分隔符',
         headerRow: '表头在第几行',
@@ -99,12 +100,13 @@ export default {
       title: 'Import',
       drop: {
         title: 'Drop a POS export here',
-        hint: 'CSV, TSV, semicolon text and Excel (.xlsx); GBK, UTF-8 and UTF-16 are recognised by themselves. Dropping anywhere on the window works too.',
+        hint: 'CSV, TSV, semicolon text, Excel (.xlsx/.xls), WPS (.et) and OpenDocument (.ods); GBK, UTF-8 and UTF-16 are recognised by themselves. Dropping anywhere on the window works too.',
         pick: 'Choose a file…'
       },
       preview: {
         title: 'Preview: {file}',
         detected: 'Detected',
+        sheet: 'Sheet',
         encoding: 'Encoding',
         delimiter: 'Delimiter',
         headerRow: 'Header row',

@@ -1,0 +1,101 @@
+/**
+ * Old and open workbooks → rows of text through SheetJS: .xls (BIFF5/BIFF8), WPS .et (the
+ * same OLE/BIFF container) and .ods. The data sheet is the one with the most filled cells
+ * unless the user names another. Cells are read without SheetJS's Date conversion: a date
+ * is a serial number with a date format, turned into shop-local wall-clock parts by the
+ * format library, so no time zone can move it. Text cells (19-digit cards, 13-digit
+ * barcodes typed as text) stay text; whole numbers are written out in full, never 1.2E+18.
+ */
+import * as XLSX from '@e965/xlsx'
+import { DomainError } from '../../../shared/result'
+import { MAX_CELL, MAX_COLUMNS } from './limits'
+import { tooLong, tooWide } from './xlsx-read'
+
+export interface WorkbookRows {
+  /** every sheet's name, in the workbook's order */
+  sheets: string[]
+  /** the sheet the rows came from */
+  sheet: string
+  rows: string[][]
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** A date serial → 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' (wall clock, as the file shows it). */
+export function serialToIso(serial: number, date1904 = false): string {
+  const p = XLSX.SSF.parse_date_code(serial, { date1904 })
+  const date = `${p.y}-${pad(p.m)}-${pad(p.d)}`
+  return p.H || p.M || p.S ? `${date}T${pad(p.H)}:${pad(p.M)}:${pad(p.S)}` : date
+}
+
+function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+  if (!cell || cell.v === undefined || cell.v === null) return ''
+  const v = cell.v
+  if (cell.t === 'n' && typeof v === 'number') {
+    if (cell.z !== undefined && XLSX.SSF.is_date(String(cell.z))) return serialToIso(v, date1904)
+    return Number.isInteger(v) ? BigInt(v).toString() : String(v)
+  }
+  if (cell.t === 'b') return v ? 'TRUE' : 'FALSE'
+  if (cell.t === 'e') return ''
+  return String(v)
+}
+
+/** Why SheetJS refused: an encrypted workbook has its own code, anything else is damage. */
+function refusal(e: unknown): DomainError {
+  const message = (e as Error)?.message ?? String(e)
+  if (/password|encrypt/i.test(message)) {
+    return new DomainError('PASSWORD_PROTECTED', '工作簿设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。 (the workbook is password-protected: remove the password and save it again)')
+  }
+  return new DomainError('UNREADABLE_FILE', `表格文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
+}
+
+function filledCells(ws: XLSX.WorkSheet): number {
+  let n = 0
+  for (const row of (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]) {
+    if (row) for (const c of row) if (c && c.v !== undefined && c.v !== null && c.v !== '') n++
+  }
+  return n
+}
+
+/** The rows of one sheet (named) or of the fullest one. */
+export function readWorkbookRows(bytes: Uint8Array, sheetName?: string): WorkbookRows {
+  let wb: XLSX.WorkBook
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
+  } catch (e) {
+    throw refusal(e)
+  }
+  const sheets = wb.SheetNames ?? []
+  if (sheets.length === 0) throw refusal(new Error('no worksheet'))
+  let sheet: string
+  if (sheetName !== undefined) {
+    if (!sheets.includes(sheetName)) {
+      throw new DomainError('BAD_INPUT', `工作簿中没有名为「${sheetName}」的工作表。 (no sheet named ${sheetName}; sheets: ${sheets.join(', ')})`)
+    }
+    sheet = sheetName
+  } else {
+    sheet = sheets[0]
+    let best = -1
+    for (const name of sheets) {
+      const n = filledCells(wb.Sheets[name])
+      if (n > best) [best, sheet] = [n, name]
+    }
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
+  const data = (wb.Sheets[sheet]['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+  const rows: string[][] = []
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r] ?? []
+    if (row.length > MAX_COLUMNS) throw tooWide(row.length)
+    const cells: string[] = []
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c], date1904)
+      if (t.length > MAX_CELL) throw tooLong(r + 1)
+      cells.push(t)
+    }
+    // trailing empty cells are not columns
+    while (cells.length && cells[cells.length - 1] === '') cells.pop()
+    rows.push(cells)
+  }
+  return { sheets, sheet, rows }
+}
