@@ -5,8 +5,10 @@
  * is a serial number with a date format, turned into shop-local wall-clock parts by the
  * format library, so no time zone can move it. Text cells (19-digit cards, 13-digit
  * barcodes typed as text) stay text; whole numbers are written out in full, never 1.2E+18.
+ * SheetJS is loaded on the first workbook only: a CSV import (most of them, in a worker
+ * with a tight heap limit) never pays for its few MB of code.
  */
-import * as XLSX from '@e965/xlsx'
+import type * as XLSXTypes from '@e965/xlsx'
 import { DomainError } from '../../../shared/result'
 import { MAX_CELL, MAX_COLUMNS } from './limits'
 import { tooLong, tooWide } from './xlsx-read'
@@ -21,14 +23,17 @@ export interface WorkbookRows {
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
+type SheetJs = typeof XLSXTypes
+let XLSX: SheetJs
+
 /** A date serial → 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' (wall clock, as the file shows it). */
-export function serialToIso(serial: number, date1904 = false): string {
+function serialToIso(serial: number, date1904: boolean): string {
   const p = XLSX.SSF.parse_date_code(serial, { date1904 })
   const date = `${p.y}-${pad(p.m)}-${pad(p.d)}`
   return p.H || p.M || p.S ? `${date}T${pad(p.H)}:${pad(p.M)}:${pad(p.S)}` : date
 }
 
-function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
+function cellText(cell: XLSXTypes.CellObject | undefined, date1904: boolean): string {
   if (!cell || cell.v === undefined || cell.v === null) return ''
   const v = cell.v
   if (cell.t === 'n' && typeof v === 'number') {
@@ -49,17 +54,18 @@ function refusal(e: unknown): DomainError {
   return new DomainError('UNREADABLE_FILE', `表格文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
 }
 
-function filledCells(ws: XLSX.WorkSheet): number {
+function filledCells(ws: XLSXTypes.WorkSheet): number {
   let n = 0
-  for (const row of (ws['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]) {
+  for (const row of (ws['!data'] ?? []) as (XLSXTypes.CellObject[] | undefined)[]) {
     if (row) for (const c of row) if (c && c.v !== undefined && c.v !== null && c.v !== '') n++
   }
   return n
 }
 
 /** The rows of one sheet (named) or of the fullest one. */
-export function readWorkbookRows(bytes: Uint8Array, sheetName?: string): WorkbookRows {
-  let wb: XLSX.WorkBook
+export async function readWorkbookRows(bytes: Uint8Array, sheetName?: string): Promise<WorkbookRows> {
+  XLSX ??= await import('@e965/xlsx')
+  let wb: XLSXTypes.WorkBook
   try {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
   } catch (e) {
@@ -82,7 +88,7 @@ export function readWorkbookRows(bytes: Uint8Array, sheetName?: string): Workboo
     }
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
-  const data = (wb.Sheets[sheet]['!data'] ?? []) as (XLSX.CellObject[] | undefined)[]
+  const data = (wb.Sheets[sheet]['!data'] ?? []) as (XLSXTypes.CellObject[] | undefined)[]
   const rows: string[][] = []
   for (let r = 0; r < data.length; r++) {
     const row = data[r] ?? []

@@ -60,8 +60,8 @@ function rowsTable(format: TableSource['format'], rows: string[][], sheets: stri
   }
 }
 
-function workbookTable(format: 'xls' | 'ods', bytes: Uint8Array, sheet: string | undefined): TableSource {
-  const book = readWorkbookRows(bytes, sheet)
+async function workbookTable(format: 'xls' | 'ods', bytes: Uint8Array, sheet: string | undefined): Promise<TableSource> {
+  const book = await readWorkbookRows(bytes, sheet)
   return rowsTable(format, book.rows, book.sheets, book.sheet)
 }
 
