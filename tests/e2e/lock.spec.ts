@@ -97,7 +97,7 @@ test('locks with Ctrl+L, refuses data while locked, unlocks back to the same pag
   await expect(page.getByTestId('customer-total')).toHaveText('共 40 位顾客')
 
   const audit = await page.evaluate(() => (globalThis as unknown as PageGlobals).api.audit.list({ limit: 5 }))
-  expect(audit).toMatchObject({ ok: true, data: { rows: [{ action: 'passcode-set', detail: 'app passcode set' }] } })
+  expect(audit).toMatchObject({ ok: true, data: { rows: [{ action: 'passcode-set', detail: 'app passcode set' }, { action: 'import' }] } })
 })
 
 test('locks by itself after the idle minutes without keyboard or mouse', async ({ page, app }) => {
