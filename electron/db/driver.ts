@@ -21,7 +21,8 @@ export function loadDriver(): Driver {
     const major = Number(process.versions.node.split('.')[0])
     if (major >= 22) return requireHere('better-sqlite3') as Driver
     throw new Error(
-      `No SQLite driver for Node ${process.versions.node}: run "npm ci" (it builds better-sqlite3 12 for this Node) or use Node 22+. (${String(nodeBuildMissing)})`
+      `No SQLite driver for Node ${process.versions.node}: run "npm ci" (it builds better-sqlite3 12 for this Node) or use Node 22+. (${String(nodeBuildMissing)})`,
+      { cause: nodeBuildMissing }
     )
   }
 }

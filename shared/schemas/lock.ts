@@ -11,8 +11,7 @@ export const Passcode = z
   .string()
   .min(4, { message: '密码至少 4 个字符 (at least 4 characters)' })
   .max(32, { message: '密码最多 32 个字符 (at most 32 characters)' })
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: '密码不能含控制字符 (no control characters)' })
+  .refine((s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), { message: '密码不能含控制字符 (no control characters)' })
 
 /** Minutes without keyboard or mouse before the app locks itself; 0 = never. */
 export const IdleMinutes = z.number().int().min(0).max(240)

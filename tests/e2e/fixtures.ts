@@ -25,7 +25,7 @@ export interface E2eApp {
 }
 
 export const test = base.extend<{ app: E2eApp }>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first parameter's pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'evergreen-e2e-'))
     const dbPath = join(dir, 'e.db')

@@ -156,7 +156,7 @@ const STAGING_PREFIX = '.restore-staging-'
 
 /** Remove working copies left by restores that were killed before they could clean up. */
 function sweepStagingCopies(folder: string): void {
-  let names: string[] = []
+  let names: string[]
   try {
     names = readdirSync(folder)
   } catch {
@@ -253,7 +253,7 @@ function describe(file: string): BackupInfo {
   const name = basename(file)
   const m = NAME.exec(name)
   const at = m ? `${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6, 8)}T${m[2].slice(0, 2)}:${m[2].slice(2, 4)}:${m[2].slice(4, 6)}` : ''
-  let figures: BackupFigures | null = null
+  let figures: BackupFigures | null
   try {
     const db = openDatabase(loadDriver(), file, { readonly: true, migrate: false })
     try {

@@ -29,7 +29,7 @@ export function checkedWritePath(path: string, extensions: string[]): string {
 /** A file we are about to read: it must exist and be a regular file. */
 export function checkedReadPath(path: string, extensions: string[]): string {
   const full = checked(path, extensions)
-  let ok = false
+  let ok: boolean
   try {
     ok = statSync(full).isFile()
   } catch {

@@ -68,7 +68,7 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
       const channelRoll = rnd.next()
       const channel: 'store' | 'online' | 'both' = channelRoll < 0.55 ? 'store' : channelRoll < 0.87 ? 'online' : 'both'
       const identities: Identity[] = []
-      let phone = ''
+      let phone: string
       do phone = `1${rnd.pick(['35', '36', '37', '38', '39', '50', '51', '52', '58', '59', '77', '86', '87', '88'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
       while (usedPhones.has(phone))
       usedPhones.add(phone)

@@ -21,7 +21,11 @@ export function detectEncoding(source: ByteSource): TextEncodingName {
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be'
   let evenNul = 0
   let oddNul = 0
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2 === 0) evenNul++
+    else oddNul++
+  }
   const half = sample.length / 2
   // ASCII-heavy UTF-16: NULs in one parity only
   if (half > 2 && oddNul > half * 0.3 && evenNul < half * 0.05) return 'utf-16le'

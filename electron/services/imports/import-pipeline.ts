@@ -213,7 +213,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       // so a million fresh lines cost no memory here.
       const base = contentKey([externalId, sale.orderedAt, sale.productCode, sale.productName, sale.quantity, sale.amountFen, ownKey].join('\u001f'))
       let nth = occurrences.get(base) ?? 0
-      let stored = false
+      let stored: boolean
       for (;;) {
         const key = nth === 0 ? base : contentKey(`${base}#${nth}`)
         stored = ledger.addLine({

@@ -440,6 +440,15 @@ function csvRows(text: string): string[][] {
   return lines.map((l) => l.split(delim).map((c) => c.replace(/^"|"$/g, '')))
 }
 
+/** Drop what XML 1.0 cannot hold (most control characters, lone surrogates, U+FFFE/U+FFFF), as Excel would. */
+function xmlCharsOnly(s: string): string {
+  return [...s]
+    .filter((ch) => {
+      const c = ch.codePointAt(0)!
+      return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && !(c >= 0xd800 && c <= 0xdfff) && c !== 0xfffe && c !== 0xffff)
+    })
+    .join('')
+}
 const xmlEscape = (s: string) => s.replace(/[&<>"]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`)
 
 function columnName(i: number): string {
@@ -456,7 +465,7 @@ function xlsxEntries(rows: string[][]): Record<string, Uint8Array> {
         .map((c, i) => {
           const ref = `${columnName(i)}${r + 1}`
           // XML 1.0 cannot hold most control characters: they are left out, as Excel would
-          const clean = c.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/g, '')
+          const clean = xmlCharsOnly(c)
           return /^-?\d+(\.\d+)?$/.test(clean) && clean.length < 16
             ? `<c r="${ref}"><v>${clean}</v></c>`
             : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(clean)}</t></is></c>`
@@ -553,7 +562,7 @@ function mutateXlsx(rnd: Random, entries: Record<string, Uint8Array>, steps: str
       steps.push(`${n} columns in row 2`)
     } else {
       // a cell value of the sheet replaced by a nasty one
-      const v = rnd.pick(NASTY_VALUES).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udfff]/g, '')
+      const v = xmlCharsOnly(rnd.pick(NASTY_VALUES))
       files[SHEET] = strToU8(strFromU8(files[SHEET]).replace(/<v>[^<]*<\/v>/, `<v>${xmlEscape(v)}</v>`))
       steps.push(`a value replaced by ${JSON.stringify(v)}`)
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { channels } from '../../../shared/ipc-contract'
 
-const exposed = vi.hoisted(() => ({} as Record<string, any>))
+const exposed = vi.hoisted(() => ({} as Record<string, unknown>))
 const invoked = vi.hoisted(() => [] as unknown[][])
 
 vi.mock('electron', () => ({
@@ -18,8 +18,9 @@ describe('the preload bridge', () => {
     )
     expect(names.sort()).toEqual([...channels].sort())
     expect(JSON.stringify(Object.keys(exposed))).not.toContain('ipcRenderer')
-    await exposed.api.stats.summary({ asOf: '2026-01-01' })
+    const api = exposed.api as { stats: { summary: (input: unknown) => Promise<unknown> } }
+    await api.stats.summary({ asOf: '2026-01-01' })
     expect(invoked).toEqual([['stats.summary', { asOf: '2026-01-01' }]])
-    expect(exposed.platform.transport).toBe('electron')
+    expect((exposed.platform as { transport: string }).transport).toBe('electron')
   })
 })
