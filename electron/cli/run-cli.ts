@@ -9,7 +9,7 @@ import { createDispatcher } from '../ipc/dispatcher'
 import { DomainError } from '../../shared/result'
 import { formatError, isErrorKey, pickErrorLocale } from '../../shared/errors/messages'
 import { IsoDate } from '../../shared/schemas/common'
-import type { Channel } from '../../shared/ipc-contract'
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc-contract'
 import { defaultDbPath } from '../db/default-path'
 import { parseCommandLine } from './args'
 import { createOutput } from './output'
@@ -54,10 +54,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const env: CliEnv = {
       ctx,
       progress: (m) => io.stderr(m + '\n'),
-      async call(channel: Channel, input: unknown) {
+      async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
         const r = await dispatch(channel, input)
         if (!r.ok) throw new DomainError(r.code, r.message, r.key === undefined ? undefined : { key: r.key, params: r.params ?? {} })
-        return r.data as never
+        // the dispatcher answers for every channel at once; the reply is this channel's output
+        // (parsed against its schema under tests and with EVERGREEN_CHECK_OUTPUTS=1)
+        return r.data as ChannelOutput<C>
       }
     }
     const { data, human } = await command.run(args, env)

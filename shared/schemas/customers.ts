@@ -68,6 +68,8 @@ export type SavedView = z.infer<typeof SavedView>
 
 export const ContactKind = z.enum(['call', 'sms', 'wechat', 'gift', 'card', 'visit', 'complaint', 'note'])
 export const ContactOutcome = z.enum(['reached', 'no_answer', 'bought', 'not_interested', 'opted_out', 'open', 'resolved'])
+export type ContactKind = z.infer<typeof ContactKind>
+export type ContactOutcome = z.infer<typeof ContactOutcome>
 export const ContactEntry = z.object({
   id: z.number().int(),
   at: z.string(),

@@ -5,6 +5,8 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type {
+  ContactKind,
+  ContactOutcome,
   CustomerDetail,
   CustomerFilters,
   CustomerPatch,
@@ -140,9 +142,9 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   /** A contact-log entry: kind and outcome are the two clicks, the note is optional. */
-  async function addContact(id: number, kind: string, outcome: string | null, note: string | null): Promise<boolean> {
+  async function addContact(id: number, kind: ContactKind, outcome: ContactOutcome | null, note: string | null): Promise<boolean> {
     const entry = await acting.run(() =>
-      window.api.customers.addContact({ id, kind: kind as never, outcome: outcome as never, note })
+      window.api.customers.addContact({ id, kind, outcome, note })
     )
     if (entry && detail.value?.profile.id === id) detail.value.contacts.unshift(entry)
     return entry !== undefined
