@@ -39,6 +39,9 @@ describe('calibration rows', () => {
       ],
       d('1997-09-30')
     )
-    expect(rows).toEqual([{ customerId: 1, x: 2, txDays: 213, TDays: 272, zbarFen: (2973 + 1496) / 2, spendDays: 2, later: [73] }])
+    // gaps of 17 days (01-01 → 01-18) and 196 days (01-18 → 08-02); 12-12 is after the end
+    expect(rows).toEqual([
+      { customerId: 1, x: 2, txDays: 213, TDays: 272, zbarFen: (2973 + 1496) / 2, spendDays: 2, littDays: Math.log(17) + Math.log(196), later: [73] }
+    ])
   })
 })
