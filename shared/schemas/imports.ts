@@ -101,6 +101,31 @@ export type ImportOptions = z.infer<typeof ImportOptions>
 
 export const ImportInput = z.object({ file: ImportFile, options: ImportOptions.default({}) }).strict()
 
+/**
+ * One cell of a member or product list as the import will store it: an empty cell erases
+ * nothing, a row that would be rejected is skipped (its reason on the failing field).
+ */
+export const StoredSample = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('empty') }),
+  z.object({ type: z.literal('skipped') }),
+  z.object({ type: z.literal('rejected'), reason: z.string() }),
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('fen'), fen: z.number().int() }),
+  z.object({ type: z.literal('gender'), gender: z.enum(['f', 'm']) }),
+  z.object({ type: z.literal('flag'), value: z.boolean() }),
+  /** date: YYYY-MM-DD or MM-DD (of the lunar calendar when lunar); solarThisYear: where a lunar birthday falls in the preview's year */
+  z.object({ type: z.literal('birthday'), date: z.string(), lunar: z.boolean(), solarThisYear: z.string().nullable() }),
+  z.object({
+    type: z.literal('children'),
+    children: z.array(z.object({ name: z.string().nullable(), birthday: z.string().nullable(), gender: z.enum(['f', 'm']).nullable() }))
+  })
+])
+export type StoredSample = z.infer<typeof StoredSample>
+
+/** A mapped member or product field with its first rows as they will be stored. */
+export const FieldSamples = z.object({ field: ImportFieldSchema, header: z.string(), values: z.array(StoredSample) })
+export type FieldSamples = z.infer<typeof FieldSamples>
+
 export const ImportPreview = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'xlsx', 'xls', 'ods']),
@@ -125,7 +150,9 @@ export const ImportPreview = z.object({
   rowsRead: z.number().int(),
   /** 1-based row numbers of the totals rows found */
   totalsRows: z.array(z.number().int()),
-  fileTotalFen: z.number().int().nullable()
+  fileTotalFen: z.number().int().nullable(),
+  /** members and products: each mapped field with the first rows as stored (empty for sales) */
+  samples: z.array(FieldSamples)
 })
 export type ImportPreview = z.infer<typeof ImportPreview>
 

@@ -33,7 +33,7 @@ export function importsHandlers(ctx: AppContext): HandlerGroup<'imports'> {
     }
   }
   return {
-    'imports.preview': ({ file, options }) => previewImport(ctx.db, file, options),
+    'imports.preview': ({ file, options }) => previewImport(ctx.db, file, options, ctx.today()),
     'imports.start': ({ file, options }) => jobs().start(request(file, options)),
     'imports.progress': ({ jobId }) => jobs().progress(jobId),
     'imports.cancel': ({ jobId }) => jobs().cancel(jobId),

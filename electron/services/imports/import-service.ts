@@ -14,11 +14,11 @@ export interface BackupPlan {
   folder: string
 }
 
-/** Detect and show; writes nothing. */
-export async function previewImport(db: Db | null, file: ImportFile, options: ImportOptions = {}): Promise<ImportPreview> {
+/** Detect and show; writes nothing. asOf: the shop's today (member figures are stored as of it). */
+export async function previewImport(db: Db | null, file: ImportFile, options: ImportOptions, asOf: string): Promise<ImportPreview> {
   const loaded = loadImportFile(file)
   const table = await openTable(loaded.bytes, options)
-  return previewTable(db, table, loaded.name, options)
+  return previewTable(db, table, loaded.name, options, asOf)
 }
 
 export interface RunImportInput {

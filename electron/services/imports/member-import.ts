@@ -25,7 +25,7 @@ import type { ImportHooks, ImportRequest } from './import-pipeline'
 import { masterResult, MAX_LISTED, PROGRESS_EVERY, recordBatch, rejectRow, storeBatchFigures } from './master-batch'
 
 /** One member row read, before anything is written. */
-interface MemberRow {
+export interface MemberRow {
   identities: { kind: IdentityKind; value: string }[]
   name: string | null
   gender: 'f' | 'm' | null
@@ -48,7 +48,7 @@ type Read = { ok: true; row: MemberRow } | { ok: false; field: ImportField; valu
 
 const HAN = /\p{Script=Han}/u
 
-class MemberReader {
+export class MemberReader {
   private readonly cells: RowReader
   constructor(
     private readonly layout: Layout,

@@ -1,14 +1,18 @@
-/** What the user sees before importing: detected settings, mapping and the first 50 rows. */
+/** What the user sees before importing: detected settings, mapping, the first 50 rows and, for member and product lists, values as stored. */
 import type { Db } from '../../db/driver'
 import type { ImportOptions, ImportPreview } from '../../../shared/schemas/imports'
 import { analyseLayout, scanBody } from './layout-analysis'
 import { isBlankRow, isTotalsRow } from './layout'
 import type { TableSource } from './table-source'
+import { storedSamples } from './preview-samples'
 
 const PREVIEW_ROWS = 50
 
-/** Detect everything about a table and show its first rows; nothing is written. */
-export function previewTable(db: Db | null, table: TableSource, fileName: string, options: ImportOptions = {}): ImportPreview {
+/**
+ * Detect everything about a table and show its first rows; nothing is written. asOf is the
+ * shop's today, the date the import would store the member figures as of.
+ */
+export function previewTable(db: Db | null, table: TableSource, fileName: string, options: ImportOptions, asOf: string): ImportPreview {
   const layout = analyseLayout(db, table, options)
   const rows: string[][] = []
   const width = layout.headers.length
@@ -36,6 +40,7 @@ export function previewTable(db: Db | null, table: TableSource, fileName: string
     rows,
     rowsRead: scan.rowsRead,
     totalsRows: scan.totalsRows.map((i) => i + 1),
-    fileTotalFen: scan.fileTotalFen
+    fileTotalFen: scan.fileTotalFen,
+    samples: storedSamples(layout, rows, asOf, scan.dayOrder)
   }
 }

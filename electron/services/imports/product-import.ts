@@ -20,7 +20,7 @@ import { RowReader } from './row-reader'
 import type { ImportHooks, ImportRequest } from './import-pipeline'
 import type { TableSource } from './table-source'
 
-interface ProductRow {
+export interface ProductRow {
   code: string
   barcode: string | null
   name: string | null
@@ -38,7 +38,7 @@ type Read = { ok: true; row: ProductRow } | { ok: false; field: ImportField; val
 /** The longest a unit may last: ten years. */
 const MAX_DAYS_PER_UNIT = 3650
 
-class ProductReader {
+export class ProductReader {
   readonly cells: RowReader
   constructor(private readonly layout: Layout) {
     this.cells = new RowReader(layout.columns, layout.headers, 'mdy')

@@ -69,6 +69,8 @@ export const useImportsStore = defineStore('imports', () => {
     // a new header row or encoding means new headers: the old mapping no longer applies
     if ('headerRow' in patch || 'encoding' in patch || 'delimiter' in patch) delete next.mapping
     // another sheet is another table: its header row and columns are found afresh
+    // another kind keeps only its own fields: its columns are found afresh
+    if ('kind' in patch) delete next.mapping
     if ('sheet' in patch) {
       delete next.mapping
       delete next.headerRow

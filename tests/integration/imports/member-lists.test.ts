@@ -44,7 +44,7 @@ const SALES = '会员卡号,销售时间,商品名称,实收金额\nK001,2026-01
 describe('a member list (GBK, title row, lunar birthdays)', () => {
   it('is detected as members, says why, and maps the member fields', async () => {
     const table = await openTable(readFileSync(fixture('members-gbk.csv')), {})
-    const p = previewTable(null, table, 'members-gbk.csv')
+    const p = previewTable(null, table, 'members-gbk.csv', {}, '2026-11-23')
     expect(p.kind).toBe('members')
     expect(p.kindReason.zh).toContain('会员资料')
     expect(p.kindReason.zh).toContain('“会员卡号”')

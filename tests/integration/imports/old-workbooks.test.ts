@@ -38,7 +38,7 @@ describe('old and open workbooks', () => {
 
   it('lists the sheets in the preview and reads the one the user picks', async () => {
     const bytes = readFileSync(fixture('wps-sales-biff8.xls'))
-    const chosen = previewTable(null, await openTable(bytes), 'wps-sales-biff8.xls')
+    const chosen = previewTable(null, await openTable(bytes), 'wps-sales-biff8.xls', {}, '2026-11-23')
     expect(chosen).toMatchObject({ format: 'xls', sheets: ['说明', '销售明细'], sheet: '销售明细', rowsRead: 4 })
     const picked = await openTable(bytes, { sheet: '说明' })
     const rows: string[][] = []

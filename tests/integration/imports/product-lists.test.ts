@@ -20,7 +20,7 @@ const categoryOf = (db: Db) =>
 
 describe('a product list', () => {
   it('is detected as products and leaves the shelf life unmapped', async () => {
-    const p = previewTable(null, await openTable(readFileSync(fixture('products.csv')), {}), 'products.csv')
+    const p = previewTable(null, await openTable(readFileSync(fixture('products.csv')), {}), 'products.csv', {}, '2026-11-23')
     expect(p.kind).toBe('products')
     expect(p.kindReason.zh).toContain('商品资料')
     expect(p.mapping).toEqual({

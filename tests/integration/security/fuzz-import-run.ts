@@ -204,7 +204,7 @@ async function throwOne(db: Db, input: FuzzInput, run: FuzzRun): Promise<string[
   const before = snapshot(db)
   const problems: string[] = []
 
-  const preview = await attempt(() => previewImport(db, file, input.options))
+  const preview = await attempt(() => previewImport(db, file, input.options, IMPORTED_AT.slice(0, 10)))
   if ('crash' in preview) problems.push(`preview threw ${describeCrash(preview.crash)}`)
   if ('value' in preview) {
     const shape = ImportPreview.safeParse(preview.value)

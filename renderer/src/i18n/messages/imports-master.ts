@@ -1,0 +1,67 @@
+/** The import page for member lists (会员资料) and product lists (商品资料): kinds, fields, samples, result figures. */
+export default {
+  'zh-CN': {
+    imports: {
+      kinds: { sales: '销售记录', members: '会员资料', products: '商品资料' },
+      kind: {
+        label: '文件类型',
+        reason: '识别依据'
+      },
+      fields: {
+        firstName: '名', lastName: '姓', gender: '性别', birthday: '生日', birthdayCalendar: '生日类型', age: '年龄', ageBand: '年龄段',
+        memberSince: '开卡日期', posTier: '会员等级（POS）', points: '积分', storedValue: '储值余额', referrer: '推荐人', tags: '标签', notes: '备注',
+        childName: '宝宝姓名', childBirthday: '宝宝生日', childGender: '宝宝性别', consentSms: '接收短信', consentEmail: '接收邮件',
+        barcode: '条码', spec: '规格', unit: '单位', retailPrice: '零售价', memberPrice: '会员价', productStatus: '商品状态', daysPerUnit: '每件可用天数'
+      },
+      samples: {
+        title: '将要保存的值（前 {n} 行）',
+        hint: '空白的格子不会清除已有的内容。',
+        field: '字段',
+        column: '文件中的列',
+        row: '第 {n} 行',
+        empty: '（空，不改动）',
+        skipped: '—',
+        rejected: '这一行不会导入：{reason}',
+        lunar: '农历{label}',
+        lunarYear: '{year}年',
+        solarThisYear: '今年公历 {date}',
+        solar: '公历 {date}',
+        yes: '是',
+        no: '否',
+        child: '{name} {birthday} {gender}'
+      }
+    }
+  },
+  en: {
+    imports: {
+      kinds: { sales: 'Sales', members: 'Member list', products: 'Product list' },
+      kind: {
+        label: 'File holds',
+        reason: 'Why'
+      },
+      fields: {
+        firstName: 'First name', lastName: 'Last name', gender: 'Gender', birthday: 'Birthday', birthdayCalendar: 'Birthday calendar', age: 'Age', ageBand: 'Age band',
+        memberSince: 'Member since', posTier: 'POS tier', points: 'Points', storedValue: 'Stored value', referrer: 'Referrer', tags: 'Tags', notes: 'Notes',
+        childName: 'Child name', childBirthday: 'Child birthday', childGender: 'Child gender', consentSms: 'Accepts SMS', consentEmail: 'Accepts email',
+        barcode: 'Barcode', spec: 'Spec', unit: 'Unit', retailPrice: 'Retail price', memberPrice: 'Member price', productStatus: 'Product status', daysPerUnit: 'Days per unit'
+      },
+      samples: {
+        title: 'Values as they will be stored (first {n} rows)',
+        hint: 'An empty cell erases nothing.',
+        field: 'Field',
+        column: 'Column in the file',
+        row: 'Row {n}',
+        empty: '(empty, unchanged)',
+        skipped: '—',
+        rejected: 'This row will not be imported: {reason}',
+        lunar: 'lunar {label}',
+        lunarYear: '{year}',
+        solarThisYear: 'this year {date}',
+        solar: '{date}',
+        yes: 'yes',
+        no: 'no',
+        child: '{name} {birthday} {gender}'
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Master files (issue 17) in Chromium over the browser host: the GBK member list and the
+ * product list are dropped on the window; the preview says which kind it found and why and
+ * shows values as they will be stored (a lunar birthday with its solar date this year).
+ * Figures by hand from tests/fixtures/imports/members-gbk.csv and products.csv.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { test, expect, screenshot } from './fixtures'
+
+const fixture = (name: string) => join(__dirname, '../fixtures/imports', name)
+
+/** Drop one fixture file on the window, as staff drag an export onto it. */
+async function dropFile(page: Page, name: string, type: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ([b64, fileName, mime]) => {
+      // runs in the page; this file is type-checked without the DOM library
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: File): void } }; atob(s: string): string }
+      const binary = g.atob(b64)
+      const bytes = new Uint8Array(binary.length)
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+      const dt = new g.DataTransfer()
+      dt.items.add(new File([bytes], fileName, { type: mime }))
+      return dt
+    },
+    [readFileSync(fixture(name)).toString('base64'), name, type] as const
+  )
+  await page.dispatchEvent('h1', 'dragenter', { dataTransfer: transfer })
+  await page.dispatchEvent('h1', 'dragover', { dataTransfer: transfer })
+  await page.dispatchEvent('h1', 'drop', { dataTransfer: transfer })
+}
+
+test('a dropped member list is previewed as members with values as stored, and can be read as another kind', async ({ page, app }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览')
+
+  await dropFile(page, 'members-gbk.csv', 'text/csv')
+  await expect(page).toHaveURL(/#\/import$/)
+  await expect(page.getByTestId('import-preview')).toBeVisible()
+  await expect(page.getByTestId('import-kind')).toHaveValue('members')
+  await expect(page.getByTestId('import-kind-reason')).toContainText('会员资料')
+  await expect(page.getByTestId('import-kind-reason')).toContainText('“会员卡号”')
+  // no "no date column" warning for a member list
+  await expect(page.getByText('还没有指定日期/时间列')).toHaveCount(0)
+
+  const samples = page.getByTestId('import-samples')
+  await expect(samples).toBeVisible()
+  // 1990-03-05 农历 falls on 21 Apr 2026; 农历八月十五 on 25 Sep 2026 (Mid-Autumn); 1988-07-21 is solar
+  await expect(page.getByTestId('sample-birthday')).toContainText('农历三月初五（1990年） · 今年公历 2026-04-21')
+  await expect(page.getByTestId('sample-birthday')).toContainText('公历 1988-07-21')
+  await expect(page.getByTestId('sample-birthday')).toContainText('农历八月十五 · 今年公历 2026-09-25')
+  await expect(page.getByTestId('sample-gender')).toContainText('女')
+  await expect(page.getByTestId('sample-gender')).toContainText('男')
+  await expect(page.getByTestId('sample-storedValue')).toContainText('¥388.50')
+  await expect(page.getByTestId('sample-childName')).toContainText('小宝 2022-05-06；二宝 2024-08-01')
+  await expect(page.getByTestId('sample-referrer')).toContainText('（空，不改动）')
+  await screenshot(page, 'master-files-members-preview')
+
+  // read as sales instead: the samples go and the sales warnings come back; then back to members
+  await page.getByTestId('import-kind').selectOption('sales')
+  await expect(page.getByTestId('import-kind-reason')).toContainText('按你的选择导入')
+  await expect(samples).toHaveCount(0)
+  await expect(page.getByText('还没有指定日期/时间列')).toBeVisible()
+  await page.getByTestId('import-kind').selectOption('members')
+  await expect(page.getByTestId('sample-birthday')).toBeVisible()
+
+  expect(errors).toEqual([])
+})
+
+test('a dropped product list is previewed as products with prices as stored', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览')
+  await dropFile(page, 'products.csv', 'text/csv')
+  await expect(page.getByTestId('import-kind')).toHaveValue('products')
+  await expect(page.getByTestId('import-kind-reason')).toContainText('商品资料')
+  await expect(page.getByTestId('sample-unitPrice')).toContainText('¥268.00')
+  await expect(page.getByTestId('sample-memberPrice')).toContainText('¥17.90')
+  await expect(page.getByTestId('sample-daysPerUnit')).toContainText('20')
+  await screenshot(page, 'master-files-products-preview')
+})
