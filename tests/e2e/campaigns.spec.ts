@@ -76,6 +76,8 @@ test('plans a gift mailing in the wizard, exports the courier file and marks it 
   await page.getByTestId('holdout').fill('20')
   await page.getByTestId('holdout').press('Tab')
   await expect(page.getByTestId('plan-summary')).toContainText('对照')
+  await expect(page.getByTestId('plan-detectable')).toContainText('才能确定是礼品起了作用')
+  await expect(page.getByTestId('scoring-mode')).toContainText('排名依据')
   await expect(page.getByTestId('wizard-next')).not.toHaveAttribute('aria-busy', 'true')
   await screenshot(page, 'campaigns-wizard-holdout')
   await page.getByTestId('wizard-next').click()

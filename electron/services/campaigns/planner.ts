@@ -119,7 +119,7 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
   } else if (control.length > 0 && (control.length < MIN_PER_ARM || treated.length < MIN_PER_ARM)) {
     warnings.push({
       code: 'small_control',
-      message: `对照组只有 ${control.length} 人（每组少于 ${MIN_PER_ARM} 人），结果只能看个大概；可检出的最小差异约 ${Math.round((detectable ?? 1) * 100)} 个百分点 (control group too small to tell much)`
+      message: `对照组只有 ${control.length} 人（每组少于 ${MIN_PER_ARM} 人），结果只能看个大概：寄了礼品的人回购率要比没寄的高出约 ${Math.round((detectable ?? 1) * 100)} 个百分点，才能确定是礼品起了作用（最小可检出差异） (control group too small to tell much)`
     })
   }
   if (treated.length > 0 && alloc.poolSize === ranked.length && remaining * 2 > input.budgetFen) {

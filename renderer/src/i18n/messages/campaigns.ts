@@ -78,9 +78,11 @@ export default {
         seed: '随机种子',
         holdoutHint: '对照组从同一批高排名顾客中随机抽取、不寄礼品，用来衡量效果；同一种子抽出同样的人。',
         planSummary: '寄 {treated} 人，对照 {control} 人，花费 {cost} / 预算 {budget}',
-        detectable: '能看出的最小差异约 {pp} 个百分点',
+        detectable: '按这两组的人数，寄了礼品的人回购率要比没寄的人高出约 {pp} 个百分点，才能确定是礼品起了作用；差得更少，就分不清是礼品还是碰巧。',
+        detectableTerm: '统计上叫“最小可检出差异”',
         scoring: {
-          model: '排名依据：预测模型（BG/NBD 回购次数 × Gamma-Gamma 客单价），按“单次价值 × 半年内至少再买一次的机会”排序。',
+          model: '排名依据：每位顾客半年内再来买的可能，乘以他平时一次花多少钱——最可能回来、每次买得多的人排在前面。这些数都从本店自己的购买记录算出。',
+          modelNames: '所用模型：BG/NBD（还会来买几次）× Gamma-Gamma（每次花多少）',
           rules: '排名依据：简单规则（客单价 × 回购机会；回购机会按沉默天数对比顾客平时的购买间隔）。回头客满 100 位后改用预测模型。'
         },
         name: '活动名称',
@@ -224,9 +226,11 @@ export default {
         seed: 'Seed',
         holdoutHint: 'The control group is drawn at random from the same top-ranked customers and not mailed, to measure the effect; the same seed draws the same people.',
         planSummary: 'Mail {treated}, hold out {control}, spend {cost} of {budget}',
-        detectable: 'smallest detectable difference about {pp} points',
+        detectable: 'With groups this size, the customers who get a gift must come back at a rate about {pp} percentage points higher than those who do not before we can say the gift did it; a smaller difference cannot be told from chance.',
+        detectableTerm: 'in statistics: the minimum detectable effect',
         scoring: {
-          model: 'Ranked by the prediction models (BG/NBD purchases × Gamma-Gamma order value): value of one order × chance of at least one purchase in 26 weeks.',
+          model: "Ranked by each customer's chance of buying again within six months times what they usually spend at a time: the likeliest to come back who spend the most come first. All figures come from this shop's own sales.",
+          modelNames: 'Models used: BG/NBD (how many more purchases) × Gamma-Gamma (spend per purchase)',
           rules: "Ranked by a plain rule (average order × return chance from days of silence against the customer's usual gap). The models take over from 100 repeat buyers."
         },
         name: 'Campaign name',
