@@ -16,6 +16,8 @@ export default defineConfig({
           // the same services without Electron: the browser host and the command line
           host: resolve(__dirname, 'electron/host/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
+          // the app server: database, dispatcher and services in their own process (utilityProcess / child process)
+          server: resolve(__dirname, 'electron/server/index.ts'),
           // imports run here, off the main thread; located at run time as join(__dirname, 'import-worker.js')
           'import-worker': resolve(__dirname, 'electron/services/imports/import-worker.ts')
         }

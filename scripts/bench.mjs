@@ -13,6 +13,8 @@ const bundle = (entry, out) =>
 await bundle('tests/bench/run.ts', outfile)
 // the import benchmark runs the pipeline in its worker thread, as the app does
 await bundle('electron/services/imports/import-worker.ts', 'out/bench/import-worker.cjs')
+// the server benchmark forks the app server entry as the browser host does
+await bundle('electron/server/index.ts', 'out/bench/server.cjs')
 // out/bench sits as deep as tests/bench, so the benchmarks' paths relative to __dirname hold
 const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 process.exit(run.status ?? 1)

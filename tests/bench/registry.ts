@@ -6,6 +6,7 @@ import { customersBench } from './customers.bench'
 import { segmentsBench } from './segments.bench'
 import { campaignsBench } from './campaigns.bench'
 import { robustnessBench } from './robustness.bench'
+import { serverBench } from './server.bench'
 
 export interface Benchmark {
   name: string
@@ -13,4 +14,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench, serverBench]
