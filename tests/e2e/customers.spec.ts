@@ -63,6 +63,19 @@ test('finds, opens, logs a contact, edits with undo and exports', async ({ page,
   await page.getByTestId('undo-change').click()
   await expect(page.getByTestId('customer-profile')).not.toContainText('137****1111')
 
+  // the history reads as staff speak: labels and words, never column keys or JSON
+  await page.getByTestId('edit-customer').click()
+  await page.getByTestId('edit-tags').fill('喜欢新品 敏感肌')
+  await page.getByTestId('edit-consent-mail').setChecked(false)
+  await page.getByTestId('edit-save').click()
+  const history = page.getByTestId('change-history')
+  await expect(history.locator('tr').filter({ hasText: '邮寄许可' }).first()).toContainText('允许→ 已拒绝')
+  await expect(history.locator('tr').filter({ hasText: '标签' }).first()).toContainText('喜欢新品、敏感肌')
+  await expect(history).not.toContainText('["')
+  await expect(history).not.toContainText('consent')
+  await screenshot(page, 'customer-history-words')
+  await page.getByTestId('undo-change').click()
+
   // back to the list and export the whole list as CSV
   await page.getByTestId('back-to-list').click()
   await page.getByTestId('customer-search').fill('')

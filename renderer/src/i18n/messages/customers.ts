@@ -85,8 +85,15 @@ export default {
       eraseLead: '将永久删除该顾客的姓名、电话、地址、备注、标签和孩子信息，无法恢复。销售金额以匿名方式保留。请输入顾客编号 {id} 确认：',
       eraseConfirm: '永久删除',
       eraseDone: '个人信息已删除',
-      field: { name: '姓名', gender: '性别', birthday: '生日', birthdayLunar: '农历生日', ageBand: '年龄段', address: '地址', notes: '备注', phone: '手机', memberCard: '会员卡', tags: '标签', referredBy: '推荐人', targeted: '重点争取', consentPhone: '电话许可', consentSms: '短信许可', consentWechat: '微信许可', consentMail: '邮寄许可' },
-      undone: '已撤销'
+      field: { name: '姓名', gender: '性别', birthday: '生日', birthdayLunar: '农历生日', ageBand: '年龄段', address: '地址', notes: '备注', phone: '手机', memberCard: '会员卡', tags: '标签', referredBy: '推荐人', targeted: '重点争取', consentPhone: '电话许可', consentSms: '短信许可', consentWechat: '微信许可', consentMail: '邮寄许可', memberSince: '入会日期', posTier: '会员等级', pointsBalance: '积分', storedValueFen: '储值余额', memberAsOf: '会员资料日期' },
+      undone: '已撤销',
+      yes: '是',
+      no: '否',
+      noTags: '（无标签）',
+      listSeparator: '、',
+      customerNo: '顾客 #{id}',
+      byStaff: '经手：{name}',
+      noStaff: '未记店员'
     }
   },
   en: {
@@ -174,8 +181,15 @@ export default {
       eraseLead: 'Names, phones, addresses, notes, tags and children are deleted for good; sales stay as anonymous figures. Type the customer number {id} to confirm:',
       eraseConfirm: 'Erase for good',
       eraseDone: 'Personal data erased',
-      field: { name: 'Name', gender: 'Gender', birthday: 'Birthday', birthdayLunar: 'Lunar birthday', ageBand: 'Age band', address: 'Address', notes: 'Notes', phone: 'Phone', memberCard: 'Card', tags: 'Tags', referredBy: 'Referred by', targeted: 'Targeted', consentPhone: 'Phone consent', consentSms: 'SMS consent', consentWechat: 'WeChat consent', consentMail: 'Mail consent' },
-      undone: 'Undone'
+      field: { name: 'Name', gender: 'Gender', birthday: 'Birthday', birthdayLunar: 'Lunar birthday', ageBand: 'Age band', address: 'Address', notes: 'Notes', phone: 'Phone', memberCard: 'Card', tags: 'Tags', referredBy: 'Referred by', targeted: 'Targeted', consentPhone: 'Phone consent', consentSms: 'SMS consent', consentWechat: 'WeChat consent', consentMail: 'Mail consent', memberSince: 'Member since', posTier: 'Member tier', pointsBalance: 'Points', storedValueFen: 'Stored value', memberAsOf: 'Member list date' },
+      undone: 'Undone',
+      yes: 'Yes',
+      no: 'No',
+      noTags: '(no tags)',
+      listSeparator: ', ',
+      customerNo: 'customer #{id}',
+      byStaff: 'by {name}',
+      noStaff: 'staff not recorded'
     }
   }
 }
