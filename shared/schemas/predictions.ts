@@ -116,11 +116,59 @@ export const ScoreList = z.object({
   rows: z.array(CustomerScore)
 })
 
+/** The customers worth most as of a date, by expected value over a horizon in days. */
+export const TopInput = z
+  .object({
+    /** score as of this day (purchases up to and including it); default today */
+    asOf: IsoDate.optional(),
+    /** the horizon in days the value is summed over (the page offers 30, 90 and 365) */
+    horizonDays: z.number().int().min(1).max(3650).default(90),
+    limit: z.number().int().min(1).max(1000).default(100)
+  })
+  .strict()
+
+/** When the next purchase is expected: a date, with an 80% interval where the model has one. */
+export const NextPurchase = z.object({ date: IsoDate, from: IsoDate.nullable(), to: IsoDate.nullable() })
+
+export const TopCustomer = z.object({
+  customerId: z.number().int(),
+  /** how the shop knows them: card, else phone, else buyer id, else external id */
+  ref: z.string(),
+  name: z.string().nullable(),
+  /** the count model behind the figures ('bgnbd'), or 'rules' when the data is too thin */
+  model: z.string(),
+  expectedPurchases: z.number().nullable(),
+  expectedValueFen: z.number().int().nullable(),
+  pAlive: z.number().nullable(),
+  nextPurchase: NextPurchase.nullable(),
+  lastPurchase: IsoDate,
+  purchaseDays: z.number().int(),
+  /** everything they spent up to the as-of date, in fen */
+  spentFen: z.number().int(),
+  explanation: Words
+})
+export type TopCustomer = z.infer<typeof TopCustomer>
+
+export const TopList = z.object({
+  asOf: IsoDate,
+  horizonDays: z.number().int(),
+  mode: z.enum(['model', 'rules']),
+  model: z.string(),
+  message: Words,
+  spend: SpendFit.nullable(),
+  /** customers with a purchase by the as-of date (everyone ranked) */
+  customers: z.number().int(),
+  rows: z.array(TopCustomer)
+})
+export type TopList = z.infer<typeof TopList>
+
 export const predictionsChannels = {
   /** Fit BG/NBD, Pareto/NBD and Gamma-Gamma as of a date, with a backtest when a holdout end is given. */
   'predictions.fit': { input: FitInput, output: ClvFit },
   /** One customer's expected purchases, P(alive) and expected value, explained in words. */
   'predictions.customer': { input: CustomerScoreInput, output: CustomerScore },
   /** Repeat customers most overdue against their own rhythm (rules) or least likely alive (model). */
-  'predictions.scores': { input: ScoresInput, output: ScoreList }
+  'predictions.scores': { input: ScoresInput, output: ScoreList },
+  /** The customers worth most as of a date: a fit on everything up to it, ranked by expected value over the horizon. */
+  'predictions.top': { input: TopInput, output: TopList }
 }

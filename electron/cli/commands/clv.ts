@@ -1,20 +1,49 @@
-import type { Command } from '../command'
+import type { CliEnv, Command } from '../command'
+import type { ParsedArgs } from '../args'
+import { formatFen } from '../../../shared/domain/money'
 import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
 
+/** `clv top`: the customers worth most as of --as-of (default today), over --horizon days. */
+async function top(args: ParsedArgs, env: CliEnv) {
+  const list = await env.call('predictions.top', { asOf: env.ctx.today(), horizonDays: intFlag(args, 'horizon') ?? 90, limit: intFlag(args, 'limit') ?? 20 })
+  for (const w of [list.message, list.spend?.reason].filter((v): v is NonNullable<typeof v> => !!v)) env.progress(w.zh)
+  const data = list.rows.map((r) => ({
+    ref: r.ref,
+    name: r.name,
+    expectedPurchases: r.expectedPurchases,
+    expectedValueFen: r.expectedValueFen,
+    pAlive: r.pAlive,
+    nextPurchase: r.nextPurchase,
+    lastPurchase: r.lastPurchase,
+    model: r.model
+  }))
+  const human = () =>
+    list.rows
+      .map((r, i) => `${String(i + 1).padStart(3)}. ${r.name ?? ''} (${r.ref})  ${r.expectedValueFen === null ? '' : formatFen(r.expectedValueFen) + '  '}${r.explanation.zh}`)
+      .join('\n')
+  return { data, human }
+}
+
 export const clvCommand: Command = {
   name: 'clv',
-  usage:
+  usage: [
     'clv --db PATH --calibration-end DATE [--holdout-end DATE] [--unit day|week] [--customer REF --horizon N] [--json]',
-  summary: '回购预测 / fit BG/NBD, Pareto/NBD, Gamma-Gamma and backtest; or score one customer',
+    '  clv top --db PATH [--as-of DATE] [--horizon DAYS] [--limit N] [--json]',
+    '        → [{ref, name, expectedPurchases, expectedValueFen, pAlive, nextPurchase, lastPurchase, model}]'
+  ].join('\n'),
+  summary: '回购预测 / fit BG/NBD, Pareto/NBD, Gamma-Gamma and backtest; score one customer; or the customers worth most as of today',
   options: {
     'calibration-end': { type: 'string' },
     'holdout-end': { type: 'string' },
     unit: { type: 'string' },
     customer: { type: 'string' },
-    horizon: { type: 'string' }
+    horizon: { type: 'string' },
+    limit: { type: 'string' }
   },
   async run(args, env) {
+    if (args.command[0] === 'top') return top(args, env)
+    if (args.command[0] !== undefined) throw new DomainError('BAD_INPUT', `unknown clv subcommand: ${args.command[0]} — clv top …`)
     const calibrationEnd = stringFlag(args, 'calibration-end')
     if (!calibrationEnd) throw new DomainError('BAD_INPUT', '需要 --calibration-end YYYY-MM-DD (the calibration end is required)')
     const unitFlag = stringFlag(args, 'unit') ?? 'week'

@@ -2,6 +2,7 @@ import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { DomainError } from '../../../shared/result'
 import { defaultCalibrationEnd, fitClv, scoreCustomer, scoreList } from '../../services/predictions/clv-service'
+import { topCustomers } from '../../services/predictions/top-customers'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
 
 export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'> {
@@ -21,6 +22,7 @@ export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'
       }
       return scoreCustomer(ctx.db, id, asOf ?? ctx.today(), horizon, unit)
     },
-    'predictions.scores': ({ asOf, horizon, unit, limit }) => scoreList(ctx.db, asOf ?? ctx.today(), horizon, unit, limit)
+    'predictions.scores': ({ asOf, horizon, unit, limit }) => scoreList(ctx.db, asOf ?? ctx.today(), horizon, unit, limit),
+    'predictions.top': ({ asOf, horizonDays, limit }) => topCustomers(ctx.db, { asOf: asOf ?? ctx.today(), horizonDays, limit })
   }
 }
