@@ -16,7 +16,7 @@ describe('the BG/NBD scoring model', () => {
 
   it('answers counts, P(alive) and values in days from the calibration row', () => {
     const m = bgnbdScoringModel(params, shopMean)
-    const row = { customerId: 1, x: 1, txDays: 20, TDays: 30, zbarFen: 8000, spendDays: 1, later: [] }
+    const row = { customerId: 1, x: 1, txDays: 20, TDays: 30, zbarFen: 8000, spendDays: 1, littDays: 0, later: [] }
     expect(m.name).toBe('bgnbd')
     expect(m.expectedPurchases(row, 90)).toBe(bgnbdExpected(params, 90, 1, 20, 30))
     expect(m.pAlive(row)).toBe(bgnbdPAlive(params, 1, 20, 30))
