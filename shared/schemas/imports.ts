@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { NoInput } from './common'
+import { CustomerPatch } from './customers'
 
 /** The fields a column can be mapped to. */
 export const importFields = [
@@ -166,7 +167,9 @@ export const FieldConflict = z.object({
   field: z.string(),
   fileValue: z.string().nullable(),
   keptValue: z.string().nullable(),
-  reason: z.enum(['staffEdit', 'sameCardOtherName'])
+  reason: z.enum(['staffEdit', 'sameCardOtherName']),
+  /** the customers.update patch that takes the file's value; null when it cannot be taken as it stands (a year-less birthday, a referrer by card) */
+  take: CustomerPatch.nullable()
 })
 export type FieldConflict = z.infer<typeof FieldConflict>
 

@@ -81,3 +81,53 @@ test('a dropped product list is previewed as products with prices as stored', as
   await expect(page.getByTestId('sample-daysPerUnit')).toContainText('20')
   await screenshot(page, 'master-files-products-preview')
 })
+
+/** The tile's figure: BaseStatTile shows label, value, hint; the value is what the test checks. */
+const figure = (page: Page, id: string) => page.getByTestId(id).locator('.stat__value')
+
+test('importing the member list and then the product list shows the figures of each kind', async ({ page, app }) => {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览')
+
+  await dropFile(page, 'members-gbk.csv', 'text/csv')
+  await expect(page.getByTestId('import-kind')).toHaveValue('members')
+  await page.getByTestId('import-start').click()
+  await expect(page.getByTestId('result-members')).toBeVisible({ timeout: 20_000 })
+  // six rows: K004's 2月30日 rejected, five members created; birthdays K001 and K003 lunar, K002, K005, K006 solar;
+  // K001's two children; K002 → K001 by card and K003 → K001 by phone linked, K006 → K999 pending
+  await expect(figure(page, 'result-imported')).toHaveText('5')
+  await expect(figure(page, 'result-rejected')).toHaveText('1')
+  await expect(figure(page, 'result-new')).toHaveText('5')
+  await expect(figure(page, 'result-updated')).toHaveText('0')
+  await expect(figure(page, 'result-conflicts')).toHaveText('0')
+  await expect(figure(page, 'result-birthdays')).toHaveText('5')
+  await expect(page.getByTestId('result-birthdays')).toContainText('公历 3 · 农历 2')
+  await expect(figure(page, 'result-children')).toHaveText('2')
+  await expect(figure(page, 'result-referrers')).toHaveText('2')
+  await expect(page.getByTestId('result-referrers')).toContainText('1 位待关联')
+  await expect(page.getByTestId('result-errors')).toContainText('2月30日')
+  await expect(page.getByTestId('result-notices')).toContainText('推荐人是会员本人')
+  // sales figures do not belong on a member list's page
+  await expect(page.getByTestId('result-walkin')).toHaveCount(0)
+  await expect(page.getByTestId('result-compare')).toHaveCount(0)
+  await screenshot(page, 'master-files-members-result')
+
+  await page.getByTestId('result-again').click()
+  await dropFile(page, 'products.csv', 'text/csv')
+  await expect(page.getByTestId('import-kind')).toHaveValue('products')
+  await page.getByTestId('import-start').click()
+  await expect(page.getByTestId('result-products')).toBeVisible({ timeout: 20_000 })
+  // four products, none sold yet: all created, no line to categorise
+  await expect(figure(page, 'result-imported')).toHaveText('4')
+  await expect(figure(page, 'result-products-created')).toHaveText('4')
+  await expect(figure(page, 'result-products-updated')).toHaveText('0')
+  await expect(figure(page, 'result-categorised')).toHaveText('0')
+  await expect(page.getByTestId('result-new')).toHaveCount(0)
+  await screenshot(page, 'master-files-products-result')
+
+  const batches = await app.cli<{ id: number; rowsImported: number }[]>(['batches'])
+  expect(batches.map((b) => b.rowsImported)).toEqual([4, 5])
+  expect(errors).toEqual([])
+})

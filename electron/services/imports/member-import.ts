@@ -8,6 +8,8 @@
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { FieldConflict, ImportResult, RowError } from '../../../shared/schemas/imports'
+import { isIsoDate } from '../../../shared/domain/dates'
+import { CustomerPatch } from '../../../shared/schemas/customers'
 import { LedgerWriter } from '../ledger/ledger-writer'
 import type { IdentityKind } from '../ledger/identities'
 import { isBlankRow, isTotalsRow } from './layout'
@@ -42,6 +44,44 @@ export interface MemberRow {
   children: { name: string | null; birthday: string | null; gender: 'f' | 'm' | null }[]
   consentSms: boolean | null
   consentMail: boolean | null
+}
+
+/**
+ * The customer edit that takes a file value staff's edit kept out, for the result page's
+ * 采用文件的值; null for what the edit form cannot set as it stands (a year-less birthday, the
+ * date the figures are as of).
+ */
+export function takePatch(field: string, value: string | number, row: MemberRow): CustomerPatch | null {
+  const patch = patchFor(field, value, row)
+  // what the edit channel would refuse (a tier longer than it takes) is not offered
+  return patch && CustomerPatch.safeParse(patch).success ? patch : null
+}
+
+function patchFor(field: string, value: string | number, row: MemberRow): CustomerPatch | null {
+  switch (field) {
+    case 'name':
+    case 'ageBand':
+    case 'posTier':
+    case 'notes':
+    case 'address':
+      return { [field]: String(value) }
+    case 'gender':
+      return value === 'f' || value === 'm' ? { gender: value } : null
+    case 'memberSince':
+      return isIsoDate(String(value)) ? { memberSince: String(value) } : null
+    case 'birthday':
+      return isIsoDate(String(value)) ? { birthday: String(value), birthdayLunar: row.birthday?.lunar ?? false } : null
+    case 'birthdayLunar':
+      return { birthdayLunar: value === 1 }
+    case 'pointsBalance':
+    case 'storedValueFen':
+      return { [field]: Number(value) }
+    case 'consentSms':
+    case 'consentMail':
+      return { [field]: value === 1 }
+    default:
+      return null
+  }
 }
 
 type Read = { ok: true; row: MemberRow } | { ok: false; field: ImportField; value: string; reason: string }
@@ -226,14 +266,14 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
         if (value === null) return null
         const r = log.set('customer', id, field, value)
         if (r === 'changed') changed = true
-        else if (r === 'staffWins') conflict({ row: rowNumber, customerId: id, field: reader.header(column), fileValue: String(value), keptValue: log.read(id, field), reason: 'staffEdit' })
+        else if (r === 'staffWins') conflict({ row: rowNumber, customerId: id, field: reader.header(column), fileValue: String(value), keptValue: log.read(id, field), reason: 'staffEdit', take: takePatch(field, value, m) })
         return r
       }
       // two names under one card in one file: the first stays, the second is listed, never a third person
       const before = seenHere.get(id)
       if (m.name !== null) {
         if (before && before.name !== null && before.name !== m.name) {
-          conflict({ row: rowNumber, customerId: id, field: reader.header(layout.columns.name !== undefined ? 'name' : 'lastName'), fileValue: m.name, keptValue: before.name, reason: 'sameCardOtherName' })
+          conflict({ row: rowNumber, customerId: id, field: reader.header(layout.columns.name !== undefined ? 'name' : 'lastName'), fileValue: m.name, keptValue: before.name, reason: 'sameCardOtherName', take: { name: m.name } })
         } else {
           set('name', m.name, 'name')
           if (addName.run(id, m.name, request.importedAt).changes === 1) log.note('customer', id, 'nameSeen', null, m.name)
@@ -260,7 +300,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       if (m.address !== null) {
         const current = db.prepare('SELECT address FROM customers WHERE id = ?').pluck().get(id) as string | null
         if (current !== m.address && log.staffWins(id, 'address')) {
-          conflict({ row: rowNumber, customerId: id, field: reader.header('address'), fileValue: m.address, keptValue: current, reason: 'staffEdit' })
+          conflict({ row: rowNumber, customerId: id, field: reader.header('address'), fileValue: m.address, keptValue: current, reason: 'staffEdit', take: { address: m.address } })
         } else if (writeMemberAddress(db, log, id, m.address, request.importedAt)) changed = true
       }
       for (const tag of m.tags) {
@@ -310,7 +350,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       }
       const outcome = log.set('customer', r.customerId, 'referredBy', referrerId)
       if (outcome === 'staffWins') {
-        conflict({ row: r.row, customerId: r.customerId, field: reader.header('referrer'), fileValue: r.raw, keptValue: log.read(r.customerId, 'referredBy'), reason: 'staffEdit' })
+        conflict({ row: r.row, customerId: r.customerId, field: reader.header('referrer'), fileValue: r.raw, keptValue: log.read(r.customerId, 'referredBy'), reason: 'staffEdit', take: { referredBy: referrerId } })
         continue
       }
       counts.linked++

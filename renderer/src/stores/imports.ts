@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { BatchSummary, ImportFile, ImportOptions, ImportPreview, ImportProgress, ImportResult, UndoResult, ImportField } from '@shared/schemas/imports'
+import type { FieldConflict, BatchSummary, ImportFile, ImportOptions, ImportPreview, ImportProgress, ImportResult, UndoResult, ImportField } from '@shared/schemas/imports'
 import { fileToBase64, saveBytes } from '@/composables/download'
 import { unwrap, useCall, CallError } from './call'
 
@@ -22,6 +22,8 @@ export const useImportsStore = defineStore('imports', () => {
   const result = ref<ImportResult | null>(null)
   const failure = ref<{ code: string; message: string } | null>(null)
   const batches = ref<BatchSummary[]>([])
+  /** indexes of result.conflicts whose file value staff took */
+  const taken = ref<Set<number>>(new Set())
   const loading = useCall()
   const working = useCall()
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -117,6 +119,7 @@ export const useImportsStore = defineStore('imports', () => {
       if (p.state === 'running') return poll(jobId)
       if (p.state === 'done' && p.result) {
         result.value = p.result
+        taken.value = new Set()
         stage.value = 'result'
         await loadBatches()
       } else {
@@ -146,6 +149,16 @@ export const useImportsStore = defineStore('imports', () => {
     progress.value = null
     failure.value = null
     options.value = {}
+  }
+
+  /** Take the file's value of one listed conflict: the customer edit the import prepared. */
+  async function takeFileValue(index: number): Promise<FieldConflict | undefined> {
+    const c = result.value?.conflicts[index]
+    if (!c?.take) return undefined
+    const done = await working.run(() => window.api.customers.update({ id: c.customerId, patch: c.take! }))
+    if (!done) return undefined
+    taken.value = new Set([...taken.value, index])
+    return c
   }
 
   async function loadBatches(): Promise<void> {
@@ -178,6 +191,7 @@ export const useImportsStore = defineStore('imports', () => {
     result,
     failure,
     batches,
+    taken,
     loading,
     working,
     fieldOfColumn,
@@ -189,6 +203,7 @@ export const useImportsStore = defineStore('imports', () => {
     reset,
     loadBatches,
     undo,
+    takeFileValue,
     downloadRejected
   }
 })

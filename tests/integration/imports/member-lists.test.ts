@@ -124,7 +124,7 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
     updateCustomer(db, id, { name: '王芳芳' }, { at: '2026-11-23T11:00:00', staff: '店长' })
     const again = await importBytes(db, 'members-gbk.csv', editedList(',爱买奶粉,', ',,'))
     expect(again.fieldConflicts).toBe(1)
-    expect(again.conflicts).toEqual([{ row: 3, customerId: id, field: '会员姓名', fileValue: '王芳', keptValue: '王芳芳', reason: 'staffEdit' }])
+    expect(again.conflicts).toEqual([{ row: 3, customerId: id, field: '会员姓名', fileValue: '王芳', keptValue: '王芳芳', reason: 'staffEdit', take: { name: '王芳' } }])
     expect(byCard(db, 'K001')).toMatchObject({ name: '王芳芳', notes: '爱买奶粉' })
   })
 
@@ -167,7 +167,7 @@ describe('bad member rows', () => {
     const db = freshDb()
     const r = await importText(db, head + 'B1,周杰,\nB1,周洁,\n')
     expect(r).toMatchObject({ customersCreated: 1, fieldConflicts: 1 })
-    expect(r.conflicts[0]).toMatchObject({ row: 3, field: '会员姓名', fileValue: '周洁', keptValue: '周杰', reason: 'sameCardOtherName' })
+    expect(r.conflicts[0]).toMatchObject({ row: 3, field: '会员姓名', fileValue: '周洁', keptValue: '周杰', reason: 'sameCardOtherName', take: { name: '周洁' } })
     expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(1)
     expect(byCard(db, 'B1')).toMatchObject({ name: '周杰' })
   })
@@ -256,7 +256,14 @@ describe('the customer file after a member list', () => {
     const upd = await call('customers.update', { id: k1, patch: { pointsBalance: 1500 } })
     if (!upd.ok) throw new Error(upd.message)
     const again = await importFixture(ctx.db, 'members-gbk.csv')
-    expect(again.conflicts).toEqual([{ row: 3, customerId: k1, field: '可用积分', fileValue: '1200', keptValue: '1500', reason: 'staffEdit' }])
+    expect(again.conflicts).toEqual([{ row: 3, customerId: k1, field: '可用积分', fileValue: '1200', keptValue: '1500', reason: 'staffEdit', take: { pointsBalance: 1200 } }])
     expect(byCard(ctx.db, 'K001')).toMatchObject({ points: 1500 })
+
+    // staff take the file's value from the result page: the edit channel with the conflict's patch
+    const took = await call('customers.update', { id: k1, patch: again.conflicts[0].take })
+    if (!took.ok) throw new Error(took.message)
+    expect(byCard(ctx.db, 'K001')).toMatchObject({ points: 1200 })
+    const third = await importFixture(ctx.db, 'members-gbk.csv')
+    expect(third).toMatchObject({ fieldConflicts: 0, customersUpdated: 0 })
   })
 })
