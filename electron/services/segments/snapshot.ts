@@ -14,7 +14,7 @@ import { fillCore } from './snapshot-core'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import { dropFiguresScratch, figuresQuery, figuresSource, fillPurchaseDetail, type FiguresSource } from './snapshot-figures'
-import { LIVE_CUSTOMER } from '../stats/stats-service'
+import { knownBefore, LIVE_CUSTOMER } from '../stats/stats-service'
 
 /**
  * The name custom rules are compiled against (alias `s`): a view over the figures table
@@ -27,8 +27,8 @@ export const SNAPSHOT = 'temp.seg_snap'
 /** The figures table under the view. */
 const SNAPSHOT_BASE = 'temp.seg_base'
 
-/** Who is in the snapshot (customers `c`): live, and known by the as-of date (`@next` the day after). */
-export const SNAPSHOT_MEMBER = `${LIVE_CUSTOMER} AND c.created_at < @next`
+/** Who is in the snapshot (customers `c`): live, and known by the as-of date (`@next` the day after; see knownBefore). */
+export const SNAPSHOT_MEMBER = `${LIVE_CUSTOMER} AND ${knownBefore('@next')}`
 
 /**
  * What a build leaves in memory beside the temp tables: the RFM cuts the view was made from,

@@ -11,12 +11,21 @@ import type { Overview, Stats } from '../../../shared/schemas/stats'
 /** Customers the shop still knows: not erased, not merged into someone else. */
 export const LIVE_CUSTOMER = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
+/**
+ * Customers `c` the shop knew before `next` (a bound parameter): created by then, or buying by
+ * then — a member list imported before the sales creates its members on the import day, yet
+ * they were the shop's customers from their first purchase. The purchase test only runs for
+ * customers created later (a past as-of date), through orders_customer.
+ */
+export const knownBefore = (next: string) =>
+  `(c.created_at < ${next} OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_at < ${next}))`
+
 export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
   const next = addDays(asOf, 1)
   const customers = db
-    .prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER} AND c.created_at < ?`)
+    .prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER} AND ${knownBefore('@next')}`)
     .pluck()
-    .get(next) as number
+    .get({ next }) as number
   const orders = db.prepare('SELECT count(*) FROM orders WHERE is_purchase = 1 AND ordered_at < ?').pluck().get(next) as number
   const lineFigures = db
     .prepare(
