@@ -2,7 +2,7 @@
  * The e2e fixture: every test gets its own browser host on a fresh database with the date
  * pinned to 2026-11-23, and a way to ask the CLI about that same database.
  */
-import { test as base, type Page } from '@playwright/test'
+import { test as base, expect as baseExpect, type Page } from '@playwright/test'
 import { spawn, execFile } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -75,4 +75,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(dir, `${name}.png`)
   await page.screenshot({ path, fullPage: true })
   return path
+}
+
+/** Close the notices before a screenshot. Success notices also close by themselves after a few
+ * seconds, so on a slow machine one may already be gone: either way none is left after this. */
+export async function clearNotices(page: Page): Promise<void> {
+  const close = page.getByTestId('notices').getByRole('button')
+  for (let i = 0; i < 5 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined)
+  await baseExpect(close).toHaveCount(0)
 }

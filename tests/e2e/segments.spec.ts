@@ -2,7 +2,7 @@
  * Segments end to end: the demo shop, a segment built in the rule builder with a live count
  * that matches the CLI, saved, and charts clicked through to the customers behind them.
  */
-import { test, expect, screenshot } from './fixtures'
+import { test, expect, screenshot, clearNotices } from './fixtures'
 
 interface SchemeCounts {
   lifecycle: Record<string, number>
@@ -40,7 +40,7 @@ test('builds a segment with a live count, saves it, and clicks charts through to
   await builder.getByTestId('segment-name').fill('浙江或新手妈妈老客')
   await builder.getByTestId('segment-save').click()
   await expect(builder.getByTestId('saved-segment')).toHaveCount(1)
-  await page.getByTestId('notices').getByRole('button').first().click()
+  await clearNotices(page) // the success notice would cover the screenshot
   const counts = await app.cli<SchemeCounts>(['segments'])
   expect(counts.custom).toEqual({ 浙江或新手妈妈老客: liveCount })
   await screenshot(page, 'segments-builder')

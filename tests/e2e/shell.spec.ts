@@ -3,7 +3,7 @@
  * and keyboard, the demo shop fills an empty database and the overview shows the same figures
  * as the CLI, the language switches and stays switched, and the host refuses strangers.
  */
-import { test, expect, screenshot, AS_OF } from './fixtures'
+import { test, expect, screenshot, clearNotices, AS_OF } from './fixtures'
 import type { Page } from '@playwright/test'
 
 const sections = [
@@ -120,7 +120,7 @@ test('loads the demo shop from the empty overview and shows the figures the CLI 
   await expect(page.getByTestId('overview-asof')).toContainText(AS_OF)
   await expect(page.getByTestId('chart-revenue').locator('canvas')).toBeVisible()
   await expect(page.getByTestId('chart-lifecycle').locator('canvas')).toBeVisible()
-  await page.getByTestId('notices').getByRole('button').first().click() // the success notice would cover the screenshot
+  await clearNotices(page) // the success notice would cover the screenshot
   await screenshot(page, 'overview-demo')
   await page.getByTestId('lang-en').click()
   await expect(page.getByTestId('stat-revenue')).toContainText('Revenue')
