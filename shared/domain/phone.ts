@@ -30,6 +30,23 @@ export function mobileLengthSlip(phone: string): number | null {
   return /^1\d+$/.test(phone) && phone.length !== 11 ? phone.length : null
 }
 
+/** Mainland landlines: 0 + area code (2–3 digits) + 7–8 digits; 400/800 service numbers. */
+const LANDLINE = /^0[1-9]\d{1,2}\d{7,8}$/
+const SERVICE = /^[48]00\d{7}$/
+
+/**
+ * What staff should hear about a normalised phone before it is saved: 'mobileLength' for a
+ * mobile with a digit missing or extra (refused), 'notMainland' for anything that is neither a
+ * mainland mobile nor a landline with its area code (kept when staff mean it: a foreign number,
+ * a landline typed without its area code). null when it looks right.
+ */
+export function phoneConcern(phone: string): { kind: 'mobileLength'; digits: number } | { kind: 'notMainland' } | null {
+  const digits = mobileLengthSlip(phone)
+  if (digits !== null) return { kind: 'mobileLength', digits }
+  if (MOBILE.test(phone) || LANDLINE.test(phone) || SERVICE.test(phone)) return null
+  return { kind: 'notMainland' }
+}
+
 /** True for a mainland mobile number (the kind SMS reaches). */
 export function isMobile(phone: string): boolean {
   return MOBILE.test(phone)

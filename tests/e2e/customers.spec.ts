@@ -55,6 +55,13 @@ test('finds, opens, logs a contact, edits with undo and exports', async ({ page,
   await page.getByTestId('edit-phone').fill('12345')
   await page.getByTestId('edit-save').click()
   await expect(page.getByRole('alert')).toContainText('手机号格式不对')
+  // a mobile a digit short is stopped in the form; a number that is no mainland one is said, not refused
+  await page.getByTestId('edit-phone').fill('137 0000 111')
+  await page.getByTestId('edit-save').click()
+  await expect(page.getByRole('alert')).toContainText('手机号应为 11 位，这里是 10 位')
+  await page.getByTestId('edit-phone').fill('8888 6666')
+  await expect(page.getByTestId('edit-phone-warning')).toContainText('这不像中国大陆的手机号')
+  await screenshot(page, 'customer-edit-phone-warning')
   await page.getByTestId('edit-phone').fill('137 0000 1111')
   await page.getByTestId('edit-save').click()
   await expect(page.getByTestId('customer-profile')).toContainText('137****1111')

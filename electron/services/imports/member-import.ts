@@ -15,6 +15,7 @@ import type { IdentityKind } from '../ledger/identities'
 import { isBlankRow, isTotalsRow } from './layout'
 import { scanBody, type Layout } from './layout-analysis'
 import { nfkc, rowIdentities } from './identity-values'
+import { phoneConcernReason } from './phone-concern'
 import { MasterLog, type FieldOutcome } from './master-log'
 import { parseMoneyFen, parseNumber } from './money-parse'
 import { parseAgeBand, parseBirthdayCell, parseConsent, parseGender, parsePlainDate, parseTags, splitChildren, type Birthday } from './member-values'
@@ -254,6 +255,10 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
         return
       }
       const m = read.row
+      // a phone that is not a mainland mobile or landline is kept (the row is fine) but said
+      const phone = m.identities.find((i) => i.kind === 'phone')
+      const concern = phone ? phoneConcernReason(phone.value) : null
+      if (concern && notices.length < MAX_LISTED) notices.push({ row: rowNumber, column: reader.header('phone'), value: phone!.value, reason: concern })
       const outcome = ledger.resolveCustomer(m.identities, { seenAt: request.importedAt }, { noteFacts: false })
       const id = outcome.customerId
       if (outcome.created) {

@@ -149,6 +149,18 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
 })
 
 describe('bad member rows', () => {
+  it('imports a row whose phone has 10 digits or is no mainland number, and names the row and phone in the notices', async () => {
+    const db = freshDb()
+    const text = iconv.decode(readFileSync(fixture('members-gbk.csv')), 'gb18030').replace('13900139000', '88886666').replace('13400134000', '1340013400')
+    const r = await importBytes(db, 'members-odd-phones.csv', iconv.encode(text, 'gb18030'))
+    expect(r).toMatchObject({ rowsImported: 5, rowsRejected: 1, customersCreated: 5 })
+    expect(r.notices).toEqual([
+      { row: 4, column: '手机号码', value: '88886666', reason: '不像中国大陆手机号或带区号的座机号，请核对 (not a mainland mobile or a landline with area code)' },
+      { row: 8, column: '手机号码', value: '1340013400', reason: '手机号应为 11 位，这里是 10 位，请核对 (a mobile number has 11 digits, this one 10)' },
+      { row: 7, column: '推荐人', value: 'K005', reason: '推荐人是会员本人，已忽略 (a member cannot refer itself: ignored)' }
+    ])
+    expect(byCard(db, 'K006')).toMatchObject({ name: '刘洋' })
+  })
   const head = '会员卡号,会员姓名,生日\n'
   it('rejects impossible birthdays with row, column, value and reason, and imports the rest', async () => {
     const db = freshDb()
