@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { loadCdnow } from './load-cdnow'
 import { fitClv, scoreCustomer } from '../../../electron/services/predictions/clv-service'
+import { paretoNbdPAlive } from '../../../electron/services/predictions/models/pareto-nbd'
 import { dayNumber } from '../../../shared/domain/dates'
 import type { Db } from '../../../electron/db/driver'
 import type { ClvFit } from '../../../shared/schemas/predictions'
@@ -43,7 +44,7 @@ describe('a fixed-price formula shop', () => {
     db = openNodeDatabase(path)
     // 300 members × (2 + i mod 9) tins = 300·2 + 33 full rounds of 0..8 (36 each) + 1+2+3 = 1,794 rows
     expect(await loadCdnow(db, csv)).toBe(1794)
-    fit = fitClv(db, { calibrationEnd: '2026-06-30', holdoutEnd: '2026-09-30', unit: 'week', paretoNbd: false })
+    fit = fitClv(db, { calibrationEnd: '2026-06-30', holdoutEnd: '2026-09-30', unit: 'week', paretoNbd: true })
   })
 
   it('still fits the count models when the spend model cannot be fitted, and says why', () => {
@@ -62,5 +63,18 @@ describe('a fixed-price formula shop', () => {
     expect(s.expectedPurchases).toBeGreaterThan(0)
     // own mean 26,800 fen blended with the shop mean 26,800 fen is 26,800 fen per purchase
     expect(s.expectedValueFen).toBe(Math.round(s.expectedPurchases! * 26800))
+  })
+
+  it('fits Pareto/NBD too (it used to run for over ten minutes here), and trusts a member still buying more than one who stopped', () => {
+    // the likelihood runs towards one shared buying rate and one shared dropout rate (r, α, s, β large)
+    expect(fit.paretoNbdError).toBeNull()
+    const p = fit.paretoNbd!
+    expect(Number.isFinite(p.logLik)).toBe(true)
+    // member 8 (first tin 2026-01-09, ten tins): by 06-30 tins on days 0, 29, 61, 91, 119, 150 → x = 5,
+    // t_x = 150/7, T = 172/7 weeks; member 9 (first tin 01-10, two tins 31 days apart): x = 1, t_x = 31/7, T = 171/7
+    const still = paretoNbdPAlive(p, 5, 150 / 7, 172 / 7)
+    const stopped = paretoNbdPAlive(p, 1, 31 / 7, 171 / 7)
+    expect(still).toBeGreaterThan(0.99)
+    expect(stopped).toBeLessThan(still)
   })
 })
