@@ -1,6 +1,7 @@
 /**
  * 预测 in Chromium: reached from the call list, fits the models on the demo shop with a
- * 26-week backtest (chart, totals, parameters, top customers), and saves a category's days
+ * 26-week backtest (chart, totals, parameters), lists the customers worth most as of today
+ * with the horizon picked, and saves a category's days
  * per unit (checked through the CLI-visible UI after a reload).
  */
 import { test, expect, screenshot } from './fixtures'
@@ -26,8 +27,23 @@ test('fits the models, shows the backtest and parameters, and saves days per uni
   await expect(page.getByTestId('params-bgnbd')).toContainText('r =')
   await expect(page.getByTestId('params-gg')).toContainText('p =')
   await expect(page.getByTestId('params-bgnbd-regularised')).toBeVisible()
-  await expect(page.getByTestId('predictions-top').locator('tbody tr').first()).toBeVisible()
   await screenshot(page, 'predictions-fit')
+
+  // 最有价值的顾客: as of the pinned today (not the backtest's dates), 90 days by default, the horizon picked
+  const top = page.getByTestId('predictions-top')
+  await expect(top).toContainText('截至 2026-11-23 的全部购买记录拟合，按今后 90 天的预计消费排序')
+  await expect(top.locator('tbody tr').first()).toBeVisible()
+  await expect(page.getByTestId('top-horizon-90')).toHaveAttribute('aria-checked', 'true')
+  await page.getByTestId('top-horizon-365').click()
+  await expect(top).toContainText('按今后 365 天的预计消费排序')
+  await expect(page.getByTestId('top-horizon-365')).toHaveAttribute('aria-checked', 'true')
+  // nobody's last purchase is after the as-of day, and every row has its next purchase with an interval
+  const lasts = await top.locator('tbody tr td:nth-child(6)').allTextContents()
+  expect(lasts.length).toBeGreaterThan(10)
+  expect(lasts.every((d) => d.trim() <= '2026-11-23')).toBe(true)
+  await expect(top.locator('tbody tr').first().locator('td').nth(4)).toContainText('八成在')
+  await top.scrollIntoViewIfNeeded()
+  await screenshot(page, 'predictions-top')
 
   const cat = page.getByTestId('rs-cat-奶粉')
   await cat.getByTestId('rs-cat-input').fill('abc')
@@ -47,6 +63,8 @@ test('saves the care calendar and shows the page in English', async ({ page, app
   await page.goto(`${app.url}#/predictions`)
   await page.getByTestId('lang-en').click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Predictions')
+  // the settings arrive after the page opens (the top list is fitted meanwhile): edit them once they are there
+  await expect(page.getByTestId('rs-lead-days')).not.toHaveValue('')
   await page.getByTestId('rs-member-day').fill('32')
   await page.getByTestId('rs-save-calendar').click()
   await expect(page.getByTestId('reminder-settings').getByRole('alert')).toHaveText('Enter a number from 1 to 31')

@@ -4,12 +4,9 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { z } from 'zod'
-import type { ClvFit, ScoreList as ScoreListSchema, TimeUnit } from '@shared/schemas/predictions'
+import type { ClvFit, TimeUnit, TopList } from '@shared/schemas/predictions'
 import type { CareSettings, UnitRow } from '@shared/schemas/reminders'
 import { useCall } from './call'
-
-type ScoreList = z.infer<typeof ScoreListSchema>
 
 export interface FitRequest {
   calibrationEnd: string
@@ -19,33 +16,27 @@ export interface FitRequest {
 
 export const usePredictionsStore = defineStore('predictions', () => {
   const fit = ref<ClvFit | null>(null)
-  const scores = ref<ScoreList | null>(null)
+  const top = ref<TopList | null>(null)
   /** quiet: a fit that fails (data too thin) is shown in the page, not as a toast */
   const fitting = useCall({ quiet: true })
-  const scoring = useCall({ quiet: true })
+  const topping = useCall({ quiet: true })
 
-  /** Customers by expected value, highest first (rules mode keeps the service's order). */
-  const topCustomers = computed(() => {
-    const rows = scores.value?.rows ?? []
-    if (scores.value?.mode !== 'model') return rows
-    return [...rows].sort((a, b) => (b.expectedValueFen ?? 0) - (a.expectedValueFen ?? 0))
-  })
-
-  /** Fit with a backtest over the holdout, then score customers as of the holdout end. */
+  /** Fit with a backtest over the holdout (the backtest's calibration window, not the scores staff act on). */
   async function run(req: FitRequest): Promise<void> {
     fit.value = null
-    scores.value = null
     const data = await fitting.run(() =>
       window.api.predictions.fit({ calibrationEnd: req.calibrationEnd, holdoutEnd: req.holdoutEnd, unit: req.unit, paretoNbd: true })
     )
     if (data) fit.value = data
-    const list = await scoring.run(() =>
-      window.api.predictions.scores({ asOf: req.holdoutEnd, unit: req.unit, horizon: req.unit === 'week' ? 52 : 365, limit: 100 })
-    )
-    if (list) scores.value = list
   }
 
-  return { fit, scores, topCustomers, fitting, scoring, run }
+  /** 最有价值的顾客 as of a day: a fit on everything up to it, ranked by expected value over the horizon. */
+  async function loadTop(asOf: string, horizonDays: number): Promise<void> {
+    const data = await topping.run(() => window.api.predictions.top({ asOf, horizonDays, limit: 100 }))
+    if (data) top.value = data
+  }
+
+  return { fit, top, fitting, topping, run, loadTop }
 })
 
 /** The care calendar and the days-per-unit table, edited in ReminderSettings.vue. */

@@ -42,16 +42,21 @@ export default {
       },
       noBacktest: '没有回测结果。',
       top: '最有价值的顾客',
-      topLead: '按今后一年的预计消费排序（截至 {date}）。',
-      topRules: '最该联系的回头客',
-      topRulesLead: '按距上次购买与平时间隔之比排序（截至 {date}）。',
+      topLead: '截至 {date} 的全部购买记录拟合，按今后 {days} 天的预计消费排序。',
+      topRulesLead: '回头客太少，模型不可用：按截至 {date} 近一年的消费额排序。',
+      horizon: '预计时长',
+      horizonDays: '{n} 天',
+      bought: '买过 {n} 次，共 {fen}',
       col: {
         customer: '顾客',
-        purchases: '预计购买',
-        pAlive: '仍活跃的概率',
+        purchases: '预计购买次数',
+        pAlive: '仍是回头客的可能',
         value: '预计消费',
-        why: '说明'
+        next: '预计下次购买',
+        last: '上次购买',
+        spent: '近一年消费'
       },
+      nextRange: '八成在 {from} 至 {to}',
       noScores: '还没有可以排序的顾客。'
     },
     reminderSettings: {
@@ -135,16 +140,21 @@ export default {
       },
       noBacktest: 'No backtest.',
       top: 'Customers worth most',
-      topLead: 'By expected spend over the next year (as of {date}).',
-      topRules: 'Repeat customers to contact first',
-      topRulesLead: 'By days since the last purchase against their usual gap (as of {date}).',
+      topLead: 'Fitted on every purchase up to {date}, ranked by expected spend over the next {days} days.',
+      topRulesLead: 'Too few repeat buyers for the models: ranked by spend in the year up to {date}.',
+      horizon: 'Horizon',
+      horizonDays: '{n} days',
+      bought: '{n} purchases, {fen} in all',
       col: {
         customer: 'Customer',
         purchases: 'Expected purchases',
-        pAlive: 'Chance still active',
+        pAlive: 'Chance still a customer',
         value: 'Expected spend',
-        why: 'Why'
+        next: 'Next purchase expected',
+        last: 'Last purchase',
+        spent: 'Spend, last year'
       },
+      nextRange: '80%: {from} to {to}',
       noScores: 'No customers to rank yet.'
     },
     reminderSettings: {
