@@ -24,7 +24,11 @@ export const CareSettings = z.object({
     .max(100),
   holidayLeadDays: z.number().int().min(0).max(60),
   /** the shop's opening day, for the anniversary notice */
-  anniversary: IsoDate.nullable()
+  anniversary: IsoDate.nullable(),
+  /** how many calls a day the shop can make: today's list shows this many customers, the best first */
+  dailyCapacity: z.number().int().min(1).max(500),
+  /** a call not made this many days after it fell due (or by its last useful day) is missed: it leaves today's list */
+  missedAfterDays: z.number().int().min(1).max(90)
 })
 export type CareSettings = z.infer<typeof CareSettings>
 
@@ -44,7 +48,9 @@ export const defaultCareSettings: CareSettings = {
     { date: '11-11', name: '双十一', lunar: false }
   ],
   holidayLeadDays: 7,
-  anniversary: null
+  anniversary: null,
+  dailyCapacity: 30,
+  missedAfterDays: 14
 }
 
 export const callReasons = ['replenish', 'birthday', 'slide', 'complaint'] as const
@@ -55,18 +61,41 @@ export const callOutcomes = ['reached', 'no_answer', 'bought', 'not_interested',
 export const CallOutcome = z.enum(callOutcomes)
 export type CallOutcome = z.infer<typeof CallOutcome>
 
-export const CallEntry = z.object({
-  /** stable per entry: the topic written with the outcome, so the entry leaves the list */
+/** One reason to contact a customer; a customer's row on the list carries all of theirs. */
+export const CallEntryReason = z.object({
+  /** stable per reason, e.g. 'replenish:12:7:2026-11-01': an outcome recorded under it closes it */
   key: z.string(),
   reason: CallReason,
+  /** the day this reason fell due (run-out lead, birthday, slide, complaint date) */
+  dueDate: z.string(),
+  /** the last day this call still makes sense (the birthday, the day before the slide, run-out + grace) */
+  lastDay: z.string().nullable(),
+  /** how pressing it is, 0–100 (see call-ranking.ts) */
+  urgency: z.number(),
+  detail: Words
+})
+export type CallEntryReason = z.infer<typeof CallEntryReason>
+
+export const CallEntry = z.object({
+  /** the reasons' keys joined by spaces: the topic written with the outcome, so every reason on the row closes */
+  key: z.string(),
+  /** the most pressing reason (the row's heading) */
+  reason: CallReason,
+  /** every reason to contact this customer today, most pressing first */
+  reasons: z.array(CallEntryReason).min(1),
+  /** rank score: the most pressing reason's urgency + 5 per further reason + up to 30 for the customer's value */
+  score: z.number(),
+  /** what the customer spent in the 365 days up to the list's date, fen */
+  valueFen: z.number().int(),
   customerId: z.number().int(),
   name: z.string().nullable(),
   phone: z.string().nullable(),
   consent: z.object({ phone: z.boolean(), sms: z.boolean(), wechat: z.boolean() }),
   /** false when the customer asked not to be phoned (SMS / WeChat still allowed) or has no phone */
   callable: z.boolean(),
-  /** the day this entry fell due (run-out lead, birthday, slide, complaint date) */
+  /** the earliest due date of its reasons */
   dueDate: z.string(),
+  /** the reasons' details in one line */
   detail: Words,
   script: Words,
   /** the last outcome recorded for this entry (a no-answer brings it back the next day) */
@@ -87,8 +116,16 @@ export type Notice = z.infer<typeof Notice>
 
 export const CallList = z.object({
   date: z.string(),
+  /** one row per customer, ranked; at most `capacity` rows unless the whole list was asked for */
   entries: z.array(CallEntry),
+  /** customers due today in all (the rows beyond the capacity are reached with all: true) */
+  total: z.number().int(),
+  capacity: z.number().int(),
+  all: z.boolean(),
+  /** calls not made in time (past their last useful day or `missedAfterDays` after falling due), missed within the last `missedAfterDays` days; open complaints stay here until resolved */
+  missed: z.array(CallEntry),
   notices: z.array(Notice),
+  /** reasons due today over all rows (not only those within the capacity) */
   counts: z.object({ replenish: z.number().int(), birthday: z.number().int(), slide: z.number().int(), complaint: z.number().int() }),
   /** customers with a reason to contact who allow neither phone, SMS nor WeChat */
   skippedNoConsent: z.number().int()
@@ -98,7 +135,7 @@ export type CallList = z.infer<typeof CallList>
 export const RecordInput = z
   .object({
     customerId: z.number().int().positive(),
-    key: z.string().min(1).max(200),
+    key: z.string().min(1).max(1000),
     outcome: CallOutcome,
     note: z.string().max(500).optional()
   })
@@ -127,7 +164,7 @@ const DaysPerUnit = z.number().positive().max(3650).nullable()
 
 export const remindersChannels = {
   /** Today's call list: replenishment due, birthdays, customers about to slide, open complaints, notices. */
-  'reminders.calls': { input: z.object({ date: IsoDate.optional() }).strict(), output: CallList },
+  'reminders.calls': { input: z.object({ date: IsoDate.optional(), all: z.boolean().optional() }).strict(), output: CallList },
   /** Write a call outcome to the contact log; 'opted_out' also withdraws phone consent. */
   'reminders.record': { input: RecordInput, output: z.object({ id: z.number().int(), at: z.string() }) },
   /** Products with their days-per-unit: set, by category, learned. */

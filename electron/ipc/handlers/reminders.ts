@@ -8,7 +8,7 @@ import { readSettings } from '../../services/settings/settings-service'
 
 export function remindersHandlers(ctx: AppContext): HandlerGroup<'reminders'> {
   return {
-    'reminders.calls': ({ date }) => callList(ctx.db, date ?? ctx.today()),
+    'reminders.calls': ({ date, all }) => callList(ctx.db, date ?? ctx.today(), { all }),
     'reminders.record': (input) => recordOutcome(ctx.db, { ...input, at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
     'reminders.units': ({ asOf }) => listUnits(ctx.db, asOf ?? ctx.today()),
     'reminders.setProductDays': ({ productId, daysPerUnit }) => {

@@ -1,16 +1,20 @@
 /**
  * Today's call list: replenishment due, birthdays coming up, customers about to slide to the
- * next lifecycle stage, open complaints; plus shop-wide notices. Each entry carries its
- * reason in words, a suggested script and the customer's contact consent. An entry leaves
- * the list once an outcome is recorded for it (a no-answer brings it back the next day).
+ * next lifecycle stage, open complaints; plus shop-wide notices. One row per customer with all
+ * their reasons, ranked (call-ranking.ts) and cut at the shop's daily capacity; the rest is
+ * there when asked for (`all`). A reason leaves the list once an outcome is recorded for it (a
+ * no-answer brings it back the next day). One not made in time — past its last useful day, or
+ * `missedAfterDays` after it fell due — is missed: it leaves today's list and is listed under
+ * `missed` for `missedAfterDays` more days (an open complaint stays there until resolved).
  */
 import type { Db } from '../../db/driver'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import { lunarLabel } from '../../../shared/domain/lunar'
-import type { CallEntry, CallList, CallReason } from '../../../shared/schemas/reminders'
+import type { CallEntry, CallEntryReason, CallList, CallReason } from '../../../shared/schemas/reminders'
 import type { Words } from '../../../shared/schemas/predictions'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 import { readSettings } from '../settings/settings-service'
+import { getShopName } from '../settings/shop-name'
 import { readCareSettings } from './care-settings'
 import { readProductPurchases } from './product-purchases'
 import { learnDaysPerUnit } from './days-per-unit'
@@ -18,6 +22,7 @@ import { dueReplenishments } from './replenishment'
 import { birthdayWithin } from './birthdays'
 import { upcomingSlide } from './slides'
 import { enDate, noticesFor, zhDate } from './notices'
+import { birthdayUrgency, callScore, COMPLAINT_URGENCY, replenishUrgency, slideUrgency, valuePoints, yearSpend } from './call-ranking'
 
 const STAGE_ZH = { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' } as const
 
@@ -26,8 +31,14 @@ interface Draft {
   reason: CallReason
   customerId: number
   dueDate: string
+  /** the last day the call makes sense; null = until resolved (complaints) */
+  lastDay: string | null
+  urgency: number
   detail: Words
-  script: Words
+  /** what to say about this reason, after the greeting */
+  say: Words
+  /** true for a birthday that falls today */
+  birthdayToday?: boolean
 }
 
 interface Contact {
@@ -39,7 +50,8 @@ interface Contact {
   consent_wechat: number
 }
 
-function replenishDrafts(db: Db, date: string, lead: number, grace: number, greet: Words): Draft[] {
+/** Replenishments due today or missed lately (`lookback` days past their end). */
+function replenishDrafts(db: Db, date: string, lead: number, grace: number, lookback: number): Draft[] {
   const purchases = readProductPurchases(db, date)
   const learned = learnDaysPerUnit(purchases)
   const products = new Map(
@@ -56,7 +68,8 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, gree
     const l = learned.get(id)?.days ?? null
     return l !== null ? { days: l, learned: true } : null
   }
-  return dueReplenishments(purchases, daysFor, date, lead, grace).map((r) => {
+  const today = dayNumber(date)
+  return dueReplenishments(purchases, daysFor, date, lead, grace, lookback).map((r) => {
     const product = products.get(r.productId)?.name ?? '?'
     const qty = Number.isInteger(r.quantity) ? String(r.quantity) : r.quantity.toFixed(1)
     return {
@@ -64,47 +77,58 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, gree
       reason: 'replenish',
       customerId: r.customerId,
       dueDate: r.due,
+      lastDay: addDays(r.runOut, grace),
+      urgency: replenishUrgency(dayNumber(r.runOut) - today),
       detail: {
         zh: `${product}：${zhDate(r.lastDay)}买了 ${qty} 件，每件约用 ${r.daysPerUnit} 天${r.learned ? '（按顾客回购间隔估算）' : ''}，约 ${zhDate(r.runOut)}用完`,
         en: `${product}: bought ${qty} on ${enDate(r.lastDay)}, about ${r.daysPerUnit} days a unit${r.learned ? ' (learned from repeat purchases)' : ''}, runs out around ${enDate(r.runOut)}`
       },
-      script: {
-        zh: `${greet.zh}您${zhDate(r.lastDay)}买的${product}，按平时用量大约${zhDate(r.runOut)}就用完了，要不要先帮您留一份、送货上门？`,
-        en: `${greet.en}The ${product} you bought on ${enDate(r.lastDay)} should run out around ${enDate(r.runOut)}. Shall we set one aside or deliver it?`
+      say: {
+        zh: `您${zhDate(r.lastDay)}买的${product}，按平时用量大约${zhDate(r.runOut)}就用完了，要不要先帮您留一份、送货上门？`,
+        en: `The ${product} you bought on ${enDate(r.lastDay)} should run out around ${enDate(r.runOut)}. Shall we set one aside or deliver it?`
       }
     }
   })
 }
 
-function birthdayDrafts(db: Db, date: string, days: number, greet: Words): Draft[] {
+/** Birthdays in [from, to]: the coming ones, or (from before today) the ones passed lately. */
+function birthdayDrafts(db: Db, date: string, from: string, to: string): Draft[] {
   const rows = db
     .prepare(`SELECT c.id, c.birthday, c.birthday_lunar FROM customers c WHERE ${LIVE_CUSTOMER} AND c.birthday IS NOT NULL AND c.birthday <> ''`)
     .all() as { id: number; birthday: string; birthday_lunar: number }[]
+  const span = dayNumber(to) - dayNumber(from)
+  if (span < 0) return []
   const out: Draft[] = []
   for (const r of rows) {
-    const hit = birthdayWithin(r.birthday, r.birthday_lunar === 1, date, days)
+    const hit = birthdayWithin(r.birthday, r.birthday_lunar === 1, from, span)
     if (!hit) continue
     const inDays = dayNumber(hit.date) - dayNumber(date)
     const label = hit.lunar ? `农历${lunarLabel(hit.month, hit.day)}，${zhDate(hit.date)}` : zhDate(hit.date)
+    const whenZh = inDays === 0 ? '今天' : inDays > 0 ? `${inDays} 天后` : `${-inDays} 天前`
+    const whenEn = inDays === 0 ? 'today' : inDays > 0 ? `in ${inDays} days` : `${-inDays} days ago`
     out.push({
       key: `birthday:${r.id}:${hit.date}`,
       reason: 'birthday',
       customerId: r.id,
-      dueDate: date,
+      dueDate: inDays > 0 ? date : hit.date,
+      lastDay: hit.date,
+      urgency: birthdayUrgency(inDays),
+      birthdayToday: inDays === 0,
       detail: {
-        zh: `生日 ${label}（${inDays === 0 ? '今天' : `${inDays} 天后`}）`,
-        en: `birthday ${enDate(hit.date)}${hit.lunar ? ' (lunar calendar)' : ''}, ${inDays === 0 ? 'today' : `in ${inDays} days`}`
+        zh: `生日 ${label}（${whenZh}）`,
+        en: `birthday ${enDate(hit.date)}${hit.lunar ? ' (lunar calendar)' : ''}, ${whenEn}`
       },
-      script: {
-        zh: `${greet.zh}${inDays === 0 ? '今天' : zhDate(hit.date)}是您的生日，店里给您准备了一份生日小礼物，祝您生日快乐！`,
-        en: `${greet.en}Happy birthday${inDays === 0 ? ' today' : ` for ${enDate(hit.date)}`}! We have a small birthday gift waiting for you.`
+      say: {
+        zh: `${inDays === 0 ? '今天' : zhDate(hit.date)}是您的生日，店里给您准备了一份生日小礼物，祝您生日快乐！`,
+        en: `Happy birthday${inDays === 0 ? ' today' : ` for ${enDate(hit.date)}`}! We have a small birthday gift waiting for you.`
       }
     })
   }
   return out
 }
 
-function slideDrafts(db: Db, date: string, window: number, greet: Words): Draft[] {
+/** Slides coming within `window` days, and (lookback > 0) slides that happened in the last `lookback` days. */
+function slideDrafts(db: Db, date: string, window: number, lookback: number): Draft[] {
   const t = readSettings(db).lifecycle
   const rows = db
     .prepare(
@@ -116,29 +140,49 @@ function slideDrafts(db: Db, date: string, window: number, greet: Words): Draft[
     .all(addDays(date, 1)) as [number, string][]
   const today = dayNumber(date)
   const out: Draft[] = []
-  for (const [customerId, last] of rows) {
-    const since = today - dayNumber(last)
-    const slide = upcomingSlide(since, t, window)
-    if (!slide) continue
+  const push = (customerId: number, last: string, since: number, slide: { from: keyof typeof STAGE_ZH; to: keyof typeof STAGE_ZH; inDays: number }) =>
     out.push({
       key: `slide:${customerId}:${slide.to}:${last}`,
       reason: 'slide',
       customerId,
       dueDate: addDays(date, slide.inDays - window),
-      detail: {
-        zh: `上次购买是 ${since} 天前，再过 ${slide.inDays} 天从${STAGE_ZH[slide.from]}进入${STAGE_ZH[slide.to]}`,
-        en: `last bought ${since} days ago; moves from ${slide.from} to ${slide.to} in ${slide.inDays} ${slide.inDays === 1 ? 'day' : 'days'}`
-      },
-      script: {
-        zh: `${greet.zh}好久没见您来店里了，最近到了新品，也给老顾客留了优惠，有空来看看？`,
-        en: `${greet.en}We have not seen you for a while: new arrivals are in and there is something set aside for regulars. Drop by?`
+      lastDay: addDays(date, slide.inDays - 1),
+      urgency: slideUrgency(slide.inDays),
+      detail:
+        slide.inDays >= 1
+          ? {
+              zh: `上次购买是 ${since} 天前，再过 ${slide.inDays} 天从${STAGE_ZH[slide.from]}进入${STAGE_ZH[slide.to]}`,
+              en: `last bought ${since} days ago; moves from ${slide.from} to ${slide.to} in ${slide.inDays} ${slide.inDays === 1 ? 'day' : 'days'}`
+            }
+          : {
+              zh: `上次购买是 ${since} 天前，${zhDate(addDays(date, slide.inDays))}已从${STAGE_ZH[slide.from]}进入${STAGE_ZH[slide.to]}`,
+              en: `last bought ${since} days ago; moved from ${slide.from} to ${slide.to} on ${enDate(addDays(date, slide.inDays))}`
+            },
+      say: {
+        zh: '好久没见您来店里了，最近到了新品，也给老顾客留了优惠，有空来看看？',
+        en: 'We have not seen you for a while: new arrivals are in and there is something set aside for regulars. Drop by?'
       }
     })
+  for (const [customerId, last] of rows) {
+    const since = today - dayNumber(last)
+    const slide = upcomingSlide(since, t, window)
+    if (slide) push(customerId, last, since, slide)
+    if (lookback <= 0) continue
+    // the slide happened 0…lookback−1 days ago: the day it slid is threshold + 1 days after the last purchase
+    for (const [from, to, threshold] of [
+      ['active', 'silent', t.active],
+      ['silent', 'sleeping', t.silent],
+      ['sleeping', 'drifting', t.sleeping],
+      ['drifting', 'lost', t.drifting]
+    ] as const) {
+      const inDays = threshold + 1 - since
+      if (inDays <= 0 && inDays > -lookback) push(customerId, last, since, { from, to, inDays })
+    }
   }
   return out
 }
 
-function complaintDrafts(db: Db, date: string, greet: Words): Draft[] {
+function complaintDrafts(db: Db, date: string, missedAfter: number): Draft[] {
   const rows = db
     .prepare(
       `SELECT l.id, l.customer_id, l.at, l.note FROM contact_log l JOIN customers c ON c.id = l.customer_id AND ${LIVE_CUSTOMER}
@@ -150,13 +194,15 @@ function complaintDrafts(db: Db, date: string, greet: Words): Draft[] {
     reason: 'complaint',
     customerId: r.customer_id,
     dueDate: r.at.slice(0, 10),
+    lastDay: addDays(r.at.slice(0, 10), missedAfter),
+    urgency: COMPLAINT_URGENCY,
     detail: {
       zh: `${zhDate(r.at)}投诉${r.note ? `：${r.note}` : ''}，尚未处理完`,
       en: `complaint of ${enDate(r.at.slice(0, 10))}${r.note ? `: ${r.note}` : ''}, still open`
     },
-    script: {
-      zh: `${greet.zh}关于您之前反映的问题，我们非常重视，想问问现在处理得怎么样了，还有什么我们能做的？`,
-      en: `${greet.en}About the problem you told us of: we take it seriously. How is it now, and what else can we do?`
+    say: {
+      zh: '关于您之前反映的问题，我们非常重视，想问问现在处理得怎么样了，还有什么我们能做的？',
+      en: 'About the problem you told us of: we take it seriously. How is it now, and what else can we do?'
     }
   }))
 }
@@ -172,61 +218,124 @@ function contacts(db: Db, ids: number[]): Map<number, Contact> {
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-/** Outcomes already recorded per entry key: the last one, and whether it closes the entry today. */
-function recorded(db: Db, keys: string[], date: string): Map<string, { at: string; outcome: string; closed: boolean }> {
+/**
+ * Outcomes already recorded per reason key: the last one, and whether it closes the reason
+ * today. A call about several reasons is logged once with their keys joined by spaces.
+ */
+function recorded(db: Db, customerIds: number[]): Map<string, { at: string; outcome: string; closedBefore: string | null; lastNoAnswer: string }> {
   const rows = db
     .prepare(
-      `SELECT topic, at, outcome FROM contact_log WHERE topic IN (SELECT value FROM json_each(?)) ORDER BY at, id`
+      `SELECT topic, at, outcome FROM contact_log
+       WHERE customer_id IN (SELECT value FROM json_each(?)) AND topic IS NOT NULL AND topic <> '' ORDER BY at, id`
     )
-    .all(JSON.stringify(keys)) as { topic: string; at: string; outcome: string | null }[]
-  const out = new Map<string, { at: string; outcome: string; closed: boolean }>()
+    .all(JSON.stringify(customerIds)) as { topic: string; at: string; outcome: string | null }[]
+  const out = new Map<string, { at: string; outcome: string; closedBefore: string | null; lastNoAnswer: string }>()
   for (const r of rows) {
-    const before = out.get(r.topic)
-    const closes = r.outcome !== 'no_answer' || r.at.slice(0, 10) >= date
-    out.set(r.topic, { at: r.at, outcome: r.outcome ?? '', closed: (before?.closed ?? false) || closes })
+    for (const key of r.topic.split(' ')) {
+      if (!key) continue
+      const before = out.get(key) ?? { at: r.at, outcome: '', closedBefore: null, lastNoAnswer: '' }
+      before.at = r.at
+      before.outcome = r.outcome ?? ''
+      if (r.outcome === 'no_answer') before.lastNoAnswer = r.at.slice(0, 10)
+      else before.closedBefore ??= r.at
+      out.set(key, before)
+    }
   }
   return out
 }
 
-const reasonOrder: CallReason[] = ['complaint', 'replenish', 'birthday', 'slide']
-
-/** The call list for `date`. */
-export function callList(db: Db, date: string): CallList {
-  const care = readCareSettings(db)
+/** The greeting: who is calling, from which shop (the shop name is one setting, getShopName). */
+function greeting(db: Db): Words {
   const staff = readSettings(db).staffName.trim()
-  const greet: Words = { zh: staff ? `您好，我是店里的${staff}。` : '您好，我是店里的店员。', en: staff ? `Hello, this is ${staff} from the shop. ` : 'Hello, this is the shop. ' }
+  const shop = getShopName(db)
+  if (shop && staff) return { zh: `您好，我是${shop}的${staff}。`, en: `Hello, this is ${staff} from ${shop}. ` }
+  if (shop) return { zh: `您好，这里是${shop}。`, en: `Hello, this is ${shop}. ` }
+  if (staff) return { zh: `您好，我是店里的${staff}。`, en: `Hello, this is ${staff} from the shop. ` }
+  return { zh: '您好，我是店里的店员。', en: 'Hello, this is the shop. ' }
+}
+
+/** Drafts of one customer → their row: reasons most pressing first, one script. */
+function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, valueFen: number, last: { at: string; outcome: string } | null): CallEntry {
+  const sorted = [...drafts].sort((a, b) => b.urgency - a.urgency || a.dueDate.localeCompare(b.dueDate) || a.key.localeCompare(b.key))
+  const reasons: CallEntryReason[] = sorted.map((d) => ({ key: d.key, reason: d.reason, dueDate: d.dueDate, lastDay: d.lastDay, urgency: d.urgency, detail: d.detail }))
+  const consent = { phone: c.consent_phone === 1, sms: c.consent_sms === 1, wechat: c.consent_wechat === 1 }
+  // the same words once: two slides or two replenishments of one customer share their sentence
+  const says = [...new Map(sorted.map((d) => [d.say.zh, d.say])).values()]
+  return {
+    key: sorted.map((d) => d.key).join(' '),
+    reason: sorted[0].reason,
+    reasons,
+    score: callScore(sorted.map((d) => d.urgency), value),
+    valueFen,
+    customerId: c.id,
+    name: c.name,
+    phone: c.phone,
+    consent,
+    callable: consent.phone && c.phone !== null,
+    dueDate: sorted.map((d) => d.dueDate).sort()[0],
+    detail: { zh: sorted.map((d) => d.detail.zh).join('；'), en: sorted.map((d) => d.detail.en).join('; ') },
+    script: { zh: greet.zh + says.map((s) => s.zh).join(''), en: greet.en + says.map((s) => s.en).join(' ') },
+    lastOutcome: last
+  }
+}
+
+const byRank = (a: CallEntry & { birthdayToday: boolean }, b: CallEntry & { birthdayToday: boolean }) =>
+  Number(b.birthdayToday) - Number(a.birthdayToday) || b.score - a.score || a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId
+
+/** The call list for `date`: `capacity` rows, or every row with `all`. */
+export function callList(db: Db, date: string, options: { all?: boolean } = {}): CallList {
+  const care = readCareSettings(db)
+  const M = care.missedAfterDays
+  const greet = greeting(db)
   const drafts = [
-    ...complaintDrafts(db, date, greet),
-    ...replenishDrafts(db, date, care.replenishLeadDays, care.replenishGraceDays, greet),
-    ...birthdayDrafts(db, date, care.birthdayDays, greet),
-    ...slideDrafts(db, date, care.slideDays, greet)
+    ...complaintDrafts(db, date, M),
+    ...replenishDrafts(db, date, care.replenishLeadDays, care.replenishGraceDays, M),
+    ...birthdayDrafts(db, date, addDays(date, -M), addDays(date, care.birthdayDays)),
+    ...slideDrafts(db, date, care.slideDays, M)
   ]
-  const who = contacts(db, [...new Set(drafts.map((d) => d.customerId))])
-  const done = recorded(db, drafts.map((d) => d.key), date)
-  let skippedNoConsent = 0
-  const entries: CallEntry[] = []
+  const ids = [...new Set(drafts.map((d) => d.customerId))]
+  const who = contacts(db, ids)
+  const done = recorded(db, ids)
+  const today = dayNumber(date)
+  const live = new Map<number, Draft[]>()
+  const missed = new Map<number, Draft[]>()
+  const lastOutcome = new Map<number, { at: string; outcome: string }>()
+  const noConsent = new Set<number>()
   for (const d of drafts) {
     const c = who.get(d.customerId)
     if (!c) continue
     const prior = done.get(d.key)
-    if (prior?.closed) continue
-    const consent = { phone: c.consent_phone === 1, sms: c.consent_sms === 1, wechat: c.consent_wechat === 1 }
-    if (!consent.phone && !consent.sms && !consent.wechat) {
-      skippedNoConsent++
+    // closed by an outcome other than no-answer, or by a no-answer today (it comes back tomorrow)
+    if (prior && (prior.closedBefore !== null || prior.lastNoAnswer >= date)) continue
+    if (c.consent_phone !== 1 && c.consent_sms !== 1 && c.consent_wechat !== 1) {
+      noConsent.add(d.customerId)
       continue
     }
-    entries.push({
-      ...d,
-      name: c.name,
-      phone: c.phone,
-      consent,
-      callable: consent.phone && c.phone !== null,
-      lastOutcome: prior ? { at: prior.at, outcome: prior.outcome } : null
-    })
+    if (prior) {
+      const seen = lastOutcome.get(d.customerId)
+      if (!seen || prior.at > seen.at) lastOutcome.set(d.customerId, { at: prior.at, outcome: prior.outcome })
+    }
+    // missed: past its last useful day, or M days after it fell due
+    const end = Math.min(d.lastDay === null ? Infinity : dayNumber(d.lastDay), dayNumber(d.dueDate) + M)
+    if (today <= end) {
+      if (dayNumber(d.dueDate) <= today) (live.get(d.customerId) ?? live.set(d.customerId, []).get(d.customerId)!).push(d)
+    } else if (today - end <= M || d.reason === 'complaint') {
+      ;(missed.get(d.customerId) ?? missed.set(d.customerId, []).get(d.customerId)!).push(d)
+    }
   }
-  entries.sort((a, b) => reasonOrder.indexOf(a.reason) - reasonOrder.indexOf(b.reason) || a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId)
+  const skippedNoConsent = noConsent.size
+  const spend = yearSpend(db, date)
+  const value = valuePoints(spend)
+  const rows = (groups: Map<number, Draft[]>) =>
+    [...groups].map(([id, ds]) => ({
+      ...toEntry(ds, who.get(id)!, greet, value(id), spend.get(id) ?? 0, lastOutcome.get(id) ?? null),
+      birthdayToday: ds.some((d) => d.birthdayToday === true)
+    }))
+  const ranked = rows(live).sort(byRank)
   const counts = { replenish: 0, birthday: 0, slide: 0, complaint: 0 }
-  for (const e of entries) counts[e.reason]++
+  for (const e of ranked) for (const r of e.reasons) counts[r.reason]++
+  const strip = ({ birthdayToday: _, ...e }: CallEntry & { birthdayToday: boolean }): CallEntry => e
+  const all = options.all === true
   const audience = db
     .prepare(
       `SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER} AND c.consent_sms = 1
@@ -234,5 +343,15 @@ export function callList(db: Db, date: string): CallList {
     )
     .pluck()
     .get() as number
-  return { date, entries, notices: noticesFor(date, care, audience), counts, skippedNoConsent }
+  return {
+    date,
+    entries: (all ? ranked : ranked.slice(0, care.dailyCapacity)).map(strip),
+    total: ranked.length,
+    capacity: care.dailyCapacity,
+    all,
+    missed: rows(missed).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId).map(strip),
+    notices: noticesFor(date, care, audience),
+    counts,
+    skippedNoConsent
+  }
 }

@@ -27,13 +27,17 @@ export interface DueReplenishment {
   due: string
 }
 
-/** Reminders due on `date`: due ≤ date ≤ run-out + grace, for products with a days-per-unit figure. */
+/**
+ * Reminders due on `date`: due ≤ date ≤ run-out + grace (+ `lookbackDays`, to find the ones
+ * missed lately), for products with a days-per-unit figure.
+ */
 export function dueReplenishments(
   purchases: ProductPurchases[],
   daysFor: (productId: number) => { days: number; learned: boolean } | null,
   date: string,
   leadDays: number,
-  graceDays: number
+  graceDays: number,
+  lookbackDays = 0
 ): DueReplenishment[] {
   const today = dayNumber(date)
   const out: DueReplenishment[] = []
@@ -43,7 +47,7 @@ export function dueReplenishments(
     const quantity = p.quantities[p.quantities.length - 1]
     const runOut = runOutDate(p.lastDay, quantity, rule.days)
     const due = reminderDate(runOut, leadDays)
-    if (dayNumber(due) <= today && today <= dayNumber(runOut) + graceDays) {
+    if (dayNumber(due) <= today && today <= dayNumber(runOut) + graceDays + lookbackDays) {
       out.push({ customerId: p.customerId, productId: p.productId, lastDay: p.lastDay, quantity, daysPerUnit: rule.days, learned: rule.learned, runOut, due })
     }
   }
