@@ -11,7 +11,7 @@ import { lifecycleStages, stageStartDays, type LifecycleThresholds } from '../..
 import { normalizePhone } from '../../../shared/domain/phone'
 import { DomainError } from '../../../shared/result'
 import type { CustomerQuery } from '../../../shared/schemas/customers'
-import { normalizeRef } from './find-by-ref'
+import { idVariants, normalizeRef } from './find-by-ref'
 import { SEP, ftsString, phoneDigits, searchTerms, termPlan } from './search-text'
 import { ensureSnapshot, SNAPSHOT } from '../segments/snapshot'
 import type { StageRules } from './row-stages'
@@ -58,8 +58,8 @@ function driver(term: string, params: Record<string, unknown>): { sql: string; h
 export function exactIdentityIds(db: Db, search: string): number[] {
   const text = normalizeRef(search)
   if (!text) return []
-  const candidates = new Set<string>([text, text.toUpperCase(), text.toLowerCase()])
-  const phone = normalizePhone(text) ?? phoneDigits(text)
+  const candidates = new Set<string>([text, text.toUpperCase(), text.toLowerCase(), ...idVariants(text)])
+  const phone = normalizePhone(text.replace(/\.0+$/, '')) ?? phoneDigits(text)
   if (phone) candidates.add(phone)
   return db
     // kind listed so the (kind, value) unique index answers, instead of a scan of every identity

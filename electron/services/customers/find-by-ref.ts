@@ -20,6 +20,16 @@ export function normalizeRef(ref: string): string {
 }
 
 /**
+ * The ways one id may be stored: a spreadsheet writes the number 17850 as `17850.0`, which the
+ * import stores as 17850; an id typed either way finds it (and one stored with the `.0`).
+ */
+export function idVariants(text: string): string[] {
+  if (/^\d+\.0+$/.test(text)) return [text, text.replace(/\.0+$/, '')]
+  if (/^\d+$/.test(text)) return [text, `${text}.0`]
+  return [text]
+}
+
+/**
  * The customer owning this identity, or null. Card first, then phone (normalised: spaces,
  * dashes, +86 are ignored), buyer id, external id; a merged customer answers its keeper.
  */
@@ -28,10 +38,12 @@ export function findCustomerByRef(db: Db, ref: string): RefMatch | null {
   if (!text) return null
   const find = db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck()
   for (const kind of identityKinds) {
-    const value = kind === 'phone' ? normalizePhone(text) : text
-    if (!value) continue
-    const id = find.get(kind, value) as number | undefined
-    if (id !== undefined) return { customerId: followMerges(db, id), kind, value }
+    const values = kind === 'phone' ? [normalizePhone(text.replace(/\.0+$/, ''))] : idVariants(text)
+    for (const value of values) {
+      if (!value) continue
+      const id = find.get(kind, value) as number | undefined
+      if (id !== undefined) return { customerId: followMerges(db, id), kind, value }
+    }
   }
   return null
 }

@@ -19,7 +19,8 @@ export function normalizeSearch(raw: string): string {
  * as its digits; null when it is not digits and separators only.
  */
 export function phoneDigits(query: string): string | null {
-  const q = normalizeSearch(query)
+  // a number a spreadsheet wrote as 17850.0 is the id 17850, not the digits 178500
+  const q = normalizeSearch(query).replace(/^(\d+)\.0+$/, '$1')
   if (!/^\+?[\d\s\-().]+$/.test(q)) return null
   let digits = q.replace(/[^\d]/g, '')
   if (q.startsWith('+86') || (digits.length === 13 && digits.startsWith('86'))) digits = digits.slice(2)

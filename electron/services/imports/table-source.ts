@@ -3,12 +3,14 @@
  * supported encodings, an .xlsx workbook, or an .xls/.et/.ods one. CSV rows are produced by papaparse on demand,
  * each pass reading and decoding the bytes again a piece at a time (holding neither a million
  * row arrays nor the whole text, nor the whole file when it is on disk); xlsx rows are read once.
+ * A gzipped file (.csv.gz, .xlsx.gz) is unpacked in memory first.
  */
 import { DomainError } from '../../../shared/result'
 import { asByteSource, type ByteSource } from './byte-source'
 import { parseCsvPieces, detectNewline } from './csv-rows'
 import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
+import { gunzipExport, isGzip } from './gzip-input'
 import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
 import { readWorkbookRows } from './sheet-read'
 import { readXlsxRows, tooLong, tooWide } from './xlsx-read'
@@ -73,6 +75,8 @@ export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOpt
     throw fileTooLarge()
   }
   const magic = source.read(0, 4)
+  // a gzipped export of any kind (sales, members, products): read what it holds
+  if (isGzip(magic)) return openTable(gunzipExport(source.read(0, source.size)), options)
   // .xls/.et (and an encrypted workbook, which Office also wraps in OLE) and .ods: SheetJS
   if (isOle(magic)) return workbookTable('xls', source.read(0, source.size), options.sheet)
   if (isZip(magic)) {
