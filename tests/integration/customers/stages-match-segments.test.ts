@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { importDemoShop } from '../../../electron/services/demo/demo-import'
 import { testContext, testDispatch } from '../../helpers/db'
+import { importText } from '../imports/helpers'
 
 type Row = { tier: string | null; ladder: string | null }
 
@@ -16,8 +17,9 @@ function tally(rows: Row[], key: keyof Row): Record<string, number> {
 describe('tier and ladder in the customer list', () => {
   it('agree, customer by customer, with the segments schemes', async () => {
     const ctx = testContext('2026-11-23')
-    loadDemoShop(ctx.db, { customers: 400, seed: 21, asOf: '2026-11-23' })
-    ctx.db.prepare("INSERT INTO customers (name, targeted, created_at, updated_at) VALUES ('潜在', 1, '2026-10-01', '2026-10-01'), ('路人', 0, '2026-10-02', '2026-10-02')").run()
+    // the demo as a shop's files, then a member list of two who never bought: one tagged (courted), one not
+    await importDemoShop(ctx.db, { customers: 400, seed: 21, asOf: '2026-11-23', importedAt: '2026-11-23T09:00:00' })
+    await importText(ctx.db, '会员卡号,会员姓名,手机号码,标签\nZ001,潜在,13905719901,想买推车\nZ002,路人,13905719902,\n')
     const dispatch = testDispatch(ctx)
     const list = await dispatch('customers.list', { limit: 1000 })
     const overview = await dispatch('segments.overview', {})
@@ -36,7 +38,7 @@ describe('tier and ladder in the customer list', () => {
 describe('filtering the customer list by tier and ladder step', () => {
   it('finds exactly the customers the segments schemes put there', async () => {
     const ctx = testContext('2026-11-23')
-    loadDemoShop(ctx.db, { customers: 300, seed: 8, asOf: '2026-11-23' })
+    await importDemoShop(ctx.db, { customers: 300, seed: 8, asOf: '2026-11-23', importedAt: '2026-11-23T09:00:00' })
     const dispatch = testDispatch(ctx)
     const overview = await dispatch('segments.overview', {})
     if (!overview.ok) throw new Error(overview.message)
