@@ -1,9 +1,32 @@
 import { resolve } from 'node:path'
-import type { Command } from '../command'
+import type { CliEnv, Command } from '../command'
 import { formatFen } from '../../../shared/domain/money'
 import { ImportKind, type ImportOptions, type ImportResult } from '../../../shared/schemas/imports'
-import { DomainError } from '../../../shared/result'
+import { DomainError, errorCodes, type ErrorCode } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
+
+/**
+ * Import one file the way the app does: as a job in the import worker, with its heap limit, so a
+ * million-line file stays within the worker's memory from the command line too. Progress goes to
+ * stderr about once a second. (Under vitest, where no built worker exists, the job runs in-process.)
+ */
+async function importAsJob(env: CliEnv, path: string, options: ImportOptions): Promise<ImportResult> {
+  const { jobId } = await env.call('imports.start', { file: { path }, options })
+  let told = 0
+  for (;;) {
+    const p = await env.call('imports.progress', { jobId })
+    if (p.state === 'done' && p.result) return p.result
+    if (p.state !== 'running') {
+      const code = (errorCodes as readonly string[]).includes(p.error?.code ?? '') ? (p.error!.code as ErrorCode) : 'INTERNAL'
+      throw new DomainError(code, p.error?.message ?? `导入未完成 (import ${p.state})`)
+    }
+    if (p.rowsTotal > 0 && Date.now() - told >= 1000) {
+      told = Date.now()
+      env.progress(`  ${p.phase} ${p.rowsDone.toLocaleString('en-US')} / ${p.rowsTotal.toLocaleString('en-US')}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
 
 /** The stable keys of `import --json`, one object per file (README documents them). */
 function stable(file: string, r: ImportResult) {
@@ -65,7 +88,7 @@ export const importCommand: Command = {
     const results: ReturnType<typeof stable>[] = []
     for (const file of args.command) {
       env.progress(`导入 ${file} …`)
-      const r = await env.call('imports.commit', { file: { path: resolve(file) }, options })
+      const r = await importAsJob(env, resolve(file), options)
       results.push(stable(file, r))
     }
     return {
