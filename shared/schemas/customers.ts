@@ -84,6 +84,17 @@ export type ContactEntry = z.infer<typeof ContactEntry>
 export const Gender = z.enum(['f', 'm'])
 
 /** The editable fields; omitted ones stay as they are, null clears one. */
+/** A child as the edit form writes it: a name or a birthday at least. */
+export const ChildInput = z
+  .object({
+    name: z.string().trim().max(40).nullable(),
+    birthday: IsoDate.nullable(),
+    gender: Gender.nullable()
+  })
+  .strict()
+  .refine((c) => (c.name !== null && c.name !== '') || c.birthday !== null, { message: '孩子需要姓名或生日 (a child needs a name or a birthday)' })
+export type ChildInput = z.infer<typeof ChildInput>
+
 export const CustomerPatch = z
   .object({
     name: z.string().trim().min(1).max(40),
@@ -106,7 +117,9 @@ export const CustomerPatch = z
     memberSince: IsoDate.nullable(),
     posTier: z.string().trim().max(40).nullable(),
     pointsBalance: z.number().int().min(-1e12).max(1e12).nullable(),
-    storedValueFen: z.number().int().min(-99_999_999_999).max(99_999_999_999).nullable()
+    storedValueFen: z.number().int().min(-99_999_999_999).max(99_999_999_999).nullable(),
+    /** the children as they should be: the list replaces the old one (unchanged children keep their rows) */
+    children: z.array(ChildInput).max(20)
   })
   .partial()
   .strict()
@@ -123,6 +136,7 @@ export const ChildDto = z.object({
   id: z.number().int(),
   name: z.string().nullable(),
   birthday: z.string().nullable(),
+  gender: Gender.nullable(),
   /** whole years and months as of today; null without a birthday */
   age: z.object({ years: z.number().int(), months: z.number().int() }).nullable()
 })

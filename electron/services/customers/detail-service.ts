@@ -65,7 +65,14 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
     (i) => ({ ...i, display: i.kind === 'phone' && o.maskPhones ? maskPhone(i.value) : i.value })
   )
   const addresses = db.prepare('SELECT address, last_seen AS lastSeen FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC').all(id) as CustomerDetail['profile']['addresses']
-  const children = (db.prepare('SELECT id, name, birthday FROM customer_children WHERE customer_id = ? ORDER BY birthday, id').all(id) as { id: number; name: string | null; birthday: string | null }[]).map(
+  const children = (
+    db.prepare('SELECT id, name, birthday, gender FROM customer_children WHERE customer_id = ? ORDER BY birthday, id').all(id) as {
+      id: number
+      name: string | null
+      birthday: string | null
+      gender: 'f' | 'm' | null
+    }[]
+  ).map(
     (ch) => ({ ...ch, age: ch.birthday ? ageOn(ch.birthday, o.asOf) : null })
   )
   const tags = db.prepare('SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag').pluck().all(id) as string[]

@@ -7,7 +7,7 @@ import type { Db } from '../../db/driver'
 import { mobileLengthSlip, normalizePhone } from '../../../shared/domain/phone'
 import { storeCustomerAddress } from './customer-address'
 import { DomainError } from '../../../shared/result'
-import type { CustomerPatch } from '../../../shared/schemas/customers'
+import type { ChildInput, CustomerPatch } from '../../../shared/schemas/customers'
 import { customerRecord } from './detail-service'
 
 interface Field {
@@ -56,6 +56,40 @@ function primaryIdentity(kind: 'phone' | 'card'): Field {
   }
 }
 
+type Child = { name: string | null; birthday: string | null; gender: 'f' | 'm' | null }
+
+/** Children in one order, so the history compares lists, not the order they were typed in. */
+function childrenText(children: Child[]): string {
+  const key = (c: Child) => `${c.birthday ?? ''}\u0000${c.name ?? ''}\u0000${c.gender ?? ''}`
+  return JSON.stringify([...children].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((c) => ({ name: c.name, birthday: c.birthday, gender: c.gender })))
+}
+
+/**
+ * The children as a list: a child that stays as it was keeps its row (and the member list
+ * that brought it, for that list's undo); the others are removed and the new ones added.
+ */
+const childrenField: Field = {
+  read: (db, id) => childrenText(db.prepare('SELECT name, birthday, gender FROM customer_children WHERE customer_id = ?').all(id) as Child[]),
+  write: (db, id, value) => {
+    const wanted = JSON.parse(value ?? '[]') as Child[]
+    const rows = db.prepare('SELECT id, name, birthday, gender FROM customer_children WHERE customer_id = ? ORDER BY id').all(id) as (Child & { id: number })[]
+    const same = (a: Child, b: Child) => a.name === b.name && a.birthday === b.birthday && a.gender === b.gender
+    const kept = new Set<number>()
+    const toAdd: Child[] = []
+    for (const w of wanted) {
+      const row = rows.find((r) => !kept.has(r.id) && same(r, w))
+      if (row) kept.add(row.id)
+      else toAdd.push(w)
+    }
+    // added before the old rows go, so a new row never takes a removed row's id (SQLite reuses the
+    // highest rowid), which a member list's undo would then remove as its own child
+    const add = db.prepare('INSERT INTO customer_children (customer_id, name, birthday, gender) VALUES (?, ?, ?, ?)')
+    for (const c of toAdd) add.run(id, c.name, c.birthday, c.gender)
+    const remove = db.prepare('DELETE FROM customer_children WHERE id = ?')
+    for (const r of rows) if (!kept.has(r.id)) remove.run(r.id)
+  }
+}
+
 const fields: Record<keyof CustomerPatch, Field> = {
   name: column('name'),
   gender: column('gender'),
@@ -87,7 +121,8 @@ const fields: Record<keyof CustomerPatch, Field> = {
   memberSince: column('member_since'),
   posTier: column('pos_tier'),
   pointsBalance: integer('points_balance'),
-  storedValueFen: integer('stored_value_fen')
+  storedValueFen: integer('stored_value_fen'),
+  children: childrenField
 }
 
 /** A patch value as the text the history keeps; checks what zod cannot (phone, referrer). */
@@ -101,6 +136,10 @@ function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): s
       if (digits !== null) throw new DomainError('BAD_INPUT', `phone: 手机号应为 11 位，这里是 ${digits} 位：${phone} (a mobile number has 11 digits, this one ${digits})`)
       return phone
     }
+    case 'children':
+      return childrenText(
+        (value as ChildInput[]).map((c) => ({ name: c.name === null ? null : c.name.normalize('NFKC').trim() || null, birthday: c.birthday, gender: c.gender }))
+      )
     case 'tags':
       return JSON.stringify([...new Set((value as string[]).map((t) => t.normalize('NFKC').trim()))].sort())
     case 'referredBy': {

@@ -34,7 +34,7 @@ describe('customers.get', () => {
       { kind: 'phone', value: '13812348000', display: '138****8000' }
     ])
     expect(d.profile.region).toEqual({ province: '浙江省', city: '杭州市', district: null })
-    expect(d.profile.children).toEqual([{ id: expect.any(Number), name: '豆豆', birthday: '2025-05-30', age: { years: 1, months: 5 } }])
+    expect(d.profile.children).toEqual([{ id: expect.any(Number), name: '豆豆', birthday: '2025-05-30', gender: null, age: { years: 1, months: 5 } }])
     expect(d.profile.referrals).toEqual([{ id: ids[2], name: '李娜', bought: false }])
     expect(d.profile.consent).toEqual({ phone: true, sms: true, wechat: true, mail: true })
     expect(d.figures).toEqual({

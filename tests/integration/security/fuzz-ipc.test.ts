@@ -29,7 +29,6 @@ const INPUTS_PER_CHANNEL = Number(process.env.EVERGREEN_FUZZ_INPUTS ?? 60)
  */
 const UNSHAPED = new Set([
   'customers.merge',
-  'customers.update',
   'printing.preview',
   'printing.print',
   'printing.savePdf',
