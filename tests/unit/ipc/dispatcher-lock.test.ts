@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest'
 import { channels } from '../../../shared/ipc-contract'
 import { channelsOpenWhileLocked } from '../../../shared/schemas/lock'
 import { createAppContext } from '../../../electron/services/app/app-context'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { importDemoShop } from '../../../electron/services/demo/demo-import'
 import { freshDb, testDispatch } from '../../helpers/db'
 
 const LOCKED = { ok: false, code: 'LOCKED', message: '常青已锁定，请先输入密码 (Evergreen is locked; enter the passcode first)' }
 
-function shop() {
+/** a small demo shop, arriving as its export files do */
+async function shop() {
   const db = freshDb()
-  loadDemoShop(db, { customers: 12, seed: 3, asOf: '2026-11-23' })
+  await importDemoShop(db, { customers: 12, seed: 3, asOf: '2026-11-23', importedAt: '2026-11-23T09:00:00' })
   const ctx = createAppContext(db, ':memory:', '0.0.0-test', '2026-11-23')
   return { db, ctx, dispatch: testDispatch(ctx) }
 }
 
 describe('the dispatcher while the app is locked', () => {
   it('refuses customer data with LOCKED until the right passcode, and answers again after', async () => {
-    const { dispatch } = shop()
+    const { dispatch } = await shop()
     expect(await dispatch('lock.set', { passcode: '5678' })).toMatchObject({ ok: true, data: { enabled: true, locked: false } })
     expect(await dispatch('lock.lock', {})).toMatchObject({ ok: true, data: { locked: true } })
 
@@ -38,7 +39,7 @@ describe('the dispatcher while the app is locked', () => {
   })
 
   it('starts locked when the database has a passcode, and never answers the hash', async () => {
-    const { db, dispatch } = shop()
+    const { db, dispatch } = await shop()
     await dispatch('lock.set', { passcode: 'shop-pass' })
     const hash = JSON.parse(db.prepare("SELECT value FROM settings WHERE key = 'lock.passcode'").pluck().get() as string).hash as string
     const restarted = testDispatch(createAppContext(db, ':memory:', '0.0.0-test', '2026-11-23'))
