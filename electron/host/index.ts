@@ -1,16 +1,18 @@
 /**
  * Entry point of `npm run web -- --db PATH --port N [--as-of DATE]`: the real UI in any
  * browser on this machine, over the same contract as Electron. Prints the address with the
- * per-launch token as its first line.
+ * per-launch token as its first line, once the app server is ready.
+ *
+ * This process is only the HTTP front: the database, the dispatcher and the services run in
+ * the app server (out/main/server.js), a child process it supervises, so a long call never
+ * holds up serving the page or answering other requests.
  */
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openNodeDatabase } from '../services/app/open-node-database'
-import { createAppContext } from '../services/app/app-context'
-import { buildHandlers } from '../ipc/handlers'
-import { createDispatcher } from '../ipc/dispatcher'
 import { defaultDbPath } from '../db/default-path'
+import { forkNodeServer, serverArgs, serverEntryFile } from '../server/fork-node-server'
+import { superviseServer, type ServerNotice } from '../server/supervisor'
 import { createHostServer } from './server'
 import { version } from '../../package.json'
 
@@ -24,19 +26,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write(`--port must be 0..65535 (got ${values.port})\n`)
   process.exit(2)
 }
-const db = openNodeDatabase(dbPath)
-const ctx = createAppContext(db, dbPath, version, values['as-of'])
+
+const describe = (n: ServerNotice) =>
+  n.kind === 'stopped' ? `app server stopped (exit ${n.exitCode}); ${n.callsFailed} call(s) answered with an error; restarting` : n.kind === 'restarted' ? 'app server restarted' : `app server failed: ${n.message}`
+const entry = serverEntryFile(__dirname)
+const appServer = superviseServer({
+  spawn: () => forkNodeServer(entry, serverArgs({ dbPath, version, asOf: values['as-of'] })),
+  notify: (n) => process.stderr.write(`常青 Evergreen browser host · ${describe(n)}\n`)
+})
 const token = randomBytes(24).toString('base64url')
-const server = createHostServer({
-  dispatch: createDispatcher(buildHandlers(ctx), console.error, ctx.lock),
-  token,
-  rendererDir: join(__dirname, '../renderer')
-})
-server.listen(port, '127.0.0.1', () => {
-  const actual = (server.address() as { port: number }).port
-  process.stdout.write(`http://127.0.0.1:${actual}/?token=${token}\n`)
-  process.stderr.write(`常青 Evergreen browser host · database ${dbPath} · Ctrl+C to stop\n`)
-})
-const stop = () => server.close(() => (db.close(), process.exit(0)))
+const server = createHostServer({ dispatch: appServer.dispatch, token, rendererDir: join(__dirname, '../renderer') })
+
+appServer.ready().then(
+  () =>
+    server.listen(port, '127.0.0.1', () => {
+      const actual = (server.address() as { port: number }).port
+      process.stdout.write(`http://127.0.0.1:${actual}/?token=${token}\n`)
+      process.stderr.write(`常青 Evergreen browser host · database ${dbPath} · Ctrl+C to stop\n`)
+    }),
+  // a database the server cannot open (a newer app's file, say): said once, then out
+  () => void appServer.stop().then(() => process.exit(1))
+)
+const stop = () => server.close(() => void appServer.stop().then(() => process.exit(0)))
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
