@@ -1,23 +1,22 @@
 /**
- * The Electron main process: one instance, one window, the contract on IPC, the database
- * opened with the Electron-ABI driver. Logic lives in electron/services.
+ * The Electron main process: one instance, one window, the contract relayed on IPC to the app
+ * server (electron/server), which runs the database and the services in a utilityProcess so a
+ * long call never freezes the window. Main keeps what only it can do: windows, dialogs,
+ * printing (lent to the server as its print sink), the shell.
  */
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
-import { loadDriver } from '../db/driver'
-import { createAppContext } from '../services/app/app-context'
-import { openAppDatabase } from '../services/app/open-node-database'
-import { buildHandlers } from '../ipc/handlers'
-import { createDispatcher } from '../ipc/dispatcher'
 import { databasePath } from '../system/paths'
 import { openExternalChecked } from '../system/shell'
 import { mainWindowOptions } from './window-options'
 import { guardSession, guardWebContents } from './security'
 import { registerIpc } from './ipc-main'
 import { APP_FOLDER } from '../db/default-path'
-import { backupFolder, dailyBackupIfDue } from '../services/backups/online-backup'
-import { registerPrintSink } from '../services/printing/print-sink'
 import { createElectronPrintSink } from '../system/printing'
+import { serverArgs } from '../server/fork-node-server'
+import { superviseServer, type ServerNotice } from '../server/supervisor'
+import { forkUtilityServer } from './utility-server'
+import { noticeBox } from './server-notices'
 
 app.setName(APP_FOLDER)
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -43,16 +42,27 @@ app.on('web-contents-created', (_e, contents) => guardWebContents(contents, appO
 
 void app.whenReady().then(() => {
   guardSession(session.defaultSession)
-  const dbPath = databasePath()
-  const db = openAppDatabase(loadDriver(), dbPath)
-  const ctx = createAppContext(db, dbPath, app.getVersion())
-  // the first start of the day leaves a backup behind; a failure must not stop the shop
-  dailyBackupIfDue(db, backupFolder(db, dbPath), ctx.now()).catch((e) => console.error('daily backup failed', e))
-  registerPrintSink(createElectronPrintSink())
-  registerIpc(ipcMain, createDispatcher(buildHandlers(ctx), console.error, ctx.lock), appOrigin)
+  // out/main/server.js, built beside this entry
+  const entry = join(__dirname, 'server.js')
+  // the server opens the database (migrating it), takes the day's first backup and prints through us
+  const args = serverArgs({ dbPath: databasePath(), version: app.getVersion(), printSink: true, dailyBackup: true })
+  const appServer = superviseServer({
+    spawn: () => forkUtilityServer(entry, args),
+    sink: createElectronPrintSink(),
+    notify: (n) => tellWindow(n)
+  })
+  registerIpc(ipcMain, appServer.dispatch, appOrigin)
   Menu.setApplicationMenu(null)
   createWindow()
-  app.on('before-quit', () => db.close())
+  app.on('before-quit', () => void appServer.stop())
 })
+
+function tellWindow(n: ServerNotice): void {
+  console.error('app server:', n)
+  const box = noticeBox(n)
+  if (!box) return
+  const shown = mainWindow ? dialog.showMessageBox(mainWindow, box) : dialog.showMessageBox(box)
+  shown.catch((e) => console.error('notice box failed', e))
+}
 
 app.on('window-all-closed', () => app.quit())

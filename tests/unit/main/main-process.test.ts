@@ -10,7 +10,8 @@ const state = vi.hoisted(() => ({
   windows: [] as { options: Record<string, unknown>; loaded?: string }[],
   singleInstance: true,
   quit: 0,
-  menu: undefined as unknown
+  menu: undefined as unknown,
+  forked: [] as { entry: string; args: string[] }[]
 }))
 
 vi.mock('electron', () => {
@@ -42,6 +43,14 @@ vi.mock('electron', () => {
       getPath: () => mkdtempSync(join(tmpdir(), 'eg-user-'))
     },
     BrowserWindow,
+    // the app server: recorded, never started (tests/unit/main/main-server.test.ts talks to it)
+    utilityProcess: {
+      fork: (entry: string, args: string[]) => {
+        state.forked.push({ entry, args })
+        return { postMessage: () => {}, on: () => {}, kill: () => {} }
+      }
+    },
+    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
     ipcMain: { handle: (c: string) => state.handled.push(c) },
     Menu: { setApplicationMenu: (m: unknown) => (state.menu = m) },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
@@ -55,6 +64,7 @@ describe('the Electron main process', () => {
     state.handled.length = 0
     state.windows.length = 0
     state.quit = 0
+    state.forked.length = 0
     process.env.EVERGREEN_DB = join(mkdtempSync(join(tmpdir(), 'eg-main-')), 'shop.db')
   })
 
@@ -66,6 +76,10 @@ describe('the Electron main process', () => {
     expect(state.windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
     expect(String(state.windows[0].loaded)).toMatch(/renderer[\\/]index\.html$/)
     expect(state.menu).toBeNull()
+    // the database is the app server's: started once, beside this entry, lending it our printing
+    expect(state.forked).toEqual([
+      { entry: expect.stringMatching(/[\\/]server\.js$/), args: ['--db', process.env.EVERGREEN_DB, '--app-version', '9.9.9', '--print-sink', '--daily-backup'] }
+    ])
   })
 
   it('quits when another instance is already running', async () => {
