@@ -29,14 +29,28 @@ export function serverEntryFile(dir: string = __dirname): string {
 export function forkNodeServer(entry: string, args: string[], execArgv: string[] = []): ServerProcess {
   const child = fork(entry, args, { serialization: 'advanced', stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv })
   child.stdout?.pipe(process.stderr)
+  const exitListeners: ((code: number | null) => void)[] = []
+  let exited = false
+  const exit = (code: number | null) => {
+    if (exited) return
+    exited = true
+    exitListeners.forEach((l) => l(code))
+  }
+  child.on('exit', exit)
+  // an 'error' nobody listens to would take the front down with it: a send on a channel that
+  // just closed, or a process that could not even be started (then no 'exit' follows)
+  child.on('error', (e) => {
+    console.error('app server process:', e)
+    if (child.pid === undefined) exit(null)
+  })
   return {
     link: {
       send: (m) => {
-        if (child.connected) child.send(m as never)
+        if (child.connected) child.send(m as never, (e) => e && console.error('app server process: a message was not delivered:', e.message))
       },
       onMessage: (listener) => void child.on('message', listener)
     },
-    onExit: (listener) => void child.on('exit', (code) => listener(code)),
+    onExit: (listener) => void exitListeners.push(listener),
     kill: () => void child.kill()
   }
 }
