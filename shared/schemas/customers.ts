@@ -259,7 +259,9 @@ export type DuplicatePair = z.infer<typeof DuplicatePair>
 export const ExportInput = CustomerQuery.extend({
   format: z.enum(['csv', 'xlsx']),
   /** write here instead of answering the bytes (CLI, save dialog) */
-  path: z.string().min(1).max(1000).optional()
+  path: z.string().min(1).max(1000).optional(),
+  /** whole phone numbers for a purpose (a courier, a call centre); masked per the setting otherwise; audited either way */
+  fullPhones: z.boolean().optional()
 }).strict()
 
 export const ExportResult = z.object({

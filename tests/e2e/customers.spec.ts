@@ -94,6 +94,15 @@ test('finds, opens, logs a contact, edits with undo and exports', async ({ page,
   const lines = csv.subarray(3).toString('utf8').trim().split('\r\n')
   expect(lines).toHaveLength(301)
   expect(lines[0].split(',')[1]).toBe('姓名')
+  expect(lines.slice(1).some((l) => /^\d+,[^,]*,1\d\d\*{4}\d{4},/.test(l))).toBe(true)
+
+  // whole numbers are a choice made for one export
+  await page.getByTestId('export-full-phones').check()
+  await screenshot(page, 'customers-export-full-phones')
+  const [whole] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+  const wholeLines = readFileSync((await whole.path())!).subarray(3).toString('utf8').trim().split('\r\n')
+  expect(wholeLines.slice(1).some((l) => /^\d+,[^,]*,1\d{10},/.test(l))).toBe(true)
+  expect(wholeLines.slice(1).some((l) => l.includes('****'))).toBe(false)
 })
 
 test('sorts by a column header and filters by stage', async ({ page, app }) => {

@@ -32,7 +32,7 @@ async function exportFile(args: ParsedArgs, env: Env) {
   if (!file) throw new DomainError('BAD_INPUT', '需要文件名 (a FILE), e.g. customers export customers.xlsx')
   const path = resolve(file)
   const format = path.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv'
-  const r = await env.call('customers.export', { format, path, search: stringFlag(args, 'search') ?? '' })
+  const r = await env.call('customers.export', { format, path, search: stringFlag(args, 'search') ?? '', fullPhones: args.flags['full-phones'] === true })
   const data = { rows: r.rows, path: r.path }
   return { data, human: () => `已导出 ${r.rows} 位顾客到 ${r.path} (exported)` }
 }
@@ -49,7 +49,7 @@ async function erase(args: ParsedArgs, env: Env) {
 
 export const customersCommand: Command = {
   name: 'customers',
-  usage: 'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] | customers erase REF',
+  usage: 'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] [--full-phones] | customers erase REF',
   summary: '顾客档案 / list and search customers, export them to CSV or xlsx, erase one (PIPL)',
   options: { search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
   async run(args, env) {

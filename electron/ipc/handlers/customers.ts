@@ -48,6 +48,6 @@ export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
     },
     'customers.undoMerge': ({ mergeId }) => undoMerge(ctx.db, mergeId, ctx.today()),
     'customers.erase': ({ id }) => eraseCustomer(ctx.db, id, ctx.today(), readSettings(ctx.db).staffName),
-    'customers.export': (input) => exportCustomers(ctx.db, input, options())
+    'customers.export': (input) => exportCustomers(ctx.db, input, options(), ctx.now())
   }
 }

@@ -45,7 +45,7 @@ export function deleteCampaign(db: Db, id: number, now: string): { removed: bool
 export function exportCourierFile(db: Db, id: number, encoding: 'utf8' | 'gbk', path: string | undefined | null, now: string) {
   const { bytes, rows } = courierCsv(db, id, encoding)
   const fileName = `campaign-${id}-courier-${encoding}.csv`
-  recordAudit(db, now, 'export', `courier file for campaign ${id}: ${rows} rows, ${encoding}`)
+  recordAudit(db, now, 'export', `courier file for campaign ${id}: ${rows} rows, ${encoding}, whole phone numbers 完整手机号 (the courier calls them)`)
   if (path) {
     const file = checkedWritePath(path, ['.csv'])
     writeFileSync(file, bytes)

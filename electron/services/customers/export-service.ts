@@ -1,7 +1,8 @@
 /**
  * The customer list (or a filtered view) as a file for Excel: CSV in UTF-8 with a BOM (so
  * Excel shows Chinese) or xlsx. Text cells that a spreadsheet would run as a formula
- * (= + - @, tab, carriage return first) get a leading apostrophe; phones follow the mask setting.
+ * (= + - @, tab, carriage return first) get a leading apostrophe; phones follow the mask setting
+ * unless this export asks for whole numbers, and the audit log says which it carried.
  */
 import { writeFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
@@ -10,6 +11,7 @@ import type { Db } from '../../db/driver'
 import type { CustomerQuery, CustomerRow } from '../../../shared/schemas/customers'
 import { customerRows, matchingIds, type ListOptions } from './list-service'
 import { checkedWritePath } from '../backups/user-paths'
+import { recordAudit } from '../audit/audit-log'
 
 const STAGE: Record<string, string> = { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' }
 const CHANNEL: Record<string, string> = { store: '门店', online: '网店', other: '其他' }
@@ -71,12 +73,16 @@ export async function toXlsx(table: (string | number)[][]): Promise<Buffer> {
 /** Build the file; write it to `path` when given, otherwise answer its bytes as base64. */
 export async function exportCustomers(
   db: Db,
-  input: CustomerQuery & { format: 'csv' | 'xlsx'; path?: string },
-  o: ListOptions
+  input: CustomerQuery & { format: 'csv' | 'xlsx'; path?: string; fullPhones?: boolean },
+  o: ListOptions,
+  now: string = o.asOf
 ): Promise<{ rows: number; fileName: string; path: string | null; base64: string | null }> {
-  const table = exportTable(db, input, o)
+  // whole numbers only when asked for this file; the screen's mask setting stays as it is
+  const whole = input.fullPhones === true || !o.maskPhones
+  const table = exportTable(db, input, { ...o, maskPhones: !whole })
   const bytes = input.format === 'csv' ? toCsv(table) : await toXlsx(table)
   const fileName = `顾客-${o.asOf}.${input.format}`
+  recordAudit(db, now, 'export', `customer list: ${table.length - 1} rows, ${input.format}, ${whole ? 'whole phone numbers 完整手机号' : 'phones masked 手机号已打码'}`)
   if (input.path) {
     // a path a user named: absolute, no system folders, the format's own extension
     const file = checkedWritePath(input.path, [`.${input.format}`])

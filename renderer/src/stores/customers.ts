@@ -114,8 +114,8 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   /** The file as a download: CSV (UTF-8 with BOM) or xlsx of the current view. */
-  async function exportList(format: 'csv' | 'xlsx'): Promise<{ fileName: string; base64: string; rows: number } | undefined> {
-    const data = await acting.run(() => window.api.customers.export({ ...query.value, format }))
+  async function exportList(format: 'csv' | 'xlsx', fullPhones = false): Promise<{ fileName: string; base64: string; rows: number } | undefined> {
+    const data = await acting.run(() => window.api.customers.export({ ...query.value, format, fullPhones }))
     if (!data || !data.base64) return undefined
     return { fileName: data.fileName, base64: data.base64, rows: data.rows }
   }

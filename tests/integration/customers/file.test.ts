@@ -218,6 +218,19 @@ describe('customers.export', () => {
     expect(lines[3]).toBe(`${ids[2]},"'=HYPERLINK(""x"")",,VIP003,,0,0.00,,,,,`)
   })
 
+  it('carries whole phone numbers only when this export asks, and the audit log says which each file carried', async () => {
+    const { ids, ok, ctx } = shop()
+    const whole = await ok<{ base64: string }>('customers.export', { format: 'csv', fullPhones: true })
+    const lines = Buffer.from(whole.base64, 'base64').subarray(3).toString('utf8').trim().split('\r\n')
+    expect(lines[1]).toBe(`${ids[1]},王静,13912348000,,活跃期,1,80.00,2026-11-20,浙江省,杭州市,,网店`)
+    await ok('customers.export', { format: 'xlsx', search: '李娜' })
+    const audit = ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id").pluck().all()
+    expect(audit).toEqual(['customer list: 3 rows, csv, whole phone numbers 完整手机号', 'customer list: 1 rows, xlsx, phones masked 手机号已打码'])
+    // the screen keeps masking
+    const list = await ok<{ rows: { phone: string | null }[] }>('customers.list', { search: '王静' })
+    expect(list.rows.map((r) => r.phone).sort()).toEqual(['138****8000', '139****8000'])
+  })
+
   it('writes an xlsx a spreadsheet can read back, filtered like the list', async () => {
     const { ok } = shop()
     const r = await ok<{ rows: number; base64: string }>('customers.export', { format: 'xlsx', search: '李娜' })

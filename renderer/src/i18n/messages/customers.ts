@@ -11,7 +11,7 @@ export default {
       filters: { title: '筛选', stage: '生命周期', none: '未购买', tag: '标签', region: '地区', channel: '渠道', any: '全部', reset: '清除筛选' },
       channel: { store: '门店', online: '网店', other: '其他' },
       views: { title: '已存视图', save: '保存为视图', name: '视图名称', none: '暂无', delete: '删除视图' },
-      export: { csv: '导出 CSV', xlsx: '导出 Excel', done: '已导出 {n} 位顾客' },
+      export: { fullPhones: '导出完整手机号', fullPhonesHint: '默认导出打码的手机号；勾选后文件里是完整号码（如交给快递），操作记录会写明。', csv: '导出 CSV', xlsx: '导出 Excel', done: '已导出 {n} 位顾客' },
       duplicates: { find: '查找重复', title: '可能重复的顾客', none: '没有发现可能重复的顾客', merge: '合并到 #{id}', merged: '已合并', undo: '撤销合并' },
       keys: '键盘：/ 搜索，↑↓ 选择，Enter 打开'
     },
@@ -109,7 +109,7 @@ export default {
       filters: { title: 'Filters', stage: 'Lifecycle', none: 'Never bought', tag: 'Tag', region: 'Region', channel: 'Channel', any: 'Any', reset: 'Clear filters' },
       channel: { store: 'Store', online: 'Online', other: 'Other' },
       views: { title: 'Saved views', save: 'Save as view', name: 'View name', none: 'None yet', delete: 'Delete view' },
-      export: { csv: 'Export CSV', xlsx: 'Export Excel', done: 'Exported {n} customers' },
+      export: { fullPhones: 'Whole phone numbers', fullPhonesHint: 'Exports carry masked phones by default; ticked, the file holds whole numbers (for a courier, say) and the audit log says so.', csv: 'Export CSV', xlsx: 'Export Excel', done: 'Exported {n} customers' },
       duplicates: { find: 'Find duplicates', title: 'Likely duplicates', none: 'No likely duplicates found', merge: 'Merge into #{id}', merged: 'Merged', undo: 'Undo merge' },
       keys: 'Keys: / search, ↑↓ select, Enter open'
     },
