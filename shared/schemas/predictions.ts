@@ -9,6 +9,10 @@ export type TimeUnit = z.infer<typeof TimeUnit>
 export const Words = z.object({ zh: z.string(), en: z.string() })
 export type Words = z.infer<typeof Words>
 
+/** The purchase-count models a shop's backtest chooses between. */
+export const CountModelName = z.enum(['bgnbd', 'paretoNbd', 'mbgnbd', 'bgcnbd', 'mbgcnbd'])
+export type CountModelName = z.infer<typeof CountModelName>
+
 export const FitInput = z
   .object({
     /** fit on purchases up to and including this day; default: 26 weeks before today */
@@ -17,12 +21,17 @@ export const FitInput = z
     holdoutEnd: IsoDate.optional(),
     unit: TimeUnit.default('week'),
     /** Pareto/NBD is slower than BG/NBD; the UI may skip it */
-    paretoNbd: z.boolean().default(true)
+    paretoNbd: z.boolean().default(true),
+    /** use this model instead of the backtest's choice; default: the shop's setting ('auto' = choose) */
+    model: z.union([CountModelName, z.literal('auto')]).optional()
   })
   .strict()
 
 export const BgNbdFit = z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number(), regularised: z.boolean() })
 export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.number(), beta: z.number(), logLik: z.number(), regularised: z.boolean() })
+export const MbgNbdFit = BgNbdFit
+/** BG/CNBD-k and MBG/CNBD-k: k = 1 is Poisson timing, larger k a steadier rhythm */
+export const CnbdFit = z.object({ k: z.number().int(), r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number(), regularised: z.boolean() })
 /** gamma is in yuan (the unit amounts are written in), p and q have no unit */
 export const GammaGammaFit = z.object({ p: z.number(), q: z.number(), gamma: z.number() })
 
@@ -38,6 +47,8 @@ export const BacktestPeriod = z.object({ from: z.string(), to: z.string(), forec
 export const Backtest = z.object({
   forecastRepeat: z.number(),
   actualRepeat: z.number().int(),
+  /** mean over customers of |forecast − actual| repeat purchases in the holdout */
+  mae: z.number(),
   periods: z.array(BacktestPeriod)
 })
 export type Backtest = z.infer<typeof Backtest>
@@ -58,7 +69,20 @@ export const ClvFit = z.object({
   /** why Pareto/NBD has no answer when it failed alone (the other models still answer) */
   paretoNbdError: Words.nullable(),
   spend: SpendFit.nullable(),
-  backtest: Backtest.nullable()
+  /** BG/NBD's backtest (kept as it was); every model's is in `backtests` */
+  backtest: Backtest.nullable(),
+  mbgnbd: MbgNbdFit.nullable(),
+  bgcnbd: CnbdFit.nullable(),
+  mbgcnbd: CnbdFit.nullable(),
+  /** the shop's rhythm in words, from BG/CNBD-k's k and the mean gap */
+  regularity: Words.nullable(),
+  /** the count model the answers use: the pinned one, else the backtest's best (else the best penalised likelihood) */
+  chosen: CountModelName.nullable(),
+  /** why that model, in one sentence */
+  choice: Words.nullable(),
+  backtests: z.partialRecord(CountModelName, Backtest),
+  /** why a model has no answer (each fails alone) */
+  modelErrors: z.partialRecord(CountModelName, Words)
 })
 export type ClvFit = z.infer<typeof ClvFit>
 

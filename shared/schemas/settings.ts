@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NoInput } from './common'
 import { defaultLifecycleThresholds } from '../domain/lifecycle'
+import { CountModelName } from './predictions'
 import { CoreCriteriaSchema, defaultSegmentSettings, RfmSchemeSchema, TierRulesSchema } from './segments'
 
 export const Settings = z.object({
@@ -28,7 +29,9 @@ export const Settings = z.object({
   /** segments: member tier thresholds */
   tiers: TierRulesSchema,
   /** segments: which RFM naming the overview shows */
-  rfmScheme: RfmSchemeSchema
+  rfmScheme: RfmSchemeSchema,
+  /** predictions: the purchase model to use; 'auto' = the one that forecasts the shop's own holdout best */
+  predictionModel: z.union([CountModelName, z.literal('auto')])
 })
 export type Settings = z.infer<typeof Settings>
 
@@ -40,7 +43,8 @@ export const defaultSettings: Settings = {
   backupFolder: '',
   backupKeep: 10,
   lifecycle: { ...defaultLifecycleThresholds },
-  ...defaultSegmentSettings
+  ...defaultSegmentSettings,
+  predictionModel: 'auto'
 }
 
 export const settingsChannels = {

@@ -3,6 +3,7 @@ import type { ParsedArgs } from '../args'
 import { formatFen } from '../../../shared/domain/money'
 import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
+import { CountModelName } from '../../../shared/schemas/predictions'
 
 /** `clv top`: the customers worth most as of --as-of (default today), over --horizon days. */
 async function top(args: ParsedArgs, env: CliEnv) {
@@ -28,15 +29,16 @@ async function top(args: ParsedArgs, env: CliEnv) {
 export const clvCommand: Command = {
   name: 'clv',
   usage: [
-    'clv --db PATH --calibration-end DATE [--holdout-end DATE] [--unit day|week] [--customer REF --horizon N] [--json]',
+    'clv --db PATH --calibration-end DATE [--holdout-end DATE] [--unit day|week] [--model auto|bgnbd|paretoNbd|mbgnbd|bgcnbd|mbgcnbd] [--customer REF --horizon N] [--json]',
     '  clv top --db PATH [--as-of DATE] [--horizon DAYS] [--limit N] [--json]',
     '        → [{ref, name, expectedPurchases, expectedValueFen, pAlive, nextPurchase, lastPurchase, model}]'
   ].join('\n'),
-  summary: '回购预测 / fit BG/NBD, Pareto/NBD, Gamma-Gamma and backtest; score one customer; or the customers worth most as of today',
+  summary: '回购预测 / fit BG/NBD, Pareto/NBD, MBG/NBD, (M)BG/CNBD-k and Gamma-Gamma, backtest each and choose; score one customer; or the customers worth most as of today',
   options: {
     'calibration-end': { type: 'string' },
     'holdout-end': { type: 'string' },
     unit: { type: 'string' },
+    model: { type: 'string' },
     customer: { type: 'string' },
     horizon: { type: 'string' },
     limit: { type: 'string' }
@@ -57,16 +59,31 @@ export const clvCommand: Command = {
       const data = { x: s.x, tx: s.tx, T: s.T, expectedPurchases: s.expectedPurchases, pAlive: s.pAlive, expectedValueFen: s.expectedValueFen }
       return { data, human: () => `${s.name ?? ref}: ${s.explanation.zh}\n${s.explanation.en}` }
     }
-    const fit = await env.call('predictions.fit', { calibrationEnd, holdoutEnd: stringFlag(args, 'holdout-end'), unit, paretoNbd: true })
-    // only the count model is needed for an answer: Pareto/NBD and the spend model each say their own failure
-    if (fit.mode === 'rules' || !fit.bgnbd || !fit.spend) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)
+    const modelFlag = stringFlag(args, 'model')
+    const pinned = modelFlag === undefined || modelFlag === 'auto' ? modelFlag : CountModelName.safeParse(modelFlag).data
+    if (modelFlag !== undefined && pinned === undefined) {
+      throw new DomainError('BAD_INPUT', `--model 只能是 auto 或 ${CountModelName.options.join(', ')} (got ${modelFlag})`)
+    }
+    const fit = await env.call('predictions.fit', { calibrationEnd, holdoutEnd: stringFlag(args, 'holdout-end'), unit, paretoNbd: true, model: pinned })
+    // one count model is enough for an answer: every other model and the spend model each say their own failure
+    if (fit.mode === 'rules' || !fit.chosen || !fit.spend) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)
     const data = {
       bgnbd: fit.bgnbd,
       paretoNbd: fit.paretoNbd,
       gammaGamma: fit.gammaGamma,
       backtest: fit.backtest ? { forecastRepeat: fit.backtest.forecastRepeat, actualRepeat: fit.backtest.actualRepeat } : null,
       spend: fit.spend,
-      paretoNbdError: fit.paretoNbdError
+      paretoNbdError: fit.paretoNbdError,
+      mbgnbd: fit.mbgnbd && { r: fit.mbgnbd.r, alpha: fit.mbgnbd.alpha, a: fit.mbgnbd.a, b: fit.mbgnbd.b, logLik: fit.mbgnbd.logLik },
+      bgcnbd: fit.bgcnbd && { k: fit.bgcnbd.k, r: fit.bgcnbd.r, alpha: fit.bgcnbd.alpha, a: fit.bgcnbd.a, b: fit.bgcnbd.b, logLik: fit.bgcnbd.logLik },
+      mbgcnbd: fit.mbgcnbd && { k: fit.mbgcnbd.k, r: fit.mbgcnbd.r, alpha: fit.mbgcnbd.alpha, a: fit.mbgcnbd.a, b: fit.mbgcnbd.b, logLik: fit.mbgcnbd.logLik },
+      regularity: fit.regularity,
+      chosen: fit.chosen,
+      choice: fit.choice,
+      backtests: Object.fromEntries(
+        Object.entries(fit.backtests).map(([name, b]) => [name, { forecastRepeat: b.forecastRepeat, actualRepeat: b.actualRepeat, mae: b.mae }])
+      ),
+      modelErrors: fit.modelErrors
     }
     const f = (v: number) => v.toFixed(3)
     return {
@@ -74,14 +91,26 @@ export const clvCommand: Command = {
       human: () =>
         [
           fit.message.zh,
-          `BG/NBD      r=${f(fit.bgnbd!.r)} α=${f(fit.bgnbd!.alpha)} a=${f(fit.bgnbd!.a)} b=${f(fit.bgnbd!.b)}  LL=${fit.bgnbd!.logLik.toFixed(1)}`,
+          fit.bgnbd
+            ? `BG/NBD      r=${f(fit.bgnbd.r)} α=${f(fit.bgnbd.alpha)} a=${f(fit.bgnbd.a)} b=${f(fit.bgnbd.b)}  LL=${fit.bgnbd.logLik.toFixed(1)}`
+            : (fit.modelErrors.bgnbd?.zh ?? ''),
           fit.paretoNbd
             ? `Pareto/NBD  r=${f(fit.paretoNbd.r)} α=${f(fit.paretoNbd.alpha)} s=${f(fit.paretoNbd.s)} β=${f(fit.paretoNbd.beta)}  LL=${fit.paretoNbd.logLik.toFixed(1)}`
             : (fit.paretoNbdError?.zh ?? ''),
+          fit.mbgnbd
+            ? `MBG/NBD     r=${f(fit.mbgnbd.r)} α=${f(fit.mbgnbd.alpha)} a=${f(fit.mbgnbd.a)} b=${f(fit.mbgnbd.b)}  LL=${fit.mbgnbd.logLik.toFixed(1)}`
+            : (fit.modelErrors.mbgnbd?.zh ?? ''),
+          ...([['BG/CNBD-k ', fit.bgcnbd, 'bgcnbd'], ['MBG/CNBD-k', fit.mbgcnbd, 'mbgcnbd']] as const).map(([label, c, name]) =>
+            c
+              ? `${label}  k=${c.k} r=${f(c.r)} α=${f(c.alpha)} a=${f(c.a)} b=${f(c.b)}  LL=${c.logLik.toFixed(1)}`
+              : (fit.modelErrors[name]?.zh ?? '')
+          ),
+          fit.regularity?.zh ?? '',
           fit.gammaGamma
             ? `Gamma-Gamma p=${f(fit.gammaGamma.p)} q=${f(fit.gammaGamma.q)} γ=${f(fit.gammaGamma.gamma)} 元`
             : (fit.spend?.reason?.zh ?? ''),
-          fit.backtest ? `检验期 预测 ${fit.backtest.forecastRepeat.toFixed(1)} 次回购, 实际 ${fit.backtest.actualRepeat} 次` : ''
+          fit.backtest ? `检验期 预测 ${fit.backtest.forecastRepeat.toFixed(1)} 次回购, 实际 ${fit.backtest.actualRepeat} 次` : '',
+          fit.choice?.zh ?? ''
         ]
           .filter(Boolean)
           .join('\n')

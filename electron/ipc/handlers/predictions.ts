@@ -4,14 +4,17 @@ import { DomainError } from '../../../shared/result'
 import { defaultCalibrationEnd, fitClv, scoreCustomer, scoreList } from '../../services/predictions/clv-service'
 import { topCustomers } from '../../services/predictions/top-customers'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
+import { readSettings } from '../../services/settings/settings-service'
 
 export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'> {
   return {
-    'predictions.fit': ({ calibrationEnd, holdoutEnd, unit, paretoNbd }) => {
+    'predictions.fit': ({ calibrationEnd, holdoutEnd, unit, paretoNbd, model }) => {
       // with no dates the UI asks for the standard backtest: the last 26 weeks held out
       const hold = holdoutEnd ?? (calibrationEnd ? undefined : ctx.today())
       const cal = calibrationEnd ?? defaultCalibrationEnd(hold ?? ctx.today())
-      return fitClv(ctx.db, { calibrationEnd: cal, holdoutEnd: hold, unit, paretoNbd })
+      // a model named in the call wins over the shop's setting; 'auto' lets the backtest choose
+      const wanted = model ?? readSettings(ctx.db).predictionModel
+      return fitClv(ctx.db, { calibrationEnd: cal, holdoutEnd: hold, unit, paretoNbd, model: wanted === 'auto' ? undefined : wanted })
     },
     'predictions.customer': ({ ref, customerId, asOf, horizon, unit }) => {
       let id = customerId

@@ -5,12 +5,17 @@
  */
 import { addDays } from '../../../shared/domain/dates'
 import type { Backtest } from '../../../shared/schemas/predictions'
-import { bgnbdExpected, type BgNbdParams } from './models/bgnbd'
 import { groupDays } from './models/rfm'
 import type { CalibrationRow } from './calibration'
 
-/** Week-by-week forecast vs actual over `holdoutDays` days after `calibrationEnd`. */
-export function runBacktest(p: BgNbdParams, rows: CalibrationRow[], calibrationEnd: string, holdoutDays: number, daysPerUnit: number): Backtest {
+/** E[X(t) | x, t_x, T] of a fitted count model, t in the model's unit. */
+export type Expected = (t: number, x: number, tx: number, T: number) => number
+
+/**
+ * Week-by-week forecast vs actual over `holdoutDays` days after `calibrationEnd`, and the
+ * per-customer error: the mean over customers of |forecast − actual| for the whole holdout.
+ */
+export function runBacktest(expected: Expected, rows: CalibrationRow[], calibrationEnd: string, holdoutDays: number, daysPerUnit: number): Backtest {
   const weeks = Math.ceil(holdoutDays / 7)
   const bounds = Array.from({ length: weeks + 1 }, (_, k) => Math.min(7 * k, holdoutDays))
   const g = groupDays(
@@ -20,14 +25,21 @@ export function runBacktest(p: BgNbdParams, rows: CalibrationRow[], calibrationE
     daysPerUnit
   )
   const forecast = new Array<number>(weeks).fill(0)
+  const whole = new Float64Array(g.x.length)
   for (let i = 0; i < g.x.length; i++) {
     let before = 0
     for (let k = 1; k <= weeks; k++) {
-      const cum = bgnbdExpected(p, bounds[k] / daysPerUnit, g.x[i], g.tx[i], g.T[i])
+      const cum = expected(bounds[k] / daysPerUnit, g.x[i], g.tx[i], g.T[i])
       forecast[k - 1] += g.weight[i] * (cum - before)
       before = cum
     }
+    whole[i] = before
   }
+  let absError = 0
+  rows.forEach((r, i) => {
+    const came = r.later.filter((d) => d <= holdoutDays).length
+    absError += Math.abs(whole[(g.groupOf as Int32Array)[i]] - came)
+  })
   const actual = new Array<number>(weeks).fill(0)
   for (const r of rows) {
     for (const d of r.later) if (d <= holdoutDays) actual[Math.ceil(d / 7) - 1]++
@@ -41,6 +53,7 @@ export function runBacktest(p: BgNbdParams, rows: CalibrationRow[], calibrationE
   return {
     forecastRepeat: forecast.reduce((a, b) => a + b, 0),
     actualRepeat: actual.reduce((a, b) => a + b, 0),
+    mae: rows.length > 0 ? absError / rows.length : 0,
     periods
   }
 }

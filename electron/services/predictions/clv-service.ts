@@ -6,14 +6,14 @@
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
-import type { ClvFit, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
+import type { ClvFit, CountModelName, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
 import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
 import { calibrate, type CalibrationRow } from './calibration'
 import { groupDays } from './models/rfm'
 import { bgnbdExpected, bgnbdPAlive, fitBgNbd, type BgNbdParams } from './models/bgnbd'
-import { fitParetoNbd } from './models/pareto-nbd'
 import { expectedSpendFen, fitSpendModel, type SpendModel } from './spend'
-import { runBacktest } from './backtest'
+import { fitCountModels } from './model-choice'
+import { describeRegularity, meanGapDays } from './regularity'
 import { explainModel, explainRules, ruleFigures } from './rules'
 
 /** Below this many repeat buyers the models are not trusted and the rules speak alone. */
@@ -26,6 +26,8 @@ export interface FitOptions {
   holdoutEnd?: string
   unit: TimeUnit
   paretoNbd: boolean
+  /** the model to use whatever the backtest says; undefined = the backtest chooses */
+  model?: CountModelName
 }
 
 function rulesMessage(repeatBuyers: number): Words {
@@ -39,16 +41,6 @@ function modelMessage(repeatBuyers: number, customers: number): Words {
   return {
     zh: `用 ${customers} 位顾客（其中 ${repeatBuyers} 位回头客）的购买记录拟合模型`,
     en: `models fitted on ${customers} customers' purchases (${repeatBuyers} repeat buyers)`
-  }
-}
-
-/** Pareto/NBD on its own: a failure is said in words and leaves the other models' answers standing. */
-function tryParetoNbd(groups: ReturnType<typeof groupDays>) {
-  try {
-    return { fit: fitParetoNbd(groups), error: null }
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e
-    return { fit: null, error: { zh: `Pareto/NBD 没有结果：${e.message}`, en: 'Pareto/NBD has no answer; the other models still do' } }
   }
 }
 
@@ -69,23 +61,50 @@ export function fitClv(db: Db, o: FitOptions): ClvFit {
     minRepeatBuyers: MIN_REPEAT_BUYERS
   }
   if (groups.repeatBuyers < MIN_REPEAT_BUYERS) {
-    return { ...base, mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, paretoNbd: null, gammaGamma: null, paretoNbdError: null, spend: null, backtest: null }
+    return {
+      ...base,
+      mode: 'rules',
+      message: rulesMessage(groups.repeatBuyers),
+      bgnbd: null,
+      paretoNbd: null,
+      gammaGamma: null,
+      paretoNbdError: null,
+      spend: null,
+      backtest: null,
+      mbgnbd: null,
+      bgcnbd: null,
+      mbgcnbd: null,
+      regularity: null,
+      chosen: null,
+      choice: null,
+      backtests: {},
+      modelErrors: {}
+    }
   }
-  const bg = fitBgNbd(groups)
-  const pareto = o.paretoNbd ? tryParetoNbd(groups) : { fit: null, error: null }
+  const holdout = o.holdoutEnd ? { calibrationEnd: o.calibrationEnd, holdoutEnd: o.holdoutEnd, days: daysBetween(o.calibrationEnd, o.holdoutEnd) } : undefined
+  const counts = fitCountModels(groups, rows, perUnit, { paretoNbd: o.paretoNbd, pinned: o.model, holdout })
+  const bg = counts.bgnbd
   const spend = fitSpendModel(rows)
-  const backtest = o.holdoutEnd ? runBacktest(bg.params, rows, o.calibrationEnd, daysBetween(o.calibrationEnd, o.holdoutEnd), perUnit) : null
+  const cnbd = (f: typeof counts.bgcnbd) => (f ? { ...f.params, logLik: f.logLik, regularised: f.regularised } : null)
   return {
     ...base,
     mode: 'model',
     message: modelMessage(groups.repeatBuyers, groups.customers),
-    bgnbd: { ...bg.params, logLik: bg.logLik, regularised: bg.regularised },
-    paretoNbd: pareto.fit ? { ...pareto.fit.params, logLik: pareto.fit.logLik, regularised: pareto.fit.regularised } : null,
+    bgnbd: bg ? { ...bg.params, logLik: bg.logLik, regularised: bg.regularised } : null,
+    paretoNbd: counts.paretoNbd ? { ...counts.paretoNbd.params, logLik: counts.paretoNbd.logLik, regularised: counts.paretoNbd.regularised } : null,
     // z̄ is in fen; the scale parameter is reported in yuan, the unit amounts are written in
     gammaGamma: spend.model === 'gamma-gamma' ? { p: spend.params.p, q: spend.params.q, gamma: spend.params.gamma / 100 } : null,
-    paretoNbdError: pareto.error,
+    paretoNbdError: counts.errors.paretoNbd ?? null,
     spend: { model: spend.model, fallback: spend.fallback, reason: spend.reason },
-    backtest
+    backtest: counts.backtests.bgnbd ?? null,
+    mbgnbd: counts.mbgnbd ? { ...counts.mbgnbd.params, logLik: counts.mbgnbd.logLik, regularised: counts.mbgnbd.regularised } : null,
+    bgcnbd: cnbd(counts.bgcnbd),
+    mbgcnbd: cnbd(counts.mbgcnbd),
+    regularity: counts.bgcnbd ? describeRegularity(counts.bgcnbd.params.k, meanGapDays(rows)) : null,
+    chosen: counts.chosen,
+    choice: counts.choice,
+    backtests: counts.backtests,
+    modelErrors: counts.errors
   }
 }
 

@@ -11,6 +11,7 @@ import { cnbdLogLik, fitCnbd } from '../../../electron/services/predictions/mode
 import { fitMbgNbd, mbgnbdLogLik } from '../../../electron/services/predictions/models/mbgnbd'
 import { gapSummary } from '../../../electron/services/predictions/regularity'
 import { dayNumber } from '../../../shared/domain/dates'
+import { runCli } from '../../../electron/cli/run-cli'
 import type { Db } from '../../../electron/db/driver'
 
 // CDNOW in weeks with the 39-week calibration of Fader, Hardie & Lee (2005), imported as a CSV
@@ -19,12 +20,13 @@ describe('the regular-buyer models on CDNOW', () => {
   let rows: CalibrationRow[]
   let g: RfmGroups
   const dir = mkdtempSync(join(tmpdir(), 'evergreen-cdnow-regular-'))
+  const path = join(dir, 'cdnow.db')
   afterAll(() => {
     db.close()
     rmSync(dir, { recursive: true, force: true })
   })
   beforeAll(async () => {
-    db = openNodeDatabase(join(dir, 'cdnow.db'))
+    db = openNodeDatabase(path)
     await loadCdnow(db)
     rows = calibrate(readPurchaseHistory(db, '1997-09-30'), dayNumber('1997-09-30'))
     g = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), 7)
@@ -76,5 +78,37 @@ describe('the regular-buyer models on CDNOW', () => {
     expect(p.a.toFixed(3)).toBe('0.891')
     expect(p.b.toFixed(3)).toBe('1.614')
     expect(fit.logLik.toFixed(2)).toBe('-9582.14')
+  })
+
+  it('prints every model, its backtest and the choice through `clv --json`, and pins one with --model', async () => {
+    let out = ''
+    const args = ['clv', '--db', path, '--calibration-end', '1997-09-30', '--holdout-end', '1998-06-30', '--unit', 'week', '--json']
+    expect(await runCli(args, { stdout: (t) => (out += t), stderr: () => {}, env: {}, version: 'test' })).toBe(0)
+    const j = JSON.parse(out)
+    // the old keys stay
+    for (const key of ['bgnbd', 'paretoNbd', 'gammaGamma', 'backtest', 'spend', 'paretoNbdError']) expect(j).toHaveProperty(key)
+    expect(j.backtest.forecastRepeat.toFixed(1)).toBe('1653.4')
+    expect(j.mbgnbd.r.toFixed(3)).toBe('0.525')
+    expect(Object.keys(j.mbgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLik'])
+    expect(Object.keys(j.bgcnbd)).toEqual(['k', 'r', 'alpha', 'a', 'b', 'logLik'])
+    expect(j.bgcnbd.k).toBe(1)
+    expect(j.regularity.zh).toBe('购买时间没有明显规律（间隔长短随机）')
+    expect(Object.keys(j.backtests).sort()).toEqual(['bgcnbd', 'bgnbd', 'mbgcnbd', 'mbgnbd', 'paretoNbd'])
+    for (const b of Object.values(j.backtests) as { actualRepeat: number; mae: number }[]) {
+      expect(b.actualRepeat).toBe(1882)
+      expect(b.mae).toBeGreaterThan(0)
+    }
+    // BG/CNBD-k at k = 1 is BG/NBD, so its holdout forecast is BG/NBD's
+    expect(j.backtests.bgcnbd.forecastRepeat).toBeCloseTo(j.backtests.bgnbd.forecastRepeat, 2)
+    const maes = Object.entries(j.backtests as Record<string, { mae: number }>).sort((a, b) => a[1].mae - b[1].mae)
+    expect(j.chosen).toBe(maes[0][0])
+
+    out = ''
+    expect(await runCli([...args, '--model', 'mbgnbd'], { stdout: (t) => (out += t), stderr: () => {}, env: {}, version: 'test' })).toBe(0)
+    expect(JSON.parse(out).chosen).toBe('mbgnbd')
+    out = ''
+    let err = ''
+    expect(await runCli([...args, '--model', 'nope'], { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {}, version: 'test' })).not.toBe(0)
+    expect(err + out).toMatch(/--model 只能是 auto 或 bgnbd, paretoNbd, mbgnbd, bgcnbd, mbgcnbd/)
   })
 })

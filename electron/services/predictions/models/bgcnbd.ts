@@ -17,7 +17,7 @@ import { DomainError } from '../../../../shared/result'
 import { digamma, lbeta, lgamma } from './special'
 import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, interior, ridge, type FitReport } from './fit-report'
+import { assertSettled, interior, ridge, RUNAWAY_LOG, type FitReport } from './fit-report'
 
 export type CnbdVariant = 'bg' | 'mbg'
 
@@ -191,38 +191,62 @@ interface KFit {
   regularised: boolean
 }
 
+/** Thrown inside an optimiser run that heads for a limit, to stop it there. */
+class RanAway extends Error {}
+
 /** The fit for one k from the given starts (BFGS first, Nelder–Mead and the ridge as fallbacks). */
 function fitAtK(k: number, variant: CnbdVariant, d: Prepared, starts: number[][]): KFit {
-  const plain = (v: number[]) => negLogLikAndGradient(v, k, variant, d)
+  const exact = (v: number[]) => negLogLikAndGradient(v, k, variant, d)
+  // a run towards a limit (r, α → ∞: every customer buys at the same rate) is stopped as soon
+  // as it passes the runaway mark instead of crawling on for thousands of evaluations; the
+  // ridge then holds it
+  const plain = (v: number[]) => {
+    if (v.some((x) => Math.abs(x) > RUNAWAY_LOG + 1)) throw new RanAway()
+    return exact(v)
+  }
   const gtol = 1e-7 * Math.max(1, d.customers)
+  const budget = { maxEvaluations: 1500 }
   let best: ReturnType<typeof bfgs> | undefined
   let evaluations = 0
+  let ranAway = false
   for (const s of starts) {
-    const run = bfgs(plain, s, { gtol })
+    let run: ReturnType<typeof bfgs>
+    try {
+      run = bfgs(plain, s, { gtol, maxIterations: 200 })
+    } catch (e) {
+      if (!(e instanceof RanAway)) throw e
+      ranAway = true
+      continue
+    }
     evaluations += run.evaluations
     if (!best || (run.converged && interior(run) && (!best.converged || run.f < best.f))) best = run
   }
-  let run = best as ReturnType<typeof bfgs>
-  if (!run.converged && interior(run)) {
-    run = minimise((v) => plain(v).f, [run.x, ...starts], {}, interior)
-    evaluations += run.evaluations
+  let run = best ?? { x: starts[0], f: Infinity, evaluations: 0, converged: false }
+  if (!run.converged && interior(run) && !ranAway) {
+    try {
+      run = minimise((v) => plain(v).f, [run.x, ...starts], budget, interior)
+      evaluations += run.evaluations
+    } catch (e) {
+      if (!(e instanceof RanAway)) throw e
+      ranAway = true
+    }
   }
   let regularised = false
-  if (Number.isFinite(run.f) && !interior(run)) {
-    // the likelihood climbs towards the homogeneous-dropout boundary: hold it with the light ridge
+  if (ranAway && !(run.converged && interior(run))) {
+    // the likelihood climbs towards a limit: hold it with the light ridge
     const pen = ridge(d.customers)
     const held = (v: number[]) => {
-      const o = plain(v)
+      const o = exact(v)
       const gp = pen.g(v)
       return { f: o.f + pen.f(v), g: o.g.map((x, i) => x + gp[i]) }
     }
-    let heldRun = bfgs(held, starts[0], { gtol })
+    let heldRun = bfgs(held, starts[0], { gtol, maxIterations: 200 })
     evaluations += heldRun.evaluations
     if (!heldRun.converged) {
-      heldRun = minimise((v) => held(v).f, starts, {}, interior)
+      heldRun = minimise((v) => held(v).f, [heldRun.x, ...starts], budget, interior)
       evaluations += heldRun.evaluations
     }
-    run = { ...heldRun, f: plain(heldRun.x).f }
+    run = { ...heldRun, f: exact(heldRun.x).f }
     regularised = true
   }
   assertSettled(variant === 'mbg' ? 'MBG/CNBD-k' : 'BG/CNBD-k', run)
@@ -340,15 +364,16 @@ export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: 
     const sd = Math.sqrt(mean / Math.exp(lq))
     const n0 = Math.max(0, Math.floor(mean - 12 * sd))
     const nMax = Math.ceil(mean + 12 * sd + 20)
-    let logPmf = lgamma(s + n0) - lgamma(s) - lgamma(n0 + 1) + s * lq + n0 * l1q
+    // start where the mass begins (no underflow) and step the pmf by its ratio
+    let pm = Math.exp(lgamma(s + n0) - lgamma(s) - lgamma(n0 + 1) + s * lq + n0 * l1q)
+    const ratio = Math.exp(l1q)
     let part = 0
     let mass = 0
     for (let n = n0; n <= nMax; n++) {
-      const pm = Math.exp(logPmf)
       part += pm * stayUpTo(Math.floor((n + q) / k))
       mass += pm
       if (n > mean && 1 - mass < 1e-13) break
-      logPmf += Math.log((s + n) / (n + 1)) + l1q
+      pm *= ((s + n) / (n + 1)) * ratio
     }
     total += wq * part
   }

@@ -1,0 +1,137 @@
+/**
+ * Every purchase-count model fitted on the same calibration data, each on its own (one that
+ * fails says why and leaves the others standing), each backtested on the holdout when there
+ * is one, and the shop's model chosen: the one the user pinned, else the one whose forecast
+ * missed each customer's holdout purchases by least on average (MAE), else, with no holdout,
+ * the best likelihood penalised for parameters (BIC).
+ */
+import { DomainError } from '../../../shared/result'
+import type { Backtest, CountModelName, Words } from '../../../shared/schemas/predictions'
+import type { RfmGroups } from './models/rfm'
+import type { CalibrationRow } from './calibration'
+import { fitBgNbd, type BgNbdParams } from './models/bgnbd'
+import { fitParetoNbd, type ParetoNbdParams } from './models/pareto-nbd'
+import { fitMbgNbd, type MbgNbdParams } from './models/mbgnbd'
+import { fitCnbd, type CnbdParams } from './models/bgcnbd'
+import { bgnbdModel, cnbdModel, mbgnbdModel, paretoNbdModel, type CountModel } from './models/count-models'
+import type { FitReport } from './models/fit-report'
+import { runBacktest } from './backtest'
+import { gapSummary } from './regularity'
+
+export const MODEL_LABELS: Record<CountModelName, string> = {
+  bgnbd: 'BG/NBD',
+  paretoNbd: 'Pareto/NBD',
+  mbgnbd: 'MBG/NBD',
+  bgcnbd: 'BG/CNBD-k',
+  mbgcnbd: 'MBG/CNBD-k'
+}
+
+export interface CountModelsOptions {
+  paretoNbd: boolean
+  /** the model to use whatever the backtest says; undefined = choose */
+  pinned?: CountModelName
+  holdout?: { calibrationEnd: string; holdoutEnd: string; days: number }
+}
+
+export interface CountModelsResult {
+  bgnbd: FitReport<BgNbdParams> | null
+  paretoNbd: FitReport<ParetoNbdParams> | null
+  mbgnbd: FitReport<MbgNbdParams> | null
+  bgcnbd: FitReport<CnbdParams> | null
+  mbgcnbd: FitReport<CnbdParams> | null
+  models: Partial<Record<CountModelName, CountModel>>
+  errors: Partial<Record<CountModelName, Words>>
+  backtests: Partial<Record<CountModelName, Backtest>>
+  chosen: CountModelName
+  choice: Words
+}
+
+/** Run one fit; a DomainError becomes that model's message instead of everyone's failure. */
+function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], fit: () => T): T | null {
+  try {
+    return fit()
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e
+    const label = MODEL_LABELS[name]
+    errors[name] = { zh: `${label} 没有结果：${e.message}`, en: `${label} has no answer; the other models still do` }
+    return null
+  }
+}
+
+const fmt = (v: number, digits = 2) => v.toFixed(digits)
+
+function chooseByBacktest(backtests: CountModelsResult['backtests'], holdout: NonNullable<CountModelsOptions['holdout']>): { chosen: CountModelName; choice: Words } | null {
+  const ranked = (Object.entries(backtests) as [CountModelName, Backtest][]).sort((a, b) => a[1].mae - b[1].mae)
+  if (ranked.length === 0) return null
+  const [name, best] = ranked[0]
+  const label = MODEL_LABELS[name]
+  const next = ranked[1]
+  const versus = next
+    ? { zh: `，次好的 ${MODEL_LABELS[next[0]]} 为 ${fmt(next[1].mae)} 次`, en: `; next best ${MODEL_LABELS[next[0]]}: ${fmt(next[1].mae)}` }
+    : { zh: '', en: '' }
+  return {
+    chosen: name,
+    choice: {
+      zh: `选用 ${label}：在检验期（${holdout.calibrationEnd} 之后至 ${holdout.holdoutEnd}）它对每位顾客回购次数的平均误差最小（${fmt(best.mae)} 次${versus.zh}）；全店预测 ${fmt(best.forecastRepeat, 1)} 次，实际 ${best.actualRepeat} 次`,
+      en: `${label} is used: over the holdout (after ${holdout.calibrationEnd} to ${holdout.holdoutEnd}) it missed each customer's repeat purchases by least on average (${fmt(best.mae)}${versus.en}); ${fmt(best.forecastRepeat, 1)} forecast for the shop against ${best.actualRepeat} actual`
+    }
+  }
+}
+
+function chooseByLikelihood(models: CountModelsResult['models'], customers: number): { chosen: CountModelName; choice: Words } {
+  const bic = (m: CountModel) => m.logLik - (m.parameters / 2) * Math.log(customers)
+  const ranked = (Object.values(models) as CountModel[]).sort((a, b) => bic(b) - bic(a))
+  const label = MODEL_LABELS[ranked[0].name]
+  return {
+    chosen: ranked[0].name,
+    choice: {
+      zh: `选用 ${label}：没有检验期可比，按拟合优度（BIC，参数多的要扣分）选出`,
+      en: `${label} is used: with no holdout to compare on, it has the best fit penalised for parameters (BIC)`
+    }
+  }
+}
+
+/** Fit, backtest and choose; throws only when no model at all can be fitted. */
+export function fitCountModels(groups: RfmGroups, rows: CalibrationRow[], perUnit: number, o: CountModelsOptions): CountModelsResult {
+  const errors: CountModelsResult['errors'] = {}
+  const models: CountModelsResult['models'] = {}
+  const gaps = gapSummary(rows, perUnit)
+  let firstError: unknown
+  const bg = attempt('bgnbd', errors, () => {
+    try {
+      return fitBgNbd(groups)
+    } catch (e) {
+      firstError = e
+      throw e
+    }
+  })
+  const pareto = o.paretoNbd ? attempt('paretoNbd', errors, () => fitParetoNbd(groups)) : null
+  const mbg = attempt('mbgnbd', errors, () => fitMbgNbd(groups))
+  const bgc = attempt('bgcnbd', errors, () => fitCnbd(groups, gaps, 'bg'))
+  const mbgc = attempt('mbgcnbd', errors, () => fitCnbd(groups, gaps, 'mbg'))
+  if (bg) models.bgnbd = bgnbdModel(bg.params, bg.logLik)
+  if (pareto) models.paretoNbd = paretoNbdModel(pareto.params, pareto.logLik)
+  if (mbg) models.mbgnbd = mbgnbdModel(mbg.params, mbg.logLik)
+  if (bgc) models.bgcnbd = cnbdModel(bgc.params, 'bg', bgc.logLik)
+  if (mbgc) models.mbgcnbd = cnbdModel(mbgc.params, 'mbg', mbgc.logLik)
+  if (Object.keys(models).length === 0) throw firstError ?? new DomainError('BAD_INPUT', '没有模型可以拟合 (no model could be fitted)')
+  const backtests: CountModelsResult['backtests'] = {}
+  if (o.holdout) {
+    const h = o.holdout
+    for (const m of Object.values(models) as CountModel[]) {
+      const bt = attempt(m.name, errors, () => runBacktest(m.expected, rows, h.calibrationEnd, h.days, perUnit))
+      if (bt) backtests[m.name] = bt
+    }
+  }
+  let pick = (o.holdout && chooseByBacktest(backtests, o.holdout)) || chooseByLikelihood(models, groups.customers)
+  if (o.pinned) {
+    const label = MODEL_LABELS[o.pinned]
+    pick = models[o.pinned]
+      ? { chosen: o.pinned, choice: { zh: `使用设置里固定的 ${label}（不按检验结果挑选）`, en: `${label} is used because it is pinned in the settings (not chosen by the backtest)` } }
+      : {
+          chosen: pick.chosen,
+          choice: { zh: `固定的 ${label} 没有结果，改用 ${MODEL_LABELS[pick.chosen]}。${pick.choice.zh}`, en: `the pinned ${label} has no answer, so ${MODEL_LABELS[pick.chosen]} is used. ${pick.choice.en}` }
+        }
+  }
+  return { bgnbd: bg, paretoNbd: pareto, mbgnbd: mbg, bgcnbd: bgc, mbgcnbd: mbgc, models, errors, backtests, ...pick }
+}
