@@ -1,7 +1,8 @@
 /**
  * `customers`: the customer list, its export, and a PIPL erase, over the same channels as the
  * customers page. --json output: `customers` → {total, rows} (rows as customers.list answers),
- * `customers export FILE` → {rows, path}, `customers erase REF` → {id, erasedAt, matched}.
+ * `customers export FILE` → {rows, path}, `customers erase REF` → {id, erasedAt, matched},
+ * `customers edit REF --patch JSON` → the customer file after the edit (customers.update).
  */
 import { resolve } from 'node:path'
 import type { Command } from '../command'
@@ -47,16 +48,35 @@ async function erase(args: ParsedArgs, env: Env) {
   return { data, human: () => `顾客 #${r.id} 的个人信息已永久删除，销售记录以匿名方式保留 (erased ${r.erasedAt})` }
 }
 
+/** One save of the edit form: the patch is JSON, checked by the contract like the form's (children included). */
+async function edit(args: ParsedArgs, env: Env) {
+  const ref = args.command[1]
+  if (!ref) throw new DomainError('BAD_INPUT', '需要顾客标识 (a REF: member card, phone, buyer id or external id)')
+  const text = stringFlag(args, 'patch')
+  if (!text) throw new DomainError('BAD_INPUT', '需要 --patch JSON，例如 {"pointsBalance":1500} (a --patch JSON object)')
+  let patch: unknown
+  try {
+    patch = JSON.parse(text)
+  } catch {
+    throw new DomainError('BAD_INPUT', '--patch 不是合法的 JSON (--patch is not valid JSON)')
+  }
+  const found = await env.call('customers.findByRef', { ref })
+  if (!found) throw new DomainError('NOT_FOUND', `找不到 ${ref} 对应的顾客 (no customer with that card, phone, buyer id or external id)`)
+  const data = await env.call('customers.update', { id: found.id, patch: patch as never })
+  return { data, human: () => `顾客 #${found.id} 已修改 (saved)` }
+}
+
 export const customersCommand: Command = {
   name: 'customers',
-  usage: 'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] [--full-phones] | customers erase REF',
+  usage: 'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] [--full-phones] | customers erase REF | customers edit REF --patch JSON',
   summary: '顾客档案 / list and search customers, export them to CSV or xlsx, erase one (PIPL)',
-  options: { search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } },
+  options: { search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, patch: { type: 'string' } },
   async run(args, env) {
     const sub = args.command[0]
     if (sub === undefined) return list(args, env)
     if (sub === 'export') return exportFile(args, env)
     if (sub === 'erase') return erase(args, env)
-    throw new DomainError('BAD_INPUT', `未知的子命令 ${sub} (use export or erase)`)
+    if (sub === 'edit') return edit(args, env)
+    throw new DomainError('BAD_INPUT', `未知的子命令 ${sub} (use export, erase or edit)`)
   }
 }

@@ -39,3 +39,22 @@ describe('the customers command', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
 })
+
+describe('customers edit', () => {
+  it("edits a member list's customer by card, children included, through the contract", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eg-customers-edit-'))
+    const db = join(dir, 'shop.db')
+    const fixture = join(__dirname, '../../fixtures/imports/members-gbk.csv')
+    expect((await cli(['import', fixture, '--db', db, '--json'])).code).toBe(0)
+    const patch = JSON.stringify({ pointsBalance: 1500, children: [{ name: '小宝', birthday: '2022-05-06', gender: 'm' }] })
+    const r = await cli(['customers', 'edit', 'K001', '--patch', patch, '--db', db, '--json'])
+    expect(r.code).toBe(0)
+    const d = JSON.parse(r.stdout)
+    expect(d.profile.member.pointsBalance).toBe(1500)
+    expect(d.profile.children.map((c: { name: string; gender: string }) => [c.name, c.gender])).toEqual([['小宝', 'm']])
+    const bad = await cli(['customers', 'edit', 'K001', '--patch', '{"children":[{"name":null,"birthday":null,"gender":null}]}', '--db', db, '--json'])
+    // a patch the contract refuses is bad usage (exit 2), as any refused input
+    expect(bad.code).toBe(2)
+    expect(JSON.parse(bad.stdout)).toMatchObject({ error: { code: 'BAD_INPUT' } })
+  })
+})
