@@ -76,6 +76,10 @@ export const CallEntryReason = z.object({
 })
 export type CallEntryReason = z.infer<typeof CallEntryReason>
 
+export const consentChannels = ['phone', 'sms', 'wechat', 'mail'] as const
+export const ConsentChannel = z.enum(consentChannels)
+export type ConsentChannel = z.infer<typeof ConsentChannel>
+
 export const CallEntry = z.object({
   /** the reasons' keys joined by spaces: the topic written with the outcome, so every reason on the row closes */
   key: z.string(),
@@ -165,8 +169,13 @@ const DaysPerUnit = z.number().positive().max(3650).nullable()
 export const remindersChannels = {
   /** Today's call list: replenishment due, birthdays, customers about to slide, open complaints, notices. */
   'reminders.calls': { input: z.object({ date: IsoDate.optional(), all: z.boolean().optional() }).strict(), output: CallList },
-  /** Write a call outcome to the contact log; 'opted_out' also withdraws phone consent. */
-  'reminders.record': { input: RecordInput, output: z.object({ id: z.number().int(), at: z.string() }) },
+  /** Write a call outcome to the contact log; 'opted_out' (不再联系) withdraws every channel the customer allowed. */
+  'reminders.record': { input: RecordInput, output: z.object({ id: z.number().int(), at: z.string(), revoked: z.array(ConsentChannel) }) },
+  /** Undo a 不再联系: exactly the channels it withdrew come back, and the call returns to the list. */
+  'reminders.undoOptOut': {
+    input: z.object({ contactId: z.number().int().positive() }).strict(),
+    output: z.object({ customerId: z.number().int(), restored: z.array(ConsentChannel) })
+  },
   /** Products with their days-per-unit: set, by category, learned. */
   'reminders.units': { input: z.object({ asOf: IsoDate.optional() }).strict(), output: z.array(UnitRow) },
   /** Set (or clear with null) how many days one unit of a product lasts. */

@@ -20,7 +20,9 @@ export const auditActions = [
   'campaign',
   'passcode-set',
   'passcode-clear',
-  'unlock-failed'
+  'unlock-failed',
+  'consent-withdrawn',
+  'consent-restored'
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

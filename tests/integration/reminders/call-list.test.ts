@@ -122,19 +122,19 @@ describe("today's call list", () => {
     expect(tomorrow?.lastOutcome).toEqual({ at: '2026-11-23T10:00:00', outcome: 'no_answer' })
   })
 
-  it('withdraws phone consent when the customer opts out, and records the change', async () => {
+  it('withdraws every channel when the customer opts out, and records the change as one edit', async () => {
     const ctx = testContext()
     const ids = shop(ctx.db)
     const r = await testDispatch(ctx)('reminders.record', { customerId: ids.zhao, key: `slide:${ids.zhao}:silent:2026-08-27`, outcome: 'opted_out' })
     expect(r.ok).toBe(true)
     expect(ctx.db.prepare('SELECT consent_phone FROM customers WHERE id = ?').pluck().get(ids.zhao)).toBe(0)
-    expect(ctx.db.prepare("SELECT field, old_value, new_value FROM change_history WHERE customer_id = ?").get(ids.zhao)).toEqual({
-      field: 'consent_phone',
-      old_value: '1',
-      new_value: '0'
-    })
-    const complaint = callList(ctx.db, '2026-11-23').entries.find((e) => e.reason === 'complaint')!
-    expect(complaint.callable).toBe(false)
+    expect(ctx.db.prepare('SELECT field, old_value, new_value, edit FROM change_history WHERE customer_id = ? ORDER BY id').all(ids.zhao)).toEqual(
+      ['consentPhone', 'consentSms', 'consentWechat', 'consentMail'].map((field) => ({ field, old_value: '1', new_value: '0', edit: 1 }))
+    )
+    // no channel left: 赵敏 leaves the list and counts with 孙红 among those who accept no contact
+    const after = callList(ctx.db, '2026-11-23')
+    expect(after.entries.some((e) => e.customerId === ids.zhao)).toBe(false)
+    expect(after.skippedNoConsent).toBe(2)
   })
 
   it('refuses an unknown outcome and an unknown customer', async () => {
