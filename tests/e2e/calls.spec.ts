@@ -10,7 +10,7 @@ const shot = (name: string) => join(__dirname, '../../test-results/screenshots',
 
 test('opens the call list, records an outcome and sees the entry leave', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300', '--seed', '7'])
-  const before = await app.cli<{ entries: { key: string; reason: string; name: string | null }[] }>(['calls'])
+  const before = await app.cli<{ total: number; entries: { key: string; reason: string; name: string | null }[] }>(['calls'])
   expect(before.entries.length).toBeGreaterThan(0)
 
   await page.goto(app.url)
@@ -28,12 +28,13 @@ test('opens the call list, records an outcome and sees the entry leave', async (
   await expect(row.locator('.call__detail')).not.toBeEmpty()
   await row.getByTestId('outcome-reached').click()
   await expect(row).toHaveCount(0)
-  await expect(page.getByTestId('calls-total')).toHaveText(`共 ${before.entries.length - 1} 条待联系`)
+  // the next due customer moves up into the day's capacity
+  await expect(page.getByTestId('calls-total')).toHaveText(`共 ${before.entries.length} 条待联系`)
   await screenshot(page, 'calls-after-outcome')
 
-  const after = await app.cli<{ entries: { key: string }[] }>(['calls'])
+  const after = await app.cli<{ total: number; entries: { key: string }[] }>(['calls'])
   expect(after.entries.map((e) => e.key)).not.toContain(first.key)
-  expect(after.entries).toHaveLength(before.entries.length - 1)
+  expect(after.total).toBe(before.total - 1)
 })
 
 test('shows the call list in English', async ({ page, app }) => {
@@ -44,4 +45,57 @@ test('shows the call list in English', async ({ page, app }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls today')
   await expect(page.locator('.call__script').first()).toContainText('Suggested words')
   await page.screenshot({ path: shot('calls-list-en-top') })
+})
+
+test('shows the day’s capacity with 显示全部 for the rest, and 不再联系 asks first and can be undone', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300', '--seed', '7'])
+  const all = await app.cli<{ total: number; capacity: number; entries: { key: string; customerId: number; name: string | null; consent: { phone: boolean } }[] }>(['calls', '--all'])
+  expect(all.capacity).toBe(30)
+  expect(all.total).toBeGreaterThan(30)
+  await page.goto(app.url)
+  await page.getByTestId('nav-calls').click()
+  await expect(page.getByTestId('calls-total')).toHaveText('共 30 条待联系')
+  await page.getByTestId('calls-show-all').click()
+  await expect(page.getByTestId('calls-total')).toHaveText(`共 ${all.total} 条待联系`)
+  await page.getByTestId('calls-show-all').click()
+  await expect(page.getByTestId('calls-total')).toHaveText('共 30 条待联系')
+
+  const first = all.entries[0]
+  const row = page.getByTestId(`call-${first.key}`)
+  await row.getByTestId('outcome-opted_out').click()
+  const dialog = page.locator('dialog.confirm')
+  await expect(dialog).toBeVisible()
+  await expect(dialog).toContainText('之后可以撤销')
+  await page.screenshot({ path: shot('calls-opt-out-confirm') })
+  await dialog.getByRole('button', { name: '取消' }).click()
+  await expect(row).toBeVisible()
+  await row.getByTestId('outcome-opted_out').click()
+  await dialog.getByRole('button', { name: '不再联系' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(row).toHaveCount(0)
+  await expect(page.getByTestId('calls-undo-optout')).toContainText('已不再联系')
+  await page.screenshot({ path: shot('calls-opt-out-undo') })
+  const gone = await app.cli<{ entries: { customerId: number }[] }>(['calls', '--all'])
+  expect(gone.entries.some((e) => e.customerId === first.customerId)).toBe(false)
+  await page.getByTestId('calls-undo-optout-button').click()
+  await expect(page.getByTestId(`call-${first.key}`)).toBeVisible()
+  const back = await app.cli<{ entries: { key: string; consent: { phone: boolean } }[] }>(['calls', '--all'])
+  expect(back.entries.find((e) => e.key === first.key)?.consent).toEqual(all.entries[0].consent)
+})
+
+test('sets the daily capacity in the settings, refusing 0', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300', '--seed', '7'])
+  await page.goto(app.url)
+  await page.getByTestId('nav-settings').click()
+  const card = page.getByTestId('settings-calls')
+  await expect(card.getByTestId('settings-calls-capacity')).toHaveValue('30')
+  await card.getByTestId('settings-calls-capacity').fill('0')
+  await card.getByTestId('settings-calls-save').click()
+  await expect(card.getByRole('alert')).toHaveText('请填 1 到 500 之间的数')
+  await card.getByTestId('settings-calls-capacity').fill('12')
+  await card.getByTestId('settings-calls-save').click()
+  await expect(card.getByRole('alert')).toHaveCount(0)
+  await card.screenshot({ path: shot('settings-calls') })
+  await page.getByTestId('nav-calls').click()
+  await expect(page.getByTestId('calls-total')).toHaveText('共 12 条待联系')
 })

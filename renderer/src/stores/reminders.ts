@@ -1,7 +1,7 @@
 /** Today's call list and the one-click outcomes written back to the contact log. */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { CallEntry, CallList, CallOutcome, CallReason } from '@shared/schemas/reminders'
+import type { CallEntry, CallList, CallOutcome, CallReason, ConsentChannel } from '@shared/schemas/reminders'
 import { useCall } from './call'
 
 export const reasonOrder: CallReason[] = ['complaint', 'replenish', 'birthday', 'slide']
@@ -12,6 +12,11 @@ export const useRemindersStore = defineStore('reminders', () => {
   const recording = useCall()
   /** the entry whose outcome is being written, to show a spinner on its row only */
   const pendingKey = ref<string | null>(null)
+  /** whether the whole due list is shown (「显示全部」) rather than the day's capacity */
+  const showAll = ref(false)
+  /** the last 不再联系, while it can be undone from the page */
+  const lastOptOut = ref<{ contactId: number; name: string; revoked: ConsentChannel[] } | null>(null)
+  const undoing = useCall()
 
   /** Entries grouped by reason, in the order staff work through them. */
   const groups = computed(() =>
@@ -22,7 +27,8 @@ export const useRemindersStore = defineStore('reminders', () => {
 
   /** The call list for a date (default: the shop's today). */
   async function load(date?: string): Promise<void> {
-    const data = await loading.run(() => window.api.reminders.calls(date ? { date } : {}))
+    const all = showAll.value
+    const data = await loading.run(() => window.api.reminders.calls(date ? { date, all } : { all }))
     if (data) list.value = data
   }
 
@@ -32,9 +38,11 @@ export const useRemindersStore = defineStore('reminders', () => {
     try {
       const done = await recording.run(() => window.api.reminders.record({ customerId: entry.customerId, key: entry.key, outcome }))
       if (!done) return false
+      if (outcome === 'opted_out') lastOptOut.value = { contactId: done.id, name: entry.name ?? `#${entry.customerId}`, revoked: done.revoked }
       if (list.value) {
         const entries = list.value.entries.filter((e) => e.key !== entry.key)
-        list.value = { ...list.value, entries, counts: { ...list.value.counts, [entry.reason]: list.value.counts[entry.reason] - 1 } }
+        const missed = list.value.missed.filter((e) => e.key !== entry.key)
+        list.value = { ...list.value, entries, missed }
       }
       await load(list.value?.date)
       return true
@@ -43,5 +51,22 @@ export const useRemindersStore = defineStore('reminders', () => {
     }
   }
 
-  return { list, groups, loading, recording, pendingKey, load, record }
+  /** Show the whole due list, or only the day's capacity again. */
+  async function setShowAll(on: boolean): Promise<void> {
+    showAll.value = on
+    await load(list.value?.date)
+  }
+
+  /** Take back the last 不再联系: its channels are allowed again and the call is back on the list. */
+  async function undoOptOut(): Promise<boolean> {
+    const last = lastOptOut.value
+    if (!last) return false
+    const done = await undoing.run(() => window.api.reminders.undoOptOut({ contactId: last.contactId }))
+    if (!done) return false
+    lastOptOut.value = null
+    await load(list.value?.date)
+    return true
+  }
+
+  return { list, groups, loading, recording, undoing, pendingKey, showAll, lastOptOut, load, record, setShowAll, undoOptOut }
 })
