@@ -24,6 +24,8 @@ export interface OptimiseResult {
   evaluations: number
   /** true when the last restart found no better point and the budget was not exhausted */
   converged: boolean
+  /** true when the caller's `stop` ended the run at x (BFGS only) */
+  stopped?: boolean
 }
 
 const defaults: Required<OptimiseOptions> = { step: 0.5, ftol: 1e-11, xtol: 1e-7, maxEvaluations: 4000, bound: 30 }
@@ -135,6 +137,8 @@ export interface BfgsOptions {
   maxIterations?: number
   /** longest step in any coordinate (log units): keeps a first step from leaping into overflow */
   maxStep?: number
+  /** asked after every accepted step: true ends the run there (a limit the caller recognises) */
+  stop?: (x: number[], f: number) => boolean
 }
 
 /**
@@ -190,6 +194,7 @@ export function bfgs(fg: (x: number[]) => { f: number; g: number[] }, x0: number
     const fPrev = cur.f
     x = xn
     cur = next
+    if (options.stop?.(x, cur.f)) return { x, f: cur.f, evaluations, converged: false, stopped: true }
     if (Math.abs(fPrev - cur.f) <= 1e-15 * Math.abs(cur.f) && cur.g.every((v) => Math.abs(v) < gtol * 100)) {
       return { x, f: cur.f, evaluations, converged: true }
     }

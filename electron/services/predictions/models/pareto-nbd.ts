@@ -13,9 +13,9 @@
  */
 import { DomainError } from '../../../../shared/result'
 import { digamma, lgamma, logAddExp, logSubExp } from './special'
-import { bfgs, minimise, type OptimiseResult } from './optimise'
+import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
-import { assertSettled, interior, ridge, RUNAWAY_LOG, type FitReport } from './fit-report'
+import { assertSettled, interior, ridge, type FitReport } from './fit-report'
 import { dropoutIntegral, dropoutIntegralInto, LOG, MEAN_INV_A, MEAN_INV_B, MEAN_LOG_A, MEAN_LOG_B, type DropoutIntegral } from './pareto-nbd-integral'
 
 export interface ParetoNbdParams {
@@ -292,11 +292,17 @@ function nbdLogLik(r: number, alpha: number, d: Prepared): number {
 export const NO_DROPOUT_MESSAGE =
   'Pareto/NBD 的流失率趋于零：数据里看不出顾客会流失，模型退化为不流失的 NBD，无法给出存活概率 (no dropout: the data show no sign of customers leaving, the model reduces to the NBD and cannot give P(alive))'
 
-/** True when the run went to β → ∞ and its likelihood is the no-dropout NBD's to within 0.01. */
-function ranToNoDropout(run: OptimiseResult, d: Prepared): boolean {
-  if (!Number.isFinite(run.f) || run.x[3] <= RUNAWAY_LOG) return false
-  const p = fromLog(run.x)
-  return Math.abs(-run.f - nbdLogLik(p.r, p.alpha, d)) < 0.01
+/**
+ * True at a point on the way to no dropout: the expected dropout rate s/β is so small that
+ * even the longest-watched customer would hardly ever leave (s/β · max T below 1e-4), and the
+ * likelihood is the no-dropout NBD's to within 0.01. Checked after every BFGS step, so the fit
+ * stops there instead of following the flat likelihood out to β → ∞ or s → 0.
+ */
+function atNoDropout(v: number[], f: number, d: Prepared, maxT: number): boolean {
+  if (!Number.isFinite(f)) return false
+  const p = fromLog(v)
+  if (!((p.s / p.beta) * maxT < 1e-4)) return false
+  return Math.abs(-f - nbdLogLik(p.r, p.alpha, d)) < 0.01
 }
 
 /** Maximum-likelihood fit; throws a DomainError when the data cannot pin the parameters down. */
@@ -311,13 +317,15 @@ export function fitParetoNbd(g: RfmGroups): FitReport<ParetoNbdParams> {
   const fg = (v: number[]) => objective(v, d)
   const plain = (v: number[]) => -logLikAndGradient(fromLog(v), d, false).ll
   const gtol = 1e-7 * Math.max(1, g.customers)
-  let run = bfgs(fg, starts[0], { gtol })
+  const maxT = Math.max(...d.Ts)
+  const stop = (v: number[], f: number) => atNoDropout(v, f, d, maxT)
+  let run = bfgs(fg, starts[0], { gtol, stop })
   let evaluations = run.evaluations
-  if (ranToNoDropout(run, d)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
+  if (run.stopped || stop(run.x, run.f)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
   if (!run.converged && interior(run)) {
     run = minimise(plain, starts, {}, interior)
     evaluations += run.evaluations
-    if (ranToNoDropout(run, d)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
+    if (stop(run.x, run.f)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
   }
   let regularised = false
   if (Number.isFinite(run.f) && !interior(run)) {
