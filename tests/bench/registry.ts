@@ -7,6 +7,7 @@ import { segmentsBench } from './segments.bench'
 import { campaignsBench } from './campaigns.bench'
 import { robustnessBench } from './robustness.bench'
 import { serverBench } from './server.bench'
+import { xlsxReadersBench } from './xlsx-readers.bench'
 
 export interface Benchmark {
   name: string
@@ -14,4 +15,4 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench, serverBench]
+export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench, serverBench, xlsxReadersBench]
