@@ -44,7 +44,9 @@ async function helpForms(): Promise<Set<string>> {
 
 function readmeForms(): Set<string> {
   const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8')
-  const section = readme.slice(readme.indexOf('## The command line'))
+  // the command table's section only: later tables (the benchmarks) also start rows with `name`
+  const from = readme.indexOf('## The command line')
+  const section = readme.slice(from, readme.indexOf('\n## ', from + 1))
   const forms = new Set<string>()
   for (const m of section.matchAll(/^\| `([^`]+)` \|/gm)) {
     const words = leadingWords(m[1])
