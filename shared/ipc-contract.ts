@@ -71,9 +71,7 @@ export const channels = Object.keys(contract) as Channel[]
 /** The shape of window.api: api.customers.list(input) → Promise<Result<output>>. */
 export type Api = {
   [N in Namespace]: {
-    [C in Channel as C extends `${N}.${infer M}` ? M : never]: (
-      input?: ChannelInput<C>
-    ) => Promise<Result<ChannelOutput<C>>>
+    [C in Channel as C extends `${N}.${infer M}` ? M : never]: (input?: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>
   }
 }
 

@@ -28,10 +28,7 @@ export function migrate(db: Db, options: MigrateOptions = {}): { from: number; t
   const to = steps.length
   const from = currentVersion(db)
   if (from > to) {
-    throw new DomainError(
-      'DB_TOO_NEW',
-      `数据库版本 ${from} 比本程序支持的版本 ${to} 新，请升级常青。(database version ${from} is newer than this app's ${to})`
-    )
+    throw new DomainError('DB_TOO_NEW', `数据库版本 ${from} 比本程序支持的版本 ${to} 新，请升级常青。(database version ${from} is newer than this app's ${to})`)
   }
   if (from === to) return { from, to }
   if (from > 0) options.beforeMigrate?.(db, from, to)

@@ -28,7 +28,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const describe = (n: ServerNotice) =>
-  n.kind === 'stopped' ? `app server stopped (exit ${n.exitCode}); ${n.callsFailed} call(s) answered with an error; restarting` : n.kind === 'restarted' ? 'app server restarted' : `app server failed: ${n.message}`
+  n.kind === 'stopped'
+    ? `app server stopped (exit ${n.exitCode}); ${n.callsFailed} call(s) answered with an error; restarting`
+    : n.kind === 'restarted'
+      ? 'app server restarted'
+      : `app server failed: ${n.message}`
 const entry = serverEntryFile(__dirname)
 const appServer = superviseServer({
   spawn: () => forkNodeServer(entry, serverArgs({ dbPath, version, asOf: values['as-of'] })),

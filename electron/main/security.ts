@@ -27,11 +27,7 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-export function guardWebContents(
-  contents: WebContents,
-  appOrigin: string,
-  openExternal: (url: string) => void
-): void {
+export function guardWebContents(contents: WebContents, appOrigin: string, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appOrigin)) event.preventDefault()
   })

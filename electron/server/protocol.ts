@@ -15,7 +15,13 @@ const Id = z.number().int().nonnegative()
 /** The parts of a Fail envelope a reply may carry (shared/result.ts). */
 const Envelope = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+  z.object({
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+  })
 ])
 
 export const sinkMethods = ['print', 'savePdf', 'printers'] as const

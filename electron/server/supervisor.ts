@@ -50,8 +50,10 @@ export interface Supervisor {
   serverPid(): number | null
 }
 
-export const SERVER_DIED = '后台服务意外停止，已自动重启；这一步没有保存，请再试一次。 (The app server stopped unexpectedly and was restarted; this step was not saved, please try again.)'
-export const SERVER_GAVE_UP = '后台服务反复停止，已不再重启；请关闭常青后重新打开。 (The app server keeps stopping and is no longer restarted; close Evergreen and open it again.)'
+export const SERVER_DIED =
+  '后台服务意外停止，已自动重启；这一步没有保存，请再试一次。 (The app server stopped unexpectedly and was restarted; this step was not saved, please try again.)'
+export const SERVER_GAVE_UP =
+  '后台服务反复停止，已不再重启；请关闭常青后重新打开。 (The app server keeps stopping and is no longer restarted; close Evergreen and open it again.)'
 
 export function superviseServer(options: SupervisorOptions): Supervisor {
   const log = options.log ?? console.error
@@ -139,7 +141,8 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
       if (isReady && client) return client.dispatch(channel, input)
       return new Promise((resolve) => held.push({ channel, input, resolve }))
     },
-    ready: () => (isReady ? Promise.resolve() : fatal ? Promise.reject(new Error(fatal.message)) : new Promise((resolve, reject) => readyWaiters.push({ resolve, reject }))),
+    ready: () =>
+      isReady ? Promise.resolve() : fatal ? Promise.reject(new Error(fatal.message)) : new Promise((resolve, reject) => readyWaiters.push({ resolve, reject })),
     stop() {
       stopping = true
       answerHeld(fail('INTERNAL', SERVER_DIED))

@@ -40,10 +40,7 @@ export function createElectronPrintSink(): PrintSink {
         html,
         (win) =>
           new Promise<boolean>((resolve) => {
-            win.webContents.print(
-              { silent: false, printBackground: true, deviceName: printer, margins: { marginType: 'none' } },
-              (success) => resolve(success)
-            )
+            win.webContents.print({ silent: false, printBackground: true, deviceName: printer, margins: { marginType: 'none' } }, (success) => resolve(success))
           })
       ),
     async savePdf(html, suggestedName) {

@@ -2,9 +2,7 @@
 import type { Api } from '@shared/ipc-contract'
 
 /** What the page knows about how it reaches the app: Electron IPC or the loopback HTTP host. */
-export type Platform =
-  | { transport: 'electron'; pathForFile(file: File): string }
-  | { transport: 'web' }
+export type Platform = { transport: 'electron'; pathForFile(file: File): string } | { transport: 'web' }
 
 declare global {
   interface Window {

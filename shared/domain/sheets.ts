@@ -42,11 +42,37 @@ export interface CellRect {
 const A4 = { pageWidth: 210, pageHeight: 297 }
 
 function page(id: string, name: string, w: number, h: number): SheetGeometry {
-  return { id, name, kind: 'page', pageWidth: w, pageHeight: h, columns: 1, rows: 1, cellWidth: w, cellHeight: h, marginTop: 0, marginLeft: 0, pitchX: w, pitchY: h }
+  return {
+    id,
+    name,
+    kind: 'page',
+    pageWidth: w,
+    pageHeight: h,
+    columns: 1,
+    rows: 1,
+    cellWidth: w,
+    cellHeight: h,
+    marginTop: 0,
+    marginLeft: 0,
+    pitchX: w,
+    pitchY: h
+  }
 }
 
 /** An Avery-style grid on A4: size, counts, margins and pitches as the maker publishes them. */
-function a4Labels(id: string, name: string, columns: number, rows: number, w: number, h: number, top: number, left: number, pitchX: number, pitchY: number, cornerRadius = 0): SheetGeometry {
+function a4Labels(
+  id: string,
+  name: string,
+  columns: number,
+  rows: number,
+  w: number,
+  h: number,
+  top: number,
+  left: number,
+  pitchX: number,
+  pitchY: number,
+  cornerRadius = 0
+): SheetGeometry {
   return { id, name, kind: 'labels', ...A4, columns, rows, cellWidth: w, cellHeight: h, marginTop: top, marginLeft: left, pitchX, pitchY, cornerRadius }
 }
 
@@ -55,7 +81,20 @@ export const builtInSheets = {
   a4: page('a4', 'A4 (210×297)', 210, 297),
   a5: page('a5', 'A5 (148×210)', 148, 210),
   a6: page('a6', 'A6 (105×148)', 105, 148),
-  'a4-4up': { id: 'a4-4up', name: 'A4 四拼 (4-up A6, 105×148.5)', kind: 'page', ...A4, columns: 2, rows: 2, cellWidth: 105, cellHeight: 148.5, marginTop: 0, marginLeft: 0, pitchX: 105, pitchY: 148.5 },
+  'a4-4up': {
+    id: 'a4-4up',
+    name: 'A4 四拼 (4-up A6, 105×148.5)',
+    kind: 'page',
+    ...A4,
+    columns: 2,
+    rows: 2,
+    cellWidth: 105,
+    cellHeight: 148.5,
+    marginTop: 0,
+    marginLeft: 0,
+    pitchX: 105,
+    pitchY: 148.5
+  },
   'avery-l7160': a4Labels('avery-l7160', 'Avery L7160 (3×7, 63.5×38.1)', 3, 7, 63.5, 38.1, 15.15, 7.25, 66.04, 38.1, 2.5),
   'avery-l7161': a4Labels('avery-l7161', 'Avery L7161 (3×6, 63.5×46.6)', 3, 6, 63.5, 46.6, 8.8, 7.25, 66.04, 46.6, 2.5),
   'avery-l7162': a4Labels('avery-l7162', 'Avery L7162 (2×8, 99.1×33.9)', 2, 8, 99.1, 33.9, 12.9, 4.65, 101.6, 33.9, 2.5),
@@ -136,9 +175,12 @@ export function sheetProblems(sheet: SheetGeometry): string[] {
   const tol = 0.01
   if (!(sheet.pageWidth > 0 && sheet.pageHeight > 0)) problems.push('纸张尺寸必须为正 (page size must be positive)')
   if (!(sheet.cellWidth > 0 && sheet.cellHeight > 0)) problems.push('标签尺寸必须为正 (cell size must be positive)')
-  if (!(Number.isInteger(sheet.columns) && Number.isInteger(sheet.rows) && sheet.columns >= 1 && sheet.rows >= 1)) problems.push('行列数必须是正整数 (rows and columns must be positive integers)')
-  if (sheet.columns > 1 && sheet.pitchX < sheet.cellWidth - tol) problems.push('横向间距小于标签宽度，标签会重叠 (horizontal pitch smaller than the label: labels overlap)')
-  if (sheet.rows > 1 && sheet.pitchY < sheet.cellHeight - tol) problems.push('纵向间距小于标签高度，标签会重叠 (vertical pitch smaller than the label: labels overlap)')
+  if (!(Number.isInteger(sheet.columns) && Number.isInteger(sheet.rows) && sheet.columns >= 1 && sheet.rows >= 1))
+    problems.push('行列数必须是正整数 (rows and columns must be positive integers)')
+  if (sheet.columns > 1 && sheet.pitchX < sheet.cellWidth - tol)
+    problems.push('横向间距小于标签宽度，标签会重叠 (horizontal pitch smaller than the label: labels overlap)')
+  if (sheet.rows > 1 && sheet.pitchY < sheet.cellHeight - tol)
+    problems.push('纵向间距小于标签高度，标签会重叠 (vertical pitch smaller than the label: labels overlap)')
   if (sheet.marginLeft < -tol || sheet.marginTop < -tol) problems.push('边距不能为负 (margins cannot be negative)')
   const right = sheet.marginLeft + (sheet.columns - 1) * sheet.pitchX + sheet.cellWidth
   const bottom = sheet.marginTop + (sheet.rows - 1) * sheet.pitchY + sheet.cellHeight

@@ -26,13 +26,25 @@ export const errorCatalogue = {
   zipWithoutManifest: { code: 'UNREADABLE_FILE', 'zh-CN': 'zip 中没有 manifest.json', en: 'the zip holds no manifest.json' },
   manifestNotJson: { code: 'UNREADABLE_FILE', 'zh-CN': 'manifest.json 无法读取', en: 'manifest.json is not JSON' },
   notAFullExport: { code: 'UNREADABLE_FILE', 'zh-CN': '不是常青的完整导出', en: 'not an Evergreen full export' },
-  exportTooNew: { code: 'DB_TOO_NEW', 'zh-CN': '导出来自更新版本的常青（结构版本 {found} > {supported}）', en: 'the export comes from a newer Evergreen (schema {found} > {supported})' },
+  exportTooNew: {
+    code: 'DB_TOO_NEW',
+    'zh-CN': '导出来自更新版本的常青（结构版本 {found} > {supported}）',
+    en: 'the export comes from a newer Evergreen (schema {found} > {supported})'
+  },
   importAllNeedsEmpty: { code: 'CONFLICT', 'zh-CN': '只能导入到空数据库', en: 'a full export can only be read into an empty database' },
   exportUnknownTable: { code: 'UNREADABLE_FILE', 'zh-CN': '未知的表：{table}', en: 'unknown table: {table}' },
   exportMissingFile: { code: 'UNREADABLE_FILE', 'zh-CN': '缺少文件：{file}', en: 'missing file: {file}' },
   exportColumnsDiffer: { code: 'UNREADABLE_FILE', 'zh-CN': '{file}：列名不符', en: '{file}: the columns do not match' },
-  exportRowsDiffer: { code: 'UNREADABLE_FILE', 'zh-CN': '{file}：行数不符（应为 {expected} 行，实为 {found} 行）', en: '{file}: expected {expected} rows, found {found}' },
-  figuresDiffer: { code: 'CONFLICT', 'zh-CN': '导入后的数字与导出时不同：{found} 对比 {expected}', en: 'the figures differ after import: {found} vs {expected}' },
+  exportRowsDiffer: {
+    code: 'UNREADABLE_FILE',
+    'zh-CN': '{file}：行数不符（应为 {expected} 行，实为 {found} 行）',
+    en: '{file}: expected {expected} rows, found {found}'
+  },
+  figuresDiffer: {
+    code: 'CONFLICT',
+    'zh-CN': '导入后的数字与导出时不同：{found} 对比 {expected}',
+    en: 'the figures differ after import: {found} vs {expected}'
+  },
   notAnInteger: { code: 'UNREADABLE_FILE', 'zh-CN': '不是整数：{value}', en: 'not an integer: {value}' },
   notANumber: { code: 'UNREADABLE_FILE', 'zh-CN': '不是数字：{value}', en: 'not a number: {value}' },
   backupFolderNotAbsolute: { code: 'BAD_INPUT', 'zh-CN': '备份文件夹必须是完整路径：{path}', en: 'the backup folder must be an absolute path: {path}' },

@@ -42,7 +42,13 @@ export const backupsChannels = {
   /** Everything as one zip of CSV files and a manifest: written to `path`, or answered as bytes. */
   'backups.exportAll': {
     input: z.object({ path: z.string().min(1).max(4096).optional() }).strict(),
-    output: z.object({ file: z.string().nullable(), dataBase64: z.string().nullable(), tables: z.number().int(), rows: z.number().int(), bytes: z.number().int() })
+    output: z.object({
+      file: z.string().nullable(),
+      dataBase64: z.string().nullable(),
+      tables: z.number().int(),
+      rows: z.number().int(),
+      bytes: z.number().int()
+    })
   },
   /** Read a full export into an empty database and check the figures match. */
   'backups.importAll': {

@@ -29,7 +29,10 @@ export const CustomerQuery = z
   .object({
     search: z.string().max(100).default(''),
     filters: CustomerFilters.default({ lifecycle: [], tags: [] }),
-    sort: z.object({ field: SortField, dir: z.enum(['asc', 'desc']) }).strict().optional()
+    sort: z
+      .object({ field: SortField, dir: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional()
   })
   .strict()
 export type CustomerQuery = z.infer<typeof CustomerQuery>
@@ -301,7 +304,12 @@ export const customersChannels = {
   /** Add a contact-log entry (staff name from the settings). */
   'customers.addContact': {
     input: z
-      .object({ id: z.number().int().positive(), kind: ContactKind, outcome: ContactOutcome.nullable().optional(), note: z.string().max(2000).nullable().optional() })
+      .object({
+        id: z.number().int().positive(),
+        kind: ContactKind,
+        outcome: ContactOutcome.nullable().optional(),
+        note: z.string().max(2000).nullable().optional()
+      })
       .strict(),
     output: ContactEntry
   },

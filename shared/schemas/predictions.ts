@@ -31,7 +31,15 @@ export const BgNbdFit = z.object({ r: z.number(), alpha: z.number(), a: z.number
 export const ParetoNbdFit = z.object({ r: z.number(), alpha: z.number(), s: z.number(), beta: z.number(), logLik: z.number(), regularised: z.boolean() })
 export const MbgNbdFit = BgNbdFit
 /** BG/CNBD-k and MBG/CNBD-k: k = 1 is Poisson timing, larger k a steadier rhythm */
-export const CnbdFit = z.object({ k: z.number().int(), r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), logLik: z.number(), regularised: z.boolean() })
+export const CnbdFit = z.object({
+  k: z.number().int(),
+  r: z.number(),
+  alpha: z.number(),
+  a: z.number(),
+  b: z.number(),
+  logLik: z.number(),
+  regularised: z.boolean()
+})
 /** gamma is in yuan (the unit amounts are written in), p and q have no unit */
 export const GammaGammaFit = z.object({ p: z.number(), q: z.number(), gamma: z.number() })
 

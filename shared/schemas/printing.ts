@@ -21,7 +21,23 @@ export const LadderStage = z.enum(ladderStages)
 export type LadderStage = z.infer<typeof LadderStage>
 
 /** The merge fields a template may use (descriptions in electron/services/printing/merge-fields.ts). */
-export const mergeFieldNames = ['姓名', '称呼', '会员等级', '生命周期', '上次购买', '上次购买日期', '推荐商品', '推荐商品编码', '优惠码', '手机', '地址', '店名', '店铺链接', '订单号', '主题标题'] as const
+export const mergeFieldNames = [
+  '姓名',
+  '称呼',
+  '会员等级',
+  '生命周期',
+  '上次购买',
+  '上次购买日期',
+  '推荐商品',
+  '推荐商品编码',
+  '优惠码',
+  '手机',
+  '地址',
+  '店名',
+  '店铺链接',
+  '订单号',
+  '主题标题'
+] as const
 
 const mm = z.number().min(-1000).max(1000)
 const size = z.number().min(0.5).max(1000)
@@ -71,7 +87,10 @@ export const ImageBlock = z.object({
   ...blockBase,
   type: z.literal('image'),
   /** a data: URL so the document stays self-contained */
-  src: z.string().max(2_000_000).refine((s) => s === '' || /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/.test(s), { message: '图片必须是 data: URL (image must be a data URL)' }),
+  src: z
+    .string()
+    .max(2_000_000)
+    .refine((s) => s === '' || /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,/.test(s), { message: '图片必须是 data: URL (image must be a data URL)' }),
   fit: z.enum(['contain', 'cover']).default('contain')
 })
 

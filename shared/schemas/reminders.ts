@@ -19,9 +19,7 @@ export const CareSettings = z.object({
   /** the notice shows this many days ahead (new products are listed the day before) */
   memberDayLeadDays: z.number().int().min(0).max(30),
   /** holidays to prepare for; lunar ones (春节, 中秋) by their lunar month and day */
-  holidays: z
-    .array(z.object({ date: MonthDay, name: z.string().min(1).max(40), lunar: z.boolean() }))
-    .max(100),
+  holidays: z.array(z.object({ date: MonthDay, name: z.string().min(1).max(40), lunar: z.boolean() })).max(100),
   holidayLeadDays: z.number().int().min(0).max(60),
   /** the shop's opening day, for the anniversary notice */
   anniversary: IsoDate.nullable(),
@@ -179,9 +177,15 @@ export const remindersChannels = {
   /** Products with their days-per-unit: set, by category, learned. */
   'reminders.units': { input: z.object({ asOf: IsoDate.optional() }).strict(), output: z.array(UnitRow) },
   /** Set (or clear with null) how many days one unit of a product lasts. */
-  'reminders.setProductDays': { input: z.object({ productId: z.number().int().positive(), daysPerUnit: DaysPerUnit }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'reminders.setProductDays': {
+    input: z.object({ productId: z.number().int().positive(), daysPerUnit: DaysPerUnit }).strict(),
+    output: z.object({ ok: z.literal(true) })
+  },
   /** Set (or clear with null) how many days one unit lasts for a whole category. */
-  'reminders.setCategoryDays': { input: z.object({ category: z.string().min(1).max(100), daysPerUnit: DaysPerUnit }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'reminders.setCategoryDays': {
+    input: z.object({ category: z.string().min(1).max(100), daysPerUnit: DaysPerUnit }).strict(),
+    output: z.object({ ok: z.literal(true) })
+  },
   /** The care calendar and reminder lead times. */
   'reminders.settings': { input: NoInput, output: CareSettings },
   /** Change some care-calendar settings; answers all of them. */

@@ -114,7 +114,15 @@ export const ruleFields = {
   rfmSegment: {
     kind: 'enum',
     ops: enumOps,
-    values: { ...aliases(classicLabels), ...Object.fromEntries(cn8Classes.flatMap((c) => [[c, c], [`${c}客户`, c]])) }
+    values: {
+      ...aliases(classicLabels),
+      ...Object.fromEntries(
+        cn8Classes.flatMap((c) => [
+          [c, c],
+          [`${c}客户`, c]
+        ])
+      )
+    }
   },
   consent: { kind: 'enum', ops: enumOps, values: Object.fromEntries(consentKinds.map((k) => [k, k])) },
   lifecycleAt: { kind: 'stageAt', ops: ['=', '!='] }
@@ -202,7 +210,8 @@ function checkValue(field: string, spec: FieldSpec, op: RuleOp, value: unknown, 
   const one = (v: unknown, where: (string | number)[]): number | string => {
     switch (spec.kind) {
       case 'number':
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw new RuleProblem(where, `${field} 需要数字 (needs a number), got ${JSON.stringify(v)?.slice(0, 40)}`)
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          throw new RuleProblem(where, `${field} 需要数字 (needs a number), got ${JSON.stringify(v)?.slice(0, 40)}`)
         return v
       case 'month':
         if (typeof v !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new RuleProblem(where, `${field} 需要月份 YYYY-MM (needs a month)`)
@@ -249,7 +258,8 @@ function checkValue(field: string, spec: FieldSpec, op: RuleOp, value: unknown, 
     return { date: value.date, stage }
   }
   if (op === 'in') {
-    if (!Array.isArray(value) || value.length === 0 || value.length > MAX_LIST) throw new RuleProblem(at, `"in" 需要 1–${MAX_LIST} 个值的数组 (needs a non-empty array)`)
+    if (!Array.isArray(value) || value.length === 0 || value.length > MAX_LIST)
+      throw new RuleProblem(at, `"in" 需要 1–${MAX_LIST} 个值的数组 (needs a non-empty array)`)
     return value.map((v, i) => one(v, [...at, i])) as number[] | string[]
   }
   if (op === 'between') {

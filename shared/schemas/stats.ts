@@ -29,9 +29,7 @@ export const StatsSummary = Stats.extend({
 })
 export type StatsSummary = z.infer<typeof StatsSummary>
 
-export const MonthlyRevenue = z.array(
-  z.object({ month: z.string(), revenueFen: z.number().int(), orders: z.number().int(), buyers: z.number().int() })
-)
+export const MonthlyRevenue = z.array(z.object({ month: z.string(), revenueFen: z.number().int(), orders: z.number().int(), buyers: z.number().int() }))
 
 export const Overview = Stats.extend({
   repeatBuyers: z.number().int(),

@@ -20,10 +20,23 @@ export const campaignsBench: Benchmark = {
       loadDemoShop(db, { customers: 20_000, seed: 1, asOf: '2026-11-23' })
       const env = { asOf: '2026-11-23', settings: readSettings(db), now: '2026-11-23T12:00:00' }
       const input = (suggestion: 'sleeping' | 'loyal', dryRun: boolean) =>
-        PlanInput.parse({ target: { suggestion }, budgetFen: 2_000_000, postageFen: 800, gifts: [{ sku: 'TEA', costFen: 1200 }, { sku: 'S', costFen: 600, stock: 300 }], holdout: 0.1, seed: 3, dryRun })
+        PlanInput.parse({
+          target: { suggestion },
+          budgetFen: 2_000_000,
+          postageFen: 800,
+          gifts: [
+            { sku: 'TEA', costFen: 1200 },
+            { sku: 'S', costFen: 600, stock: 300 }
+          ],
+          holdout: 0.1,
+          seed: 3,
+          dryRun
+        })
       const t0 = performance.now()
       const first = planCampaign(db, input('loyal', true), env)
-      report(`first plan (loyal, ${first.candidates} candidates, scoring ${first.scoring}): ${(performance.now() - t0).toFixed(0)} ms → ${first.treated.length} mailed, ${first.control.length} control`)
+      report(
+        `first plan (loyal, ${first.candidates} candidates, scoring ${first.scoring}): ${(performance.now() - t0).toFixed(0)} ms → ${first.treated.length} mailed, ${first.control.length} control`
+      )
       for (const s of ['sleeping', 'loyal'] as const) {
         const times = await timeRuns(5, () => planCampaign(db, input(s, true), env))
         report(`plan ${s} (fit reused) median ${median(times).toFixed(0)} ms over 5 runs`)

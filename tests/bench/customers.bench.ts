@@ -28,9 +28,21 @@ const CUSTOMERS = Number(process.env.CUSTOMERS_BENCH_N ?? 200_000)
 function addHeavyCustomer(db: Db): number {
   let id = 0
   db.transaction(() => {
-    const batch = LedgerWriter.createBatch(db, { fileName: 'bench-heavy', fileSize: 1, fileHash: 'bench-heavy', importedAt: `${AS_OF}T00:00:00`, format: 'csv' })
+    const batch = LedgerWriter.createBatch(db, {
+      fileName: 'bench-heavy',
+      fileSize: 1,
+      fileHash: 'bench-heavy',
+      importedAt: `${AS_OF}T00:00:00`,
+      format: 'csv'
+    })
     const w = new LedgerWriter(db, batch)
-    id = w.resolveCustomer([{ kind: 'card', value: 'HEAVY500' }, { kind: 'phone', value: '13000000500' }], { name: '常买客', address: '浙江省杭州市西湖区文三路1号', seenAt: '2025-01-01T10:00:00' }).customerId
+    id = w.resolveCustomer(
+      [
+        { kind: 'card', value: 'HEAVY500' },
+        { kind: 'phone', value: '13000000500' }
+      ],
+      { name: '常买客', address: '浙江省杭州市西湖区文三路1号', seenAt: '2025-01-01T10:00:00' }
+    ).customerId
     const p1 = w.productId('B1', '婴儿配方奶粉 2段 800g', '奶粉')
     const p2 = w.productId('B2', '纸尿裤 L码 52片', '纸尿裤')
     for (let i = 0; i < 500; i++) {
@@ -72,7 +84,11 @@ function searchStrings(db: Db): { kind: string; q: string }[] {
 }
 
 function line(label: string, times: number[]): string {
-  return `${label.padEnd(28)} n=${String(times.length).padStart(3)}  p50 ${median(times).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...times).toFixed(1).padStart(6)} ms`
+  return `${label.padEnd(28)} n=${String(times.length).padStart(3)}  p50 ${median(times).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms  max ${Math.max(
+    ...times
+  )
+    .toFixed(1)
+    .padStart(6)} ms`
 }
 
 export const customersBench: Benchmark = {
@@ -92,7 +108,9 @@ export const customersBench: Benchmark = {
         report(`demo shop: ${r.customers} customers, ${r.orders} orders, ${r.lines} lines in ${secs.toFixed(1)} s (search index included)`)
       } else report(`reusing ${path}`)
       const t1 = performance.now()
-      const heavy = (db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'HEAVY500'").pluck().get() as number | undefined) ?? addHeavyCustomer(db)
+      const heavy =
+        (db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'HEAVY500'").pluck().get() as number | undefined) ??
+        addHeavyCustomer(db)
       report(`customer with 500 orders ready (#${heavy}) in ${(performance.now() - t1).toFixed(0)} ms`)
 
       const ctx = createAppContext(db, path, 'bench', AS_OF)
@@ -171,7 +189,13 @@ export const customersBench: Benchmark = {
       const httpDetail: number[] = []
       for (let i = 0; i < 10; i++) {
         const t0 = performance.now()
-        await (await fetch(`http://127.0.0.1:${port}/api/customers.get`, { method: 'POST', headers: { 'x-evergreen-token': token }, body: JSON.stringify({ id: heavy }) })).json()
+        await (
+          await fetch(`http://127.0.0.1:${port}/api/customers.get`, {
+            method: 'POST',
+            headers: { 'x-evergreen-token': token },
+            body: JSON.stringify({ id: heavy })
+          })
+        ).json()
         httpDetail.push(performance.now() - t0)
       }
       await new Promise((r) => server.close(r))

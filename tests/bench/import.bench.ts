@@ -26,7 +26,7 @@ function writeExport(file: string, lines: number): void {
   const products = Array.from({ length: 2000 }, (_, i) => [`69${String(100000 + i).padStart(8, '0')}`, `商品${i}`, (i % 300) + 9.9] as const)
   let chunk = '单据号,销售时间,会员卡号,手机号,会员姓名,商品条码,商品名称,数量,单价,实收金额,支付方式\n'
   let order = 0
-  for (let i = 0; i < lines; ) {
+  for (let i = 0; i < lines;) {
     order++
     const customer = (order * 7919) % 100_000
     const day = 1 + (order % 28)

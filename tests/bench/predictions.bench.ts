@@ -54,10 +54,14 @@ function runSize(n: number, report: (line: string) => void): void {
     times.score.push(t5 - t4)
     if (run === 0) {
       report(`grouped into ${groups.x.length} distinct (x, t_x, T)`)
-      report(`BG/NBD (${bg.evaluations} evaluations): r=${bg.params.r.toFixed(3)} α=${bg.params.alpha.toFixed(2)} a=${bg.params.a.toFixed(3)} b=${bg.params.b.toFixed(3)} (simulated 0.5, 20, 0.8, 3)`)
+      report(
+        `BG/NBD (${bg.evaluations} evaluations): r=${bg.params.r.toFixed(3)} α=${bg.params.alpha.toFixed(2)} a=${bg.params.a.toFixed(3)} b=${bg.params.b.toFixed(3)} (simulated 0.5, 20, 0.8, 3)`
+      )
       report(`Gamma-Gamma (${gg.evaluations} evaluations): p=${gg.params.p.toFixed(2)} q=${gg.params.q.toFixed(2)} γ=${gg.params.gamma.toFixed(0)}`)
       const p = pareto.params
-      report(`Pareto/NBD (${pareto.evaluations} evaluations): r=${p.r.toFixed(3)} α=${p.alpha.toFixed(2)} s=${p.s.toFixed(3)} β=${p.beta.toFixed(1)} LL=${pareto.logLik.toFixed(1)}`)
+      report(
+        `Pareto/NBD (${pareto.evaluations} evaluations): r=${p.r.toFixed(3)} α=${p.alpha.toFixed(2)} s=${p.s.toFixed(3)} β=${p.beta.toFixed(1)} LL=${pareto.logLik.toFixed(1)}`
+      )
       report(`total expected value over 52 weeks ¥${(total / 100).toFixed(0)}`)
     }
   }

@@ -15,4 +15,14 @@ export interface Benchmark {
   run(report: (line: string) => void): Promise<void>
 }
 
-export const benchmarks: Benchmark[] = [demoBench, importBench, predictionsBench, customersBench, segmentsBench, campaignsBench, robustnessBench, serverBench, xlsxReadersBench]
+export const benchmarks: Benchmark[] = [
+  demoBench,
+  importBench,
+  predictionsBench,
+  customersBench,
+  segmentsBench,
+  campaignsBench,
+  robustnessBench,
+  serverBench,
+  xlsxReadersBench
+]

@@ -33,7 +33,9 @@ async function importFuzz(report: (line: string) => void): Promise<boolean> {
   const refused = Object.entries(run.refused)
     .map(([code, n]) => `${n.toLocaleString()} ${code}`)
     .join(', ')
-  report(`import fuzz, seed ${run.seed}: ${run.inputs.toLocaleString()} inputs (${(run.bytes / 1024 / 1024).toFixed(0)} MB) in ${secs.toFixed(1)} s = ${(run.inputs / secs).toFixed(0)} inputs/s`)
+  report(
+    `import fuzz, seed ${run.seed}: ${run.inputs.toLocaleString()} inputs (${(run.bytes / 1024 / 1024).toFixed(0)} MB) in ${secs.toFixed(1)} s = ${(run.inputs / secs).toFixed(0)} inputs/s`
+  )
   report(`  ${run.imported.toLocaleString()} imported as one batch (then undone), refused: ${refused}; slowest input ${run.slowestMs.toFixed(0)} ms`)
   report(`  failures: ${run.failures.length}`)
   for (const f of run.failures.slice(0, 10)) report(`    input ${f.index} (${f.label}) → ${f.problem.slice(0, 400)} [${f.file}]`)
@@ -48,11 +50,15 @@ interface VitestJson {
 /** The crash-safety test file itself, run with more trials. */
 function crashTrials(report: (line: string) => void): boolean {
   const out = join(mkdtempSync(join(tmpdir(), 'evergreen-crash-bench-')), 'result.json')
-  spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/integration/security/crash-safety.test.ts', '--reporter=json', `--outputFile=${out}`], {
-    cwd: root,
-    env: { ...process.env, EVERGREEN_CRASH_TRIALS: String(CRASH_TRIALS) },
-    stdio: 'ignore'
-  })
+  spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/integration/security/crash-safety.test.ts', '--reporter=json', `--outputFile=${out}`],
+    {
+      cwd: root,
+      env: { ...process.env, EVERGREEN_CRASH_TRIALS: String(CRASH_TRIALS) },
+      stdio: 'ignore'
+    }
+  )
   let ok = true
   const results = (JSON.parse(readFileSync(out, 'utf8')) as VitestJson).testResults.flatMap((f) => f.assertionResults)
   for (const t of results) {

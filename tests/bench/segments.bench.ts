@@ -65,7 +65,12 @@ export const segmentsBench: Benchmark = {
 
       schemeOverview(db, AS_OF, s, false)
       const rules = {
-        simple: Rule.parse({ all: [{ field: 'orders', op: '>=', value: 3 }, { field: 'lifecycle', op: 'in', value: ['silent', 'sleeping'] }] }),
+        simple: Rule.parse({
+          all: [
+            { field: 'orders', op: '>=', value: 3 },
+            { field: 'lifecycle', op: 'in', value: ['silent', 'sleeping'] }
+          ]
+        }),
         product: Rule.parse({
           all: [
             { field: 'boughtProduct', op: 'contains', value: { text: '奶粉', from: '2026-06-01' } },
@@ -73,7 +78,12 @@ export const segmentsBench: Benchmark = {
             { not: { field: 'tag', op: '=', value: '价格敏感' } }
           ]
         }),
-        rfm: Rule.parse({ any: [{ field: 'rfmSegment', op: '=', value: 'At Risk' }, { field: 'tier', op: 'in', value: ['gold', 'diamond'] }] })
+        rfm: Rule.parse({
+          any: [
+            { field: 'rfmSegment', op: '=', value: 'At Risk' },
+            { field: 'tier', op: 'in', value: ['gold', 'diamond'] }
+          ]
+        })
       }
       for (const [name, rule] of Object.entries(rules)) {
         let n = 0

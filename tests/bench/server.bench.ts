@@ -57,7 +57,9 @@ export const serverBench: Benchmark = {
       db.close()
 
       // out/bench/server.cjs is the server entry bundled beside this benchmark (scripts/bench.mjs)
-      const server = superviseServer({ spawn: () => forkNodeServer(join(__dirname, 'server.cjs'), serverArgs({ dbPath: path, version: 'bench', asOf: AS_OF })) })
+      const server = superviseServer({
+        spawn: () => forkNodeServer(join(__dirname, 'server.cjs'), serverArgs({ dbPath: path, version: 'bench', asOf: AS_OF }))
+      })
       await server.ready()
       await recomputes(server.dispatch)
       const out = await loopDelayDuring(() => recomputes(server.dispatch))

@@ -35,7 +35,16 @@ async function writeWorkbook(file: string): Promise<void> {
   ws.addRow(['单据号', '销售时间', '会员卡号', '手机号', '商品条码', '商品名称', '数量', '实收金额']).commit()
   for (let i = 0; i < ROWS; i++) {
     const c = (i * 7919) % 20_000
-    ws.addRow([`S${i}`, new Date(Date.UTC(2025, i % 12, 1 + (i % 28), 10 + (i % 9), i % 60)), `6200000000000${String(c).padStart(6, '0')}`, `139${String(10_000_000 + c)}`, `69${String(100000 + (i % 2000)).padStart(11, '0')}`, `商品${i % 2000}`, 1 + (i % 3), ((i % 300) + 9.9) * (1 + (i % 3))]).commit()
+    ws.addRow([
+      `S${i}`,
+      new Date(Date.UTC(2025, i % 12, 1 + (i % 28), 10 + (i % 9), i % 60)),
+      `6200000000000${String(c).padStart(6, '0')}`,
+      `139${String(10_000_000 + c)}`,
+      `69${String(100000 + (i % 2000)).padStart(11, '0')}`,
+      `商品${i % 2000}`,
+      1 + (i % 3),
+      ((i % 300) + 9.9) * (1 + (i % 3))
+    ]).commit()
   }
   ws.commit()
   await wb.commit()
@@ -54,14 +63,20 @@ export const xlsxReadersBench: Benchmark = {
       for (const reader of ['exceljs', 'sheetjs']) {
         figures[reader] = { ms: [], peakMb: [], rows: 0 }
         for (let i = 0; i < 3; i++) {
-          const r = spawnSync(process.execPath, [process.argv[1]], { env: { ...process.env, [CHILD]: `${reader}|${file}` }, encoding: 'utf8', maxBuffer: 1 << 20 })
+          const r = spawnSync(process.execPath, [process.argv[1]], {
+            env: { ...process.env, [CHILD]: `${reader}|${file}` },
+            encoding: 'utf8',
+            maxBuffer: 1 << 20
+          })
           if (r.status !== 0) throw new Error(`${reader} failed: ${r.stderr}`)
           const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; rows: number; peakMb: number }
           figures[reader].ms.push(out.ms)
           figures[reader].peakMb.push(out.peakMb)
           figures[reader].rows = out.rows
         }
-        report(`${reader}: ${figures[reader].rows.toLocaleString()} rows, median ${(median(figures[reader].ms) / 1000).toFixed(2)} s, peak RSS median ${median(figures[reader].peakMb).toFixed(0)} MB`)
+        report(
+          `${reader}: ${figures[reader].rows.toLocaleString()} rows, median ${(median(figures[reader].ms) / 1000).toFixed(2)} s, peak RSS median ${median(figures[reader].peakMb).toFixed(0)} MB`
+        )
       }
       const e = figures.exceljs
       const s = figures.sheetjs

@@ -49,7 +49,11 @@ test('shows the call list in English', async ({ page, app }) => {
 
 test('shows the day’s capacity with 显示全部 for the rest, and 不再联系 asks first and can be undone', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300', '--seed', '7'])
-  const all = await app.cli<{ total: number; capacity: number; entries: { key: string; customerId: number; name: string | null; consent: { phone: boolean } }[] }>(['calls', '--all'])
+  const all = await app.cli<{
+    total: number
+    capacity: number
+    entries: { key: string; customerId: number; name: string | null; consent: { phone: boolean } }[]
+  }>(['calls', '--all'])
   expect(all.capacity).toBe(30)
   expect(all.total).toBeGreaterThan(30)
   await page.goto(app.url)

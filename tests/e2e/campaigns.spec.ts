@@ -103,7 +103,12 @@ test('plans a gift mailing in the wizard, exports the courier file and marks it 
   expect(lines.slice(1).every((l) => l.endsWith(',冬季回访小礼物'))).toBe(true)
   // and GBK, the same text
   const [gbk] = await Promise.all([page.waitForEvent('download'), page.getByTestId('courier-gbk').click()])
-  expect(iconv.decode(readFileSync(await gbk.path()), 'gbk').trimEnd().split('\r\n')).toEqual(lines)
+  expect(
+    iconv
+      .decode(readFileSync(await gbk.path()), 'gbk')
+      .trimEnd()
+      .split('\r\n')
+  ).toEqual(lines)
 
   await page.getByTestId('mark-mailed').click()
   await expect(page.getByTestId('mailed-on')).toContainText('2026-11-23', { timeout: 30_000 })
@@ -118,8 +123,22 @@ test('shows treated against control after a later sales import', async ({ page, 
   await app.cli(['demo', '--customers', '800'])
   // planned in the summer, mailed the next day
   const plan = await cliAt<{ campaignId: number; mailed: { ref: string }[]; control: { ref: string }[] }>(app.dbPath, '2026-08-01', [
-    'campaign', 'plan', '--suggestion', 'sleeping', '--budget-fen', '60000', '--gift', 'TEA:1200', '--postage-fen', '800',
-    '--holdout', '0.3', '--seed', 'e2e', '--name', '八月回访'
+    'campaign',
+    'plan',
+    '--suggestion',
+    'sleeping',
+    '--budget-fen',
+    '60000',
+    '--gift',
+    'TEA:1200',
+    '--postage-fen',
+    '800',
+    '--holdout',
+    '0.3',
+    '--seed',
+    'e2e',
+    '--name',
+    '八月回访'
   ])
   await cliAt(app.dbPath, '2026-08-01', ['campaign', 'mail', String(plan.campaignId), '--date', '2026-08-02'])
   type Results = { treated: { n: number; buyers: number; revenueFen: number }; control: { n: number; buyers: number; revenueFen: number }; upliftRate: number }
@@ -135,7 +154,10 @@ test('shows treated against control after a later sales import', async ({ page, 
   const file = join(mkdtempSync(join(tmpdir(), 'eg-later-')), 'pos-2026-08.csv')
   writeFileSync(
     file,
-    ['单据号,销售时间,会员卡号,商品名称,数量,实收金额', ...comeBack.map((card, i) => `L${1000 + i},2026-08-${String(10 + i).padStart(2, '0')} 15:30:00,${card},新茶四盒装,1,128.00`)].join('\r\n') + '\r\n'
+    [
+      '单据号,销售时间,会员卡号,商品名称,数量,实收金额',
+      ...comeBack.map((card, i) => `L${1000 + i},2026-08-${String(10 + i).padStart(2, '0')} 15:30:00,${card},新茶四盒装,1,128.00`)
+    ].join('\r\n') + '\r\n'
   )
   await app.cli(['import', file])
   const after = await app.cli<Results>(['campaign', 'results', String(plan.campaignId), '--window', '30'])

@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs'
 import { test, expect, screenshot } from './fixtures'
 
-interface Row { id: number; name: string | null; memberCard: string | null; phone: string | null }
+interface Row {
+  id: number
+  name: string | null
+  memberCard: string | null
+  phone: string | null
+}
 
 test('finds, opens, logs a contact, edits with undo and exports', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300'])
@@ -100,7 +105,11 @@ test('finds, opens, logs a contact, edits with undo and exports', async ({ page,
   await page.getByTestId('export-full-phones').check()
   await screenshot(page, 'customers-export-full-phones')
   const [whole] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
-  const wholeLines = readFileSync((await whole.path())!).subarray(3).toString('utf8').trim().split('\r\n')
+  const wholeLines = readFileSync((await whole.path())!)
+    .subarray(3)
+    .toString('utf8')
+    .trim()
+    .split('\r\n')
   expect(wholeLines.slice(1).some((l) => /^\d+,[^,]*,1\d{10},/.test(l))).toBe(true)
   expect(wholeLines.slice(1).some((l) => l.includes('****'))).toBe(false)
 })

@@ -81,6 +81,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * seconds, so on a slow machine one may already be gone: either way none is left after this. */
 export async function clearNotices(page: Page): Promise<void> {
   const close = page.getByTestId('notices').getByRole('button')
-  for (let i = 0; i < 5 && (await close.count()) > 0; i++) await close.first().click({ timeout: 2_000 }).catch(() => undefined)
+  for (let i = 0; i < 5 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined)
   await baseExpect(close).toHaveCount(0)
 }

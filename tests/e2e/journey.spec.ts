@@ -38,7 +38,14 @@ async function importOnPage(page: Page, name: string): Promise<string> {
   return (await page.getByTestId('result-imported').textContent())!.trim()
 }
 
-interface Word { page: number; text: string; xMin: number; xMax: number; yMin: number; yMax: number }
+interface Word {
+  page: number
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+  yMax: number
+}
 function pdfWords(pdf: string): Word[] {
   const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' })
   const words: Word[] = []
@@ -91,8 +98,22 @@ test('a new shop’s first months on its files: import, overview, segment, gift,
   // the mailing, planned on the first of October: 17 parcels of 23 yuan within 400 yuan, 4 held back
   type Plan = { campaignId: number; mailed: { ref: string; name: string }[]; control: { ref: string }[]; costFen: number; excluded: Record<string, number> }
   const plan = await cliAt<Plan>(app.dbPath, '2026-10-01', [
-    'campaign', 'plan', '--segment', '浙江客户', '--budget-fen', '40000', '--gift', 'TOWEL:1500', '--postage-fen', '800',
-    '--holdout', '0.2', '--seed', '7', '--name', '国庆小礼物'
+    'campaign',
+    'plan',
+    '--segment',
+    '浙江客户',
+    '--budget-fen',
+    '40000',
+    '--gift',
+    'TOWEL:1500',
+    '--postage-fen',
+    '800',
+    '--holdout',
+    '0.2',
+    '--seed',
+    '7',
+    '--name',
+    '国庆小礼物'
   ])
   expect(plan.mailed).toHaveLength(17)
   expect(plan.control).toHaveLength(4)
@@ -109,7 +130,10 @@ test('a new shop’s first months on its files: import, overview, segment, gift,
   // the labels for the parcels, as Chromium prints them: every word inside a label, each label one parcel's name and address
   await page.getByTestId('print-cards').click()
   await expect(page.getByTestId('target-kind')).toHaveValue('campaign')
-  await page.getByTestId('template-list').getByRole('button', { name: /地址标签 Avery L7160/ }).click()
+  await page
+    .getByTestId('template-list')
+    .getByRole('button', { name: /地址标签 Avery L7160/ })
+    .click()
   await page.getByTestId('preview-run').click()
   await expect(page.getByTestId('preview-summary')).toHaveText(/17 张 · 1 页/)
   const popupPromise = page.waitForEvent('popup')
@@ -123,14 +147,23 @@ test('a new shop’s first months on its files: import, overview, segment, gift,
   const cells = Array.from({ length: cellsPerSheet(sheet) }, (_, i) => cellRect(sheet, i))
   const words = pdfWords(pdf)
   expect(words.length).toBeGreaterThan(17)
-  const cellOf = (w: Word) => cells.findIndex((r) => w.xMin >= r.x - 0.5 && w.xMax <= r.x + r.width + 0.5 && w.yMin >= r.y - 0.5 && w.yMax <= r.y + r.height + 0.5)
+  const cellOf = (w: Word) =>
+    cells.findIndex((r) => w.xMin >= r.x - 0.5 && w.xMax <= r.x + r.width + 0.5 && w.yMin >= r.y - 0.5 && w.yMax <= r.y + r.height + 0.5)
   const outside = words.filter((w) => w.page !== 0 || cellOf(w) < 0)
   expect(outside.map((w) => w.text)).toEqual([])
-  const labelText = cells.map((_, i) => words.filter((w) => cellOf(w) === i).map((w) => w.text).join(''))
+  const labelText = cells.map((_, i) =>
+    words
+      .filter((w) => cellOf(w) === i)
+      .map((w) => w.text)
+      .join('')
+  )
   const online = fileOnlineSales('taobao-2026-09.csv')
   for (const m of plan.mailed) {
     const address = (members.find((x) => x.card === m.ref)?.address ?? online.find((s) => s.phone === m.ref)!.address).replace(/\s/g, '')
-    expect(labelText.filter((t) => t.includes(m.name) && t.includes(address)), `${m.ref} ${m.name}`).toHaveLength(1)
+    expect(
+      labelText.filter((t) => t.includes(m.name) && t.includes(address)),
+      `${m.ref} ${m.name}`
+    ).toHaveLength(1)
   }
 
   // October's export: nine of the mailed and one held back come back within 30 days

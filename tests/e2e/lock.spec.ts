@@ -57,7 +57,13 @@ test('locks with Ctrl+L, refuses data while locked, unlocks back to the same pag
   const lock = page.getByTestId('lock-screen')
   await expect(lock).toBeVisible()
   await expect(page.getByTestId('lock-passcode')).toBeFocused()
-  for (const [x, y] of [[10, 10], [100, 300], [640, 360], [1270, 700]]) expect(await coveredAt(page, x, y)).toBe(true)
+  for (const [x, y] of [
+    [10, 10],
+    [100, 300],
+    [640, 360],
+    [1270, 700]
+  ])
+    expect(await coveredAt(page, x, y)).toBe(true)
   expect(await customersCall(page)).toMatchObject({ ok: false, code: 'LOCKED' })
 
   // Esc does not close it, Tab stays inside it, Alt+digits do not move the page behind

@@ -18,10 +18,31 @@ const DPI = 200
 const MM_PER_PX = 25.4 / DPI
 const TOLERANCE_MM = 0.5
 
-interface Word { page: number; text: string; xMin: number; xMax: number; yMin: number; yMax: number }
-interface CardRow { name: string; page: number; cell: number }
-interface PrintOut { pages: number; cards: number; sheet: string; cardList: CardRow[] }
-interface BlockBox { x: number; y: number; width: number; height: number }
+interface Word {
+  page: number
+  text: string
+  xMin: number
+  xMax: number
+  yMin: number
+  yMax: number
+}
+interface CardRow {
+  name: string
+  page: number
+  cell: number
+}
+interface PrintOut {
+  pages: number
+  cards: number
+  sheet: string
+  cardList: CardRow[]
+}
+interface BlockBox {
+  x: number
+  y: number
+  width: number
+  height: number
+}
 
 /** Words with their boxes in mm, from pdftotext -bbox. */
 function pdfWords(pdf: string): Word[] {
@@ -52,12 +73,14 @@ function inkedPixels(pdf: string, dir: string): { x: number; y: number }[][] {
       }
     }
     // P5 header: "P5\n<w> <h>\n<max>\n"
-    const header = buf.subarray(0, 40).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
+    const header = buf
+      .subarray(0, 40)
+      .toString('latin1')
+      .match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
     const [w, h] = [Number(header[1]), Number(header[2])]
     const data = buf.subarray(header[0].length)
     const ink: { x: number; y: number }[] = []
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) if (data[y * w + x] < 160) ink.push({ x: (x + 0.5) * MM_PER_PX, y: (y + 0.5) * MM_PER_PX })
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[y * w + x] < 160) ink.push({ x: (x + 0.5) * MM_PER_PX, y: (y + 0.5) * MM_PER_PX })
     pages.push(ink)
   }
   return pages
@@ -88,7 +111,20 @@ test('every built-in label sheet prints each label inside its cell within 0.5 mm
     const per = cellsPerSheet(sheet)
     const html = join(dir, `${t.sheet}.html`)
     // start at label 2 and run onto a second sheet: both pages and the skipped label are checked
-    const out = await app.cli<PrintOut>(['print', '--template', String(t.id), '--batch', '1', '--limit', String(per + 2), '--start-at', '2', '--preview', '--out', html])
+    const out = await app.cli<PrintOut>([
+      'print',
+      '--template',
+      String(t.id),
+      '--batch',
+      '1',
+      '--limit',
+      String(per + 2),
+      '--start-at',
+      '2',
+      '--preview',
+      '--out',
+      html
+    ])
     expect(out.cards).toBe(per + 2)
     expect(out.pages).toBe(2)
 
@@ -108,7 +144,7 @@ test('every built-in label sheet prints each label inside its cell within 0.5 mm
     // the blocks of the design, as rendered (mm, relative to the cell)
     const blocks: BlockBox[] = await page.$$eval('.cell:first-child .b', (els) =>
       els.map((e) => {
-        const s = (e as unknown as { style: Record<"left" | "top" | "width" | "height", string> }).style
+        const s = (e as unknown as { style: Record<'left' | 'top' | 'width' | 'height', string> }).style
         return { x: parseFloat(s.left), y: parseFloat(s.top), width: parseFloat(s.width), height: parseFloat(s.height) }
       })
     )
@@ -173,7 +209,9 @@ test('every built-in label sheet prints each label inside its cell within 0.5 mm
     expect(stray, `${t.sheet}: ink outside every label (mm)`).toEqual([])
     expect(inked.size, `${t.sheet}: labels with ink`).toBe(out.cards)
     expect(worst).toBeLessThanOrEqual(TOLERANCE_MM)
-    report.push(`${t.sheet}: ${out.cards} labels, first-word x offset ≤ ${maxX.toFixed(3)} mm, ink outside block boxes ≤ ${worst.toFixed(3)} mm, ink starts ${inkTop.toFixed(2)} mm below the cell top`)
+    report.push(
+      `${t.sheet}: ${out.cards} labels, first-word x offset ≤ ${maxX.toFixed(3)} mm, ink outside block boxes ≤ ${worst.toFixed(3)} mm, ink starts ${inkTop.toFixed(2)} mm below the cell top`
+    )
   }
   console.log(report.join('\n'))
 })

@@ -78,7 +78,10 @@ test('designs an insert card, previews it merged for real customers and saves a 
 test('prints address labels from label 5 on a partly used sheet, with the calibration applied', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '40', '--seed', '3'])
   await page.goto(app.url + '#/cards')
-  await page.getByTestId('template-list').getByRole('button', { name: /地址标签 Avery L7163/ }).click()
+  await page
+    .getByTestId('template-list')
+    .getByRole('button', { name: /地址标签 Avery L7163/ })
+    .click()
   await expect(page.getByTestId('template-name')).toHaveValue('地址标签 Avery L7163')
   await page.getByTestId('target-kind').selectOption('batch')
   await page.getByTestId('start-at').fill('5')

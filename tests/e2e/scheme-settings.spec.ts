@@ -32,8 +32,20 @@ test('a raised 金卡 threshold moves customers to 银卡 on the segments page, 
   // who will be 金卡 under the new rule (12 orders or ¥10,000, short of 钻石), counted by a rule that ignores the settings
   const newGold = {
     all: [
-      { any: [{ field: 'orders', op: '>=', value: 12 }, { field: 'spendFen', op: '>=', value: 1_000_000 }] },
-      { not: { any: [{ field: 'orders', op: '>=', value: 16 }, { field: 'spendFen', op: '>=', value: 1_500_000 }] } }
+      {
+        any: [
+          { field: 'orders', op: '>=', value: 12 },
+          { field: 'spendFen', op: '>=', value: 1_000_000 }
+        ]
+      },
+      {
+        not: {
+          any: [
+            { field: 'orders', op: '>=', value: 16 },
+            { field: 'spendFen', op: '>=', value: 1_500_000 }
+          ]
+        }
+      }
     ]
   }
   await app.cli(['segments', 'create', '--name', 'new-gold', '--rule', JSON.stringify(newGold)])

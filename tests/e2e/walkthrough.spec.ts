@@ -72,7 +72,20 @@ test('an error notice pushes the page down instead of covering it, and goes away
 test('「打印地址标签和卡片」 on a campaign opens the cards page with that campaign to print for', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300'])
   const plan = await cliAt<{ campaignId: number }>(app.dbPath, '2026-08-01', [
-    'campaign', 'plan', '--suggestion', 'sleeping', '--budget-fen', '60000', '--gift', 'TEA:1200', '--postage-fen', '800', '--seed', 'e2e', '--name', '八月回访'
+    'campaign',
+    'plan',
+    '--suggestion',
+    'sleeping',
+    '--budget-fen',
+    '60000',
+    '--gift',
+    'TEA:1200',
+    '--postage-fen',
+    '800',
+    '--seed',
+    'e2e',
+    '--name',
+    '八月回访'
   ])
   await page.goto(app.url)
   await page.getByTestId('nav-campaigns').click()

@@ -49,7 +49,8 @@ export function randomValue(rnd: Random, depth = 0): unknown {
       return Array.from({ length: rnd.int(0, 3) }, () => randomValue(rnd, depth + 1))
     default: {
       const o: Record<string, unknown> = {}
-      for (let i = rnd.int(0, 3); i > 0; i--) o[rnd.pick(['id', 'name', 'path', 'rule', 'asOf', 'limit', '__proto__', 'constructor', 'x'])] = randomValue(rnd, depth + 1)
+      for (let i = rnd.int(0, 3); i > 0; i--)
+        o[rnd.pick(['id', 'name', 'path', 'rule', 'asOf', 'limit', '__proto__', 'constructor', 'x'])] = randomValue(rnd, depth + 1)
       return o
     }
   }

@@ -27,7 +27,10 @@ export const backupsCommand: Command = {
         backups.length === 0
           ? '还没有备份 (no backups yet)'
           : backups
-              .map((b) => `${b.at}  ${b.reason.padEnd(14)} ${b.name}  ${b.figures ? `${b.figures.customers} 顾客 · ${b.figures.orders} 订单 · ${formatFen(b.figures.revenueFen)}` : '(无法读取)'}`)
+              .map(
+                (b) =>
+                  `${b.at}  ${b.reason.padEnd(14)} ${b.name}  ${b.figures ? `${b.figures.customers} 顾客 · ${b.figures.orders} 订单 · ${formatFen(b.figures.revenueFen)}` : '(无法读取)'}`
+              )
               .join('\n')
     }
   }

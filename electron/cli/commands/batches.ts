@@ -14,9 +14,7 @@ export const batchesCommand: Command = {
       human: () =>
         all.length === 0
           ? '还没有导入批次 (no batches yet)'
-          : all
-              .map((b) => `#${b.id} ${b.importedAt} ${b.file}: ${b.rowsImported} 行, ${formatFen(b.totalFen)}${b.undone ? ' (已撤销 undone)' : ''}`)
-              .join('\n')
+          : all.map((b) => `#${b.id} ${b.importedAt} ${b.file}: ${b.rowsImported} 行, ${formatFen(b.totalFen)}${b.undone ? ' (已撤销 undone)' : ''}`).join('\n')
     }
   }
 }

@@ -35,7 +35,8 @@ function idArg(args: ParsedArgs): number {
 async function plan(args: ParsedArgs, env: Parameters<Command['run']>[1]) {
   const segment = stringFlag(args, 'segment')
   const suggestion = stringFlag(args, 'suggestion')
-  if ((segment === undefined) === (suggestion === undefined)) throw new DomainError('BAD_INPUT', '请指定 --segment NAME 或 --suggestion sleeping|loyal|birthdays 之一 (one target)')
+  if ((segment === undefined) === (suggestion === undefined))
+    throw new DomainError('BAD_INPUT', '请指定 --segment NAME 或 --suggestion sleeping|loyal|birthdays 之一 (one target)')
   const budgetFen = intFlag(args, 'budget-fen')
   if (budgetFen === undefined) throw new DomainError('BAD_INPUT', '需要 --budget-fen (the total budget in fen)')
   const gifts = ((args.flags.gift as string[] | undefined) ?? []).map(parseGiftFlag)
@@ -63,7 +64,10 @@ async function plan(args: ParsedArgs, env: Parameters<Command['run']>[1]) {
     costFen: r.costFen,
     excluded: r.excluded
   }
-  const excluded = Object.entries(r.excluded).map(([k, n]) => `${k} ${n}`).join(', ') || '无'
+  const excluded =
+    Object.entries(r.excluded)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || '无'
   return {
     data,
     human: () =>

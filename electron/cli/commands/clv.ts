@@ -21,7 +21,10 @@ async function top(args: ParsedArgs, env: CliEnv) {
   }))
   const human = () =>
     list.rows
-      .map((r, i) => `${String(i + 1).padStart(3)}. ${r.name ?? ''} (${r.ref})  ${r.expectedValueFen === null ? '' : formatFen(r.expectedValueFen) + '  '}${r.explanation.zh}`)
+      .map(
+        (r, i) =>
+          `${String(i + 1).padStart(3)}. ${r.name ?? ''} (${r.ref})  ${r.expectedValueFen === null ? '' : formatFen(r.expectedValueFen) + '  '}${r.explanation.zh}`
+      )
       .join('\n')
   return { data, human }
 }
@@ -33,7 +36,8 @@ export const clvCommand: Command = {
     '  clv top --db PATH [--as-of DATE] [--horizon DAYS] [--limit N] [--json]',
     '        → [{ref, name, expectedPurchases, expectedValueFen, pAlive, nextPurchase, lastPurchase, model}]'
   ].join('\n'),
-  summary: '回购预测 / fit BG/NBD, Pareto/NBD, MBG/NBD, (M)BG/CNBD-k and Gamma-Gamma, backtest each and choose; score one customer; or the customers worth most as of today',
+  summary:
+    '回购预测 / fit BG/NBD, Pareto/NBD, MBG/NBD, (M)BG/CNBD-k and Gamma-Gamma, backtest each and choose; score one customer; or the customers worth most as of today',
   options: {
     'calibration-end': { type: 'string' },
     'holdout-end': { type: 'string' },
@@ -55,7 +59,8 @@ export const clvCommand: Command = {
     if (ref !== undefined) {
       const horizon = intFlag(args, 'horizon') ?? (unit === 'week' ? 52 : 365)
       const s = await env.call('predictions.customer', { ref, asOf: calibrationEnd, horizon, unit })
-      if (s.mode === 'rules') throw new DomainError('BAD_INPUT', `${s.explanation.zh} (${s.explanation.en}); 回头客太少，模型不可用 (too few repeat buyers for the models)`)
+      if (s.mode === 'rules')
+        throw new DomainError('BAD_INPUT', `${s.explanation.zh} (${s.explanation.en}); 回头客太少，模型不可用 (too few repeat buyers for the models)`)
       const data = { x: s.x, tx: s.tx, T: s.T, expectedPurchases: s.expectedPurchases, pAlive: s.pAlive, expectedValueFen: s.expectedValueFen }
       return { data, human: () => `${s.name ?? ref}: ${s.explanation.zh}\n${s.explanation.en}` }
     }
@@ -100,15 +105,16 @@ export const clvCommand: Command = {
           fit.mbgnbd
             ? `MBG/NBD     r=${f(fit.mbgnbd.r)} α=${f(fit.mbgnbd.alpha)} a=${f(fit.mbgnbd.a)} b=${f(fit.mbgnbd.b)}  LL=${fit.mbgnbd.logLik.toFixed(1)}`
             : (fit.modelErrors.mbgnbd?.zh ?? ''),
-          ...([['BG/CNBD-k ', fit.bgcnbd, 'bgcnbd'], ['MBG/CNBD-k', fit.mbgcnbd, 'mbgcnbd']] as const).map(([label, c, name]) =>
-            c
-              ? `${label}  k=${c.k} r=${f(c.r)} α=${f(c.alpha)} a=${f(c.a)} b=${f(c.b)}  LL=${c.logLik.toFixed(1)}`
-              : (fit.modelErrors[name]?.zh ?? '')
+          ...(
+            [
+              ['BG/CNBD-k ', fit.bgcnbd, 'bgcnbd'],
+              ['MBG/CNBD-k', fit.mbgcnbd, 'mbgcnbd']
+            ] as const
+          ).map(([label, c, name]) =>
+            c ? `${label}  k=${c.k} r=${f(c.r)} α=${f(c.alpha)} a=${f(c.a)} b=${f(c.b)}  LL=${c.logLik.toFixed(1)}` : (fit.modelErrors[name]?.zh ?? '')
           ),
           fit.regularity?.zh ?? '',
-          fit.gammaGamma
-            ? `Gamma-Gamma p=${f(fit.gammaGamma.p)} q=${f(fit.gammaGamma.q)} γ=${f(fit.gammaGamma.gamma)} 元`
-            : (fit.spend?.reason?.zh ?? ''),
+          fit.gammaGamma ? `Gamma-Gamma p=${f(fit.gammaGamma.p)} q=${f(fit.gammaGamma.q)} γ=${f(fit.gammaGamma.gamma)} 元` : (fit.spend?.reason?.zh ?? ''),
           fit.backtest ? `检验期 预测 ${fit.backtest.forecastRepeat.toFixed(1)} 次回购, 实际 ${fit.backtest.actualRepeat} 次` : '',
           fit.choice?.zh ?? ''
         ]

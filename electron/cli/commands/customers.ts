@@ -15,14 +15,28 @@ import { intFlag, stringFlag } from './flags'
 type Env = Parameters<Command['run']>[1]
 
 async function list(args: ParsedArgs, env: Env) {
-  const data = await env.call('customers.list', { search: stringFlag(args, 'search') ?? '', limit: intFlag(args, 'limit') ?? 50, offset: intFlag(args, 'offset') ?? 0 })
+  const data = await env.call('customers.list', {
+    search: stringFlag(args, 'search') ?? '',
+    limit: intFlag(args, 'limit') ?? 50,
+    offset: intFlag(args, 'offset') ?? 0
+  })
   return {
     data,
     human: () =>
       [
         `共 ${data.total} 位顾客 (showing ${data.rows.length})`,
         ...data.rows.map((r) =>
-          [`#${r.id}`, r.name ?? '—', r.phone ?? '', r.memberCard ?? '', r.lifecycle ?? '', `${r.orders} 单`, formatFen(r.spendFen), r.lastPurchase?.slice(0, 10) ?? '', regionLabel(r.region.province, r.region.city)].join('\t')
+          [
+            `#${r.id}`,
+            r.name ?? '—',
+            r.phone ?? '',
+            r.memberCard ?? '',
+            r.lifecycle ?? '',
+            `${r.orders} 单`,
+            formatFen(r.spendFen),
+            r.lastPurchase?.slice(0, 10) ?? '',
+            regionLabel(r.region.province, r.region.city)
+          ].join('\t')
         )
       ].join('\n')
   }
@@ -68,7 +82,8 @@ async function edit(args: ParsedArgs, env: Env) {
 
 export const customersCommand: Command = {
   name: 'customers',
-  usage: 'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] [--full-phones] | customers erase REF | customers edit REF --patch JSON',
+  usage:
+    'customers --db PATH [--search TEXT] [--limit N] [--offset N] [--json] | customers export FILE [--search TEXT] [--full-phones] | customers erase REF | customers edit REF --patch JSON',
   summary: '顾客档案 / list and search customers, export them to CSV or xlsx, erase one (PIPL)',
   options: { search: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' }, patch: { type: 'string' } },
   async run(args, env) {

@@ -5,7 +5,8 @@ import { DomainError } from '../../../shared/result'
 import { buildDemoFiles, writeDemoFiles } from '../../services/demo/demo-files'
 import { intFlag, positional } from './flags'
 
-const USAGE = 'demo --db PATH --customers N [--seed S] [--as-of YYYY-MM-DD] [--json] | demo remove --db PATH [--json] | demo files DIR [--customers N] [--seed S]'
+const USAGE =
+  'demo --db PATH --customers N [--seed S] [--as-of YYYY-MM-DD] [--json] | demo remove --db PATH [--json] | demo files DIR [--customers N] [--seed S]'
 
 export const demoCommand: Command = {
   name: 'demo',

@@ -64,7 +64,8 @@ const DELIMITERS: Record<string, ImportOptions['delimiter']> = { ',': ',', comma
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import FILE... --db PATH [--encoding utf-8|gb18030|utf-16le|utf-16be] [--delimiter comma|tab|semicolon|pipe] [--header-row N] [--kind sales|members|products] [--json]',
+  usage:
+    'import FILE... --db PATH [--encoding utf-8|gb18030|utf-16le|utf-16be] [--delimiter comma|tab|semicolon|pipe] [--header-row N] [--kind sales|members|products] [--json]',
   summary: '导入 POS 导出文件 / import POS exports (CSV, TSV, xlsx, xls, et, ods), one batch per file',
   options: { encoding: { type: 'string' }, delimiter: { type: 'string' }, 'header-row': { type: 'string' }, kind: { type: 'string' } },
   async run(args, env) {
@@ -95,23 +96,21 @@ export const importCommand: Command = {
       data: results,
       human: () =>
         results
-          .map(
-            (r) =>
-              r.kind !== 'sales'
-                ? `${r.file}: 批次 #${r.batchId} · ${r.kind === 'members' ? '会员资料' : '商品资料'} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 拒收 ${r.rowsRejected} · ` +
-                  (r.kind === 'members'
-                    ? `新客户 ${r.customersCreated} · 更新 ${r.customersUpdated} · 冲突 ${r.fieldConflicts} · 生日 ${r.birthdays.solar + r.birthdays.lunar}（农历 ${r.birthdays.lunar}）· 宝宝 ${r.children} · 推荐人 已关联 ${r.referrersLinked} / 待关联 ${r.referrersPending}`
-                    : `新商品 ${r.productsCreated} · 更新 ${r.productsUpdated} · 归类的销售行 ${r.linesCategorised}`) +
-                  r.errors
-                    .slice(0, 10)
-                    .map((e) => `\n    第 ${e.row} 行 [${e.column}] “${e.value}”: ${e.reason}`)
-                    .join('')
-                :
-              `${r.file}: 批次 #${r.batchId} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 散客 ${r.walkIn} · 状态排除 ${r.excludedByStatus} · 重复 ${r.duplicates} · 拒收 ${r.rowsRejected} · 新客户 ${r.customersCreated} · 老客户 ${r.customersMatched} · 金额 ${formatFen(r.totalFen)}` +
-              r.errors
-                .slice(0, 10)
-                .map((e) => `\n    第 ${e.row} 行 [${e.column}] “${e.value}”: ${e.reason}`)
-                .join('')
+          .map((r) =>
+            r.kind !== 'sales'
+              ? `${r.file}: 批次 #${r.batchId} · ${r.kind === 'members' ? '会员资料' : '商品资料'} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 拒收 ${r.rowsRejected} · ` +
+                (r.kind === 'members'
+                  ? `新客户 ${r.customersCreated} · 更新 ${r.customersUpdated} · 冲突 ${r.fieldConflicts} · 生日 ${r.birthdays.solar + r.birthdays.lunar}（农历 ${r.birthdays.lunar}）· 宝宝 ${r.children} · 推荐人 已关联 ${r.referrersLinked} / 待关联 ${r.referrersPending}`
+                  : `新商品 ${r.productsCreated} · 更新 ${r.productsUpdated} · 归类的销售行 ${r.linesCategorised}`) +
+                r.errors
+                  .slice(0, 10)
+                  .map((e) => `\n    第 ${e.row} 行 [${e.column}] “${e.value}”: ${e.reason}`)
+                  .join('')
+              : `${r.file}: 批次 #${r.batchId} · 读取 ${r.rowsRead} 行 · 导入 ${r.rowsImported} · 散客 ${r.walkIn} · 状态排除 ${r.excludedByStatus} · 重复 ${r.duplicates} · 拒收 ${r.rowsRejected} · 新客户 ${r.customersCreated} · 老客户 ${r.customersMatched} · 金额 ${formatFen(r.totalFen)}` +
+                r.errors
+                  .slice(0, 10)
+                  .map((e) => `\n    第 ${e.row} 行 [${e.column}] “${e.value}”: ${e.reason}`)
+                  .join('')
           )
           .join('\n')
     }

@@ -19,7 +19,10 @@ export const recallCommand: Command = {
       human: () =>
         [
           `${product} (${from} – ${to}): ${rows.length} 位顾客`,
-          ...rows.map((r) => `  ${r.customer ?? '#' + r.customerId}  ${r.phone ?? '(无电话)'}  数量 ${r.quantity}  最后 ${r.lastBought}${r.consent.phone ? '' : '  (不接受电话)'}`)
+          ...rows.map(
+            (r) =>
+              `  ${r.customer ?? '#' + r.customerId}  ${r.phone ?? '(无电话)'}  数量 ${r.quantity}  最后 ${r.lastBought}${r.consent.phone ? '' : '  (不接受电话)'}`
+          )
         ].join('\n')
     }
   }

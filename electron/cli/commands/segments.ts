@@ -30,7 +30,9 @@ export const segmentsCommand: Command = {
       const o = await env.call('segments.overview', { asOf })
       const data = { lifecycle: o.lifecycle, ladder: o.ladder, tiers: o.tiers, rfm: o.rfm, custom: o.custom }
       const line = (title: string, counts: Record<string, number>) =>
-        `${title}: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(' · ')}`
+        `${title}: ${Object.entries(counts)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(' · ')}`
       return {
         data,
         human: () =>

@@ -16,7 +16,12 @@ export function importsHandlers(ctx: AppContext): HandlerGroup<'imports'> {
   const audited = (r: ImportResult): ImportResult => {
     // a coupon or scratch code printed on a card and seen in this batch counts as redeemed
     matchRedemptions(ctx.db, r.batchId)
-    recordAudit(ctx.db, ctx.now(), 'import', `batch ${r.batchId}: ${r.rowsImported} rows imported, ${r.rowsRejected} rejected, ${r.customersCreated} new customers`)
+    recordAudit(
+      ctx.db,
+      ctx.now(),
+      'import',
+      `batch ${r.batchId}: ${r.rowsImported} rows imported, ${r.rowsRejected} rejected, ${r.customersCreated} new customers`
+    )
     return r
   }
   const jobs = () => {

@@ -32,7 +32,11 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   }
   const sink = () => {
     const s = currentPrintSink()
-    if (!s) throw new DomainError('FORBIDDEN', '此环境不能直接打印，请打开可打印页面后用浏览器打印 (no printer here: open the printable page and print from the browser)')
+    if (!s)
+      throw new DomainError(
+        'FORBIDDEN',
+        '此环境不能直接打印，请打开可打印页面后用浏览器打印 (no printer here: open the printable page and print from the browser)'
+      )
     return s
   }
   return {

@@ -104,7 +104,10 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
   if (manifest.schemaVersion > schemaVersion) {
     throw refuse('exportTooNew', { found: manifest.schemaVersion, supported: schemaVersion })
   }
-  const occupied = db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)').pluck().get() as number
+  const occupied = db
+    .prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)')
+    .pluck()
+    .get() as number
   if (occupied > 0) throw refuse('importAllNeedsEmpty')
 
   const known = new Set(dataTables(db))

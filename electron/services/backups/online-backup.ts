@@ -213,9 +213,7 @@ const KEPT_SETTINGS = `key LIKE '${LOCK_KEY_PREFIX}%'`
 function copyAllTables(db: Db, file: string): void {
   const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
   const virtuals = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name)
-  const tables = all
-    .map((t) => t.name)
-    .filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)) && !KEPT_ACROSS_RESTORE.includes(t))
+  const tables = all.map((t) => t.name).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)) && !KEPT_ACROSS_RESTORE.includes(t))
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
   db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
   try {

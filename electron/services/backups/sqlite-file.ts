@@ -29,10 +29,7 @@ export function isSqliteFile(file: string): boolean {
  * "checksum mismatch" or "corruption found". Any ordinary read of the table refreshes the cache.
  */
 function refreshFtsCaches(db: Db): void {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'")
-    .pluck()
-    .all() as string[]
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'").pluck().all() as string[]
   for (const t of tables) db.prepare(`SELECT rowid FROM "${t.replace(/"/g, '""')}" LIMIT 1`).get()
 }
 

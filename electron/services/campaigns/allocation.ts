@@ -81,7 +81,13 @@ function attempt(input: AllocationInput, poolSize: number): Attempt {
   const treated = pool.filter((c) => !control.has(c.customerId))
   const r = serve(treated, input.budgetFen, input.postageFen)
   if (r.failedAt !== null) return { ok: false }
-  return { ok: true, treated: r.served, control: pool.filter((c) => control.has(c.customerId)).map((c) => c.customerId), costFen: r.costFen, stockLeft: r.stockLeft }
+  return {
+    ok: true,
+    treated: r.served,
+    control: pool.filter((c) => control.has(c.customerId)).map((c) => c.customerId),
+    costFen: r.costFen,
+    stockLeft: r.stockLeft
+  }
 }
 
 /** The largest pool (found by stepping down, then bisecting) whose treated members all fit. */

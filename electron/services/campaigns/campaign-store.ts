@@ -27,7 +27,8 @@ export interface CampaignRow {
 export function saveCampaign(db: Db, c: NewCampaign): number {
   return db.transaction(() => {
     const id = Number(
-      db.prepare('INSERT INTO campaigns (name, created_at, as_of, plan) VALUES (?, ?, ?, ?)').run(c.name, c.createdAt, c.asOf, JSON.stringify(c.plan)).lastInsertRowid
+      db.prepare('INSERT INTO campaigns (name, created_at, as_of, plan) VALUES (?, ?, ?, ?)').run(c.name, c.createdAt, c.asOf, JSON.stringify(c.plan))
+        .lastInsertRowid
     )
     const add = db.prepare('INSERT INTO campaign_members (campaign_id, customer_id, arm, rank, score, gift_sku, cost_fen) VALUES (?, ?, ?, ?, ?, ?, ?)')
     for (const m of c.members) add.run(id, m.customerId, m.arm, m.rank, m.score, m.giftSku, m.costFen)
@@ -80,10 +81,11 @@ export function campaignMembers(db: Db, id: number): StoredMember[] {
 /** Members by rank with ref, name and gift name, for the UI. */
 export function campaignMembersForDisplay(db: Db, id: number) {
   const members = campaignMembers(db, id)
-  const refs = customerRefs(db, members.map((m) => m.customerId))
-  const giftNames = new Map(
-    (db.prepare('SELECT sku, name FROM gifts').all() as { sku: string; name: string }[]).map((g) => [g.sku, g.name])
+  const refs = customerRefs(
+    db,
+    members.map((m) => m.customerId)
   )
+  const giftNames = new Map((db.prepare('SELECT sku, name FROM gifts').all() as { sku: string; name: string }[]).map((g) => [g.sku, g.name]))
   return members.map((m) => ({
     ...m,
     ref: refs.get(m.customerId)?.ref ?? `#${m.customerId}`,

@@ -52,10 +52,10 @@ export function applyExclusions(db: Db, candidateIds: number[], rules: Exclusion
           : rules.noValidAddress && isMaskedAddress(r.address)
             ? 'address_masked'
             : rules.giftedWithinDays > 0 && r.recentGift
-            ? 'recent_gift'
-            : rules.openComplaint && r.complaint
-              ? 'open_complaint'
-              : null
+              ? 'recent_gift'
+              : rules.openComplaint && r.complaint
+                ? 'open_complaint'
+                : null
     if (reason) reasonOf.set(r.id, reason)
   }
   const excluded: ExclusionOutcome['excluded'] = {}

@@ -59,7 +59,11 @@ export function giftFit(needs: Map<string, number> | undefined, gift: GiftOption
  * SKU), then the fallback (the fixed SKU if one is set), then the rest by cost. The first one
  * still in stock is the one they get.
  */
-export function giftPreference(needs: Map<string, number> | undefined, options: GiftOption[], fallbackSku: string | undefined): { gift: GiftOption; fit: number }[] {
+export function giftPreference(
+  needs: Map<string, number> | undefined,
+  options: GiftOption[],
+  fallbackSku: string | undefined
+): { gift: GiftOption; fit: number }[] {
   const scored = options.map((gift) => ({ gift, fit: giftFit(needs, gift) }))
   const rankOf = (x: { gift: GiftOption; fit: number }) => (x.fit > 0 ? 0 : x.gift.sku === fallbackSku ? 1 : 2)
   return scored.sort(

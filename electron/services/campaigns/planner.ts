@@ -32,7 +32,8 @@ export function giftOptions(db: Db, input: PlanInput): GiftOption[] {
   let options: GiftOption[]
   if (input.gifts.length === 0) {
     options = listGifts(db).map((g) => ({ sku: g.sku, name: g.name, costFen: g.unitCostFen, stock: g.stock, weightG: g.weightG, suits: g.suits }))
-    if (options.length === 0) throw new DomainError('BAD_INPUT', '礼品目录是空的，请先添加礼品或在计划里列出礼品 (no gifts: add some to the catalogue or name them)')
+    if (options.length === 0)
+      throw new DomainError('BAD_INPUT', '礼品目录是空的，请先添加礼品或在计划里列出礼品 (no gifts: add some to the catalogue or name them)')
   } else {
     const skus = input.gifts.map((g) => g.sku)
     if (new Set(skus).size !== skus.length) throw new DomainError('BAD_INPUT', '同一个礼品 SKU 列了两次 (a gift SKU is listed twice)')
@@ -73,7 +74,11 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
   const cheapest = Math.min(...options.map((g) => g.costFen)) + input.postageFen
   const reach = cheapest > 0 ? Math.floor(input.budgetFen / cheapest) : ranked.length
   const considered = ranked.slice(0, Math.min(ranked.length, Math.ceil(reach / (1 - input.holdout)) + JUST_MISSED + 2))
-  const needs = customerNeeds(db, considered.map((s) => s.customerId), asOf)
+  const needs = customerNeeds(
+    db,
+    considered.map((s) => s.customerId),
+    asOf
+  )
   const fallback = input.giftRule === 'fixed' ? options[0].sku : input.fixedSku
   const withPrefs: RankedCandidate[] = considered.map((s) => ({
     customerId: s.customerId,
@@ -87,11 +92,35 @@ export function planCampaign(db: Db, input: PlanInput, env: PlanEnv): PlanResult
 
   const treated: PlannedMember[] = alloc.treated.map((a) => {
     const s = scoreOf.get(a.customerId)!
-    return { customerId: a.customerId, ...who(a.customerId), rank: rankOf.get(a.customerId)!, score: round2(s.score), valueFen: s.valueFen, pReturn: round4(s.pReturn), arm: 'treated', giftSku: a.gift.sku, giftName: a.gift.name, matched: a.matched, costFen: a.costFen }
+    return {
+      customerId: a.customerId,
+      ...who(a.customerId),
+      rank: rankOf.get(a.customerId)!,
+      score: round2(s.score),
+      valueFen: s.valueFen,
+      pReturn: round4(s.pReturn),
+      arm: 'treated',
+      giftSku: a.gift.sku,
+      giftName: a.gift.name,
+      matched: a.matched,
+      costFen: a.costFen
+    }
   })
   const control: PlannedMember[] = alloc.control.map((id) => {
     const s = scoreOf.get(id)!
-    return { customerId: id, ...who(id), rank: rankOf.get(id)!, score: round2(s.score), valueFen: s.valueFen, pReturn: round4(s.pReturn), arm: 'control', giftSku: null, giftName: null, matched: false, costFen: 0 }
+    return {
+      customerId: id,
+      ...who(id),
+      rank: rankOf.get(id)!,
+      score: round2(s.score),
+      valueFen: s.valueFen,
+      pReturn: round4(s.pReturn),
+      arm: 'control',
+      giftSku: null,
+      giftName: null,
+      matched: false,
+      costFen: 0
+    }
   })
 
   const remaining = input.budgetFen - alloc.costFen

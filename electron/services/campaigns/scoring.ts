@@ -56,7 +56,9 @@ type Fit = { rows: Map<number, CalibrationRow>; bgnbd: BgNbdParams; spend: Spend
 const fits = new WeakMap<Db, { key: string; fit: Fit }>()
 
 function fitFor(db: Db, asOf: string): Fit {
-  const f = db.prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(total_fen), 0) AS fen, coalesce(sum(customer_id), 0) AS who FROM orders').get() as Record<string, number>
+  const f = db
+    .prepare('SELECT count(*) AS n, coalesce(max(id), 0) AS top, coalesce(sum(total_fen), 0) AS fen, coalesce(sum(customer_id), 0) AS who FROM orders')
+    .get() as Record<string, number>
   const key = `${asOf}|${f.n}|${f.top}|${f.fen}|${f.who}`
   const cached = fits.get(db)
   if (cached?.key === key) return cached.fit
@@ -65,7 +67,8 @@ function fitFor(db: Db, asOf: string): Fit {
   try {
     const fitted = fitForScoring(rows, 'week')
     // campaigns keep their plain rule when Gamma-Gamma falls back (their choice, unchanged here)
-    if (fitted.mode === 'model' && fitted.bgnbd && fitted.spend && !fitted.spend.fallback) fit = { rows: new Map(rows.map((r) => [r.customerId, r])), bgnbd: fitted.bgnbd, spend: fitted.spend }
+    if (fitted.mode === 'model' && fitted.bgnbd && fitted.spend && !fitted.spend.fallback)
+      fit = { rows: new Map(rows.map((r) => [r.customerId, r])), bgnbd: fitted.bgnbd, spend: fitted.spend }
   } catch (e) {
     // a fit that cannot settle (too little or too uniform data): the rule ranks instead
     if (!(e instanceof DomainError)) throw e
@@ -107,7 +110,10 @@ function ruleScores(db: Db, customerIds: number[], asOf: string): CandidateScore
     )
     .all(addDays(asOf, 1), JSON.stringify(customerIds)) as { id: number; n: number; spend: number; first: string; last: string }[]
   const byId = new Map(rows.map((r) => [r.id, r]))
-  const intervals = rows.filter((r) => r.n >= 2).map((r) => daysBetween(r.first, r.last) / (r.n - 1)).sort((a, b) => a - b)
+  const intervals = rows
+    .filter((r) => r.n >= 2)
+    .map((r) => daysBetween(r.first, r.last) / (r.n - 1))
+    .sort((a, b) => a - b)
   const fallbackInterval = intervals.length ? intervals[Math.floor(intervals.length / 2)] : DEFAULT_INTERVAL_DAYS
   return customerIds.map((customerId) => {
     const r = byId.get(customerId)

@@ -65,9 +65,10 @@ function birthdayIds(db: Db, asOf: string): number[] {
     .prepare(`SELECT c.id FROM customers c WHERE ${LIVE} AND c.birthday_lunar = 0 AND substr(c.birthday, 6, 2) = ?`)
     .pluck()
     .all(month) as number[]
-  const lunar = db
-    .prepare(`SELECT c.id, c.birthday FROM customers c WHERE ${LIVE} AND c.birthday_lunar = 1 AND c.birthday IS NOT NULL`)
-    .all() as { id: number; birthday: string }[]
+  const lunar = db.prepare(`SELECT c.id, c.birthday FROM customers c WHERE ${LIVE} AND c.birthday_lunar = 1 AND c.birthday IS NOT NULL`).all() as {
+    id: number
+    birthday: string
+  }[]
   const year = Number(asOf.slice(0, 4))
   const inMonth = lunar.filter((r) => lunarBirthdayMonths(r.birthday, year).has(`${year}-${month}`)).map((r) => r.id)
   return [...solar, ...inMonth].sort((a, b) => a - b)

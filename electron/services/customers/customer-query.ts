@@ -61,12 +61,16 @@ export function exactIdentityIds(db: Db, search: string): number[] {
   const candidates = new Set<string>([text, text.toUpperCase(), text.toLowerCase(), ...idVariants(text)])
   const phone = normalizePhone(text.replace(/\.0+$/, '')) ?? phoneDigits(text)
   if (phone) candidates.add(phone)
-  return db
-    // kind listed so the (kind, value) unique index answers, instead of a scan of every identity
-    .prepare(`SELECT DISTINCT customer_id FROM customer_identities
-      WHERE kind IN ('card', 'phone', 'buyer', 'external') AND value IN (SELECT value FROM json_each(?))`)
-    .pluck()
-    .all(JSON.stringify([...candidates])) as number[]
+  return (
+    db
+      // kind listed so the (kind, value) unique index answers, instead of a scan of every identity
+      .prepare(
+        `SELECT DISTINCT customer_id FROM customer_identities
+      WHERE kind IN ('card', 'phone', 'buyer', 'external') AND value IN (SELECT value FROM json_each(?))`
+      )
+      .pluck()
+      .all(JSON.stringify([...candidates])) as number[]
+  )
 }
 
 /** SQL for a query as of a date; thresholds decide the lifecycle filter's date ranges. */

@@ -60,11 +60,18 @@ export function ageOn(birthday: string, asOf: string): { years: number; months: 
 export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail {
   const c = customerRecord(db, id)
   const stage = o.stages ? pageStages(db, [id], o.asOf, o.stages).get(id) : undefined
-  const names = db.prepare('SELECT name, last_seen AS lastSeen FROM customer_names WHERE customer_id = ? ORDER BY last_seen DESC').all(id) as CustomerDetail['profile']['names']
-  const identities = (db.prepare('SELECT kind, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, id').all(id) as { kind: 'card' | 'phone' | 'buyer' | 'external'; value: string }[]).map(
-    (i) => ({ ...i, display: i.kind === 'phone' && o.maskPhones ? maskPhone(i.value) : i.value })
-  )
-  const addresses = db.prepare('SELECT address, last_seen AS lastSeen FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC').all(id) as CustomerDetail['profile']['addresses']
+  const names = db
+    .prepare('SELECT name, last_seen AS lastSeen FROM customer_names WHERE customer_id = ? ORDER BY last_seen DESC')
+    .all(id) as CustomerDetail['profile']['names']
+  const identities = (
+    db.prepare('SELECT kind, value FROM customer_identities WHERE customer_id = ? ORDER BY kind, id').all(id) as {
+      kind: 'card' | 'phone' | 'buyer' | 'external'
+      value: string
+    }[]
+  ).map((i) => ({ ...i, display: i.kind === 'phone' && o.maskPhones ? maskPhone(i.value) : i.value }))
+  const addresses = db
+    .prepare('SELECT address, last_seen AS lastSeen FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC')
+    .all(id) as CustomerDetail['profile']['addresses']
   const children = (
     db.prepare('SELECT id, name, birthday, gender FROM customer_children WHERE customer_id = ? ORDER BY birthday, id').all(id) as {
       id: number
@@ -72,24 +79,36 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
       birthday: string | null
       gender: 'f' | 'm' | null
     }[]
-  ).map(
-    (ch) => ({ ...ch, age: ch.birthday ? ageOn(ch.birthday, o.asOf) : null })
-  )
+  ).map((ch) => ({ ...ch, age: ch.birthday ? ageOn(ch.birthday, o.asOf) : null }))
   const tags = db.prepare('SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag').pluck().all(id) as string[]
-  const referredBy = c.referred_by === null ? null : ((db.prepare('SELECT id, name FROM customers WHERE id = ?').get(c.referred_by) as { id: number; name: string | null } | undefined) ?? null)
-  const referrals = (db
-    .prepare(
-      `SELECT r.id, r.name, EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1) AS bought
+  const referredBy =
+    c.referred_by === null
+      ? null
+      : ((db.prepare('SELECT id, name FROM customers WHERE id = ?').get(c.referred_by) as { id: number; name: string | null } | undefined) ?? null)
+  const referrals = (
+    db
+      .prepare(
+        `SELECT r.id, r.name, EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1) AS bought
        FROM customers r WHERE r.referred_by = ? AND r.merged_into IS NULL ORDER BY r.id`
-    )
-    .all(id) as { id: number; name: string | null; bought: number }[]).map((r) => ({ ...r, bought: r.bought === 1 }))
+      )
+      .all(id) as { id: number; name: string | null; bought: number }[]
+  ).map((r) => ({ ...r, bought: r.bought === 1 }))
 
   const orders = db
     .prepare(
       `SELECT id, external_id AS externalId, ordered_at AS orderedAt, channel, store, status, total_fen AS totalFen, is_purchase AS isPurchase
        FROM orders WHERE customer_id = ? ORDER BY ordered_at DESC, id DESC`
     )
-    .all(id) as { id: number; externalId: string; orderedAt: string; channel: string; store: string | null; status: string | null; totalFen: number; isPurchase: number }[]
+    .all(id) as {
+    id: number
+    externalId: string
+    orderedAt: string
+    channel: string
+    store: string | null
+    status: string | null
+    totalFen: number
+    isPurchase: number
+  }[]
   const lines = db
     .prepare(
       `SELECT l.order_id AS orderId, p.name AS product, p.category, l.quantity, l.unit_price_fen AS unitPriceFen, l.amount_fen AS amountFen
@@ -115,8 +134,7 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
   })
 
   const s = db.prepare('SELECT * FROM customer_summaries WHERE customer_id = ?').get(id) as
-    | { orders: number; purchase_days: number; spend_fen: number; returns_fen: number; first_purchase: string | null; last_purchase: string | null }
-    | undefined
+    { orders: number; purchase_days: number; spend_fen: number; returns_fen: number; first_purchase: string | null; last_purchase: string | null } | undefined
   const daysSinceLast = s?.last_purchase ? daysBetween(s.last_purchase, o.asOf) : null
   const spanDays = s?.first_purchase && s.last_purchase ? daysBetween(s.first_purchase, s.last_purchase) : 0
   const figures: CustomerDetail['figures'] = {
@@ -137,9 +155,13 @@ export function getCustomer(db: Db, id: number, o: ListOptions): CustomerDetail 
     .all(id) as CustomerDetail['contacts']
   // a phone in the history is masked like everywhere else on screen
   const hide = (field: string, v: string | null) => (v !== null && field === 'phone' && o.maskPhones ? maskPhone(v) : v)
-  const history = (db
-    .prepare('SELECT id, at, field, old_value AS oldValue, new_value AS newValue, staff, undone_at AS undoneAt FROM change_history WHERE customer_id = ? ORDER BY id DESC')
-    .all(id) as CustomerDetail['history']).map((h) => ({ ...h, oldValue: hide(h.field, h.oldValue), newValue: hide(h.field, h.newValue) }))
+  const history = (
+    db
+      .prepare(
+        'SELECT id, at, field, old_value AS oldValue, new_value AS newValue, staff, undone_at AS undoneAt FROM change_history WHERE customer_id = ? ORDER BY id DESC'
+      )
+      .all(id) as CustomerDetail['history']
+  ).map((h) => ({ ...h, oldValue: hide(h.field, h.oldValue), newValue: hide(h.field, h.newValue) }))
   const merges = db
     .prepare('SELECT id, kept_id AS keptId, merged_id AS mergedId, at, undone_at AS undoneAt FROM merges WHERE kept_id = ? OR merged_id = ? ORDER BY id DESC')
     .all(id, id) as CustomerDetail['merges']

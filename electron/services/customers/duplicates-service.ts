@@ -27,7 +27,8 @@ export function findDuplicates(db: Db, limit: number): DuplicatePair[] {
        WHERE a.kind = 'buyer' LIMIT ?`
     )
     .all(limit) as { a: number; b: number; value: string; kind: string }[]
-  for (const r of buyerAcross) add(r.a, r.b, 'buyer_across_kinds', `买家号 ${r.value} 也是另一位的${r.kind === 'card' ? '会员卡号' : '外部编号'} (same value as buyer id and ${r.kind})`)
+  for (const r of buyerAcross)
+    add(r.a, r.b, 'buyer_across_kinds', `买家号 ${r.value} 也是另一位的${r.kind === 'card' ? '会员卡号' : '外部编号'} (same value as buyer id and ${r.kind})`)
 
   const nameAddress = db
     .prepare(
@@ -54,7 +55,11 @@ export function findDuplicates(db: Db, limit: number): DuplicatePair[] {
     for (const other of ids.slice(1)) add(ids[0], other, 'name_phone_tail', `同名且手机尾号相同 (same name, phone ending ${g.tail}): ${g.name}`)
   }
 
-  const owner = db.prepare("SELECT i.customer_id FROM customer_identities i JOIN customers c ON c.id = i.customer_id AND " + LIVE('c') + " WHERE i.kind = 'phone' AND i.value = ?").pluck()
+  const owner = db
+    .prepare(
+      'SELECT i.customer_id FROM customer_identities i JOIN customers c ON c.id = i.customer_id AND ' + LIVE('c') + " WHERE i.kind = 'phone' AND i.value = ?"
+    )
+    .pluck()
   const noted = db.prepare(`SELECT c.id, c.notes FROM customers c WHERE ${LIVE('c')} AND c.notes GLOB '*1[3-9][0-9]*'`).all() as { id: number; notes: string }[]
   for (const n of noted) {
     for (const m of n.notes.normalize('NFKC').matchAll(/(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g)) {

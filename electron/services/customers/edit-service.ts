@@ -32,26 +32,35 @@ function flag(name: string): Field {
 
 function integer(name: string): Field {
   const base = column(name)
-  return { read: base.read, write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value === null ? null : Math.trunc(Number(value)), id) }
+  return {
+    read: base.read,
+    write: (db, id, value) => db.prepare(`UPDATE customers SET ${name} = ? WHERE id = ?`).run(value === null ? null : Math.trunc(Number(value)), id)
+  }
 }
 
 /** The first identity of a kind: replaced in place, added, or removed. */
 function primaryIdentity(kind: 'phone' | 'card'): Field {
   return {
-    read: (db, id) => (db.prepare('SELECT value FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as string | undefined) ?? null,
+    read: (db, id) =>
+      (db.prepare('SELECT value FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as
+        string | undefined) ?? null,
     write: (db, id, value) => {
-      const current = db.prepare('SELECT id FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as number | undefined
+      const current = db.prepare('SELECT id FROM customer_identities WHERE customer_id = ? AND kind = ? ORDER BY id LIMIT 1').pluck().get(id, kind) as
+        number | undefined
       if (value === null) {
         if (current !== undefined) db.prepare('DELETE FROM customer_identities WHERE id = ?').run(current)
         return
       }
       const owner = db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck().get(kind, value) as number | undefined
       if (owner !== undefined && owner !== id) {
-        throw new DomainError('CONFLICT', `${kind === 'phone' ? '手机号' : '会员卡号'} ${value} 已属于顾客 #${owner}，可先合并 (already belongs to customer ${owner}; merge instead)`)
+        throw new DomainError(
+          'CONFLICT',
+          `${kind === 'phone' ? '手机号' : '会员卡号'} ${value} 已属于顾客 #${owner}，可先合并 (already belongs to customer ${owner}; merge instead)`
+        )
       }
       if (owner === id) return
       if (current !== undefined) db.prepare('UPDATE customer_identities SET value = ? WHERE id = ?').run(value, current)
-      else db.prepare("INSERT INTO customer_identities (customer_id, kind, value) VALUES (?, ?, ?)").run(id, kind, value)
+      else db.prepare('INSERT INTO customer_identities (customer_id, kind, value) VALUES (?, ?, ?)').run(id, kind, value)
     }
   }
 }
@@ -61,7 +70,9 @@ type Child = { name: string | null; birthday: string | null; gender: 'f' | 'm' |
 /** Children in one order, so the history compares lists, not the order they were typed in. */
 function childrenText(children: Child[]): string {
   const key = (c: Child) => `${c.birthday ?? ''}\u0000${c.name ?? ''}\u0000${c.gender ?? ''}`
-  return JSON.stringify([...children].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((c) => ({ name: c.name, birthday: c.birthday, gender: c.gender })))
+  return JSON.stringify(
+    [...children].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((c) => ({ name: c.name, birthday: c.birthday, gender: c.gender }))
+  )
 }
 
 /**
@@ -133,7 +144,8 @@ function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): s
       const phone = normalizePhone(String(value))
       if (!phone) throw new DomainError('BAD_INPUT', `phone: 手机号格式不对 (not a phone number: ${String(value)})`)
       const digits = mobileLengthSlip(phone)
-      if (digits !== null) throw new DomainError('BAD_INPUT', `phone: 手机号应为 11 位，这里是 ${digits} 位：${phone} (a mobile number has 11 digits, this one ${digits})`)
+      if (digits !== null)
+        throw new DomainError('BAD_INPUT', `phone: 手机号应为 11 位，这里是 ${digits} 位：${phone} (a mobile number has 11 digits, this one ${digits})`)
       return phone
     }
     case 'children':
@@ -190,7 +202,8 @@ export function undoLastChange(db: Db, id: number, ctx: EditContext): number {
   customerRecord(db, id)
   let undone = 0
   db.transaction(() => {
-    const edit = db.prepare('SELECT edit FROM change_history WHERE customer_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get(id) as number | undefined
+    const edit = db.prepare('SELECT edit FROM change_history WHERE customer_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get(id) as
+      number | undefined
     if (edit === undefined) throw new DomainError('NOT_FOUND', '没有可撤销的修改 (nothing to undo)')
     const rows = db
       .prepare('SELECT id, field, old_value AS old FROM change_history WHERE customer_id = ? AND edit = ? AND undone_at IS NULL ORDER BY id DESC')

@@ -54,7 +54,10 @@ export function exportTable(db: Db, query: CustomerQuery, o: ListOptions): (stri
 /** CSV bytes: UTF-8 BOM, CRLF lines, quoted where needed. */
 export function toCsv(table: (string | number)[][]): Buffer {
   // money (column 7) with two decimals as Excel users expect; other numbers as they are
-  const body = Papa.unparse(table.map((r) => r.map((v, i) => (typeof v === 'number' ? (i === 6 ? v.toFixed(2) : String(v)) : v))), { newline: '\r\n' })
+  const body = Papa.unparse(
+    table.map((r) => r.map((v, i) => (typeof v === 'number' ? (i === 6 ? v.toFixed(2) : String(v)) : v))),
+    { newline: '\r\n' }
+  )
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body + '\r\n', 'utf8')])
 }
 
@@ -82,7 +85,12 @@ export async function exportCustomers(
   const table = exportTable(db, input, { ...o, maskPhones: !whole })
   const bytes = input.format === 'csv' ? toCsv(table) : await toXlsx(table)
   const fileName = `顾客-${o.asOf}.${input.format}`
-  recordAudit(db, now, 'export', `customer list: ${table.length - 1} rows, ${input.format}, ${whole ? 'whole phone numbers 完整手机号' : 'phones masked 手机号已打码'}`)
+  recordAudit(
+    db,
+    now,
+    'export',
+    `customer list: ${table.length - 1} rows, ${input.format}, ${whole ? 'whole phone numbers 完整手机号' : 'phones masked 手机号已打码'}`
+  )
   if (input.path) {
     // a path a user named: absolute, no system folders, the format's own extension
     const file = checkedWritePath(input.path, [`.${input.format}`])

@@ -27,7 +27,11 @@ export const BROAD_MATCHES = 2500
 
 const WALKS = { lastPurchase: 'last_purchase', spendFen: 'spend_fen', orders: 'orders' } as const
 // INDEXED BY: with an IN list of matches the planner would rather look each one up and sort them all
-const WALK_INDEX: Record<string, string> = { last_purchase: 'customer_summaries_last', spend_fen: 'customer_summaries_spend', orders: 'customer_summaries_orders' }
+const WALK_INDEX: Record<string, string> = {
+  last_purchase: 'customer_summaries_last',
+  spend_fen: 'customer_summaries_spend',
+  orders: 'customer_summaries_orders'
+}
 
 /** One page of customers and the total matching the search and filters. */
 export function listCustomers(db: Db, input: CustomerListInput, o: ListOptions): CustomerList {
@@ -56,10 +60,7 @@ export function listCustomers(db: Db, input: CustomerListInput, o: ListOptions):
  */
 function broadPage(db: Db, q: ReturnType<typeof buildCustomerQuery>, limit: number, offset: number): number[] {
   const matches = `SELECT ${q.id} ${q.countFromWhere}`
-  const exact = db
-    .prepare(`SELECT value FROM json_each(@exact) WHERE value IN (${matches}) ORDER BY value DESC`)
-    .pluck()
-    .all(q.params) as number[]
+  const exact = db.prepare(`SELECT value FROM json_each(@exact) WHERE value IN (${matches}) ORDER BY value DESC`).pluck().all(q.params) as number[]
   const head = exact.slice(offset, offset + limit)
   if (head.length === limit) return head
   const rest = indexWalkPage(
@@ -88,10 +89,7 @@ function indexWalkPage(db: Db, column: string, where: string[], params: Record<s
     .pluck()
     .all({ ...params, limit, offset }) as number[]
   if (buyers.length === limit) return buyers
-  const buyerCount = db
-    .prepare(`SELECT count(*) FROM customer_summaries s JOIN customers c ON c.id = s.customer_id WHERE ${w}`)
-    .pluck()
-    .get(params) as number
+  const buyerCount = db.prepare(`SELECT count(*) FROM customer_summaries s JOIN customers c ON c.id = s.customer_id WHERE ${w}`).pluck().get(params) as number
   const rest = db
     .prepare(
       `SELECT c.id FROM customers c LEFT JOIN customer_summaries s ON s.customer_id = c.id
@@ -139,9 +137,10 @@ export function customerRows(db: Db, ids: number[], o: ListOptions): CustomerRow
        WHERE i.customer_id IN (SELECT value FROM json_each(?)) AND +i.kind IN ('phone', 'card') ORDER BY i.id`
     )
     .all(json) as { id: number; kind: string; value: string }[]
-  const tags = db
-    .prepare('SELECT customer_id AS id, tag FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY tag')
-    .all(json) as { id: number; tag: string }[]
+  const tags = db.prepare('SELECT customer_id AS id, tag FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY tag').all(json) as {
+    id: number
+    tag: string
+  }[]
   const channels = db
     .prepare(
       `SELECT customer_id AS id, channel FROM orders WHERE customer_id IN (SELECT value FROM json_each(?)) AND is_purchase = 1

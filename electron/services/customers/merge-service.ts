@@ -31,8 +31,24 @@ interface UndoData {
 
 // profile columns a merge may fill on the keeper and an undo puts back
 const PROFILE = [
-  'name', 'gender', 'birthday', 'birthday_lunar', 'age_band', 'address', 'province', 'city', 'district', 'notes',
-  'referred_by', 'targeted', 'consent_phone', 'consent_sms', 'consent_wechat', 'consent_mail', 'updated_at', 'merged_into'
+  'name',
+  'gender',
+  'birthday',
+  'birthday_lunar',
+  'age_band',
+  'address',
+  'province',
+  'city',
+  'district',
+  'notes',
+  'referred_by',
+  'targeted',
+  'consent_phone',
+  'consent_sms',
+  'consent_wechat',
+  'consent_mail',
+  'updated_at',
+  'merged_into'
 ] as const
 
 function ids(db: Db, sql: string, id: number): number[] {
@@ -124,8 +140,7 @@ export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: stri
 /** Take a merge back exactly; refused when a later merge of either customer still stands. */
 export function undoMerge(db: Db, mergeRecordId: number, at: string): MergeEntry {
   const m = db.prepare('SELECT * FROM merges WHERE id = ?').get(mergeRecordId) as
-    | { id: number; kept_id: number; merged_id: number; undo_data: string; undone_at: string | null }
-    | undefined
+    { id: number; kept_id: number; merged_id: number; undo_data: string; undone_at: string | null } | undefined
   if (!m) throw new DomainError('NOT_FOUND', `没有这次合并 (no merge ${mergeRecordId})`)
   if (m.undone_at) throw new DomainError('CONFLICT', '这次合并已撤销 (already undone)')
   const later = db

@@ -47,7 +47,9 @@ export function pageStages(db: Db, ids: number[], asOf: string, rules: StageRule
   }[]
   for (const r of all) {
     const meetsCore =
-      r.winOrders >= rules.core.minOrders && r.winCategories >= rules.core.minCategories && (rules.core.minSpendFen <= 0 || r.winSpend >= rules.core.minSpendFen)
+      r.winOrders >= rules.core.minOrders &&
+      r.winCategories >= rules.core.minCategories &&
+      (rules.core.minSpendFen <= 0 || r.winSpend >= rules.core.minSpendFen)
     out.set(r.id, {
       tier: memberTier(r.orders, r.spend, rules.tiers),
       ladder: ladderStep({ orders: r.orders, targeted: r.targeted === 1 || r.tagged === 1, meetsCore, referredBuyer: r.referredBuyer === 1 })

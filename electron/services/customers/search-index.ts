@@ -36,9 +36,7 @@ export function refreshCustomerSearch(db: Db, options: { all?: boolean } = {}): 
   db.function('evergreen_norm', { deterministic: true }, (text: unknown) =>
     text == null ? null : String(text).normalize('NFKC').toLowerCase().replace(/\s+/g, '')
   )
-  db.function('evergreen_grams', { deterministic: true }, (names: unknown, other: unknown) =>
-    lettersGrams(String(names ?? ''), String(other ?? ''))
-  )
+  db.function('evergreen_grams', { deterministic: true }, (names: unknown, other: unknown) => lettersGrams(String(names ?? ''), String(other ?? '')))
   let count = 0
   db.transaction(() => {
     if (options.all) {

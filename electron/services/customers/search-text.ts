@@ -11,7 +11,12 @@ export const SEP = '\u001f'
 export function normalizeSearch(raw: string): string {
   // control, format, private-use and unassigned characters never help a search and a NUL
   // would end the FTS query string early
-  return raw.normalize('NFKC').toLowerCase().replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, ' ').replace(/\s+/g, ' ').trim()
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /**

@@ -69,7 +69,8 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
       const channel: 'store' | 'online' | 'both' = channelRoll < 0.55 ? 'store' : channelRoll < 0.87 ? 'online' : 'both'
       const identities: Identity[] = []
       let phone: string
-      do phone = `1${rnd.pick(['35', '36', '37', '38', '39', '50', '51', '52', '58', '59', '77', '86', '87', '88'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
+      do
+        phone = `1${rnd.pick(['35', '36', '37', '38', '39', '50', '51', '52', '58', '59', '77', '86', '87', '88'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
       while (usedPhones.has(phone))
       usedPhones.add(phone)
       if (channel !== 'online') identities.push({ kind: 'card', value: `VIP${String(100000 + i).padStart(8, '0')}` })
@@ -153,7 +154,15 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
           const returnAt = timeOn(rnd, addDays(at.slice(0, 10), rnd.int(1, 6)))
           if (daysBetween(returnAt, options.asOf) >= 0) {
             const rid = w.orderId({ externalId: `R${orderNo}`, orderedAt: returnAt, customerId, channel: online ? 'online' : 'store', status: '退货' })
-            w.addLine({ orderId: rid, customerId, productId: productIds.get(p)!, quantity: -1, unitPriceFen: p.priceFen, amountFen: -p.priceFen, contentKey: `demo:R${orderNo}` })
+            w.addLine({
+              orderId: rid,
+              customerId,
+              productId: productIds.get(p)!,
+              quantity: -1,
+              unitPriceFen: p.priceFen,
+              amountFen: -p.priceFen,
+              contentKey: `demo:R${orderNo}`
+            })
             lines++
             revenueFen -= p.priceFen
           }
@@ -165,9 +174,13 @@ export function loadDemoShop(db: Db, options: DemoOptions): DemoResult {
       if (options.onProgress && i % 1000 === 0) options.onProgress(i / options.customers)
     }
     w.finish()
-    db.prepare(
-      `UPDATE import_batches SET rows_read = ?, rows_imported = ?, customers_created = ?, total_fen = ? WHERE id = ?`
-    ).run(lines, lines, options.customers, revenueFen, batchId)
+    db.prepare(`UPDATE import_batches SET rows_read = ?, rows_imported = ?, customers_created = ?, total_fen = ? WHERE id = ?`).run(
+      lines,
+      lines,
+      options.customers,
+      revenueFen,
+      batchId
+    )
   })()
   options.onProgress?.(1)
   return { customers: options.customers, orders, lines, revenueFen, from, to: options.asOf, batches: [batchId] }

@@ -53,7 +53,8 @@ export function planSales(customers: number, seed: number, asOf: string): SalesP
     const channelRoll = rnd.next()
     const channel: 'store' | 'online' | 'both' = channelRoll < 0.55 ? 'store' : channelRoll < 0.87 ? 'online' : 'both'
     let phone: string
-    do phone = `1${rnd.pick(['35', '36', '37', '38', '39', '50', '51', '52', '58', '59', '77', '86', '87', '88'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
+    do
+      phone = `1${rnd.pick(['35', '36', '37', '38', '39', '50', '51', '52', '58', '59', '77', '86', '87', '88'])}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`
     while (usedPhones.has(phone))
     usedPhones.add(phone)
     const card = channel !== 'online' ? `VIP${String(100000 + i).padStart(8, '0')}` : null
@@ -96,14 +97,31 @@ export function planSales(customers: number, seed: number, asOf: string): SalesP
         bought.push(p)
         const quantity = p.category === '奶粉' || p.category === '纸尿裤' ? rnd.int(1, 3) : 1
         const discount = rnd.chance(0.2) ? 0.9 : 1
-        into.push({ ...base, orderNo, product: p, quantity, unitPriceFen: p.priceFen, amountFen: Math.round(p.priceFen * quantity * discount), status: '交易成功' })
+        into.push({
+          ...base,
+          orderNo,
+          product: p,
+          quantity,
+          unitPriceFen: p.priceFen,
+          amountFen: Math.round(p.priceFen * quantity * discount),
+          status: '交易成功'
+        })
       }
       if (rnd.chance(0.02) && bought.length > 0) {
         // a return a few days later: a negative line on an order of its own
         const p = bought[0]
         const returnAt = timeOn(rnd, addDays(at.slice(0, 10), rnd.int(1, 6)))
         if (daysBetween(returnAt, asOf) >= 0) {
-          into.push({ ...base, at: returnAt, orderNo: `R${orderNo}`, product: p, quantity: -1, unitPriceFen: p.priceFen, amountFen: -p.priceFen, status: '退货' })
+          into.push({
+            ...base,
+            at: returnAt,
+            orderNo: `R${orderNo}`,
+            product: p,
+            quantity: -1,
+            unitPriceFen: p.priceFen,
+            amountFen: -p.priceFen,
+            status: '退货'
+          })
         }
       }
       n++

@@ -45,10 +45,16 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
     // member and product lists: every field they changed goes back first (tags, children and
     // referrals included), so the customers they created are left unreferenced and can go
     db.prepare("INSERT OR IGNORE INTO undo_customers SELECT entity_id FROM batch_field_changes WHERE batch_id = ? AND entity = 'customer'").run(batchId)
-    db.prepare("INSERT OR IGNORE INTO undo_customers SELECT CAST(old_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND old_value IS NOT NULL").run(batchId)
-    db.prepare("INSERT OR IGNORE INTO undo_customers SELECT CAST(new_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND new_value IS NOT NULL").run(batchId)
+    db.prepare(
+      "INSERT OR IGNORE INTO undo_customers SELECT CAST(old_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND old_value IS NOT NULL"
+    ).run(batchId)
+    db.prepare(
+      "INSERT OR IGNORE INTO undo_customers SELECT CAST(new_value AS INTEGER) FROM batch_field_changes WHERE batch_id = ? AND field = 'referredBy' AND new_value IS NOT NULL"
+    ).run(batchId)
     const productBuyers = db
-      .prepare("SELECT DISTINCT l.customer_id FROM order_lines l JOIN batch_field_changes c ON c.entity = 'product' AND c.entity_id = l.product_id AND c.field = 'product.category' WHERE c.batch_id = ? AND l.customer_id IS NOT NULL")
+      .prepare(
+        "SELECT DISTINCT l.customer_id FROM order_lines l JOIN batch_field_changes c ON c.entity = 'product' AND c.entity_id = l.product_id AND c.field = 'product.category' WHERE c.batch_id = ? AND l.customer_id IS NOT NULL"
+      )
       .pluck()
       .all(batchId) as number[]
     const fieldsRestored = revertFieldChanges(db, batchId)
@@ -109,7 +115,15 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
     db.prepare('DELETE FROM customer_months WHERE customer_id IN (SELECT id FROM undo_customers)').run()
     refreshSummaries(db, remainingCustomers)
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(undoneAt, batchId)
-    return { batchId, linesRemoved, ordersRemoved, customersRemoved, customersKept: kept.size, productsRemoved: productsRemoved + listedProductsRemoved, fieldsRestored }
+    return {
+      batchId,
+      linesRemoved,
+      ordersRemoved,
+      customersRemoved,
+      customersKept: kept.size,
+      productsRemoved: productsRemoved + listedProductsRemoved,
+      fieldsRestored
+    }
   })()
 }
 
@@ -117,9 +131,12 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
 export function rejectedRowsCsv(db: Db, batchId: number): { fileName: string; csv: string; count: number } {
   const batch = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck().get(batchId) as string | undefined
   if (batch === undefined) throw new DomainError('NOT_FOUND', `没有编号为 ${batchId} 的导入批次。 (no batch ${batchId})`)
-  const rows = db
-    .prepare('SELECT row_number, column_name, value, reason FROM rejected_rows WHERE batch_id = ? ORDER BY row_number, id')
-    .all(batchId) as { row_number: number; column_name: string | null; value: string | null; reason: string }[]
+  const rows = db.prepare('SELECT row_number, column_name, value, reason FROM rejected_rows WHERE batch_id = ? ORDER BY row_number, id').all(batchId) as {
+    row_number: number
+    column_name: string | null
+    value: string | null
+    reason: string
+  }[]
   const csv = Papa.unparse({
     fields: ['行号 row', '列 column', '值 value', '原因 reason'],
     data: rows.map((r) => [r.row_number, r.column_name ?? '', r.value ?? '', r.reason])

@@ -24,11 +24,7 @@ export function detectNewline(head: string, delimiter: string): CsvSettings['new
 }
 
 /** Call onRow for every row of the text; onRow answers false to stop. */
-export function parseCsvPieces(
-  pieces: Iterable<string>,
-  settings: CsvSettings,
-  onRow: (cells: string[], notes: RowNotes) => boolean | void
-): void {
+export function parseCsvPieces(pieces: Iterable<string>, settings: CsvSettings, onRow: (cells: string[], notes: RowNotes) => boolean | void): void {
   let stopped = false
   const parser: Papa.Parser = new Papa.Parser({
     delimiter: settings.delimiter,

@@ -129,6 +129,9 @@ export function assertText(text: string): void {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++
   }
   if (sample.length > 0 && bad / sample.length > 0.02) {
-    throw new DomainError('UNREADABLE_FILE', '这不是可读的表格文件（内容像二进制数据）。请导出为 CSV 或 xlsx。 (not a readable table: the content looks binary)')
+    throw new DomainError(
+      'UNREADABLE_FILE',
+      '这不是可读的表格文件（内容像二进制数据）。请导出为 CSV 或 xlsx。 (not a readable table: the content looks binary)'
+    )
   }
 }

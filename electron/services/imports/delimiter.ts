@@ -19,7 +19,11 @@ function countOutsideQuotes(line: string, ch: string): number {
 
 /** The delimiter of this text, judged on its first 40 non-empty lines. */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.slice(0, 200_000).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 40)
+  const lines = text
+    .slice(0, 200_000)
+    .split(/\r\n|\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 40)
   let best: Delimiter = ','
   let bestScore = -1
   for (const d of delimiters) {

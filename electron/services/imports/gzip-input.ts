@@ -18,7 +18,10 @@ export function gunzipExport(bytes: Uint8Array, cap = MAX_FILE_BYTES): Buffer {
     out = gunzipSync(bytes, { maxOutputLength: cap })
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new DomainError('UNREADABLE_FILE', `压缩文件解开后超过 ${Math.round(cap / 1024 / 1024)} MB，请按月份分开导出。 (the gzipped file unpacks to more than ${Math.round(cap / 1024 / 1024)} MB: export it month by month)`)
+      throw new DomainError(
+        'UNREADABLE_FILE',
+        `压缩文件解开后超过 ${Math.round(cap / 1024 / 1024)} MB，请按月份分开导出。 (the gzipped file unpacks to more than ${Math.round(cap / 1024 / 1024)} MB: export it month by month)`
+      )
     }
     throw new DomainError('UNREADABLE_FILE', '压缩文件 (.gz) 已损坏或不完整，无法解开；请重新下载或导出。 (the .gz file is damaged or cut short)')
   }

@@ -7,7 +7,29 @@ import { normalizePhone } from '../../../shared/domain/phone'
 import type { Identity, IdentityKind } from '../ledger/identities'
 
 /** Stand-ins for "no customer" that POS systems write into the card or name column. */
-const PLACEHOLDERS = new Set(['', '-', '--', '—', '/', '0', 'null', 'none', 'nan', 'n/a', 'na', '#n/a', '无', '空', '散客', '非会员', '零售', '普通顾客', 'walkin', 'walk-in', 'guest'])
+const PLACEHOLDERS = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  '/',
+  '0',
+  'null',
+  'none',
+  'nan',
+  'n/a',
+  'na',
+  '#n/a',
+  '无',
+  '空',
+  '散客',
+  '非会员',
+  '零售',
+  '普通顾客',
+  'walkin',
+  'walk-in',
+  'guest'
+])
 
 const SCIENTIFIC = /^\d(\.\d+)?e\+?\d+$/i
 const ASCII = /^[\x20-\x7e]*$/
@@ -21,9 +43,14 @@ export type IdValue = { ok: true; value: string | null } | { ok: false; reason: 
 
 /** A text id cleaned, or null when empty / a placeholder. */
 export function cleanId(raw: string): IdValue {
-  let s = nfkc(raw).trim().replace(/^'+/, '').replace(/^="(.*)"$/, '$1').trim()
+  let s = nfkc(raw)
+    .trim()
+    .replace(/^'+/, '')
+    .replace(/^="(.*)"$/, '$1')
+    .trim()
   if (PLACEHOLDERS.has(s.toLowerCase())) return { ok: true, value: null }
-  if (SCIENTIFIC.test(s)) return { ok: false, reason: '编号被 Excel 改成了科学计数法，位数已丢失；请把该列设为文本后重新导出 (id mangled into scientific notation)' }
+  if (SCIENTIFIC.test(s))
+    return { ok: false, reason: '编号被 Excel 改成了科学计数法，位数已丢失；请把该列设为文本后重新导出 (id mangled into scientific notation)' }
   if (/^\d+\.0+$/.test(s)) s = s.replace(/\.0+$/, '')
   return { ok: true, value: s }
 }

@@ -47,7 +47,8 @@ function workerFailure(e: Error & { code?: string }): Extract<WorkerMessage, { t
     return {
       type: 'error',
       code: 'UNREADABLE_FILE',
-      message: '文件太大，导入时内存不够，数据库没有任何改动。请按月份分开导出后再导入。 (the import ran out of memory and wrote nothing: export fewer months at a time)'
+      message:
+        '文件太大，导入时内存不够，数据库没有任何改动。请按月份分开导出后再导入。 (the import ran out of memory and wrote nothing: export fewer months at a time)'
     }
   }
   return { type: 'error', code: 'INTERNAL', message: e.message }

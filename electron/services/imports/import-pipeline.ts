@@ -127,9 +127,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
     })
     const ledger = new LedgerWriter(db, batchId)
     const restoreIndexes = suspendSecondaryIndexes(db, total)
-    const insertRejected = db.prepare(
-      'INSERT INTO rejected_rows (batch_id, row_number, column_name, value, reason, raw) VALUES (?, ?, ?, ?, ?, ?)'
-    )
+    const insertRejected = db.prepare('INSERT INTO rejected_rows (batch_id, row_number, column_name, value, reason, raw) VALUES (?, ?, ?, ?, ?, ?)')
     const counts = { imported: 0, rejected: 0, walkIn: 0, excluded: 0, duplicates: 0, created: 0, matched: 0, returns: 0 }
     let totalFen = 0
     let readTotalFen = 0
@@ -258,7 +256,19 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
     db.prepare(
       `UPDATE import_batches SET rows_read = ?, rows_imported = ?, rows_rejected = ?, walk_in = ?, excluded_by_status = ?,
          duplicates = ?, customers_created = ?, customers_matched = ?, total_fen = ?, file_total_fen = ? WHERE id = ?`
-    ).run(total, counts.imported, counts.rejected, counts.walkIn, counts.excluded, counts.duplicates, counts.created, counts.matched, totalFen, scan.fileTotalFen, batchId)
+    ).run(
+      total,
+      counts.imported,
+      counts.rejected,
+      counts.walkIn,
+      counts.excluded,
+      counts.duplicates,
+      counts.created,
+      counts.matched,
+      totalFen,
+      scan.fileTotalFen,
+      batchId
+    )
     if (layout.mappingSource === 'given') rememberMapping(db, layout.headers, layout.mapping, request.importedAt)
     return {
       file: request.fileName,

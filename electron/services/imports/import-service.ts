@@ -31,11 +31,7 @@ export interface RunImportInput {
 }
 
 /** Import one file as one batch, after a backup. */
-export async function runImport(
-  db: Db,
-  input: RunImportInput,
-  hooks: ImportHooks & { phase?(phase: 'reading' | 'backup'): void } = {}
-): Promise<ImportResult> {
+export async function runImport(db: Db, input: RunImportInput, hooks: ImportHooks & { phase?(phase: 'reading' | 'backup'): void } = {}): Promise<ImportResult> {
   hooks.phase?.('reading')
   const loaded = loadImportFile(input.file)
   const table = await openTable(loaded.bytes, input.options)

@@ -11,24 +11,89 @@ import { fieldForHeader } from './synonyms'
 /** The fields each kind reads; the others are left out of its mapping. */
 export const kindFields: Record<ImportKind, readonly ImportField[]> = {
   sales: [
-    'orderId', 'orderedAt', 'date', 'timeOfDay', 'card', 'phone', 'name', 'buyerId', 'externalId', 'productCode', 'productName',
-    'category', 'quantity', 'unitPrice', 'amount', 'status', 'address', 'paymentMethod', 'store', 'channel', 'coupon', 'remark'
+    'orderId',
+    'orderedAt',
+    'date',
+    'timeOfDay',
+    'card',
+    'phone',
+    'name',
+    'buyerId',
+    'externalId',
+    'productCode',
+    'productName',
+    'category',
+    'quantity',
+    'unitPrice',
+    'amount',
+    'status',
+    'address',
+    'paymentMethod',
+    'store',
+    'channel',
+    'coupon',
+    'remark'
   ],
   members: [
-    'card', 'phone', 'name', 'firstName', 'lastName', 'buyerId', 'externalId', 'gender', 'birthday', 'birthdayCalendar', 'age',
-    'ageBand', 'memberSince', 'posTier', 'points', 'storedValue', 'referrer', 'tags', 'notes', 'remark', 'address', 'childName',
-    'childBirthday', 'childGender', 'consentSms', 'consentEmail'
+    'card',
+    'phone',
+    'name',
+    'firstName',
+    'lastName',
+    'buyerId',
+    'externalId',
+    'gender',
+    'birthday',
+    'birthdayCalendar',
+    'age',
+    'ageBand',
+    'memberSince',
+    'posTier',
+    'points',
+    'storedValue',
+    'referrer',
+    'tags',
+    'notes',
+    'remark',
+    'address',
+    'childName',
+    'childBirthday',
+    'childGender',
+    'consentSms',
+    'consentEmail'
   ],
   products: [
-    'productCode', 'barcode', 'productName', 'category', 'spec', 'unit', 'retailPrice', 'unitPrice', 'memberPrice', 'productStatus',
-    'status', 'daysPerUnit'
+    'productCode',
+    'barcode',
+    'productName',
+    'category',
+    'spec',
+    'unit',
+    'retailPrice',
+    'unitPrice',
+    'memberPrice',
+    'productStatus',
+    'status',
+    'daysPerUnit'
   ]
 }
 
 const PERSON: ImportField[] = ['card', 'phone', 'name', 'firstName', 'lastName', 'buyerId', 'externalId']
 const MEMBER_ONLY: ImportField[] = kindFields.members.filter((f) => !kindFields.sales.includes(f))
 const PRODUCT: ImportField[] = ['productCode', 'barcode', 'productName']
-const SALE_ONLY: ImportField[] = ['orderId', 'orderedAt', 'date', 'timeOfDay', 'productCode', 'productName', 'quantity', 'unitPrice', 'amount', 'coupon', 'paymentMethod']
+const SALE_ONLY: ImportField[] = [
+  'orderId',
+  'orderedAt',
+  'date',
+  'timeOfDay',
+  'productCode',
+  'productName',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'coupon',
+  'paymentMethod'
+]
 const PRODUCT_ONLY: ImportField[] = kindFields.products.filter((f) => !kindFields.sales.includes(f))
 
 export interface KindVerdict {
@@ -63,7 +128,10 @@ export function detectKind(mapping: Mapping): KindVerdict {
   }
   if (has(PRODUCT) && !has(PERSON)) {
     const cols = quote(mapping, [...PRODUCT, 'category', 'unitPrice', 'retailPrice'])
-    return { kind: 'products', reason: { zh: `有商品列（${cols}），没有顾客列：这是商品资料`, en: `product columns (${cols}) and no customer: a product list` } }
+    return {
+      kind: 'products',
+      reason: { zh: `有商品列（${cols}），没有顾客列：这是商品资料`, en: `product columns (${cols}) and no customer: a product list` }
+    }
   }
   return {
     kind: 'sales',

@@ -14,7 +14,10 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024
 
 /** The refusal of a file over MAX_FILE_BYTES, whether seen on disk or as bytes. */
 export function fileTooLarge(): DomainError {
-  return new DomainError('UNREADABLE_FILE', `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`)
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`
+  )
 }
 /**
  * The largest amount one line (or unit price) may hold: 999,999,999.99 yuan, the nine digits

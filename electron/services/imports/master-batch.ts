@@ -80,7 +80,15 @@ export function rejectRow(db: Db, batchId: number, errors: RowError[], error: Ro
 type Filled = Partial<MasterFigures> & Pick<ImportResult, 'rowsImported' | 'rowsRejected' | 'customersCreated' | 'customersMatched' | 'errors'>
 
 /** The result of a master-file batch, its figures kept on the batch for the batches list. */
-export function masterResult(request: ImportRequest, table: TableSource, layout: Layout, scan: BodyScan, batchId: number, kind: ImportKind, filled: Filled): ImportResult {
+export function masterResult(
+  request: ImportRequest,
+  table: TableSource,
+  layout: Layout,
+  scan: BodyScan,
+  batchId: number,
+  kind: ImportKind,
+  filled: Filled
+): ImportResult {
   const result: ImportResult = {
     file: request.fileName,
     batchId,

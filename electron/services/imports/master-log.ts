@@ -137,7 +137,8 @@ export function revertFieldChanges(db: Db, batchId: number): number {
     else if (r.field === 'pendingReferrer') {
       // a later batch linked a referrer this one had left pending: it waits again
       const p = JSON.parse(r.old ?? 'null') as { kind: string; value: string; batchId: number | null } | null
-      if (p) db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)').run(r.id, p.kind, p.value, p.batchId)
+      if (p)
+        db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)').run(r.id, p.kind, p.value, p.batchId)
     } else {
       const c = masterColumns[r.field]
       if (c) db.prepare(`UPDATE ${c.table} SET ${c.column} = ? WHERE id = ?`).run(fromText(c, r.old), r.id)

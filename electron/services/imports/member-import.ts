@@ -155,7 +155,8 @@ export class MemberReader {
     let storedValueFen: number | null = null
     if (storedRaw.trim() !== '') {
       storedValueFen = parseMoneyFen(storedRaw)
-      if (storedValueFen === null || Math.abs(storedValueFen) > 99_999_999_999) return fail('storedValue', storedRaw, '无法识别的储值余额 (unreadable stored value)')
+      if (storedValueFen === null || Math.abs(storedValueFen) > 99_999_999_999)
+        return fail('storedValue', storedRaw, '无法识别的储值余额 (unreadable stored value)')
     }
 
     const children: MemberRow['children'] = []
@@ -235,7 +236,9 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       insertConflict.run(batchId, c.row, c.customerId, c.field, c.fileValue, c.keptValue, c.reason)
     }
     const addName = db.prepare('INSERT OR IGNORE INTO customer_names (customer_id, name, last_seen) VALUES (?, ?, ?)')
-    const findChild = db.prepare('SELECT id, birthday, gender FROM customer_children WHERE customer_id = ? AND (name = ? OR (name IS NULL AND ? IS NULL AND birthday = ?))')
+    const findChild = db.prepare(
+      'SELECT id, birthday, gender FROM customer_children WHERE customer_id = ? AND (name = ? OR (name IS NULL AND ? IS NULL AND birthday = ?))'
+    )
     const addChild = db.prepare('INSERT INTO customer_children (customer_id, name, birthday, gender, batch_id) VALUES (?, ?, ?, ?, ?)')
     const addTag = db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)')
     let done = 0
@@ -271,14 +274,31 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
         if (value === null) return null
         const r = log.set('customer', id, field, value)
         if (r === 'changed') changed = true
-        else if (r === 'staffWins') conflict({ row: rowNumber, customerId: id, field: reader.header(column), fileValue: String(value), keptValue: log.read(id, field), reason: 'staffEdit', take: takePatch(field, value, m) })
+        else if (r === 'staffWins')
+          conflict({
+            row: rowNumber,
+            customerId: id,
+            field: reader.header(column),
+            fileValue: String(value),
+            keptValue: log.read(id, field),
+            reason: 'staffEdit',
+            take: takePatch(field, value, m)
+          })
         return r
       }
       // two names under one card in one file: the first stays, the second is listed, never a third person
       const before = seenHere.get(id)
       if (m.name !== null) {
         if (before && before.name !== null && before.name !== m.name) {
-          conflict({ row: rowNumber, customerId: id, field: reader.header(layout.columns.name !== undefined ? 'name' : 'lastName'), fileValue: m.name, keptValue: before.name, reason: 'sameCardOtherName', take: { name: m.name } })
+          conflict({
+            row: rowNumber,
+            customerId: id,
+            field: reader.header(layout.columns.name !== undefined ? 'name' : 'lastName'),
+            fileValue: m.name,
+            keptValue: before.name,
+            reason: 'sameCardOtherName',
+            take: { name: m.name }
+          })
         } else {
           set('name', m.name, 'name')
           if (addName.run(id, m.name, request.importedAt).changes === 1) log.note('customer', id, 'nameSeen', null, m.name)
@@ -305,7 +325,15 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       if (m.address !== null) {
         const current = db.prepare('SELECT address FROM customers WHERE id = ?').pluck().get(id) as string | null
         if (current !== m.address && log.staffWins(id, 'address')) {
-          conflict({ row: rowNumber, customerId: id, field: reader.header('address'), fileValue: m.address, keptValue: current, reason: 'staffEdit', take: { address: m.address } })
+          conflict({
+            row: rowNumber,
+            customerId: id,
+            field: reader.header('address'),
+            fileValue: m.address,
+            keptValue: current,
+            reason: 'staffEdit',
+            take: { address: m.address }
+          })
         } else if (writeMemberAddress(db, log, id, m.address, request.importedAt)) changed = true
       }
       for (const tag of m.tags) {
@@ -344,18 +372,36 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
     for (const r of referrals) {
       const referrerId = findReferrer(db, r.refs)
       if (referrerId === r.customerId) {
-        notices.push({ row: r.row, column: reader.header('referrer'), value: r.raw, reason: '推荐人是会员本人，已忽略 (a member cannot refer itself: ignored)' })
+        notices.push({
+          row: r.row,
+          column: reader.header('referrer'),
+          value: r.raw,
+          reason: '推荐人是会员本人，已忽略 (a member cannot refer itself: ignored)'
+        })
         continue
       }
       if (referrerId === null) {
         const ref = r.refs[0]
-        db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)').run(r.customerId, ref.kind, ref.value, batchId)
+        db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)').run(
+          r.customerId,
+          ref.kind,
+          ref.value,
+          batchId
+        )
         counts.pending++
         continue
       }
       const outcome = log.set('customer', r.customerId, 'referredBy', referrerId)
       if (outcome === 'staffWins') {
-        conflict({ row: r.row, customerId: r.customerId, field: reader.header('referrer'), fileValue: r.raw, keptValue: log.read(r.customerId, 'referredBy'), reason: 'staffEdit', take: { referredBy: referrerId } })
+        conflict({
+          row: r.row,
+          customerId: r.customerId,
+          field: reader.header('referrer'),
+          fileValue: r.raw,
+          keptValue: log.read(r.customerId, 'referredBy'),
+          reason: 'staffEdit',
+          take: { referredBy: referrerId }
+        })
         continue
       }
       counts.linked++

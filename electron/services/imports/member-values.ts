@@ -25,7 +25,8 @@ export function parseGender(raw: string): 'f' | 'm' | null {
   return null
 }
 
-const NO = /^(否|不|不接收|不接受|不同意|拒绝|拒收|退订|已退订|取消|关闭|no|n|false|0|unsubscribed|not[ _]subscribed|opted[ _]?out|never[ _]subscribed|declined)$/i
+const NO =
+  /^(否|不|不接收|不接受|不同意|拒绝|拒收|退订|已退订|取消|关闭|no|n|false|0|unsubscribed|not[ _]subscribed|opted[ _]?out|never[ _]subscribed|declined)$/i
 const YES = /^(是|接收|接受|同意|订阅|已订阅|开启|yes|y|true|1|subscribed|opted[ _]?in|accepted)$/i
 
 /** A yes/no cell: true, false, or null when empty or unclear (then nothing changes). */
@@ -38,7 +39,14 @@ export function parseConsent(raw: string): boolean | null {
 
 /** Tags split on , ; 、 | (full-width too), trimmed, each once. */
 export function parseTags(raw: string): string[] {
-  return [...new Set(clean(raw).split(/[,;、|，；]+/).map((t) => t.trim()).filter((t) => t !== '' && t.length <= 40 && !isEmpty(t)))]
+  return [
+    ...new Set(
+      clean(raw)
+        .split(/[,;、|，；]+/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '' && t.length <= 40 && !isEmpty(t))
+    )
+  ]
 }
 
 /** An age (年龄 35) → the band it falls in ('30-39岁'); a band as written is kept ('80后', '25-35岁'). */
@@ -110,7 +118,11 @@ export function parseBirthdayCell(raw: string, calendarCell: string, asOf: strin
   const cal = clean(calendarCell)
   let lunar = LUNAR_MARK.test(s) || LUNAR_MARK.test(cal)
   if (!LUNAR_MARK.test(s) && SOLAR_MARK.test(s)) lunar = false
-  s = s.replace(LUNAR_MARK, '').replace(SOLAR_MARK, '').replace(/[()（）\s]/g, '').replace(/生日$/, '')
+  s = s
+    .replace(LUNAR_MARK, '')
+    .replace(SOLAR_MARK, '')
+    .replace(/[()（）\s]/g, '')
+    .replace(/生日$/, '')
   let year: number | null = null
   let month: number | null = null
   let day: number | null = null
@@ -172,7 +184,11 @@ export function parsePlainDate(raw: string, asOf: string, dayOrder: DayOrder): P
 
 /** Several children in one row: names and birthdays split on 、 , ; | and paired in order. */
 export function splitChildren(names: string, birthdays: string, genders: string): { name: string | null; birthday: string; gender: string }[] {
-  const parts = (t: string) => clean(t).split(/[、,;|，；]+|\s+/).map((p) => p.trim()).filter((p) => p !== '' && !isEmpty(p))
+  const parts = (t: string) =>
+    clean(t)
+      .split(/[、,;|，；]+|\s+/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '' && !isEmpty(p))
   const n = parts(names)
   const b = parts(birthdays)
   const g = parts(genders)

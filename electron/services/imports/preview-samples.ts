@@ -47,7 +47,12 @@ function memberValue(row: MemberRow, field: ImportField, asOf: string): StoredSa
     case 'birthday':
     case 'birthdayCalendar':
       if (!row.birthday) return EMPTY
-      return { type: 'birthday', date: row.birthday.date, lunar: row.birthday.lunar, solarThisYear: row.birthday.lunar ? lunarInYear(row.birthday.date, asOf) : null }
+      return {
+        type: 'birthday',
+        date: row.birthday.date,
+        lunar: row.birthday.lunar,
+        solarThisYear: row.birthday.lunar ? lunarInYear(row.birthday.date, asOf) : null
+      }
     case 'age':
     case 'ageBand':
       return text(row.ageBand)

@@ -35,7 +35,10 @@ export function previewTable(db: Db | null, table: TableSource, fileName: string
     mappingSource: layout.mappingSource,
     kind: layout.kind,
     detectedKind: layout.detected.kind,
-    kindReason: layout.kind === layout.detected.kind ? layout.detected.reason : { zh: `按你的选择导入（检测结果：${layout.detected.reason.zh}）`, en: `as you chose (detected: ${layout.detected.reason.en})` },
+    kindReason:
+      layout.kind === layout.detected.kind
+        ? layout.detected.reason
+        : { zh: `按你的选择导入（检测结果：${layout.detected.reason.zh}）`, en: `as you chose (detected: ${layout.detected.reason.en})` },
     dayOrder: scan.dayOrder,
     rows,
     rowsRead: scan.rowsRead,

@@ -84,7 +84,8 @@ export class ProductReader {
     let daysPerUnit: number | null = null
     if (daysRaw.trim() !== '') {
       const d = parseNumber(daysRaw.replace(/天$/, ''))
-      if (d === null || d <= 0 || d > MAX_DAYS_PER_UNIT) return fail('daysPerUnit', daysRaw, `每件可用天数需在 0–${MAX_DAYS_PER_UNIT} 天之间 (days per unit out of range)`)
+      if (d === null || d <= 0 || d > MAX_DAYS_PER_UNIT)
+        return fail('daysPerUnit', daysRaw, `每件可用天数需在 0–${MAX_DAYS_PER_UNIT} 天之间 (days per unit out of range)`)
       daysPerUnit = d
     }
     return {
@@ -161,7 +162,8 @@ export function commitProducts(db: Db, table: TableSource, layout: Layout, reque
       const b = codes[1] ?? a
       const targets = new Set<number>(codes.length ? (byCode.all(a, b, a, b) as number[]) : [])
       if (p.name) {
-        for (const r of byName.all(p.name) as { id: number; code: string }[]) if (r.code === '' || !listed.has(r.code) || codes.includes(r.code)) targets.add(r.id)
+        for (const r of byName.all(p.name) as { id: number; code: string }[])
+          if (r.code === '' || !listed.has(r.code) || codes.includes(r.code)) targets.add(r.id)
       }
       if (targets.size === 0) {
         const id = create.get(p.code || (p.barcode ?? ''), p.name ?? p.code ?? p.barcode ?? '', batchId) as number | undefined

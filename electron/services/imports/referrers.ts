@@ -50,7 +50,11 @@ export function linkPendingReferrers(db: Db, log: MasterLog | null, batchId: num
   for (const r of rows) {
     db.prepare('DELETE FROM pending_referrers WHERE customer_id = ?').run(r.customerId)
     const note = (field: string, old: string | null, next: string | null) =>
-      log ? log.note('customer', r.customerId, field, old, next) : db.prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(batchId, 'customer', r.customerId, field, old, next, at)
+      log
+        ? log.note('customer', r.customerId, field, old, next)
+        : db
+            .prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(batchId, 'customer', r.customerId, field, old, next, at)
     note('pendingReferrer', JSON.stringify({ kind: r.kind, value: r.value, batchId: r.batchId }), null)
     if (r.referrerId === r.customerId) continue
     const current = db.prepare('SELECT referred_by FROM customers WHERE id = ?').pluck().get(r.customerId) as number | null

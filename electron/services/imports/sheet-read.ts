@@ -49,7 +49,10 @@ function cellText(cell: XLSXTypes.CellObject | undefined, date1904: boolean): st
 function refusal(e: unknown): DomainError {
   const message = (e as Error)?.message ?? String(e)
   if (/password|encrypt/i.test(message)) {
-    return new DomainError('PASSWORD_PROTECTED', '工作簿设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。 (the workbook is password-protected: remove the password and save it again)')
+    return new DomainError(
+      'PASSWORD_PROTECTED',
+      '工作簿设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。 (the workbook is password-protected: remove the password and save it again)'
+    )
   }
   return new DomainError('UNREADABLE_FILE', `表格文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
 }

@@ -5,8 +5,37 @@
  */
 import { normalizeHeader } from './header-names'
 
-const CHINESE = ['交易关闭', '已关闭', '订单关闭', '已取消', '取消', '等待买家付款', '待付款', '未付款', '未支付', '作废', '已作废', '退款成功', '全额退款', '已退款', '无效']
-const ENGLISH = new Set(['cancelled', 'canceled', 'voided', 'void', 'pending', 'unpaid', 'refunded', 'awaitingpayment', 'failed', 'expired', 'closed', 'deleted'])
+const CHINESE = [
+  '交易关闭',
+  '已关闭',
+  '订单关闭',
+  '已取消',
+  '取消',
+  '等待买家付款',
+  '待付款',
+  '未付款',
+  '未支付',
+  '作废',
+  '已作废',
+  '退款成功',
+  '全额退款',
+  '已退款',
+  '无效'
+]
+const ENGLISH = new Set([
+  'cancelled',
+  'canceled',
+  'voided',
+  'void',
+  'pending',
+  'unpaid',
+  'refunded',
+  'awaitingpayment',
+  'failed',
+  'expired',
+  'closed',
+  'deleted'
+])
 
 const seen = new Map<string, boolean>()
 

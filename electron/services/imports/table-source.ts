@@ -107,7 +107,10 @@ export function csvTable(bytes: Uint8Array | ByteSource, options: ReadOptions = 
       let failure: DomainError | null = null
       parseCsvPieces(textPieces(source, encoding, pieceBytes), { delimiter, newline }, (cells, notes) => {
         if (notes.unterminatedQuote) {
-          failure = new DomainError('UNREADABLE_FILE', `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`)
+          failure = new DomainError(
+            'UNREADABLE_FILE',
+            `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`
+          )
         } else if (cells.length > MAX_COLUMNS) failure = tooWide(cells.length)
         else {
           for (const c of cells) if (c.length > MAX_CELL) failure = tooLong(index + 1)

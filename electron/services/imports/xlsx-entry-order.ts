@@ -47,7 +47,10 @@ export function partsBeforeWorksheets(bytes: Uint8Array): Uint8Array {
   const { names, unpackedBytes } = entryNames(bytes)
   if (readableInPassing(names)) return bytes
   if (unpackedBytes > MAX_UNPACKED_BYTES) {
-    throw new DomainError('UNREADABLE_FILE', `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请另存为 CSV 后导入。 (the workbook unpacks to more than 512 MB: save it as CSV)`)
+    throw new DomainError(
+      'UNREADABLE_FILE',
+      `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请另存为 CSV 后导入。 (the workbook unpacks to more than 512 MB: save it as CSV)`
+    )
   }
   const files = unzipSync(bytes)
   if (!files['xl/sharedStrings.xml']) files['xl/sharedStrings.xml'] = strToU8(EMPTY_STRINGS)

@@ -107,9 +107,15 @@ export function tooWide(n: number): DomainError {
 }
 
 function tooFarDown(row: number): DomainError {
-  return new DomainError('UNREADABLE_FILE', `工作表的行号 ${row} 超过 Excel 的上限 ${MAX_XLSX_ROWS} 行，文件已损坏。 (row number ${row} is past Excel's last row ${MAX_XLSX_ROWS}: the workbook is damaged)`)
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `工作表的行号 ${row} 超过 Excel 的上限 ${MAX_XLSX_ROWS} 行，文件已损坏。 (row number ${row} is past Excel's last row ${MAX_XLSX_ROWS}: the workbook is damaged)`
+  )
 }
 
 export function tooLong(row: number): DomainError {
-  return new DomainError('UNREADABLE_FILE', `第 ${row} 行有一个超过 ${MAX_CELL} 字符的单元格，不像销售导出。 (row ${row} has a cell longer than ${MAX_CELL} characters)`)
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `第 ${row} 行有一个超过 ${MAX_CELL} 字符的单元格，不像销售导出。 (row ${row} has a cell longer than ${MAX_CELL} characters)`
+  )
 }

@@ -76,9 +76,7 @@ export class LedgerWriter {
     this.addresses = customerAddressWriter(db)
     this.stmts = {
       findIdentity: db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck(),
-      addIdentity: db.prepare(
-        'INSERT OR IGNORE INTO customer_identities (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)'
-      ),
+      addIdentity: db.prepare('INSERT OR IGNORE INTO customer_identities (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)'),
       createCustomer: db.prepare(
         'INSERT INTO customers (name, address, province, city, district, created_at, updated_at, created_batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
       ),
@@ -94,15 +92,15 @@ export class LedgerWriter {
       setName: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL'),
       // an unchanged name is not written: no search re-index for nothing
       setNameIfChanged: db.prepare('UPDATE customers SET name = ? WHERE id = ? AND erased_at IS NULL AND name IS NOT ?'),
-      newestAddress: db
-        .prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1')
-        .pluck(),
+      newestAddress: db.prepare('SELECT address FROM customer_addresses WHERE customer_id = ? ORDER BY last_seen DESC LIMIT 1').pluck(),
       findOrder: db.prepare('SELECT id, customer_id FROM orders WHERE external_id = ? AND ordered_at = ?'),
       // one statement for a new order; only an order already stored needs the lookup after it
-      insertOrder: db.prepare(
-        `INSERT INTO orders (customer_id, external_id, ordered_at, channel, store, payment_method, status, address, batch_id)
+      insertOrder: db
+        .prepare(
+          `INSERT INTO orders (customer_id, external_id, ordered_at, channel, store, payment_method, status, address, batch_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_id, ordered_at) DO NOTHING RETURNING id`
-      ).pluck(),
+        )
+        .pluck(),
       lineBatch: db.prepare('SELECT batch_id FROM order_lines WHERE content_key = ?').pluck(),
       findProduct: db.prepare('SELECT id FROM products WHERE code = ? AND name = ?').pluck(),
       insertProduct: db.prepare('INSERT INTO products (code, name, category, days_per_unit) VALUES (?, ?, ?, ?)'),
@@ -235,8 +233,7 @@ export class LedgerWriter {
       return existing
     }
     const master = (this.stmts.masterByCode.get(code, code, code) ?? (code === '' || !this.knownCode(code) ? this.stmts.masterByName.get(name) : undefined)) as
-      | { category: string | null; daysPerUnit: number | null }
-      | undefined
+      { category: string | null; daysPerUnit: number | null } | undefined
     return Number(this.stmts.insertProduct.run(code, name, category ?? master?.category ?? null, master?.daysPerUnit ?? null).lastInsertRowid)
   }
 

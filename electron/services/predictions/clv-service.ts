@@ -51,7 +51,12 @@ export function fitClv(db: Db, o: FitOptions): ClvFit {
   }
   const rows = calibrate(readPurchaseHistory(db, o.holdoutEnd ?? o.calibrationEnd), dayNumber(o.calibrationEnd))
   const perUnit = daysPerUnit(o.unit)
-  const groups = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), perUnit)
+  const groups = groupDays(
+    rows.map((r) => r.x),
+    rows.map((r) => r.txDays),
+    rows.map((r) => r.TDays),
+    perUnit
+  )
   const base = {
     calibrationEnd: o.calibrationEnd,
     holdoutEnd: o.holdoutEnd ?? null,
@@ -118,7 +123,12 @@ export interface Fitted {
 
 /** Fit the two models scoring uses, or fall back to rules when the data is thin. */
 export function fitForScoring(rows: CalibrationRow[], unit: TimeUnit): Fitted {
-  const groups = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), daysPerUnit(unit))
+  const groups = groupDays(
+    rows.map((r) => r.x),
+    rows.map((r) => r.txDays),
+    rows.map((r) => r.TDays),
+    daysPerUnit(unit)
+  )
   if (groups.repeatBuyers < MIN_REPEAT_BUYERS) return { mode: 'rules', message: rulesMessage(groups.repeatBuyers), bgnbd: null, spend: null }
   return {
     mode: 'model',
@@ -140,7 +150,10 @@ export function scoreRow(
 ): CustomerScore {
   const perUnit = daysPerUnit(unit)
   const asOfDay = dayNumber(asOf)
-  const rules = ruleFigures(history.days.filter((d) => d <= asOfDay), asOfDay)
+  const rules = ruleFigures(
+    history.days.filter((d) => d <= asOfDay),
+    asOfDay
+  )
   const tx = row.txDays / perUnit
   const T = row.TDays / perUnit
   let words = explainRules(rules)

@@ -60,7 +60,10 @@ function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], f
 
 const fmt = (v: number, digits = 2) => v.toFixed(digits)
 
-function chooseByBacktest(backtests: CountModelsResult['backtests'], holdout: NonNullable<CountModelsOptions['holdout']>): { chosen: CountModelName; choice: Words } | null {
+function chooseByBacktest(
+  backtests: CountModelsResult['backtests'],
+  holdout: NonNullable<CountModelsOptions['holdout']>
+): { chosen: CountModelName; choice: Words } | null {
   const ranked = (Object.entries(backtests) as [CountModelName, Backtest][]).sort((a, b) => a[1].mae - b[1].mae)
   if (ranked.length === 0) return null
   const [name, best] = ranked[0]
@@ -127,10 +130,19 @@ export function fitCountModels(groups: RfmGroups, rows: CalibrationRow[], perUni
   if (o.pinned) {
     const label = MODEL_LABELS[o.pinned]
     pick = models[o.pinned]
-      ? { chosen: o.pinned, choice: { zh: `使用设置里固定的 ${label}（不按检验结果挑选）`, en: `${label} is used because it is pinned in the settings (not chosen by the backtest)` } }
+      ? {
+          chosen: o.pinned,
+          choice: {
+            zh: `使用设置里固定的 ${label}（不按检验结果挑选）`,
+            en: `${label} is used because it is pinned in the settings (not chosen by the backtest)`
+          }
+        }
       : {
           chosen: pick.chosen,
-          choice: { zh: `固定的 ${label} 没有结果，改用 ${MODEL_LABELS[pick.chosen]}。${pick.choice.zh}`, en: `the pinned ${label} has no answer, so ${MODEL_LABELS[pick.chosen]} is used. ${pick.choice.en}` }
+          choice: {
+            zh: `固定的 ${label} 没有结果，改用 ${MODEL_LABELS[pick.chosen]}。${pick.choice.zh}`,
+            en: `the pinned ${label} has no answer, so ${MODEL_LABELS[pick.chosen]} is used. ${pick.choice.en}`
+          }
         }
   }
   return { bgnbd: bg, paretoNbd: pareto, mbgnbd: mbg, bgcnbd: bgc, mbgcnbd: mbgc, models, errors, backtests, ...pick }

@@ -57,6 +57,11 @@ export function bgnbdScoringModel(params: BgNbdParams, spend: SpendModel): Scori
 
 /** Fit BG/NBD in days on the rows (throws a DomainError when the data cannot pin it down). */
 export function fitBgnbdScoringModel(rows: CalibrationRow[], spend: SpendModel): ScoringModel {
-  const groups = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), 1)
+  const groups = groupDays(
+    rows.map((r) => r.x),
+    rows.map((r) => r.txDays),
+    rows.map((r) => r.TDays),
+    1
+  )
   return bgnbdScoringModel(fitBgNbd(groups).params, spend)
 }

@@ -112,7 +112,13 @@ function explain(r: Ranked, c: Pick<TopCustomer, 'purchaseDays' | 'spentFen' | '
   const n = r.expectedPurchases.toFixed(1)
   const pct = Math.round(r.pAlive * 100)
   const np = c.nextPurchase
-  const next = np && np.from && np.to ? { zh: `；若还会来，下次大约在 ${np.date}（八成在 ${np.from} 至 ${np.to} 之间）`, en: `; if still a customer, next about ${np.date} (80%: ${np.from} to ${np.to})` } : { zh: '', en: '' }
+  const next =
+    np && np.from && np.to
+      ? {
+          zh: `；若还会来，下次大约在 ${np.date}（八成在 ${np.from} 至 ${np.to} 之间）`,
+          en: `; if still a customer, next about ${np.date} (80%: ${np.from} to ${np.to})`
+        }
+      : { zh: '', en: '' }
   return {
     zh: `${head.zh}；预计未来 ${horizonDays} 天再买 ${n} 次、约 ${yuan(r.expectedValueFen)}，仍是回头客的可能约 ${pct}%${next.zh}`,
     en: `${head.en}; expected ${n} purchases worth about ${yuan(r.expectedValueFen)} in the next ${horizonDays} days, about ${pct}% likely still a customer${next.en}`
@@ -129,7 +135,10 @@ export function topCustomers(db: Db, o: TopOptions): TopList {
   const ranked = (model ? rankByModel(model, rows, byId, o.horizonDays) : rankByRules(rows, byId, asOfDay))
     .sort((a, b) => b.key - a.key || a.row.customerId - b.row.customerId)
     .slice(0, o.limit)
-  const refs = customerRefs(db, ranked.map((r) => r.row.customerId))
+  const refs = customerRefs(
+    db,
+    ranked.map((r) => r.row.customerId)
+  )
   return {
     asOf: o.asOf,
     horizonDays: o.horizonDays,

@@ -79,7 +79,9 @@ function flyer(): BuiltInTemplate {
       blocks: [
         text('heading', 8, 10, 60, 12, '{{主题标题}}', 17, { bold: true, accent: true }),
         text('shop', 8, 24, 89, 7, '{{店名}} 感谢{{称呼}}的支持', 10),
-        text('body', 8, 36, 89, 30, '老客户专享：全场奶粉满 299 减 30，纸尿裤第二件半价。活动时间 11 月 1 日至 11 日，数量有限，先到先得。', 10, { lineHeight: 1.5 }),
+        text('body', 8, 36, 89, 30, '老客户专享：全场奶粉满 299 减 30，纸尿裤第二件半价。活动时间 11 月 1 日至 11 日，数量有限，先到先得。', 10, {
+          lineHeight: 1.5
+        }),
         text('recommend', 8, 70, 89, 12, '猜您需要：{{推荐商品}}', 11, { bold: true, accent: true }),
         { id: 'qr', type: 'qr', x: 8, y: 88, width: 34, height: 34, target: '{{店铺链接}}', caption: '扫一扫直接带回家' },
         { id: 'coupon', type: 'code', codeKind: 'coupon', x: 48, y: 94, width: 49, height: 16, label: '双十一优惠码', fontSize: 12 },

@@ -19,9 +19,7 @@ export interface CodeRequest {
  * key) simply draws again, so every code in the table is unique.
  */
 export function issueCodes(db: Db, requests: CodeRequest[], printedAt: string, draw: () => string = generateCode): string[] {
-  const insert = db.prepare(
-    'INSERT OR IGNORE INTO printed_codes (code, customer_id, campaign_id, template_id, kind, printed_at) VALUES (?, ?, ?, ?, ?, ?)'
-  )
+  const insert = db.prepare('INSERT OR IGNORE INTO printed_codes (code, customer_id, campaign_id, template_id, kind, printed_at) VALUES (?, ?, ?, ?, ?, ?)')
   const codes: string[] = []
   db.transaction(() => {
     for (const r of requests) {

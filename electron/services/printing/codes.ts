@@ -37,7 +37,10 @@ export function generateCode(bytes: (n: number) => Uint8Array = randomBytes): st
 
 /** As typed by staff or found in an export: upper case, without spaces and dashes. */
 export function normalizeCode(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(/[\s\-_.·]/g, '')
+  return input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.·]/g, '')
 }
 
 /** True when the code has the right length, alphabet and check symbol. */

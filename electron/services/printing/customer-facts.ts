@@ -147,7 +147,7 @@ export function loadFacts(
         lastDate = o.ordered_at.slice(0, 10)
       }
     } else if (orders > 0) {
-      lastProduct = ((lastStmt.get(customerId) as { name: string } | undefined)?.name) ?? null
+      lastProduct = (lastStmt.get(customerId) as { name: string } | undefined)?.name ?? null
     }
     const phone = phones.get(customerId) ?? null
     const name = c?.name?.trim() || null

@@ -72,7 +72,8 @@ export function valuesFor(f: CustomerFacts, body: TemplateBody, shopName: string
 
 function needsCode(blocks: Block[]): 'coupon' | 'scratch' | null {
   if (blocks.some((b) => b.type === 'code' && b.codeKind === 'scratch')) return 'scratch'
-  if (blocks.some((b) => b.type === 'code' || (b.type === 'text' && b.text.includes('优惠码')) || (b.type === 'qr' && b.target.includes('优惠码')))) return 'coupon'
+  if (blocks.some((b) => b.type === 'code' || (b.type === 'text' && b.text.includes('优惠码')) || (b.type === 'qr' && b.target.includes('优惠码'))))
+    return 'coupon'
   return null
 }
 
@@ -149,8 +150,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
     const slot = input.startAt - 1 + i
     const placed: PlacedCard = { page: Math.floor(slot / perSheet), cell: slot % perSheet, blocks: [] }
     const reportFields = (m: { empty: string[]; unknown: string[] }) => {
-      for (const field of m.empty)
-        book.add(`empty:${field}`, () => ({ kind: 'empty-field', field, message: `{{${field}}} 为空 (merge field is empty)` }), who)
+      for (const field of m.empty) book.add(`empty:${field}`, () => ({ kind: 'empty-field', field, message: `{{${field}}} 为空 (merge field is empty)` }), who)
       for (const field of m.unknown)
         book.add(`unknown:${field}`, () => ({ kind: 'unknown-field', field, message: `{{${field}}} 不是可用的合并字段 (not a merge field)` }), who)
     }
@@ -159,14 +159,27 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
         const m = mergeText(b.text, values)
         reportFields(m)
         if (fitText(m.text, b.fontSize, b.lineHeight, b.width, b.height).overflows)
-          book.add(`overflow:${variantName}:${b.id}`, () => ({ kind: 'overflow', blockId: b.id, variant: variantName, message: `「${b.id}」文字放不下，会被截断 (text overflows its box)` }), who)
+          book.add(
+            `overflow:${variantName}:${b.id}`,
+            () => ({ kind: 'overflow', blockId: b.id, variant: variantName, message: `「${b.id}」文字放不下，会被截断 (text overflows its box)` }),
+            who
+          )
         placed.blocks.push({ ...b, merged: m.text })
       } else if (b.type === 'qr') {
         const m = mergeText(b.target, values)
         reportFields(m)
         const usable = m.empty.length === 0 && m.unknown.length === 0 && /^https?:\/\/\S+$/i.test(m.text.trim())
         if (!usable)
-          book.add(`qr:${variantName}:${b.id}`, () => ({ kind: 'missing-qr', blockId: b.id, variant: variantName, message: `「${b.id}」没有可用的二维码链接，这些卡片不印二维码；请在售后卡页的「店铺链接」填写以 https:// 开头的网址 (no usable QR link: these cards print without a QR code; set 店铺链接 on the cards page)` }), who)
+          book.add(
+            `qr:${variantName}:${b.id}`,
+            () => ({
+              kind: 'missing-qr',
+              blockId: b.id,
+              variant: variantName,
+              message: `「${b.id}」没有可用的二维码链接，这些卡片不印二维码；请在售后卡页的「店铺链接」填写以 https:// 开头的网址 (no usable QR link: these cards print without a QR code; set 店铺链接 on the cards page)`
+            }),
+            who
+          )
         placed.blocks.push({ ...b, merged: usable ? m.text.trim() : null })
       } else if (b.type === 'code') {
         placed.blocks.push({ ...b, code: code ?? '' })
@@ -174,7 +187,15 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
     }
     cards.push(placed)
     if (cardList.length < 500)
-      cardList.push({ customerId: f.customerId, name: f.name ?? '', orderId: f.orderId, variant: variantName, page: placed.page + 1, cell: placed.cell + 1, code })
+      cardList.push({
+        customerId: f.customerId,
+        name: f.name ?? '',
+        orderId: f.orderId,
+        variant: variantName,
+        page: placed.page + 1,
+        cell: placed.cell + 1,
+        code
+      })
   })
 
   const pages = facts.length === 0 ? 0 : Math.floor((input.startAt - 1 + facts.length - 1) / perSheet) + 1

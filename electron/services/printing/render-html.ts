@@ -52,9 +52,7 @@ function blockHtml(b: MergedBlock, ink: string, accent: string): string {
     case 'text':
       return `<div class="b t" data-block="${escapeHtml(b.id)}" style="${box(b)};font-size:${n(b.fontSize)}pt;line-height:${n(b.lineHeight)};font-weight:${b.bold ? 700 : 400};text-align:${b.align};color:${b.accent ? accent : ink}">${escapeHtml(b.merged)}</div>`
     case 'image':
-      return b.src
-        ? `<img class="b" data-block="${escapeHtml(b.id)}" alt="" src="${escapeHtml(b.src)}" style="${box(b)};object-fit:${b.fit}">`
-        : ''
+      return b.src ? `<img class="b" data-block="${escapeHtml(b.id)}" alt="" src="${escapeHtml(b.src)}" style="${box(b)};object-fit:${b.fit}">` : ''
     case 'qr': {
       const caption = b.caption ? 3.2 : 0
       const side = Math.max(0, Math.min(b.width, b.height - caption))

@@ -35,7 +35,8 @@ export function resolveTarget(db: Db, target: PrintTarget, asOf: string, thresho
     return { recipients: ids.map((customerId) => ({ customerId, orderId: null })), campaignId: c.id, label: c.name }
   }
   if (target.batch !== undefined) {
-    const b = db.prepare('SELECT id, file_name FROM import_batches WHERE id = ? AND undone_at IS NULL').get(target.batch) as { id: number; file_name: string } | undefined
+    const b = db.prepare('SELECT id, file_name FROM import_batches WHERE id = ? AND undone_at IS NULL').get(target.batch) as
+      { id: number; file_name: string } | undefined
     if (!b) throw new DomainError('NOT_FOUND', `没有这个导入批次 (no import batch ${target.batch})`)
     const rows = db
       .prepare(

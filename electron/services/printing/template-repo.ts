@@ -46,8 +46,16 @@ export function ensureBuiltIns(db: Db, at: string): number {
 /** Every template: built-ins first in their own order, then the shop's newest first. */
 export function listTemplates(db: Db, at: string): TemplateSummary[] {
   ensureBuiltIns(db, at)
-  const rows = db.prepare('SELECT id, name, kind, sheet, built_in FROM templates ORDER BY built_in DESC, CASE built_in WHEN 1 THEN id END, updated_at DESC, id DESC').all() as Row[]
-  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as TemplateSummary['kind'], sheet: (JSON.parse(r.sheet) as { id: string }).id, builtIn: r.built_in === 1 }))
+  const rows = db
+    .prepare('SELECT id, name, kind, sheet, built_in FROM templates ORDER BY built_in DESC, CASE built_in WHEN 1 THEN id END, updated_at DESC, id DESC')
+    .all() as Row[]
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as TemplateSummary['kind'],
+    sheet: (JSON.parse(r.sheet) as { id: string }).id,
+    builtIn: r.built_in === 1
+  }))
 }
 
 /** One template, or NOT_FOUND. */

@@ -79,7 +79,10 @@ export const themes: Record<ThemeId, Theme> = {
     ink: '#2a2238',
     accent: '#7e57c2',
     paper: '#fbf8ff',
-    decoration: `<rect x="58" y="40" width="34" height="22" rx="3" fill="#b39ddb"/><rect x="58" y="40" width="34" height="6" fill="#7e57c2"/>` +
-      [64, 75, 86].map((x) => `<rect x="${x - 1}" y="28" width="2" height="12" fill="#ffb74d"/><ellipse cx="${x}" cy="25" rx="2" ry="3.5" fill="#ff7043"/>`).join('')
+    decoration:
+      `<rect x="58" y="40" width="34" height="22" rx="3" fill="#b39ddb"/><rect x="58" y="40" width="34" height="6" fill="#7e57c2"/>` +
+      [64, 75, 86]
+        .map((x) => `<rect x="${x - 1}" y="28" width="2" height="12" fill="#ffb74d"/><ellipse cx="${x}" cy="25" rx="2" ry="3.5" fill="#ff7043"/>`)
+        .join('')
   }
 }

@@ -56,9 +56,12 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
   const learned = learnDaysPerUnit(purchases)
   const products = new Map(
     (
-      db
-        .prepare('SELECT p.id, p.name, p.days_per_unit AS own, c.days_per_unit AS cat FROM products p LEFT JOIN categories c ON c.name = p.category')
-        .all() as { id: number; name: string; own: number | null; cat: number | null }[]
+      db.prepare('SELECT p.id, p.name, p.days_per_unit AS own, c.days_per_unit AS cat FROM products p LEFT JOIN categories c ON c.name = p.category').all() as {
+        id: number
+        name: string
+        own: number | null
+        cat: number | null
+      }[]
     ).map((p) => [p.id, p])
   )
   const daysFor = (id: number) => {
@@ -257,7 +260,14 @@ function greeting(db: Db): Words {
 /** Drafts of one customer → their row: reasons most pressing first, one script. */
 function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, valueFen: number, last: { at: string; outcome: string } | null): CallEntry {
   const sorted = [...drafts].sort((a, b) => b.urgency - a.urgency || a.dueDate.localeCompare(b.dueDate) || a.key.localeCompare(b.key))
-  const reasons: CallEntryReason[] = sorted.map((d) => ({ key: d.key, reason: d.reason, dueDate: d.dueDate, lastDay: d.lastDay, urgency: d.urgency, detail: d.detail }))
+  const reasons: CallEntryReason[] = sorted.map((d) => ({
+    key: d.key,
+    reason: d.reason,
+    dueDate: d.dueDate,
+    lastDay: d.lastDay,
+    urgency: d.urgency,
+    detail: d.detail
+  }))
   const consent = { phone: c.consent_phone === 1, sms: c.consent_sms === 1, wechat: c.consent_wechat === 1 }
   // the same words once: two slides or two replenishments of one customer share their sentence
   const says = [...new Map(sorted.map((d) => [d.say.zh, d.say])).values()]
@@ -265,7 +275,10 @@ function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, value
     key: sorted.map((d) => d.key).join(' '),
     reason: sorted[0].reason,
     reasons,
-    score: callScore(sorted.map((d) => d.urgency), value),
+    score: callScore(
+      sorted.map((d) => d.urgency),
+      value
+    ),
     valueFen,
     customerId: c.id,
     name: c.name,
@@ -349,7 +362,9 @@ export function callList(db: Db, date: string, options: { all?: boolean } = {}):
     total: ranked.length,
     capacity: care.dailyCapacity,
     all,
-    missed: rows(missed).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId).map(strip),
+    missed: rows(missed)
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId)
+      .map(strip),
     notices: noticesFor(date, care, audience),
     counts,
     skippedNoConsent

@@ -21,8 +21,7 @@ import { LIVE_CUSTOMER } from '../stats/stats-service'
 export const birthdayUrgency = (inDays: number): number => (inDays <= 0 ? 100 : Math.max(0, 60 - 5 * inDays))
 export const COMPLAINT_URGENCY = 80
 /** `runsOutIn` = run-out date − today in days (negative once it ran out). */
-export const replenishUrgency = (runsOutIn: number): number =>
-  runsOutIn >= 0 ? Math.max(0, 70 - 5 * runsOutIn) : Math.max(40, 70 + 2 * runsOutIn)
+export const replenishUrgency = (runsOutIn: number): number => (runsOutIn >= 0 ? Math.max(0, 70 - 5 * runsOutIn) : Math.max(40, 70 + 2 * runsOutIn))
 export const slideUrgency = (inDays: number): number => Math.max(0, 50 - 4 * inDays)
 
 export const FURTHER_REASON_POINTS = 5

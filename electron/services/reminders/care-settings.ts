@@ -26,9 +26,6 @@ export function readCareSettings(db: Db): CareSettings {
 export function updateCareSettings(db: Db, patch: Partial<CareSettings>): CareSettings {
   const parsed = CareSettings.safeParse({ ...readCareSettings(db), ...patch })
   if (!parsed.success) throw new DomainError('BAD_INPUT', parsed.error.issues[0]?.message ?? 'invalid care settings')
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    KEY,
-    JSON.stringify(parsed.data)
-  )
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(parsed.data))
   return parsed.data
 }

@@ -29,9 +29,9 @@ const CHANNELS: { channel: ConsentChannel; column: string; field: string }[] = [
 /** Write the outcome; answers the contact-log row id and, for an opt-out, the channels withdrawn. */
 export function recordOutcome(db: Db, r: RecordCall): { id: number; at: string; revoked: ConsentChannel[] } {
   return db.transaction(() => {
-    const c = db.prepare('SELECT consent_phone, consent_sms, consent_wechat, consent_mail FROM customers WHERE id = ? AND erased_at IS NULL').get(r.customerId) as
-      | Record<string, number>
-      | undefined
+    const c = db
+      .prepare('SELECT consent_phone, consent_sms, consent_wechat, consent_mail FROM customers WHERE id = ? AND erased_at IS NULL')
+      .get(r.customerId) as Record<string, number> | undefined
     if (c === undefined) throw new DomainError('NOT_FOUND', `没有这位顾客 (no customer ${r.customerId})`)
     const info = db
       .prepare("INSERT INTO contact_log (customer_id, at, kind, outcome, note, staff, topic) VALUES (?, ?, 'call', ?, ?, ?, ?)")
@@ -66,8 +66,7 @@ export function recordOutcome(db: Db, r: RecordCall): { id: number; at: string; 
 export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: string | null }): { customerId: number; restored: ConsentChannel[] } {
   return db.transaction(() => {
     const row = db.prepare("SELECT customer_id, at FROM contact_log WHERE id = ? AND kind = 'call' AND outcome = 'opted_out'").get(contactId) as
-      | { customer_id: number; at: string }
-      | undefined
+      { customer_id: number; at: string } | undefined
     if (!row) throw new DomainError('NOT_FOUND', `没有可撤销的「不再联系」 (no opt-out ${contactId} to undo)`)
     // the edit the opt-out wrote: same customer, same moment, consent fields, not undone
     const changes = db

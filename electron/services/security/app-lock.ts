@@ -72,7 +72,10 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
     if (current === undefined) throw new DomainError('BAD_INPUT', 'current: 需要输入当前密码 (the current passcode is required)')
     const verdict = await check(current)
     if (verdict === 'wait') {
-      throw new DomainError('FORBIDDEN', `密码错误次数过多，请 ${throttle.retryAfterSeconds()} 秒后再试 (too many wrong passcodes; try again in ${throttle.retryAfterSeconds()} s)`)
+      throw new DomainError(
+        'FORBIDDEN',
+        `密码错误次数过多，请 ${throttle.retryAfterSeconds()} 秒后再试 (too many wrong passcodes; try again in ${throttle.retryAfterSeconds()} s)`
+      )
     }
     if (verdict === 'wrong') throw new DomainError('FORBIDDEN', '当前密码不对 (the current passcode is wrong)')
   }

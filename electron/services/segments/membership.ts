@@ -41,13 +41,19 @@ function whereRule(db: Db, rule: RuleNode, asOf: string, settings: SchemeInputs)
 /** How many customers the rule selects as of the date. */
 export function countRule(db: Db, rule: RuleNode, asOf: string, settings: SchemeInputs): number {
   const q = whereRule(db, rule, asOf, settings)
-  return db.prepare(`SELECT count(*) FROM ${q.from}`).pluck().get(...q.params) as number
+  return db
+    .prepare(`SELECT count(*) FROM ${q.from}`)
+    .pluck()
+    .get(...q.params) as number
 }
 
 /** The customer ids of a saved segment or a rule as of a date, ascending: for other features. */
 export function segmentCustomerIds(db: Db, sel: SegmentSelector, asOf: string, settings: SchemeInputs): number[] {
   const q = whereRule(db, resolveRule(db, sel), asOf, settings)
-  return db.prepare(`SELECT s.customer_id FROM ${q.from} ORDER BY s.customer_id`).pluck().all(...q.params) as number[]
+  return db
+    .prepare(`SELECT s.customer_id FROM ${q.from} ORDER BY s.customer_id`)
+    .pluck()
+    .all(...q.params) as number[]
 }
 
 /** One page of members, biggest spenders first, with the total. */
@@ -59,7 +65,10 @@ export function segmentMembers(
   page: { limit: number; offset: number }
 ): Members {
   const q = whereRule(db, resolveRule(db, sel), asOf, settings)
-  const total = db.prepare(`SELECT count(*) FROM ${q.from}`).pluck().get(...q.params) as number
+  const total = db
+    .prepare(`SELECT count(*) FROM ${q.from}`)
+    .pluck()
+    .get(...q.params) as number
   const rfm = settings.rfmScheme === 'cn8' ? 's.rfm_cn8' : 's.rfm_classic'
   // the page first, then a phone for each of its rows only (identities are looked up by customer)
   const rows = db

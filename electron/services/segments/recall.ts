@@ -73,7 +73,18 @@ export function recallExport(db: Db, q: RecallQuery & { kind: 'csv' | 'callList'
   } else {
     lines = [['顾客编号', '顾客', '电话', '商品', '数量', '最后购买', '可致电', '可短信', '可微信', '可邮寄']]
     for (const r of rows) {
-      lines.push([r.customerId, r.customer, r.phone, r.products.join(' / '), r.quantity, r.lastBought, yes(r.consent.phone), yes(r.consent.sms), yes(r.consent.wechat), yes(r.consent.mail)])
+      lines.push([
+        r.customerId,
+        r.customer,
+        r.phone,
+        r.products.join(' / '),
+        r.quantity,
+        r.lastBought,
+        yes(r.consent.phone),
+        yes(r.consent.sms),
+        yes(r.consent.wechat),
+        yes(r.consent.mail)
+      ])
     }
   }
   const slug = q.product.replace(/[^\p{L}\p{N}]+/gu, '').slice(0, 20) || 'product'

@@ -125,9 +125,7 @@ function literal(n: number): string {
 export function rfmColumnsSql(c: RfmCuts | null): string {
   if (!c) return 'NULL AS r, NULL AS f, NULL AS m, NULL AS rfm_classic, NULL AS rfm_cn8'
   const { rExpr, fExpr, mExpr } = scoreSql(c, '')
-  const cases = classicMap
-    .flatMap((row, ri) => row.map((name, fi) => `WHEN ${ri + 1}${fi + 1} THEN '${name.replace(/'/g, "''")}'`))
-    .join(' ')
+  const cases = classicMap.flatMap((row, ri) => row.map((name, fi) => `WHEN ${ri + 1}${fi + 1} THEN '${name.replace(/'/g, "''")}'`)).join(' ')
   return `CASE WHEN orders > 0 THEN ${rExpr} END AS r,
       CASE WHEN orders > 0 THEN ${fExpr} END AS f,
       CASE WHEN orders > 0 THEN ${mExpr} END AS m,

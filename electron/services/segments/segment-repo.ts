@@ -45,9 +45,7 @@ function assertNameFree(db: Db, name: string, exceptId?: number): void {
 /** Save a new segment. */
 export function createSegment(db: Db, input: { name: string; rule: RuleNode }, now: string): Segment {
   assertNameFree(db, input.name)
-  const info = db
-    .prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)')
-    .run(input.name, JSON.stringify(input.rule), now, now)
+  const info = db.prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)').run(input.name, JSON.stringify(input.rule), now, now)
   return findSegment(db, { id: Number(info.lastInsertRowid) })
 }
 

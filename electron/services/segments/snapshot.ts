@@ -169,9 +169,7 @@ function readFacts(db: Db): Omit<SnapshotState, 'detailPending'> {
     orders[i] = flat[k + 2] as number
     spend[i] = flat[k + 3] as number
     if (orders[i] > 0) buyers++
-    ladder[i] = ladderSteps.indexOf(
-      ladderStep({ orders: orders[i], targeted: flat[k + 4] === 1, meetsCore: core.has(id), referredBuyer: advocates.has(id) })
-    )
+    ladder[i] = ladderSteps.indexOf(ladderStep({ orders: orders[i], targeted: flat[k + 4] === 1, meetsCore: core.has(id), referredBuyer: advocates.has(id) }))
   }
   const pick = (xs: Float64Array) => {
     const out = new Float64Array(buyers)

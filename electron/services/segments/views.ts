@@ -73,9 +73,10 @@ export function cohorts(db: Db, asOf: string, settings: S): Cohorts {
   ensureSnapshot(db, asOf, schemeSettings(settings))
   const first = monthAdd(asOf, -11)
   const from = `${first}-01`
-  const sizes = db
-    .prepare(`SELECT substr(first_day, 1, 7) AS month, count(*) AS n FROM ${SNAPSHOT} WHERE first_day >= ? GROUP BY month`)
-    .all(from) as { month: string; n: number }[]
+  const sizes = db.prepare(`SELECT substr(first_day, 1, 7) AS month, count(*) AS n FROM ${SNAPSHOT} WHERE first_day >= ? GROUP BY month`).all(from) as {
+    month: string
+    n: number
+  }[]
   const cells = db
     .prepare(
       `SELECT first_month AS cohort, month, count(*) AS n

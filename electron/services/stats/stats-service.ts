@@ -17,8 +17,7 @@ export const LIVE_CUSTOMER = 'c.erased_at IS NULL AND c.merged_into IS NULL'
  * they were the shop's customers from their first purchase. The purchase test only runs for
  * customers created later (a past as-of date), through orders_customer.
  */
-export const knownBefore = (next: string) =>
-  `(c.created_at < ${next} OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_at < ${next}))`
+export const knownBefore = (next: string) => `(c.created_at < ${next} OR EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_at < ${next}))`
 
 export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
   const next = addDays(asOf, 1)

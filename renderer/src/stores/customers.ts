@@ -143,9 +143,7 @@ export const useCustomersStore = defineStore('customers', () => {
 
   /** A contact-log entry: kind and outcome are the two clicks, the note is optional. */
   async function addContact(id: number, kind: ContactKind, outcome: ContactOutcome | null, note: string | null): Promise<boolean> {
-    const entry = await acting.run(() =>
-      window.api.customers.addContact({ id, kind, outcome, note })
-    )
+    const entry = await acting.run(() => window.api.customers.addContact({ id, kind, outcome, note }))
     if (entry && detail.value?.profile.id === id) detail.value.contacts.unshift(entry)
     return entry !== undefined
   }
@@ -175,8 +173,37 @@ export const useCustomersStore = defineStore('customers', () => {
   }
 
   return {
-    search, filters, sort, total, rows, views, facets, detail, duplicates, listing, loadingDetail, saving, acting, query,
-    reload, ensure, sortBy, resetFilters, loadFacets, loadViews, saveView, applyView, deleteView, exportList,
-    open, update, undoLastChange, addContact, findDuplicates, merge, undoMerge, erase
+    search,
+    filters,
+    sort,
+    total,
+    rows,
+    views,
+    facets,
+    detail,
+    duplicates,
+    listing,
+    loadingDetail,
+    saving,
+    acting,
+    query,
+    reload,
+    ensure,
+    sortBy,
+    resetFilters,
+    loadFacets,
+    loadViews,
+    saveView,
+    applyView,
+    deleteView,
+    exportList,
+    open,
+    update,
+    undoLastChange,
+    addContact,
+    findDuplicates,
+    merge,
+    undoMerge,
+    erase
   }
 })

@@ -4,7 +4,17 @@
  */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { FieldConflict, BatchSummary, ImportFile, ImportOptions, ImportPreview, ImportProgress, ImportResult, UndoResult, ImportField } from '@shared/schemas/imports'
+import type {
+  FieldConflict,
+  BatchSummary,
+  ImportFile,
+  ImportOptions,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  UndoResult,
+  ImportField
+} from '@shared/schemas/imports'
 import { fileToBase64, saveBytes } from '@/composables/download'
 import { unwrap, useCall, CallError } from './call'
 

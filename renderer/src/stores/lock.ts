@@ -99,5 +99,22 @@ export const useLockStore = defineStore('lock', () => {
     return s !== undefined
   }
 
-  return { status, pageAllowed, wrong, waitReadAt, enabled, locked, unlocking, saving, start, refresh, noteLocked, unlock, lockNow, setPasscode, clearPasscode, setIdle }
+  return {
+    status,
+    pageAllowed,
+    wrong,
+    waitReadAt,
+    enabled,
+    locked,
+    unlocking,
+    saving,
+    start,
+    refresh,
+    noteLocked,
+    unlock,
+    lockNow,
+    setPasscode,
+    clearPasscode,
+    setIdle
+  }
 })

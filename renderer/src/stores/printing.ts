@@ -7,16 +7,7 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type { z } from 'zod'
-import type {
-  Block,
-  Capabilities,
-  PrinterCalibration,
-  PrintPreview,
-  PrintTarget,
-  Template,
-  TemplateSummary,
-  TargetOptions
-} from '@shared/schemas/printing'
+import type { Block, Capabilities, PrinterCalibration, PrintPreview, PrintTarget, Template, TemplateSummary, TargetOptions } from '@shared/schemas/printing'
 import { useCall } from './call'
 
 export type TargetKind = 'segment' | 'campaign' | 'batch' | 'stage'

@@ -20,9 +20,7 @@ export const useRemindersStore = defineStore('reminders', () => {
 
   /** Entries grouped by reason, in the order staff work through them. */
   const groups = computed(() =>
-    reasonOrder
-      .map((reason) => ({ reason, entries: (list.value?.entries ?? []).filter((e) => e.reason === reason) }))
-      .filter((g) => g.entries.length > 0)
+    reasonOrder.map((reason) => ({ reason, entries: (list.value?.entries ?? []).filter((e) => e.reason === reason) })).filter((g) => g.entries.length > 0)
   )
 
   /** The call list for a date (default: the shop's today). */

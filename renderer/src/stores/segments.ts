@@ -81,9 +81,7 @@ export const useSegmentsStore = defineStore('segments', () => {
 
   /** Save a segment as a new one, or over the one with this id. */
   async function save(name: string, rule: unknown, id?: number): Promise<Segment | undefined> {
-    const seg = await attempt(
-      id === undefined ? window.api.segments.create({ name, rule }) : window.api.segments.update({ id, name, rule })
-    )
+    const seg = await attempt(id === undefined ? window.api.segments.create({ name, rule }) : window.api.segments.update({ id, name, rule }))
     if (seg) await load()
     return seg
   }
@@ -103,7 +101,27 @@ export const useSegmentsStore = defineStore('segments', () => {
   }
 
   return {
-    asOf, overview, grid, repeat, cohorts, migration, regions, saved, selection, members, recallRows,
-    loading, membersCall, recallCall, load, showMembers, closeMembers, count, save, remove, recall, recallExport
+    asOf,
+    overview,
+    grid,
+    repeat,
+    cohorts,
+    migration,
+    regions,
+    saved,
+    selection,
+    members,
+    recallRows,
+    loading,
+    membersCall,
+    recallCall,
+    load,
+    showMembers,
+    closeMembers,
+    count,
+    save,
+    remove,
+    recall,
+    recallExport
   }
 })

@@ -139,7 +139,7 @@ describe('online backups', () => {
 describe('full export and import-all', () => {
   it('reproduces the same figures in an empty database', () => {
     const { db } = shop(40)
-    db.prepare("UPDATE customers SET notes = '=HYPERLINK(\"http://evil\")' WHERE id = 1").run()
+    db.prepare('UPDATE customers SET notes = \'=HYPERLINK("http://evil")\' WHERE id = 1').run()
     const { zip, manifest } = exportAll(db, '2026-11-23T12:00:00')
     const target = openNodeDatabase(':memory:')
     const r = importAll(target, zip)

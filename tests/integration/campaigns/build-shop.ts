@@ -25,7 +25,13 @@ let batchNo = 0
 export function buildShop(db: Db, customers: ShopCustomer[], batchName = 'pos.csv'): Map<string, number> {
   const ids = new Map<string, number>()
   db.transaction(() => {
-    const batchId = LedgerWriter.createBatch(db, { fileName: batchName, fileSize: 1, fileHash: `h${++batchNo}-${batchName}`, importedAt: '2026-11-23T09:00:00', format: 'csv' })
+    const batchId = LedgerWriter.createBatch(db, {
+      fileName: batchName,
+      fileSize: 1,
+      fileHash: `h${++batchNo}-${batchName}`,
+      importedAt: '2026-11-23T09:00:00',
+      format: 'csv'
+    })
     const w = new LedgerWriter(db, batchId)
     for (const c of customers) {
       const identities = [{ kind: 'card' as const, value: c.card }, ...(c.phone ? [{ kind: 'phone' as const, value: c.phone }] : [])]
@@ -44,7 +50,15 @@ export function buildShop(db: Db, customers: ShopCustomer[], batchName = 'pos.cs
       const product = w.productId(c.category ?? 'P1', c.category ?? '奶粉', c.category ?? '奶粉')
       c.orders.forEach((day, i) => {
         const orderId = w.orderId({ externalId: `${c.card}-${day}-${i}`, orderedAt: `${day}T10:00:00`, customerId })
-        w.addLine({ orderId, customerId, productId: product, quantity: 1, unitPriceFen: c.amountFen ?? 10000, amountFen: c.amountFen ?? 10000, contentKey: `${batchName}:${c.card}:${day}:${i}` })
+        w.addLine({
+          orderId,
+          customerId,
+          productId: product,
+          quantity: 1,
+          unitPriceFen: c.amountFen ?? 10000,
+          amountFen: c.amountFen ?? 10000,
+          contentKey: `${batchName}:${c.card}:${day}:${i}`
+        })
       })
     }
     w.finish()

@@ -23,12 +23,39 @@ function shopFile(customers: ShopCustomer[]): { path: string; ids: Map<string, n
 }
 
 const sleepers = (n: number): ShopCustomer[] =>
-  Array.from({ length: n }, (_, i) => ({ card: `VIP${String(i).padStart(4, '0')}`, name: `顾客${i}`, orders: ['2026-03-01', '2026-05-01'], amountFen: 10_000 + i * 100 }))
+  Array.from({ length: n }, (_, i) => ({
+    card: `VIP${String(i).padStart(4, '0')}`,
+    name: `顾客${i}`,
+    orders: ['2026-03-01', '2026-05-01'],
+    amountFen: 10_000 + i * 100
+  }))
 
 describe('campaign CLI', () => {
   it('plans with repeated --gift flags and answers the documented JSON', async () => {
     const { path } = shopFile(sleepers(30))
-    const r = await cli(['campaign', 'plan', '--db', path, '--suggestion', 'sleeping', '--budget-fen', '30000', '--gift', 'TEA:1000:5', '--gift', 'WIPES:600', '--postage-fen', '800', '--holdout', '0.2', '--seed', 'S1', '--as-of', '2026-11-23', '--json'])
+    const r = await cli([
+      'campaign',
+      'plan',
+      '--db',
+      path,
+      '--suggestion',
+      'sleeping',
+      '--budget-fen',
+      '30000',
+      '--gift',
+      'TEA:1000:5',
+      '--gift',
+      'WIPES:600',
+      '--postage-fen',
+      '800',
+      '--holdout',
+      '0.2',
+      '--seed',
+      'S1',
+      '--as-of',
+      '2026-11-23',
+      '--json'
+    ])
     expect(r.code).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(Object.keys(out)).toEqual(['campaignId', 'mailed', 'control', 'costFen', 'excluded'])
@@ -45,7 +72,28 @@ describe('campaign CLI', () => {
 
   it('saves nothing on --dry-run and refuses a malformed --gift', async () => {
     const { path } = shopFile(sleepers(5))
-    const dry = JSON.parse((await cli(['campaign', 'plan', '--db', path, '--suggestion', 'sleeping', '--budget-fen', '9000', '--gift', 'TEA:1000', '--holdout', '0', '--as-of', '2026-11-23', '--dry-run', '--json'])).stdout)
+    const dry = JSON.parse(
+      (
+        await cli([
+          'campaign',
+          'plan',
+          '--db',
+          path,
+          '--suggestion',
+          'sleeping',
+          '--budget-fen',
+          '9000',
+          '--gift',
+          'TEA:1000',
+          '--holdout',
+          '0',
+          '--as-of',
+          '2026-11-23',
+          '--dry-run',
+          '--json'
+        ])
+      ).stdout
+    )
     expect(dry).toMatchObject({ campaignId: null, costFen: 5000 })
     const bad = await cli(['campaign', 'plan', '--db', path, '--suggestion', 'sleeping', '--budget-fen', '9000', '--gift', 'TEA:ten', '--json'])
     expect(bad.code).toBe(2)
@@ -54,7 +102,29 @@ describe('campaign CLI', () => {
 
   it('mails, exports, and reports results after later sales as the documented JSON', async () => {
     const { path } = shopFile(sleepers(40))
-    const plan = JSON.parse((await cli(['campaign', 'plan', '--db', path, '--suggestion', 'sleeping', '--budget-fen', '100000', '--gift', 'TEA:1000', '--holdout', '0.25', '--seed', '9', '--as-of', '2026-11-23', '--json'])).stdout)
+    const plan = JSON.parse(
+      (
+        await cli([
+          'campaign',
+          'plan',
+          '--db',
+          path,
+          '--suggestion',
+          'sleeping',
+          '--budget-fen',
+          '100000',
+          '--gift',
+          'TEA:1000',
+          '--holdout',
+          '0.25',
+          '--seed',
+          '9',
+          '--as-of',
+          '2026-11-23',
+          '--json'
+        ])
+      ).stdout
+    )
     expect(plan.mailed).toHaveLength(30)
     expect(plan.control).toHaveLength(10)
     expect((await cli(['campaign', 'mail', String(plan.campaignId), '--date', '2026-11-24', '--db', path, '--json'])).code).toBe(0)

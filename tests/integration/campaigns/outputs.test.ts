@@ -13,13 +13,46 @@ async function mailedShop() {
   const ctx = testContext(AS_OF)
   const call = typedCall(testDispatch(ctx))
   const ids = buildShop(ctx.db, [
-    { card: 'V1', name: '王芳', phone: '13812348000', address: '浙江省杭州市西湖区文三路90号3幢201室', orders: ['2026-03-01', '2026-05-01'], amountFen: 30_000 },
-    { card: 'V2', name: '=HYPERLINK("http://x","点我")', phone: '13912345678', address: '上海市徐汇区漕溪北路1号', province: '上海市', city: '上海市', district: '徐汇区', orders: ['2026-03-01', '2026-05-01'], amountFen: 20_000, category: '纸尿裤' },
-    { card: 'V3', name: '李四', address: '北京市朝阳区建国路88号', province: '北京市', city: '北京市', district: '朝阳区', orders: ['2026-03-01', '2026-05-01'] }
+    {
+      card: 'V1',
+      name: '王芳',
+      phone: '13812348000',
+      address: '浙江省杭州市西湖区文三路90号3幢201室',
+      orders: ['2026-03-01', '2026-05-01'],
+      amountFen: 30_000
+    },
+    {
+      card: 'V2',
+      name: '=HYPERLINK("http://x","点我")',
+      phone: '13912345678',
+      address: '上海市徐汇区漕溪北路1号',
+      province: '上海市',
+      city: '上海市',
+      district: '徐汇区',
+      orders: ['2026-03-01', '2026-05-01'],
+      amountFen: 20_000,
+      category: '纸尿裤'
+    },
+    {
+      card: 'V3',
+      name: '李四',
+      address: '北京市朝阳区建国路88号',
+      province: '北京市',
+      city: '北京市',
+      district: '朝阳区',
+      orders: ['2026-03-01', '2026-05-01']
+    }
   ])
   await call('gifts.save', { sku: 'TEA', name: '新茶四盒装', unitCostFen: 1200, stock: 50, weightG: 350, suits: ['奶粉'] })
   await call('gifts.save', { sku: 'WIPES', name: '湿巾小样', unitCostFen: 600, stock: 10, weightG: 120, suits: ['纸尿裤'] })
-  const plan = await call('campaigns.plan', { name: '秋季小礼物', target: { suggestion: 'sleeping' }, budgetFen: 100_000, postageFen: 800, holdout: 0, seed: 1 })
+  const plan = await call('campaigns.plan', {
+    name: '秋季小礼物',
+    target: { suggestion: 'sleeping' },
+    budgetFen: 100_000,
+    postageFen: 800,
+    holdout: 0,
+    seed: 1
+  })
   if (!plan.ok) throw new Error(plan.message)
   return { ctx, call, ids, id: (plan.data as { campaignId: number }).campaignId }
 }
@@ -87,7 +120,7 @@ describe('pick list and mailing', () => {
   it('logs a gift contact per treated member, takes the stock, and refuses a second mailing', async () => {
     const { ctx, call, id, ids } = await mailedShop()
     expect(await call('campaigns.markMailed', { id, date: '2026-11-25' })).toEqual({ ok: true, data: { mailingDate: '2026-11-25', logged: 3 } })
-    const logged = ctx.db.prepare("SELECT customer_id, at, kind, campaign_id, note FROM contact_log ORDER BY customer_id").all()
+    const logged = ctx.db.prepare('SELECT customer_id, at, kind, campaign_id, note FROM contact_log ORDER BY customer_id').all()
     expect(logged).toEqual([
       { customer_id: ids.get('V1'), at: '2026-11-25', kind: 'gift', campaign_id: id, note: '秋季小礼物: 新茶四盒装' },
       { customer_id: ids.get('V2'), at: '2026-11-25', kind: 'gift', campaign_id: id, note: '秋季小礼物: 湿巾小样' },

@@ -11,7 +11,13 @@ const sleeper = (card: string, extra: Partial<ShopCustomer> = {}): ShopCustomer 
 
 async function plan(db: Db, input: Record<string, unknown>): Promise<PlanResult> {
   const ctx = testContext(AS_OF, db)
-  const r = await testDispatch(ctx)('campaigns.plan', { target: { suggestion: 'sleeping' }, gifts: [{ sku: 'TEA', costFen: 1000 }], holdout: 0, budgetFen: 1_000_000, ...input })
+  const r = await testDispatch(ctx)('campaigns.plan', {
+    target: { suggestion: 'sleeping' },
+    gifts: [{ sku: 'TEA', costFen: 1000 }],
+    holdout: 0,
+    budgetFen: 1_000_000,
+    ...input
+  })
   if (!r.ok) throw new Error(r.message)
   return r.data as PlanResult
 }
@@ -106,14 +112,24 @@ describe('campaigns.plan ranking, gifts and budget', () => {
   it('drops gifts over the per-customer cap and refuses a plan where none fits', async () => {
     const { db } = testContext(AS_OF)
     buildShop(db, [sleeper('A')])
-    const r = await plan(db, { gifts: [{ sku: 'BIG', costFen: 5000 }, { sku: 'SMALL', costFen: 1000 }], postageFen: 1000, perCustomerFen: 2500 })
+    const r = await plan(db, {
+      gifts: [
+        { sku: 'BIG', costFen: 5000 },
+        { sku: 'SMALL', costFen: 1000 }
+      ],
+      postageFen: 1000,
+      perCustomerFen: 2500
+    })
     expect(r.treated[0].giftSku).toBe('SMALL')
     await expect(plan(db, { gifts: [{ sku: 'BIG', costFen: 5000 }], postageFen: 1000, perCustomerFen: 2500 })).rejects.toThrow(/每人上限/)
   })
 
   it('shows who just missed the cut and why: budget, then stock', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(db, Array.from({ length: 8 }, (_, i) => sleeper(`C${i}`, { amountFen: 10_000 + i * 1000 })))
+    buildShop(
+      db,
+      Array.from({ length: 8 }, (_, i) => sleeper(`C${i}`, { amountFen: 10_000 + i * 1000 }))
+    )
     const byBudget = await plan(db, { budgetFen: 5000, gifts: [{ sku: 'TEA', costFen: 1000 }], postageFen: 500 })
     expect(byBudget.treated).toHaveLength(3) // 3 × 1500 = 4500 ≤ 5000 < 6000
     expect(byBudget.costFen).toBe(4500)
@@ -131,7 +147,10 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('warns when the control group is too small to tell anything', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(db, Array.from({ length: 40 }, (_, i) => sleeper(`C${i}`)))
+    buildShop(
+      db,
+      Array.from({ length: 40 }, (_, i) => sleeper(`C${i}`))
+    )
     const r = await plan(db, { holdout: 0.1 })
     expect(r.control).toHaveLength(4)
     expect(r.treated).toHaveLength(36)
@@ -141,7 +160,10 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('saves the campaign and its members, and saves nothing on a dry run', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(db, Array.from({ length: 20 }, (_, i) => sleeper(`C${i}`)))
+    buildShop(
+      db,
+      Array.from({ length: 20 }, (_, i) => sleeper(`C${i}`))
+    )
     const dry = await plan(db, { holdout: 0.2, dryRun: true, seed: 5 })
     expect(dry.campaignId).toBeNull()
     expect(db.prepare('SELECT count(*) FROM campaigns').pluck().get()).toBe(0)
@@ -155,7 +177,12 @@ describe('campaigns.plan ranking, gifts and budget', () => {
       cost_fen: number
     }[]
     expect(rows).toHaveLength(20)
-    expect(rows.filter((r) => r.arm === 'control').map((r) => r.customer_id).sort()).toEqual(saved.control.map((m) => m.customerId).sort())
+    expect(
+      rows
+        .filter((r) => r.arm === 'control')
+        .map((r) => r.customer_id)
+        .sort()
+    ).toEqual(saved.control.map((m) => m.customerId).sort())
     expect(rows.filter((r) => r.arm === 'control').every((r) => r.gift_sku === null && r.cost_fen === 0)).toBe(true)
     expect(rows.filter((r) => r.arm === 'treated').every((r) => r.gift_sku === 'TEA' && r.cost_fen === 1500)).toBe(true)
     // the dry run and the saved plan drew the same groups from the same seed
@@ -198,7 +225,7 @@ describe('campaigns.plan on the demo shop', () => {
 
   it('never exceeds the budget nor a stock, over 40 random plans', async () => {
     let seed = 1
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let i = 0; i < 40; i++) {
       const stockA = Math.floor(rnd() * 40)
       const gifts = [

@@ -22,8 +22,22 @@ function constructedMailing() {
     asOf: '2026-11-23',
     plan: {},
     members: [
-      ...Array.from({ length: 70 }, (_, i) => ({ customerId: ids.get(card('T', i))!, arm: 'treated' as const, rank: i + 1, score: 1, giftSku: 'TEA', costFen: 1500 })),
-      ...Array.from({ length: 80 }, (_, i) => ({ customerId: ids.get(card('C', i))!, arm: 'control' as const, rank: 71 + i, score: 1, giftSku: null, costFen: 0 }))
+      ...Array.from({ length: 70 }, (_, i) => ({
+        customerId: ids.get(card('T', i))!,
+        arm: 'treated' as const,
+        rank: i + 1,
+        score: 1,
+        giftSku: 'TEA',
+        costFen: 1500
+      })),
+      ...Array.from({ length: 80 }, (_, i) => ({
+        customerId: ids.get(card('C', i))!,
+        arm: 'control' as const,
+        rank: 71 + i,
+        score: 1,
+        giftSku: null,
+        costFen: 0
+      }))
     ]
   })
   ctx.db.prepare('UPDATE campaigns SET mailing_date = ? WHERE id = ?').run('2026-12-01', id)

@@ -66,7 +66,13 @@ describe('campaign suggestions', () => {
     const settings = readSettings(ctx.db)
     expect(targetCustomerIds(ctx.db, { segment: '睡眠客户' }, AS_OF, settings)).toEqual([ids.get('SLEEP')])
     expect(() => targetCustomerIds(ctx.db, { segment: '没有' }, AS_OF, settings)).toThrow()
-    const plan = await testDispatch(ctx)('campaigns.plan', { target: { segment: '睡眠客户' }, budgetFen: 10_000, gifts: [{ sku: 'T', costFen: 500 }], holdout: 0, dryRun: true })
+    const plan = await testDispatch(ctx)('campaigns.plan', {
+      target: { segment: '睡眠客户' },
+      budgetFen: 10_000,
+      gifts: [{ sku: 'T', costFen: 500 }],
+      holdout: 0,
+      dryRun: true
+    })
     expect(plan).toMatchObject({ ok: true, data: { candidates: 1, treated: [{ ref: 'SLEEP' }] } })
   })
 
@@ -76,7 +82,14 @@ describe('campaign suggestions', () => {
     const r = await testDispatch(ctx)('campaigns.targets', {})
     expect(r).toEqual({
       ok: true,
-      data: { segments: [], suggestions: [{ key: 'sleeping', count: 1 }, { key: 'loyal', count: 0 }, { key: 'birthdays', count: 0 }] }
+      data: {
+        segments: [],
+        suggestions: [
+          { key: 'sleeping', count: 1 },
+          { key: 'loyal', count: 0 },
+          { key: 'birthdays', count: 0 }
+        ]
+      }
     })
   })
 })

@@ -38,11 +38,20 @@ describe('editing the children', () => {
 
   it('adds, changes and removes children in one save, keeping the row of a child left as it was', async () => {
     const { ctx, ok, k1 } = await shop()
-    const rowOf = (name: string) => ctx.db.prepare('SELECT id, batch_id AS batch FROM customer_children WHERE customer_id = ? AND name = ?').get(k1, name) as { id: number; batch: number | null }
+    const rowOf = (name: string) =>
+      ctx.db.prepare('SELECT id, batch_id AS batch FROM customer_children WHERE customer_id = ? AND name = ?').get(k1, name) as {
+        id: number
+        batch: number | null
+      }
     const before = rowOf('小宝')
     const d = await ok<CustomerDetail>('customers.update', {
       id: k1,
-      patch: { children: [{ name: '小宝', birthday: '2022-05-06', gender: null }, { name: '三宝', birthday: '2026-10-01', gender: 'f' }] }
+      patch: {
+        children: [
+          { name: '小宝', birthday: '2022-05-06', gender: null },
+          { name: '三宝', birthday: '2026-10-01', gender: 'f' }
+        ]
+      }
     })
     expect(kids(d)).toEqual([
       { name: '小宝', birthday: '2022-05-06', gender: null },
@@ -52,15 +61,29 @@ describe('editing the children', () => {
     const history = ctx.db.prepare("SELECT old_value AS old, new_value AS new FROM change_history WHERE customer_id = ? AND field = 'children'").all(k1)
     expect(history).toEqual([
       {
-        old: JSON.stringify([{ name: '小宝', birthday: '2022-05-06', gender: null }, { name: '二宝', birthday: '2024-08-01', gender: null }]),
-        new: JSON.stringify([{ name: '小宝', birthday: '2022-05-06', gender: null }, { name: '三宝', birthday: '2026-10-01', gender: 'f' }])
+        old: JSON.stringify([
+          { name: '小宝', birthday: '2022-05-06', gender: null },
+          { name: '二宝', birthday: '2024-08-01', gender: null }
+        ]),
+        new: JSON.stringify([
+          { name: '小宝', birthday: '2022-05-06', gender: null },
+          { name: '三宝', birthday: '2026-10-01', gender: 'f' }
+        ])
       }
     ])
   })
 
   it('changes nothing and writes no history when the same children come back in another order', async () => {
     const { ctx, ok, k1 } = await shop()
-    await ok('customers.update', { id: k1, patch: { children: [{ name: '二宝', birthday: '2024-08-01', gender: null }, { name: '小宝', birthday: '2022-05-06', gender: null }] } })
+    await ok('customers.update', {
+      id: k1,
+      patch: {
+        children: [
+          { name: '二宝', birthday: '2024-08-01', gender: null },
+          { name: '小宝', birthday: '2022-05-06', gender: null }
+        ]
+      }
+    })
     expect(ctx.db.prepare("SELECT count(*) FROM change_history WHERE field = 'children'").pluck().get()).toBe(0)
   })
 
@@ -77,8 +100,14 @@ describe('editing the children', () => {
 
   it('refuses a child with neither a name nor a birthday, and a birthday that is not a date', async () => {
     const { call, k1 } = await shop()
-    expect(await call('customers.update', { id: k1, patch: { children: [{ name: null, birthday: null, gender: 'm' }] } })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
-    expect(await call('customers.update', { id: k1, patch: { children: [{ name: '小宝', birthday: '2022-02-30', gender: null }] } })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await call('customers.update', { id: k1, patch: { children: [{ name: null, birthday: null, gender: 'm' }] } })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT'
+    })
+    expect(await call('customers.update', { id: k1, patch: { children: [{ name: '小宝', birthday: '2022-02-30', gender: null }] } })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT'
+    })
   })
 
   it('keeps the customer and the child staff entered when the member list that created them is undone', async () => {

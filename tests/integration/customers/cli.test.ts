@@ -20,7 +20,21 @@ describe('the customers command', () => {
     const all = JSON.parse((await cli(['customers', '--db', db, '--limit', '5', '--json'])).stdout)
     expect(all.total).toBe(60)
     expect(all.rows).toHaveLength(5)
-    expect(Object.keys(all.rows[0])).toEqual(['id', 'name', 'phone', 'memberCard', 'tier', 'ladder', 'lifecycle', 'orders', 'spendFen', 'lastPurchase', 'region', 'tags', 'channels'])
+    expect(Object.keys(all.rows[0])).toEqual([
+      'id',
+      'name',
+      'phone',
+      'memberCard',
+      'tier',
+      'ladder',
+      'lifecycle',
+      'orders',
+      'spendFen',
+      'lastPurchase',
+      'region',
+      'tags',
+      'channels'
+    ])
 
     const withCard = all.rows.find((r: { memberCard: string | null }) => r.memberCard)
     const found = JSON.parse((await cli(['customers', '--db', db, '--search', withCard.memberCard, '--json'])).stdout)

@@ -7,11 +7,31 @@ function shop() {
   const ctx = testContext('2026-11-23')
   const ids = seedCustomers(ctx.db, [
     {
-      identities: [{ kind: 'card', value: 'VIP001' }, { kind: 'phone', value: '13812348000' }],
-      name: '王静', address: '浙江省杭州市西湖区文三路12号', province: '浙江省', city: '杭州市',
-      orders: [['2026-09-01T10:00:00', 30000, '奶粉'], ['2026-09-11T10:00:00', 10000, '纸尿裤'], ['2026-10-01T10:00:00', 20000, '奶粉'], ['2026-10-03T10:00:00', -5000, '奶粉']]
+      identities: [
+        { kind: 'card', value: 'VIP001' },
+        { kind: 'phone', value: '13812348000' }
+      ],
+      name: '王静',
+      address: '浙江省杭州市西湖区文三路12号',
+      province: '浙江省',
+      city: '杭州市',
+      orders: [
+        ['2026-09-01T10:00:00', 30000, '奶粉'],
+        ['2026-09-11T10:00:00', 10000, '纸尿裤'],
+        ['2026-10-01T10:00:00', 20000, '奶粉'],
+        ['2026-10-03T10:00:00', -5000, '奶粉']
+      ]
     },
-    { identities: [{ kind: 'buyer', value: 'tb_wj' }, { kind: 'phone', value: '13912348000' }], name: '王静', address: '杭州市西湖区文三路12号', channel: 'online', orders: [['2026-11-20T10:00:00', 8000, '辅食']] },
+    {
+      identities: [
+        { kind: 'buyer', value: 'tb_wj' },
+        { kind: 'phone', value: '13912348000' }
+      ],
+      name: '王静',
+      address: '杭州市西湖区文三路12号',
+      channel: 'online',
+      orders: [['2026-11-20T10:00:00', 8000, '辅食']]
+    },
     { identities: [{ kind: 'card', value: 'VIP003' }], name: '李娜' }
   ])
   const call = testDispatch(ctx)
@@ -38,12 +58,25 @@ describe('customers.get', () => {
     expect(d.profile.referrals).toEqual([{ id: ids[2], name: '李娜', bought: false }])
     expect(d.profile.consent).toEqual({ phone: true, sms: true, wechat: true, mail: true })
     expect(d.figures).toEqual({
-      orders: 3, spendFen: 55000, returnsFen: -5000, averageOrderFen: 18333,
-      firstPurchase: '2026-09-01T10:00:00', lastPurchase: '2026-10-01T10:00:00', daysSinceLast: 53, lifecycle: 'active',
-      averageDaysBetween: 15, categories: [{ category: '奶粉', lines: 2, spendFen: 50000 }, { category: '纸尿裤', lines: 1, spendFen: 10000 }]
+      orders: 3,
+      spendFen: 55000,
+      returnsFen: -5000,
+      averageOrderFen: 18333,
+      firstPurchase: '2026-09-01T10:00:00',
+      lastPurchase: '2026-10-01T10:00:00',
+      daysSinceLast: 53,
+      lifecycle: 'active',
+      averageDaysBetween: 15,
+      categories: [
+        { category: '奶粉', lines: 2, spendFen: 50000 },
+        { category: '纸尿裤', lines: 1, spendFen: 10000 }
+      ]
     })
     expect(d.timeline.map((o) => [o.orderedAt.slice(0, 10), o.totalFen, o.isReturn])).toEqual([
-      ['2026-10-03', -5000, true], ['2026-10-01', 20000, false], ['2026-09-11', 10000, false], ['2026-09-01', 30000, false]
+      ['2026-10-03', -5000, true],
+      ['2026-10-01', 20000, false],
+      ['2026-09-11', 10000, false],
+      ['2026-09-01', 30000, false]
     ])
     expect(d.timeline[0].lines[0]).toMatchObject({ category: '奶粉', amountFen: -5000, isReturn: true })
   })
@@ -67,7 +100,10 @@ describe('customers.update and undoLastChange', () => {
     const { ids, ok, call } = shop()
     await call('settings.update', { maskPhones: false })
     await ok('customers.update', { id: ids[0], patch: { birthday: '1990-02-03' } })
-    const d = await ok<CustomerDetail>('customers.update', { id: ids[0], patch: { phone: '+86 137-0000-1111', address: '上海市浦东新区世纪大道1号', tags: ['新手妈妈'], name: '王静' } })
+    const d = await ok<CustomerDetail>('customers.update', {
+      id: ids[0],
+      patch: { phone: '+86 137-0000-1111', address: '上海市浦东新区世纪大道1号', tags: ['新手妈妈'], name: '王静' }
+    })
     expect(d.profile.identities.find((i) => i.kind === 'phone')?.value).toBe('13700001111')
     expect(d.profile.region).toEqual({ province: '上海市', city: '上海市', district: '浦东新区' })
     // the unchanged name is not written down
@@ -114,7 +150,7 @@ describe('duplicates, merge and undoMerge', () => {
     expect(pairs).toEqual([{ aId: ids[0], bId: ids[1], aName: '王静', bName: '王静', reason: 'name_phone_tail', detail: expect.stringContaining('8000') }])
   })
 
-  it('suggests a phone written in another customer\'s notes and a buyer id used as a card', async () => {
+  it("suggests a phone written in another customer's notes and a buyer id used as a card", async () => {
     const { ids, ok, ctx } = shop()
     ctx.db.prepare("UPDATE customers SET notes = '她女儿的电话 139 1234 8000' WHERE id = ?").run(ids[2])
     ctx.db.prepare("INSERT INTO customer_identities (customer_id, kind, value) VALUES (?, 'buyer', 'VIP001')").run(ids[2])
@@ -133,9 +169,17 @@ describe('duplicates, merge and undoMerge', () => {
     ctx.db.prepare("UPDATE customers SET consent_sms = 0, birthday = '1991-01-01' WHERE id = ?").run(ids[1])
     const snapshot = () =>
       JSON.stringify(
-        ['customers', 'customer_identities', 'customer_names', 'customer_addresses', 'customer_tags', 'orders', 'order_lines', 'contact_log', 'customer_summaries'].map((t) =>
-          ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()
-        )
+        [
+          'customers',
+          'customer_identities',
+          'customer_names',
+          'customer_addresses',
+          'customer_tags',
+          'orders',
+          'order_lines',
+          'contact_log',
+          'customer_summaries'
+        ].map((t) => ctx.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())
       )
     const before = snapshot()
     const m = await ok<MergeEntry>('customers.merge', { keepId: ids[0], mergeId: ids[1] })
@@ -206,7 +250,7 @@ describe('customers.erase', () => {
 describe('customers.export', () => {
   it('writes CSV with a BOM, masked phones and neutralised formula cells', async () => {
     const { ids, ok, ctx } = shop()
-    ctx.db.prepare("UPDATE customers SET name = '=HYPERLINK(\"x\")' WHERE id = ?").run(ids[2])
+    ctx.db.prepare('UPDATE customers SET name = \'=HYPERLINK("x")\' WHERE id = ?').run(ids[2])
     const r = await ok<{ rows: number; base64: string; fileName: string }>('customers.export', { format: 'csv' })
     const bytes = Buffer.from(r.base64, 'base64')
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

@@ -7,8 +7,20 @@ describe('findCustomerByRef', () => {
   function shop() {
     const db = freshDb()
     const [a, b] = seedCustomers(db, [
-      { identities: [{ kind: 'card', value: 'VIP001' }, { kind: 'phone', value: '13812348000' }], name: '王静' },
-      { identities: [{ kind: 'buyer', value: 'tb_wang' }, { kind: 'external', value: 'EXT-9' }], name: '李娜' }
+      {
+        identities: [
+          { kind: 'card', value: 'VIP001' },
+          { kind: 'phone', value: '13812348000' }
+        ],
+        name: '王静'
+      },
+      {
+        identities: [
+          { kind: 'buyer', value: 'tb_wang' },
+          { kind: 'external', value: 'EXT-9' }
+        ],
+        name: '李娜'
+      }
     ])
     return { db, a, b }
   }

@@ -48,7 +48,9 @@ describe('addresses parsed at import', () => {
     expect(city).toMatchObject({ ok: true, data: { count: 2 } })
     const regions = await dispatch('segments.regions', { asOf: AS_OF })
     if (!regions.ok) throw new Error(regions.message)
-    const byProvince = Object.fromEntries((regions.data as { regions: { province: string; customers: number }[] }).regions.map((r) => [r.province, r.customers]))
+    const byProvince = Object.fromEntries(
+      (regions.data as { regions: { province: string; customers: number }[] }).regions.map((r) => [r.province, r.customers])
+    )
     // the counter's 3 members and tb_wu have no address
     expect(byProvince).toEqual({ 浙江省: 3, 上海市: 1, 广东省: 1, 未知: 4 })
   })
@@ -68,7 +70,11 @@ describe('addresses parsed at import', () => {
 
 describe('addresses on a member list', () => {
   const region = (db: Db) =>
-    db.prepare("SELECT c.address, c.province, c.city, c.district FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.kind = 'card' AND i.value = 'K9'").get()
+    db
+      .prepare(
+        "SELECT c.address, c.province, c.city, c.district FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.kind = 'card' AND i.value = 'K9'"
+      )
+      .get()
 
   it('stores the region with the address, and undoing the list takes both back', async () => {
     const { db } = await importedShop()

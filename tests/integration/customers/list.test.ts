@@ -10,11 +10,41 @@ function shop() {
   const ctx = testContext('2026-11-23')
   const ids = seedCustomers(ctx.db, [
     // 0: a regular, active
-    { identities: [{ kind: 'card', value: 'VIP001' }, { kind: 'phone', value: '13812348000' }], name: '王静', address: '浙江省杭州市西湖区文三路12号', province: '浙江省', city: '杭州市', orders: [['2026-10-01T10:00:00', 30000, '奶粉'], ['2026-11-01T10:00:00', 20000, '纸尿裤']] },
+    {
+      identities: [
+        { kind: 'card', value: 'VIP001' },
+        { kind: 'phone', value: '13812348000' }
+      ],
+      name: '王静',
+      address: '浙江省杭州市西湖区文三路12号',
+      province: '浙江省',
+      city: '杭州市',
+      orders: [
+        ['2026-10-01T10:00:00', 30000, '奶粉'],
+        ['2026-11-01T10:00:00', 20000, '纸尿裤']
+      ]
+    },
     // 1: same surname, longer name, sleeping (200 days)
-    { identities: [{ kind: 'card', value: 'VIP002' }, { kind: 'phone', value: '13912340001' }], name: '王静怡', address: '上海市浦东新区世纪大道1号', orders: [['2026-05-07T10:00:00', 10000, '辅食']] },
+    {
+      identities: [
+        { kind: 'card', value: 'VIP002' },
+        { kind: 'phone', value: '13912340001' }
+      ],
+      name: '王静怡',
+      address: '上海市浦东新区世纪大道1号',
+      orders: [['2026-05-07T10:00:00', 10000, '辅食']]
+    },
     // 2: phone that contains 8000 inside; lost; online
-    { identities: [{ kind: 'buyer', value: 'tb_li' }, { kind: 'phone', value: '13580001111' }], name: '李娜', address: '江苏省南京市鼓楼区中山路5号', channel: 'online', orders: [['2025-06-01T10:00:00', 5000, '洗护']] },
+    {
+      identities: [
+        { kind: 'buyer', value: 'tb_li' },
+        { kind: 'phone', value: '13580001111' }
+      ],
+      name: '李娜',
+      address: '江苏省南京市鼓楼区中山路5号',
+      channel: 'online',
+      orders: [['2025-06-01T10:00:00', 5000, '洗护']]
+    },
     // 3: a prospect with a card that starts like a phone fragment
     { identities: [{ kind: 'card', value: '8000123' }], name: '赵敏' }
   ])
@@ -34,9 +64,19 @@ describe('customers.list', () => {
     expect(total).toBe(4)
     expect(rows.map((r) => r.id)).toEqual([ids[0], ids[1], ids[2], ids[3]])
     expect(rows[0]).toEqual({
-      id: ids[0], name: '王静', phone: '138****8000', memberCard: 'VIP001', tier: 'normal', ladder: 'repeat', lifecycle: 'active',
-      orders: 2, spendFen: 50000, lastPurchase: '2026-11-01T10:00:00',
-      region: { province: '浙江省', city: '杭州市', district: null }, tags: [], channels: ['store']
+      id: ids[0],
+      name: '王静',
+      phone: '138****8000',
+      memberCard: 'VIP001',
+      tier: 'normal',
+      ladder: 'repeat',
+      lifecycle: 'active',
+      orders: 2,
+      spendFen: 50000,
+      lastPurchase: '2026-11-01T10:00:00',
+      region: { province: '浙江省', city: '杭州市', district: null },
+      tags: [],
+      channels: ['store']
     })
     expect(rows[1].lifecycle).toBe('sleeping')
     expect(rows[1].region).toEqual({ province: '上海市', city: '上海市', district: '浦东新区' })
@@ -115,7 +155,12 @@ describe('customers.list', () => {
   it('orders a search with very many matches by exact identity, then latest buyer, then prospects', () => {
     const { ids, ctx } = shop()
     const broad = (search: string, offset = 0, limit = 100) =>
-      listCustomers(ctx.db, CustomerListInput.parse({ search, offset, limit }), { asOf: '2026-11-23', thresholds: defaultLifecycleThresholds, maskPhones: true, broadMatches: 1 })
+      listCustomers(ctx.db, CustomerListInput.parse({ search, offset, limit }), {
+        asOf: '2026-11-23',
+        thresholds: defaultLifecycleThresholds,
+        maskPhones: true,
+        broadMatches: 1
+      })
     expect(broad('8000').rows.map((r) => r.id)).toEqual([ids[0], ids[2], ids[3]])
     expect(broad('13580001111').rows.map((r) => r.id)).toEqual([ids[2]])
     expect(broad('000', 0, 2).rows.map((r) => r.id)).toEqual([ids[0], ids[1]])
@@ -176,7 +221,9 @@ describe('customers.list', () => {
     expect(saved.ok).toBe(true)
     await call('customers.saveView', { name: '沉睡', query: { search: '王' } })
     const views = await call('customers.listViews', {})
-    expect(views.ok && views.data).toEqual([{ id: (saved as { data: { id: number } }).data.id, name: '沉睡', query: { search: '王', filters: { lifecycle: [], tags: [] } } }])
+    expect(views.ok && views.data).toEqual([
+      { id: (saved as { data: { id: number } }).data.id, name: '沉睡', query: { search: '王', filters: { lifecycle: [], tags: [] } } }
+    ])
     expect(await call('customers.deleteView', { id: (saved as { data: { id: number } }).data.id })).toEqual({ ok: true, data: { deleted: true } })
     expect(await call('customers.listViews', {})).toEqual({ ok: true, data: [] })
   })

@@ -5,7 +5,15 @@ import { mobileLengthSlip } from '../../../shared/domain/phone'
 
 function shop() {
   const ctx = testContext('2026-11-23')
-  const ids = seedCustomers(ctx.db, [{ identities: [{ kind: 'card', value: 'VIP001' }, { kind: 'phone', value: '13812348000' }], name: '王静' }])
+  const ids = seedCustomers(ctx.db, [
+    {
+      identities: [
+        { kind: 'card', value: 'VIP001' },
+        { kind: 'phone', value: '13812348000' }
+      ],
+      name: '王静'
+    }
+  ])
   return { ids, call: testDispatch(ctx) }
 }
 
@@ -32,6 +40,11 @@ describe('a phone typed on the customer file', () => {
 
 describe('mobileLengthSlip', () => {
   it('names the length of a number that starts like a mobile but is not 11 digits', () => {
-    expect([mobileLengthSlip('1381234800'), mobileLengthSlip('13812348000'), mobileLengthSlip('02164881234'), mobileLengthSlip('+442079460958')]).toEqual([10, null, null, null])
+    expect([mobileLengthSlip('1381234800'), mobileLengthSlip('13812348000'), mobileLengthSlip('02164881234'), mobileLengthSlip('+442079460958')]).toEqual([
+      10,
+      null,
+      null,
+      null
+    ])
   })
 })

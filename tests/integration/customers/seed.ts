@@ -33,7 +33,15 @@ export function seedCustomers(db: Db, customers: SeedCustomer[], batchName = 'se
       ;(c.orders ?? []).forEach(([at, amount, category], k) => {
         const orderId = w.orderId({ externalId: `${batchName}-${i}-${k}`, orderedAt: at, customerId, channel: c.channel ?? 'store' })
         const productId = w.productId(`P${category ?? 'x'}`, `商品${category ?? 'x'}`, category ?? null)
-        w.addLine({ orderId, customerId, productId, quantity: amount < 0 ? -1 : 1, unitPriceFen: Math.abs(amount), amountFen: amount, contentKey: `${batchName}:${i}:${k}` })
+        w.addLine({
+          orderId,
+          customerId,
+          productId,
+          quantity: amount < 0 ? -1 : 1,
+          unitPriceFen: Math.abs(amount),
+          amountFen: amount,
+          contentKey: `${batchName}:${i}:${k}`
+        })
       })
     })
     w.finish()

@@ -53,11 +53,21 @@ function contents(db: Db): string {
 
 /** Tables by their columns, indexes and triggers by their definition: two files of one schema agree. */
 function shape(db: Db): unknown {
-  const objs = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as { type: string; name: string; sql: string | null }[]
+  const objs = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+    type: string
+    name: string
+    sql: string | null
+  }[]
   return objs.map((o) =>
     o.type === 'table'
       ? { table: o.name, columns: db.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)').raw().all(o.name) }
-      : { [o.type]: o.name, sql: (o.sql ?? '').replace(/--[^\n]*/g, ' ').replace(/\s+/g, ' ').trim() }
+      : {
+          [o.type]: o.name,
+          sql: (o.sql ?? '')
+            .replace(/--[^\n]*/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+        }
   )
 }
 
@@ -68,7 +78,10 @@ function earlyV1(): string {
   const db = new (loadDriver())(file)
   db.exec(readFileSync(join(fixtures, 'v1-early-schema.sql'), 'utf8'))
   db.prepare('ATTACH DATABASE ? AS v1').run(join(fixtures, 'v1.sqlite'))
-  const tables = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
+  const tables = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+    name: string
+    sql: string
+  }[]
   db.transaction(() => {
     for (const t of tables.filter((x) => !/^CREATE VIRTUAL/i.test(x.sql))) {
       const cols = (db.prepare('SELECT name FROM main.pragma_table_info(?)').pluck().all(t.name) as string[]).map((c) => `"${c}"`).join(', ')

@@ -54,7 +54,15 @@ describe('undoBatch', () => {
     const empty = footprint(db)
     const first = await importFixture(db, 'gbk-title-totals.csv')
     const u = undoBatch(db, first.batchId, '2026-11-23T11:00:00')
-    expect(u).toEqual({ batchId: first.batchId, linesRemoved: 8, ordersRemoved: 6, customersRemoved: 3, customersKept: 0, productsRemoved: 5, fieldsRestored: 0 })
+    expect(u).toEqual({
+      batchId: first.batchId,
+      linesRemoved: 8,
+      ordersRemoved: 6,
+      customersRemoved: 3,
+      customersKept: 0,
+      productsRemoved: 5,
+      fieldsRestored: 0
+    })
     expect({ ...footprint(db), import_batches: 0, rejected_rows: 0 }).toEqual(empty)
     expect(listBatches(db)[0]).toMatchObject({ id: first.batchId, undone: true, undoneAt: '2026-11-23T11:00:00' })
     const again = await importFixture(db, 'gbk-title-totals.csv')
@@ -67,7 +75,11 @@ describe('undoBatch', () => {
     await importText(db, '会员卡号,销售时间,实收金额\nK1,2024-04-05 10:00,30\n')
     const u = undoBatch(db, first.batchId, '2026-11-23T11:00:00')
     expect(u).toMatchObject({ linesRemoved: 1, customersRemoved: 0, customersKept: 1 })
-    expect(db.prepare('SELECT orders, spend_fen, first_purchase FROM customer_summaries').get()).toEqual({ orders: 1, spend_fen: 3000, first_purchase: '2024-04-05T10:00:00' })
+    expect(db.prepare('SELECT orders, spend_fen, first_purchase FROM customer_summaries').get()).toEqual({
+      orders: 1,
+      spend_fen: 3000,
+      first_purchase: '2024-04-05T10:00:00'
+    })
     expect(db.prepare("SELECT count(*) FROM customer_identities WHERE value = 'K1'").pluck().get()).toBe(1)
   })
 
@@ -112,7 +124,10 @@ describe('rejected rows', () => {
     expect(out.count).toBe(2)
     expect(out.fileName).toBe('gbk-title-totals-rejected-rows.csv')
     expect(out.csv.startsWith('\ufeff')).toBe(true)
-    expect(out.csv.split('\r\n').slice(1, 3)).toEqual(['14,销售时间,2024/2/30 10:00,无法识别的日期时间 (unreadable date/time)', '15,实收金额,abc,无法识别的金额 (unreadable amount)'])
+    expect(out.csv.split('\r\n').slice(1, 3)).toEqual([
+      '14,销售时间,2024/2/30 10:00,无法识别的日期时间 (unreadable date/time)',
+      '15,实收金额,abc,无法识别的金额 (unreadable amount)'
+    ])
   })
 })
 
@@ -123,10 +138,16 @@ describe('the imports channels', () => {
     const text = '流水,时间,卡,金额,备注\nA1,2024-03-05 10:00,K1,10,x\n'
     const file = { name: 'weekly.csv', dataBase64: Buffer.from(text).toString('base64') }
     const p1 = await call('imports.preview', { file })
-    expect(p1).toMatchObject({ ok: true, data: { headerRow: 1, mappingSource: 'auto', mapping: { timeOfDay: '时间', remark: '备注' }, rows: [['A1', '2024-03-05 10:00', 'K1', '10', 'x']] } })
+    expect(p1).toMatchObject({
+      ok: true,
+      data: { headerRow: 1, mappingSource: 'auto', mapping: { timeOfDay: '时间', remark: '备注' }, rows: [['A1', '2024-03-05 10:00', 'K1', '10', 'x']] }
+    })
     const mapping = { orderId: '流水', timeOfDay: '时间', card: '卡', amount: '金额', remark: null }
     const done = await call('imports.commit', { file, options: { mapping } })
-    expect(done).toMatchObject({ ok: true, data: { rowsImported: 1, customersCreated: 1, mapping: { orderId: '流水', timeOfDay: '时间', card: '卡', amount: '金额' } } })
+    expect(done).toMatchObject({
+      ok: true,
+      data: { rowsImported: 1, customersCreated: 1, mapping: { orderId: '流水', timeOfDay: '时间', card: '卡', amount: '金额' } }
+    })
     const p2 = await call('imports.preview', { file: { name: 'next-week.csv', dataBase64: Buffer.from(text.replace('A1', 'A2')).toString('base64') } })
     expect(p2).toMatchObject({ ok: true, data: { mappingSource: 'remembered', mapping: { orderId: '流水', card: '卡', amount: '金额' } } })
     const batches = await call('imports.batches', {})
@@ -155,6 +176,10 @@ describe('the imports channels', () => {
     const call = testDispatch(testContext())
     expect(await call('imports.preview', { file: { path: '/nope/missing.csv' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     const file = { name: 'a.csv', dataBase64: Buffer.from(readFileSync(fixture('semicolon-decimal-comma.csv'))).toString('base64') }
-    expect(await call('imports.commit', { file, options: { mapping: { amount: 'Betrag' } } })).toMatchObject({ ok: false, code: 'BAD_INPUT', message: expect.stringContaining('Betrag') })
+    expect(await call('imports.commit', { file, options: { mapping: { amount: 'Betrag' } } })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('Betrag')
+    })
   })
 })

@@ -24,7 +24,13 @@ describe('a batch big enough to rebuild the indexes', () => {
     expect(db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(12_500)
     expect(db.prepare('SELECT sum(total_fen) FROM orders').pluck().get()).toBe(db.prepare('SELECT sum(amount_fen) FROM order_lines').pluck().get())
     // the rebuilt order index answers the per-order look-up
-    expect(db.prepare("EXPLAIN QUERY PLAN SELECT * FROM order_lines WHERE order_id = 1").all().map((r) => (r as { detail: string }).detail).join()).toContain('order_lines_order')
+    expect(
+      db
+        .prepare('EXPLAIN QUERY PLAN SELECT * FROM order_lines WHERE order_id = 1')
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join()
+    ).toContain('order_lines_order')
   })
 
   it('brings the indexes back when the batch is cancelled midway', async () => {

@@ -77,14 +77,23 @@ describe('amounts no shop line can hold', () => {
         ].join('\n')
       )
     )
-    expect(r).toMatchObject({ rowsRead: 6, rowsImported: 2, rowsRejected: 4, totalFen: 99_999_999_999 + 300, readTotalFen: 99_999_999_999 + 300, fileTotalFen: null })
+    expect(r).toMatchObject({
+      rowsRead: 6,
+      rowsImported: 2,
+      rowsRejected: 4,
+      totalFen: 99_999_999_999 + 300,
+      readTotalFen: 99_999_999_999 + 300,
+      fileTotalFen: null
+    })
     expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([
       [3, '实收金额', '999999999999999'],
       [4, '实收金额', '999999999999999.99'],
       [5, '单价', '1000000000'],
       [6, '数量', '99999999999999999999']
     ])
-    expect(new Set(r.errors.map((e) => e.reason))).toEqual(new Set(['金额超出范围，单行不能超过 999,999,999.99 元 (amount out of range: more than 999,999,999.99 on one line)']))
+    expect(new Set(r.errors.map((e) => e.reason))).toEqual(
+      new Set(['金额超出范围，单行不能超过 999,999,999.99 元 (amount out of range: more than 999,999,999.99 on one line)'])
+    )
     expect(db.prepare('SELECT sum(amount_fen) FROM order_lines').pluck().get()).toBe(99_999_999_999 + 300)
   })
 })

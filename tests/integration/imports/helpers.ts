@@ -29,6 +29,18 @@ export function importText(db: Db, text: string, options: ImportOptions = {}): P
 
 /** Row counts of every table the import writes: to prove nothing was written. */
 export function footprint(db: Db): Record<string, number> {
-  const tables = ['import_batches', 'rejected_rows', 'customers', 'customer_identities', 'customer_names', 'customer_addresses', 'products', 'orders', 'order_lines', 'customer_summaries', 'header_mappings']
+  const tables = [
+    'import_batches',
+    'rejected_rows',
+    'customers',
+    'customer_identities',
+    'customer_names',
+    'customer_addresses',
+    'products',
+    'orders',
+    'order_lines',
+    'customer_summaries',
+    'header_mappings'
+  ]
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number]))
 }

@@ -49,7 +49,17 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
     expect(p.kindReason.zh).toContain('会员资料')
     expect(p.kindReason.zh).toContain('“会员卡号”')
     expect(p.headerRow).toBe(2)
-    expect(p.mapping).toMatchObject({ card: '会员卡号', birthday: '生日', birthdayCalendar: '生日类型', memberSince: '开卡日期', posTier: '会员等级', points: '可用积分', storedValue: '储值余额', referrer: '推荐人', childName: '宝宝姓名' })
+    expect(p.mapping).toMatchObject({
+      card: '会员卡号',
+      birthday: '生日',
+      birthdayCalendar: '生日类型',
+      memberSince: '开卡日期',
+      posTier: '会员等级',
+      points: '可用积分',
+      storedValue: '储值余额',
+      referrer: '推荐人',
+      childName: '宝宝姓名'
+    })
   })
 
   it('creates the five members, rejects the 2月30日 row, links two referrers, keeps one pending and ignores a self-referral', async () => {
@@ -71,7 +81,18 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
     })
     expect(r.errors).toEqual([{ row: 6, column: '生日', value: '2月30日', reason: '日期不存在：2月30日 (no such date)' }])
     expect(r.notices).toEqual([{ row: 7, column: '推荐人', value: 'K005', reason: '推荐人是会员本人，已忽略 (a member cannot refer itself: ignored)' }])
-    expect(byCard(db, 'K001')).toMatchObject({ name: '王芳', gender: 'f', birthday: '1990-03-05', lunar: 1, since: '2020-01-02', tier: '金卡', points: 1200, stored: 38850, asOf: '2026-11-23', notes: '爱买奶粉' })
+    expect(byCard(db, 'K001')).toMatchObject({
+      name: '王芳',
+      gender: 'f',
+      birthday: '1990-03-05',
+      lunar: 1,
+      since: '2020-01-02',
+      tier: '金卡',
+      points: 1200,
+      stored: 38850,
+      asOf: '2026-11-23',
+      notes: '爱买奶粉'
+    })
     expect(byCard(db, 'K002')).toMatchObject({ gender: 'f', birthday: '1988-07-21', lunar: 0, referrer: 'K001' })
     // 推荐人 13800138000 is K001's phone
     expect(byCard(db, 'K003')).toMatchObject({ gender: 'm', birthday: '08-15', lunar: 1, referrer: 'K001' })
@@ -124,7 +145,9 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
     updateCustomer(db, id, { name: '王芳芳' }, { at: '2026-11-23T11:00:00', staff: '店长' })
     const again = await importBytes(db, 'members-gbk.csv', editedList(',爱买奶粉,', ',,'))
     expect(again.fieldConflicts).toBe(1)
-    expect(again.conflicts).toEqual([{ row: 3, customerId: id, field: '会员姓名', fileValue: '王芳', keptValue: '王芳芳', reason: 'staffEdit', take: { name: '王芳' } }])
+    expect(again.conflicts).toEqual([
+      { row: 3, customerId: id, field: '会员姓名', fileValue: '王芳', keptValue: '王芳芳', reason: 'staffEdit', take: { name: '王芳' } }
+    ])
     expect(byCard(db, 'K001')).toMatchObject({ name: '王芳芳', notes: '爱买奶粉' })
   })
 
@@ -151,11 +174,19 @@ describe('a member list (GBK, title row, lunar birthdays)', () => {
 describe('bad member rows', () => {
   it('imports a row whose phone has 10 digits or is no mainland number, and names the row and phone in the notices', async () => {
     const db = freshDb()
-    const text = iconv.decode(readFileSync(fixture('members-gbk.csv')), 'gb18030').replace('13900139000', '88886666').replace('13400134000', '1340013400')
+    const text = iconv
+      .decode(readFileSync(fixture('members-gbk.csv')), 'gb18030')
+      .replace('13900139000', '88886666')
+      .replace('13400134000', '1340013400')
     const r = await importBytes(db, 'members-odd-phones.csv', iconv.encode(text, 'gb18030'))
     expect(r).toMatchObject({ rowsImported: 5, rowsRejected: 1, customersCreated: 5 })
     expect(r.notices).toEqual([
-      { row: 4, column: '手机号码', value: '88886666', reason: '不像中国大陆手机号或带区号的座机号，请核对 (not a mainland mobile or a landline with area code)' },
+      {
+        row: 4,
+        column: '手机号码',
+        value: '88886666',
+        reason: '不像中国大陆手机号或带区号的座机号，请核对 (not a mainland mobile or a landline with area code)'
+      },
       { row: 8, column: '手机号码', value: '1340013400', reason: '手机号应为 11 位，这里是 10 位，请核对 (a mobile number has 11 digits, this one 10)' },
       { row: 7, column: '推荐人', value: 'K005', reason: '推荐人是会员本人，已忽略 (a member cannot refer itself: ignored)' }
     ])
@@ -179,7 +210,14 @@ describe('bad member rows', () => {
     const db = freshDb()
     const r = await importText(db, head + 'B1,周杰,\nB1,周洁,\n')
     expect(r).toMatchObject({ customersCreated: 1, fieldConflicts: 1 })
-    expect(r.conflicts[0]).toMatchObject({ row: 3, field: '会员姓名', fileValue: '周洁', keptValue: '周杰', reason: 'sameCardOtherName', take: { name: '周洁' } })
+    expect(r.conflicts[0]).toMatchObject({
+      row: 3,
+      field: '会员姓名',
+      fileValue: '周洁',
+      keptValue: '周杰',
+      reason: 'sameCardOtherName',
+      take: { name: '周洁' }
+    })
     expect(db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(1)
     expect(byCard(db, 'B1')).toMatchObject({ name: '周杰' })
   })
@@ -197,7 +235,11 @@ describe('English member exports', () => {
     expect(r).toMatchObject({ kind: 'members', rowsImported: 3, customersCreated: 3, rowsRejected: 0 })
     // the email, not Customer ID, is the identity: Shopify's orders export carries only the email
     expect(r.mapping.externalId).toBe('Email')
-    const emma = db.prepare("SELECT c.* FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.kind = 'external' AND i.value = 'emma.wilson@example.com'").get() as Record<string, unknown>
+    const emma = db
+      .prepare(
+        "SELECT c.* FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE i.kind = 'external' AND i.value = 'emma.wilson@example.com'"
+      )
+      .get() as Record<string, unknown>
     expect(emma).toMatchObject({ name: 'Emma Wilson', consent_mail: 1, consent_sms: 0, notes: 'Prefers email', address: '12 Oak Street' })
     expect(db.prepare('SELECT tag FROM customer_tags WHERE customer_id = ? ORDER BY tag').pluck().all(emma.id)).toEqual(['VIP', 'newsletter'])
     const liam = db.prepare("SELECT c.* FROM customers c WHERE name = 'Liam Chen'").get() as Record<string, unknown>
@@ -209,7 +251,13 @@ describe('English member exports', () => {
     const r = await importFixture(db, 'square-customers.csv')
     expect(r).toMatchObject({ kind: 'members', rowsImported: 2, customersCreated: 2, rowsRejected: 1, birthdays: { solar: 2, lunar: 0 } })
     expect(r.errors[0]).toMatchObject({ row: 3, column: 'Birthday', value: '1987-13-02' })
-    expect(r.mapping).toMatchObject({ externalId: 'Square Customer ID', phone: 'Phone Number', birthday: 'Birthday', memberSince: 'Creation Date', consentEmail: 'Email Subscription Status' })
+    expect(r.mapping).toMatchObject({
+      externalId: 'Square Customer ID',
+      phone: 'Phone Number',
+      birthday: 'Birthday',
+      memberSince: 'Creation Date',
+      consentEmail: 'Email Subscription Status'
+    })
     const rows = db.prepare('SELECT name, birthday, member_since AS since, consent_mail AS mail, notes FROM customers ORDER BY id').all()
     expect(rows).toEqual([
       { name: 'Olivia Brown', birthday: '1991-02-14', since: '2023-01-05', mail: 1, notes: 'Likes oat milk' },
@@ -259,7 +307,14 @@ describe('the customer file after a member list', () => {
     const got = await call('customers.get', { id: k1 })
     if (!got.ok) throw new Error(got.message)
     const profile = (got.data as { profile: Record<string, unknown> }).profile
-    expect(profile.member).toEqual({ since: '2020-01-02', posTier: '金卡', pointsBalance: 1200, storedValueFen: 38850, asOf: '2026-11-23', pendingReferrer: null })
+    expect(profile.member).toEqual({
+      since: '2020-01-02',
+      posTier: '金卡',
+      pointsBalance: 1200,
+      storedValueFen: 38850,
+      asOf: '2026-11-23',
+      pendingReferrer: null
+    })
     const k6 = byCard(ctx.db, 'K006')!.id as number
     const six = await call('customers.get', { id: k6 })
     if (!six.ok) throw new Error(six.message)
@@ -268,7 +323,9 @@ describe('the customer file after a member list', () => {
     const upd = await call('customers.update', { id: k1, patch: { pointsBalance: 1500 } })
     if (!upd.ok) throw new Error(upd.message)
     const again = await importFixture(ctx.db, 'members-gbk.csv')
-    expect(again.conflicts).toEqual([{ row: 3, customerId: k1, field: '可用积分', fileValue: '1200', keptValue: '1500', reason: 'staffEdit', take: { pointsBalance: 1200 } }])
+    expect(again.conflicts).toEqual([
+      { row: 3, customerId: k1, field: '可用积分', fileValue: '1200', keptValue: '1500', reason: 'staffEdit', take: { pointsBalance: 1200 } }
+    ])
     expect(byCard(ctx.db, 'K001')).toMatchObject({ points: 1500 })
 
     // staff take the file's value from the result page: the edit channel with the conflict's patch

@@ -23,9 +23,22 @@ describe('old and open workbooks', () => {
     it(`${w.file}: finds the data sheet behind a notes sheet and imports 3 member sales of 487.90 and a walk-in`, async () => {
       const db = freshDb()
       const r = await importFixture(db, w.file)
-      expect(r).toMatchObject({ format: w.format, headerRow: 1, rowsRead: 4, rowsImported: 3, walkIn: 1, customersCreated: 2, totalFen: 48790, readTotalFen: 50040, fileTotalFen: 50040 })
+      expect(r).toMatchObject({
+        format: w.format,
+        headerRow: 1,
+        rowsRead: 4,
+        rowsImported: 3,
+        walkIn: 1,
+        customersCreated: 2,
+        totalFen: 48790,
+        readTotalFen: 50040,
+        fileTotalFen: 50040
+      })
       expect(db.prepare('SELECT ordered_at FROM orders ORDER BY id').pluck().all()).toEqual(['2024-03-05T14:30:00', '2024-03-06T09:05:00', '2024-03-07'])
-      expect(db.prepare("SELECT value FROM customer_identities WHERE kind = 'card' ORDER BY value").pluck().all()).toEqual(['6222021234567890123', '6222029876543210456'])
+      expect(db.prepare("SELECT value FROM customer_identities WHERE kind = 'card' ORDER BY value").pluck().all()).toEqual([
+        '6222021234567890123',
+        '6222029876543210456'
+      ])
     })
   }
 
@@ -48,7 +61,10 @@ describe('old and open workbooks', () => {
   })
 
   it('says which sheets exist when the picked one is not there', async () => {
-    await expect(openTable(readFileSync(fixture('sales.ods')), { sheet: 'Sheet9' })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('说明, 销售明细') })
+    await expect(openTable(readFileSync(fixture('sales.ods')), { sheet: 'Sheet9' })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('说明, 销售明细')
+    })
   })
 
   it('refuses a password-protected workbook with its own code', async () => {

@@ -19,18 +19,43 @@ describe('the preview of a member list', () => {
   it('shows each mapped field with its header, in column order', async () => {
     const { preview } = await samples('members-gbk.csv')
     expect(preview.samples.map((s) => `${s.field}:${s.header}`)).toEqual([
-      'card:会员卡号', 'name:会员姓名', 'gender:性别', 'phone:手机号码', 'birthday:生日', 'birthdayCalendar:生日类型', 'memberSince:开卡日期',
-      'posTier:会员等级', 'points:可用积分', 'storedValue:储值余额', 'referrer:推荐人', 'tags:标签', 'remark:备注', 'childName:宝宝姓名', 'childBirthday:宝宝生日'
+      'card:会员卡号',
+      'name:会员姓名',
+      'gender:性别',
+      'phone:手机号码',
+      'birthday:生日',
+      'birthdayCalendar:生日类型',
+      'memberSince:开卡日期',
+      'posTier:会员等级',
+      'points:可用积分',
+      'storedValue:储值余额',
+      'referrer:推荐人',
+      'tags:标签',
+      'remark:备注',
+      'childName:宝宝姓名',
+      'childBirthday:宝宝生日'
     ])
   })
 
   it('shows genders as stored, stored value in fen and an empty cell as erasing nothing', async () => {
     const { byField } = await samples('members-gbk.csv')
     // 女, 女士, 先生
-    expect(byField.gender.values).toEqual([{ type: 'gender', gender: 'f' }, { type: 'gender', gender: 'f' }, { type: 'gender', gender: 'm' }])
+    expect(byField.gender.values).toEqual([
+      { type: 'gender', gender: 'f' },
+      { type: 'gender', gender: 'f' },
+      { type: 'gender', gender: 'm' }
+    ])
     // 388.50, 0, 50
-    expect(byField.storedValue.values).toEqual([{ type: 'fen', fen: 38850 }, { type: 'fen', fen: 0 }, { type: 'fen', fen: 5000 }])
-    expect(byField.points.values).toEqual([{ type: 'text', text: '1200' }, { type: 'text', text: '350' }, { type: 'text', text: '0' }])
+    expect(byField.storedValue.values).toEqual([
+      { type: 'fen', fen: 38850 },
+      { type: 'fen', fen: 0 },
+      { type: 'fen', fen: 5000 }
+    ])
+    expect(byField.points.values).toEqual([
+      { type: 'text', text: '1200' },
+      { type: 'text', text: '350' },
+      { type: 'text', text: '0' }
+    ])
     expect(byField.referrer.values).toEqual([{ type: 'empty' }, { type: 'text', text: 'K001' }, { type: 'text', text: '13800138000' }])
     expect(byField.tags.values[0]).toEqual({ type: 'text', text: '常客、宝妈' })
   })
@@ -52,7 +77,13 @@ describe('the preview of a member list', () => {
   it('shows the two children of one row paired by name and birthday', async () => {
     const { byField } = await samples('members-gbk.csv')
     expect(byField.childName.values).toEqual([
-      { type: 'children', children: [{ name: '小宝', birthday: '2022-05-06', gender: null }, { name: '二宝', birthday: '2024-08-01', gender: null }] },
+      {
+        type: 'children',
+        children: [
+          { name: '小宝', birthday: '2022-05-06', gender: null },
+          { name: '二宝', birthday: '2024-08-01', gender: null }
+        ]
+      },
       { type: 'empty' },
       { type: 'empty' }
     ])
@@ -68,13 +99,29 @@ describe('the preview of a member list', () => {
 describe('the preview of a product list', () => {
   it('shows prices in fen, days per unit and an empty barcode', async () => {
     const { byField } = await samples('products.csv')
-    expect(byField.productCode.values).toEqual([{ type: 'text', text: 'P001' }, { type: 'text', text: 'P002' }, { type: 'text', text: 'P003' }])
+    expect(byField.productCode.values).toEqual([
+      { type: 'text', text: 'P001' },
+      { type: 'text', text: 'P002' },
+      { type: 'text', text: 'P003' }
+    ])
     expect(byField.barcode.values).toEqual([{ type: 'text', text: '6901234567890' }, { type: 'text', text: '6901234567891' }, { type: 'empty' }])
     // 零售价 268.00, 129.00, 19.90; 会员价 248.00, 119.00, 17.90
-    expect(byField.unitPrice.values).toEqual([{ type: 'fen', fen: 26800 }, { type: 'fen', fen: 12900 }, { type: 'fen', fen: 1990 }])
-    expect(byField.memberPrice.values).toEqual([{ type: 'fen', fen: 24800 }, { type: 'fen', fen: 11900 }, { type: 'fen', fen: 1790 }])
+    expect(byField.unitPrice.values).toEqual([
+      { type: 'fen', fen: 26800 },
+      { type: 'fen', fen: 12900 },
+      { type: 'fen', fen: 1990 }
+    ])
+    expect(byField.memberPrice.values).toEqual([
+      { type: 'fen', fen: 24800 },
+      { type: 'fen', fen: 11900 },
+      { type: 'fen', fen: 1790 }
+    ])
     expect(byField.daysPerUnit.values).toEqual([{ type: 'text', text: '20' }, { type: 'text', text: '15' }, { type: 'empty' }])
-    expect(byField.category.values).toEqual([{ type: 'text', text: '奶粉' }, { type: 'text', text: '纸尿裤' }, { type: 'text', text: '洗护' }])
+    expect(byField.category.values).toEqual([
+      { type: 'text', text: '奶粉' },
+      { type: 'text', text: '纸尿裤' },
+      { type: 'text', text: '洗护' }
+    ])
   })
 
   it('marks the field of a row the import would reject', async () => {

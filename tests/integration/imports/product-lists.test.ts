@@ -13,10 +13,10 @@ import { previewTable } from '../../../electron/services/imports/preview'
 import { openTable } from '../../../electron/services/imports/table-source'
 import { fixture, importFixture, importText } from './helpers'
 
-const SALES = '会员卡号,销售时间,商品条码,商品名称,实收金额\nK1,2026-01-05 10:00,6901234567890,奶粉一段 900g,268\nK1,2026-02-05 10:00,,米粉,45\nK2,2026-03-05 10:00,X9,宝宝湿巾,19.9\n'
+const SALES =
+  '会员卡号,销售时间,商品条码,商品名称,实收金额\nK1,2026-01-05 10:00,6901234567890,奶粉一段 900g,268\nK1,2026-02-05 10:00,,米粉,45\nK2,2026-03-05 10:00,X9,宝宝湿巾,19.9\n'
 
-const categoryOf = (db: Db) =>
-  db.prepare('SELECT p.name, p.category FROM order_lines l JOIN products p ON p.id = l.product_id ORDER BY l.id').all()
+const categoryOf = (db: Db) => db.prepare('SELECT p.name, p.category FROM order_lines l JOIN products p ON p.id = l.product_id ORDER BY l.id').all()
 
 describe('a product list', () => {
   it('is detected as products and leaves the shelf life unmapped', async () => {
@@ -49,16 +49,21 @@ describe('a product list', () => {
       { name: '米粉', category: '辅食' },
       { name: '宝宝湿巾', category: '洗护' }
     ])
-    const k1 = db.prepare("SELECT s.categories FROM customer_summaries s JOIN customer_identities i ON i.customer_id = s.customer_id WHERE i.value = 'K1'").pluck().get()
+    const k1 = db
+      .prepare("SELECT s.categories FROM customer_summaries s JOIN customer_identities i ON i.customer_id = s.customer_id WHERE i.value = 'K1'")
+      .pluck()
+      .get()
     expect(k1).toBe(2)
-    expect(db.prepare("SELECT days_per_unit, retail_price_fen, member_price_fen, spec, unit, status FROM products WHERE name = '奶粉一段 900g'").get()).toEqual({
-      days_per_unit: 20,
-      retail_price_fen: 26800,
-      member_price_fen: 24800,
-      spec: '900g',
-      unit: '罐',
-      status: '上架'
-    })
+    expect(db.prepare("SELECT days_per_unit, retail_price_fen, member_price_fen, spec, unit, status FROM products WHERE name = '奶粉一段 900g'").get()).toEqual(
+      {
+        days_per_unit: 20,
+        retail_price_fen: 26800,
+        member_price_fen: 24800,
+        spec: '900g',
+        unit: '罐',
+        status: '上架'
+      }
+    )
   })
 
   it('imported before the sales gives the lines sold later the same categories', async () => {

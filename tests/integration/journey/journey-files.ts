@@ -52,7 +52,15 @@ export function filePosSales(name: string): FileSale[] {
     .map((r) => {
       const [date] = r['销售时间'].split(' ')
       const [y, m, d] = date.split('/')
-      return { order: r['单据号'], day: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, card: r['会员卡号'], phone: r['手机号'], buyer: '', product: r['商品名称'], fen: fen(r['实收金额']) }
+      return {
+        order: r['单据号'],
+        day: `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`,
+        card: r['会员卡号'],
+        phone: r['手机号'],
+        buyer: '',
+        product: r['商品名称'],
+        fen: fen(r['实收金额'])
+      }
     })
 }
 
@@ -60,7 +68,17 @@ export function filePosSales(name: string): FileSale[] {
 export function fileOnlineSales(name: string): (FileSale & { address: string; name: string })[] {
   return table(readFileSync(journeyFile(name), 'utf8'), '订单编号')
     .filter((r) => r['订单状态'] === '交易成功')
-    .map((r) => ({ order: r['订单编号'], day: r['订单付款时间'].slice(0, 10), card: '', phone: r['联系手机'], buyer: r['买家会员名'], product: r['宝贝标题'], fen: fen(r['买家实际支付金额']), address: r['收货地址'], name: r['收货人姓名'] }))
+    .map((r) => ({
+      order: r['订单编号'],
+      day: r['订单付款时间'].slice(0, 10),
+      card: '',
+      phone: r['联系手机'],
+      buyer: r['买家会员名'],
+      product: r['宝贝标题'],
+      fen: fen(r['买家实际支付金额']),
+      address: r['收货地址'],
+      name: r['收货人姓名']
+    }))
 }
 
 /** Who a sale belongs to, as a shop would say it: the member's card, else the online buyer id. */

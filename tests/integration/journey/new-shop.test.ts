@@ -63,11 +63,30 @@ describe('a new shop’s first months, run on its export files only', () => {
   it('imports September’s counter and Taobao exports onto the members, each its own batch', async () => {
     const pos = await importFile('pos-2026-09.csv')
     // 32 data rows: 30 member receipts, a walk-in, a cancelled receipt (the title, export time, blank and 合计 rows are not data)
-    expect(pos).toMatchObject({ kind: 'sales', encoding: 'gb18030', headerRow: 4, rowsRead: 32, rowsImported: 30, walkIn: 1, excludedByStatus: 1, customersCreated: 0, customersMatched: 30, rowsRejected: 0 })
+    expect(pos).toMatchObject({
+      kind: 'sales',
+      encoding: 'gb18030',
+      headerRow: 4,
+      rowsRead: 32,
+      rowsImported: 30,
+      walkIn: 1,
+      excludedByStatus: 1,
+      customersCreated: 0,
+      customersMatched: 30,
+      rowsRejected: 0
+    })
     expect(pos.totalFen).toBe(sum(filePosSales('pos-2026-09.csv')))
     const online = await importFile('taobao-2026-09.csv')
     // 20 members found by phone, one new buyer (tb_wz_chen), one closed order left out
-    expect(online).toMatchObject({ kind: 'sales', rowsRead: 22, rowsImported: 21, excludedByStatus: 1, customersCreated: 1, customersMatched: 20, rowsRejected: 0 })
+    expect(online).toMatchObject({
+      kind: 'sales',
+      rowsRead: 22,
+      rowsImported: 21,
+      excludedByStatus: 1,
+      customersCreated: 1,
+      customersMatched: 20,
+      rowsRejected: 0
+    })
     expect(online.totalFen).toBe(sum(fileOnlineSales('taobao-2026-09.csv')))
     expect((await ok('imports.batches', {})).map((b) => b.file)).toEqual(['taobao-2026-09.csv', 'pos-2026-09.csv', 'products.csv', 'members.csv'])
   })
@@ -106,8 +125,15 @@ describe('a new shop’s first months, run on its export files only', () => {
 
   it('plans a gift mailing within budget with a control group, leaving out the masked address', async () => {
     plan = await ok('campaigns.plan', {
-      name: '国庆小礼物', target: { segment: '浙江客户' }, gifts: [{ sku: 'TOWEL', costFen: GIFT_FEN }], giftRule: 'matched',
-      postageFen: POSTAGE_FEN, budgetFen: BUDGET_FEN, holdout: 0.2, seed: 7, asOf: PLANNED
+      name: '国庆小礼物',
+      target: { segment: '浙江客户' },
+      gifts: [{ sku: 'TOWEL', costFen: GIFT_FEN }],
+      giftRule: 'matched',
+      postageFen: POSTAGE_FEN,
+      budgetFen: BUDGET_FEN,
+      holdout: 0.2,
+      seed: 7,
+      asOf: PLANNED
     })
     expect(plan.candidates).toBe(24)
     expect(plan.excluded).toEqual({ address_masked: 1 }) // M023, 浙江省 杭州市 西湖区 ***

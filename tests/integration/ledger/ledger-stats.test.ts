@@ -13,11 +13,28 @@ function smallShop(db: Db) {
   const wipes = w.productId('690002', '湿巾', '洗护')
   const sale = (cid: number, order: string, at: string, lines: [number, number, number][], channel = 'store') => {
     const oid = w.orderId({ externalId: order, orderedAt: at, customerId: cid, channel })
-    lines.forEach(([pid, qty, fen], i) => w.addLine({ orderId: oid, customerId: cid, productId: pid, quantity: qty, unitPriceFen: null, amountFen: fen, contentKey: `${order}:${i}` }))
+    lines.forEach(([pid, qty, fen], i) =>
+      w.addLine({ orderId: oid, customerId: cid, productId: pid, quantity: qty, unitPriceFen: null, amountFen: fen, contentKey: `${order}:${i}` })
+    )
   }
-  const wang = w.resolveCustomer([{ kind: 'card', value: 'VIP001' }, { kind: 'phone', value: '13800000001' }], { name: '王静', seenAt: '2026-01-05T10:00:00' })
-  sale(wang.customerId, 'A1', '2026-01-05T10:00:00', [[milk, 2, 53600], [wipes, 1, 5900]])
-  const wangAgain = w.resolveCustomer([{ kind: 'phone', value: '13800000001' }, { kind: 'buyer', value: 'tb_wang' }], { name: '王静静', seenAt: '2026-08-25T20:00:00' })
+  const wang = w.resolveCustomer(
+    [
+      { kind: 'card', value: 'VIP001' },
+      { kind: 'phone', value: '13800000001' }
+    ],
+    { name: '王静', seenAt: '2026-01-05T10:00:00' }
+  )
+  sale(wang.customerId, 'A1', '2026-01-05T10:00:00', [
+    [milk, 2, 53600],
+    [wipes, 1, 5900]
+  ])
+  const wangAgain = w.resolveCustomer(
+    [
+      { kind: 'phone', value: '13800000001' },
+      { kind: 'buyer', value: 'tb_wang' }
+    ],
+    { name: '王静静', seenAt: '2026-08-25T20:00:00' }
+  )
   sale(wangAgain.customerId, 'T9', '2026-08-25T20:00:00', [[milk, 1, 26800]], 'online')
   sale(wangAgain.customerId, 'T10', '2026-08-25T21:00:00', [[wipes, 1, 5900]], 'online') // same day: one purchase day
   const li = w.resolveCustomer([{ kind: 'card', value: 'VIP002' }], { name: '李丽', seenAt: '2026-03-01T12:00:00' })
@@ -62,8 +79,15 @@ describe('the ledger', () => {
     const { wang, li } = smallShop(db)
     const row = (id: number) => db.prepare('SELECT * FROM customer_summaries WHERE customer_id = ?').get(id)
     expect(row(wang)).toEqual({
-      customer_id: wang, orders: 3, purchase_days: 2, spend_fen: 92200, returns_fen: 0,
-      first_purchase: '2026-01-05T10:00:00', last_purchase: '2026-08-25T21:00:00', categories: 2, channels: 2
+      customer_id: wang,
+      orders: 3,
+      purchase_days: 2,
+      spend_fen: 92200,
+      returns_fen: 0,
+      first_purchase: '2026-01-05T10:00:00',
+      last_purchase: '2026-08-25T21:00:00',
+      categories: 2,
+      channels: 2
     })
     expect(row(li)).toMatchObject({ orders: 1, purchase_days: 1, spend_fen: 0, returns_fen: -26800, last_purchase: '2026-03-01T12:00:00' })
   })
@@ -72,7 +96,8 @@ describe('the ledger', () => {
 describe('stats as of a date', () => {
   it('recounts the categories of earlier buyers when a later batch names the category of a product', () => {
     const db = freshDb()
-    const batch = (name: string) => new LedgerWriter(db, LedgerWriter.createBatch(db, { fileName: name, fileSize: 1, fileHash: name, importedAt: '2026-11-01T09:00:00', format: 'csv' }))
+    const batch = (name: string) =>
+      new LedgerWriter(db, LedgerWriter.createBatch(db, { fileName: name, fileSize: 1, fileHash: name, importedAt: '2026-11-01T09:00:00', format: 'csv' }))
     const first = batch('a.csv')
     const wang = first.resolveCustomer([{ kind: 'card', value: 'VIP001' }], { name: '王静', seenAt: '2026-01-05T10:00:00' }).customerId
     const order = first.orderId({ externalId: 'A1', orderedAt: '2026-01-05T10:00:00', customerId: wang })
@@ -88,7 +113,15 @@ describe('stats as of a date', () => {
     const second = batch('b.csv')
     const li = second.resolveCustomer([{ kind: 'card', value: 'VIP002' }], { name: '李丽', seenAt: '2026-02-01T10:00:00' }).customerId
     const liOrder = second.orderId({ externalId: 'B1', orderedAt: '2026-02-01T10:00:00', customerId: li })
-    second.addLine({ orderId: liOrder, customerId: li, productId: second.productId('690001', '奶粉 1段', '奶粉'), quantity: 1, unitPriceFen: null, amountFen: 100, contentKey: 'B1:0' })
+    second.addLine({
+      orderId: liOrder,
+      customerId: li,
+      productId: second.productId('690001', '奶粉 1段', '奶粉'),
+      quantity: 1,
+      unitPriceFen: null,
+      amountFen: 100,
+      contentKey: 'B1:0'
+    })
     second.finish()
     expect(categories()).toBe(2)
   })

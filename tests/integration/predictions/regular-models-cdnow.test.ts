@@ -29,7 +29,12 @@ describe('the regular-buyer models on CDNOW', () => {
     db = openNodeDatabase(path)
     await loadCdnow(db)
     rows = calibrate(readPurchaseHistory(db, '1997-09-30'), dayNumber('1997-09-30'))
-    g = groupDays(rows.map((r) => r.x), rows.map((r) => r.txDays), rows.map((r) => r.TDays), 7)
+    g = groupDays(
+      rows.map((r) => r.x),
+      rows.map((r) => r.txDays),
+      rows.map((r) => r.TDays),
+      7
+    )
   })
 
   it('sums the log gaps between purchase days: 2,457 gaps, each at least a day', () => {

@@ -23,7 +23,11 @@ function importWithCoupons(db: Db, coupons: (string | null)[]): number {
 describe('printed codes', () => {
   it('issues 100,000 distinct, valid codes', () => {
     const { db } = testContext()
-    const codes = issueCodes(db, Array.from({ length: 100_000 }, () => ({ customerId: null, campaignId: null, templateId: null, kind: 'coupon' as const })), '2026-11-23')
+    const codes = issueCodes(
+      db,
+      Array.from({ length: 100_000 }, () => ({ customerId: null, campaignId: null, templateId: null, kind: 'coupon' as const })),
+      '2026-11-23'
+    )
     expect(new Set(codes).size).toBe(100_000)
     expect(codes.every(isValidCode)).toBe(true)
     expect(db.prepare('SELECT count(DISTINCT code) FROM printed_codes').pluck().get()).toBe(100_000)
@@ -56,7 +60,11 @@ describe('printed codes', () => {
 
   it('matches codes in an imported coupon or remark column to their cards', () => {
     const { db } = testContext()
-    const [a, b, c] = issueCodes(db, Array.from({ length: 3 }, () => ({ customerId: null, campaignId: null, templateId: null, kind: 'coupon' as const })), '2026-11-23')
+    const [a, b, c] = issueCodes(
+      db,
+      Array.from({ length: 3 }, () => ({ customerId: null, campaignId: null, templateId: null, kind: 'coupon' as const })),
+      '2026-11-23'
+    )
     redeemCode(db, c, '2026-11-25')
     const batchId = importWithCoupons(db, [formatCode(a), `备注: 用了券 ${formatCode(b).toLowerCase()}`, c, '2222222222', null])
     expect(matchRedemptions(db, batchId)).toEqual({ matched: 2, alreadyRedeemed: 1, unknown: 1 })

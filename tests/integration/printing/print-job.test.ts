@@ -59,7 +59,11 @@ describe('a print preview merged from real customers', () => {
     const s = tinyShop(db)
     const id = templateId(db, '地址标签 Avery L7165') // 8 per sheet
     const r = runJob(db, job({ templateId: id, startAt: 7, target: { customerIds: [s.wang, s.li, s.zhang] } }), opts())
-    expect(r.cardList.map((c) => [c.page, c.cell])).toEqual([[1, 7], [1, 8], [2, 1]])
+    expect(r.cardList.map((c) => [c.page, c.cell])).toEqual([
+      [1, 7],
+      [1, 8],
+      [2, 1]
+    ])
     expect(r.pages).toBe(2)
     expect(r.html).toContain('data-cell="6" style="left:4.65mm;top:216.2mm')
     expect(() => runJob(db, job({ templateId: id, startAt: 9, target: { customerIds: [s.wang] } }), opts())).toThrow(/起始标签应在 1–8 之间/)
@@ -136,7 +140,11 @@ describe('a print preview merged from real customers', () => {
     const { db } = testContext()
     const s = tinyShop(db)
     const t = getTemplate(db, templateId(db, 'A6 售后卡'))
-    const draft = { kind: t.kind, sheet: t.sheet, body: { ...t.body, variants: [], blocks: [{ id: 'x', type: 'text', x: 5, y: 5, width: 90, height: 10, text: '草稿 {{姓名}}' }] } }
+    const draft = {
+      kind: t.kind,
+      sheet: t.sheet,
+      body: { ...t.body, variants: [], blocks: [{ id: 'x', type: 'text', x: 5, y: 5, width: 90, height: 10, text: '草稿 {{姓名}}' }] }
+    }
     const r = runJob(db, job({ templateId: t.id, draft, target: { customerIds: [s.wang] } }), opts())
     expect(r.html).toContain('草稿 王芳')
     expect(getTemplate(db, t.id).body.blocks).toHaveLength(8)

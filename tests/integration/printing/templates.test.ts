@@ -40,7 +40,11 @@ describe('print templates', () => {
     const body = { blocks: [{ id: 'hi', type: 'text' as const, x: 5, y: 5, width: 50, height: 10, text: '你好 {{姓名}}' }] }
     const t = saveTemplate(db, { name: '会员日小卡', kind: 'insert', sheet: builtInSheets.a6, body }, AT)
     expect(t).toMatchObject({ name: '会员日小卡', builtIn: false, body: { theme: 'plain', variants: [], blocks: [{ fontSize: 10, align: 'left' }] } })
-    const u = saveTemplate(db, { id: t.id, name: '会员日小卡', kind: 'insert', sheet: builtInSheets.a6, body: { ...body, theme: 'member-day' } }, '2026-11-24T09:00:00')
+    const u = saveTemplate(
+      db,
+      { id: t.id, name: '会员日小卡', kind: 'insert', sheet: builtInSheets.a6, body: { ...body, theme: 'member-day' } },
+      '2026-11-24T09:00:00'
+    )
     expect([u.body.theme, u.updatedAt]).toEqual(['member-day', '2026-11-24T09:00:00'])
     const copy = duplicateTemplate(db, t.id, AT)
     expect(copy.name).toBe('会员日小卡 副本')

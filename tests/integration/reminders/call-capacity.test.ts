@@ -65,7 +65,9 @@ describe('a call list a shop can work through', () => {
     // the best customer (30 value points) with a can running out in 7 days: 35 + 30 = 65 < 100
     expect(callScore([replenishUrgency(7)], 30)).toBe(65)
     expect(callScore([birthdayUrgency(0)], 0)).toBe(100)
-    expect([birthdayUrgency(3), COMPLAINT_URGENCY, replenishUrgency(0), replenishUrgency(-3), replenishUrgency(-30), slideUrgency(3)]).toEqual([45, 80, 70, 64, 40, 38])
+    expect([birthdayUrgency(3), COMPLAINT_URGENCY, replenishUrgency(0), replenishUrgency(-3), replenishUrgency(-30), slideUrgency(3)]).toEqual([
+      45, 80, 70, 64, 40, 38
+    ])
   })
 
   it('shows the day’s capacity by default and the whole list when asked', async () => {
@@ -151,7 +153,12 @@ describe('a call list a shop can work through', () => {
       db.close()
       const run = async (extra: string[]) => {
         let out = ''
-        const code = await runCli(['calls', '--db', path, '--date', DAY, '--json', ...extra], { stdout: (s) => (out += s), stderr: () => {}, env: {}, version: 'test' })
+        const code = await runCli(['calls', '--db', path, '--date', DAY, '--json', ...extra], {
+          stdout: (s) => (out += s),
+          stderr: () => {},
+          env: {},
+          version: 'test'
+        })
         expect(code).toBe(0)
         return JSON.parse(out) as CallList
       }
@@ -174,7 +181,10 @@ describe('a call list a shop can work through', () => {
     expect(await call('reminders.updateSettings', { dailyCapacity: 0 })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
     expect(await call('reminders.updateSettings', { dailyCapacity: 2.5 })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
     expect(await call('reminders.updateSettings', { missedAfterDays: 91 })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
-    expect(await call('reminders.updateSettings', { dailyCapacity: 20, missedAfterDays: 10 })).toMatchObject({ ok: true, data: { dailyCapacity: 20, missedAfterDays: 10 } })
+    expect(await call('reminders.updateSettings', { dailyCapacity: 20, missedAfterDays: 10 })).toMatchObject({
+      ok: true,
+      data: { dailyCapacity: 20, missedAfterDays: 10 }
+    })
     expect(await call('reminders.settings', {})).toMatchObject({ ok: true, data: { dailyCapacity: 20, missedAfterDays: 10 } })
   })
 })

@@ -28,7 +28,13 @@ function shop(db: Db) {
     w.addLine({ orderId: oid, customerId: cid, productId: pid, quantity: qty, unitPriceFen: null, amountFen: fen, contentKey: `R${n}` })
   }
   const person = (card: string, phone: string, name: string) =>
-    w.resolveCustomer([{ kind: 'card', value: card }, { kind: 'phone', value: phone }], { name, seenAt: '2026-01-01' }).customerId
+    w.resolveCustomer(
+      [
+        { kind: 'card', value: card },
+        { kind: 'phone', value: phone }
+      ],
+      { name, seenAt: '2026-01-01' }
+    ).customerId
   const wang = person('VIP1', '13800000001', '王静')
   const li = person('VIP2', '13800000002', '李丽')
   const zhao = person('VIP3', '13800000003', '赵敏')
@@ -41,7 +47,7 @@ function shop(db: Db) {
   sale(qian, '2026-11-15T10:00:00', wipes, 1, 5900)
   sale(sun, '2026-11-15T10:00:00', wipes, 1, 5900)
   w.finish()
-  db.prepare("UPDATE products SET days_per_unit = 7 WHERE id = ?").run(formula)
+  db.prepare('UPDATE products SET days_per_unit = 7 WHERE id = ?').run(formula)
   db.prepare("UPDATE customers SET birthday = '1990-10-18', birthday_lunar = 1 WHERE id = ?").run(li)
   db.prepare("UPDATE customers SET birthday = '1992-11-25', consent_phone = 0 WHERE id = ?").run(qian)
   db.prepare("UPDATE customers SET birthday = '1980-11-24', consent_phone = 0, consent_sms = 0, consent_wechat = 0 WHERE id = ?").run(sun)
@@ -166,7 +172,11 @@ describe('days per unit', () => {
     // Qian and Sun bought 15 Nov: out 22 Nov, due 17 Nov (Sun allows no contact); Li bought 20 Nov: out 27 Nov,
     // due 22 Nov; Zhao's pack from 27 Aug ran out on 3 Sep, long past the 7 days' grace
     // (Qian's and Li's birthdays share their rows: one call each)
-    expect(summary(callList(ctx.db, '2026-11-23')).filter((s) => s.startsWith('replenish'))).toEqual(['replenish:王静', 'replenish+birthday:钱芳', 'replenish+birthday:李丽'])
+    expect(summary(callList(ctx.db, '2026-11-23')).filter((s) => s.startsWith('replenish'))).toEqual([
+      'replenish:王静',
+      'replenish+birthday:钱芳',
+      'replenish+birthday:李丽'
+    ])
   })
 })
 

@@ -44,7 +44,10 @@ describe('不再联系 from the call list', () => {
     expect(undo).toMatchObject({ ok: true, data: { restored: ['phone', 'wechat', 'mail'] } })
     expect(ctx.db.prepare(consents).get(wang.customerId)).toEqual({ phone: 1, sms: 0, wechat: 1, mail: 1 })
     expect(callList(ctx.db, DAY).entries.find((e) => e.customerId === wang.customerId)?.key).toBe(wang.key)
-    expect(ctx.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'consent%' ORDER BY id").pluck().all()).toEqual(['consent-withdrawn', 'consent-restored'])
+    expect(ctx.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'consent%' ORDER BY id").pluck().all()).toEqual([
+      'consent-withdrawn',
+      'consent-restored'
+    ])
     expect(await call('reminders.undoOptOut', { contactId: r.data.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })
 

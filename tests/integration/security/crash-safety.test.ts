@@ -65,10 +65,7 @@ describe('crash safety', () => {
       const merged = check.prepare('SELECT id, merged_into FROM customers WHERE merged_into IS NOT NULL').all() as { id: number; merged_into: number }[]
       const records = check.prepare('SELECT merged_id, kept_id FROM merges WHERE undone_at IS NULL').all() as { merged_id: number; kept_id: number }[]
       expect(records.map((r) => [r.merged_id, r.kept_id]).sort()).toEqual(merged.map((m) => [m.id, m.merged_into]).sort())
-      const stray = check
-        .prepare('SELECT count(*) FROM order_lines l JOIN customers c ON c.id = l.customer_id WHERE c.merged_into IS NOT NULL')
-        .pluck()
-        .get()
+      const stray = check.prepare('SELECT count(*) FROM order_lines l JOIN customers c ON c.id = l.customer_id WHERE c.merged_into IS NOT NULL').pluck().get()
       expect(stray).toBe(0)
       expect(readFigures(check).revenueFen).toBe(readFigures(openNodeDatabase(seed, { readonly: true })).revenueFen)
       check.close()

@@ -61,7 +61,8 @@ interface Snapshot {
 function snapshot(db: Db): Snapshot {
   const one = (sql: string) => db.prepare(sql).pluck().get() as number
   const totals = createHash('sha1')
-  for (const row of db.prepare('SELECT id, total_fen FROM orders ORDER BY id').raw().iterate() as Iterable<[number, number]>) totals.update(`${row[0]}:${row[1]};`)
+  for (const row of db.prepare('SELECT id, total_fen FROM orders ORDER BY id').raw().iterate() as Iterable<[number, number]>)
+    totals.update(`${row[0]}:${row[1]};`)
   return {
     customers: one('SELECT count(*) FROM customers'),
     orders: one('SELECT count(*) FROM orders'),
@@ -108,7 +109,11 @@ function checkBatch(db: Db, before: Snapshot, r: ImportResult): string[] {
   const batch = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(r.batchId) as Record<string, number> | undefined
   if (!batch) return [`batch ${r.batchId} not stored`]
   expect('batches', after.batches, before.batches + 1)
-  expect('rows read = imported + rejected + walk-in + excluded + duplicates', r.rowsRead, r.rowsImported + r.rowsRejected + r.walkIn + r.excludedByStatus + r.duplicates)
+  expect(
+    'rows read = imported + rejected + walk-in + excluded + duplicates',
+    r.rowsRead,
+    r.rowsImported + r.rowsRejected + r.walkIn + r.excludedByStatus + r.duplicates
+  )
   for (const [column, value] of [
     ['rows_read', r.rowsRead],
     ['rows_imported', r.rowsImported],
@@ -132,7 +137,10 @@ function checkBatch(db: Db, before: Snapshot, r: ImportResult): string[] {
   expect('customers created by the batch', one('SELECT count(*) FROM customers WHERE created_batch_id = ?'), r.customersCreated)
   expect('customers in all', after.customers, before.customers + r.customersCreated)
   expect('orders in all', after.orders, before.orders + one('SELECT count(*) FROM orders WHERE batch_id = ?'))
-  const summed = db.prepare('SELECT count(*) FROM orders o WHERE total_fen != (SELECT coalesce(sum(amount_fen), 0) FROM order_lines WHERE order_id = o.id)').pluck().get()
+  const summed = db
+    .prepare('SELECT count(*) FROM orders o WHERE total_fen != (SELECT coalesce(sum(amount_fen), 0) FROM order_lines WHERE order_id = o.id)')
+    .pluck()
+    .get()
   expect('orders whose total is not the sum of their lines', summed, 0)
   return problems
 }

@@ -145,7 +145,42 @@ function randomFile(rnd: Random, steps: string[]): Uint8Array {
     return Buffer.from(text, 'utf8')
   }
   // text made of the characters sales exports are made of, in random order
-  const alphabet = [',', ',', ';', '\t', '|', '"', '""', '\n', '\r\n', '\r', ' ', '0', '1', '9', '.', '-', '/', ':', '¥', '合计', '金额', '日期', '手机', '会员卡号', '2024-03-01', '13800138000', 'VIP001', '王芳', '\u0000', '\ufeff', '\ufffd', '😀', 'Total', '=1+1']
+  const alphabet = [
+    ',',
+    ',',
+    ';',
+    '\t',
+    '|',
+    '"',
+    '""',
+    '\n',
+    '\r\n',
+    '\r',
+    ' ',
+    '0',
+    '1',
+    '9',
+    '.',
+    '-',
+    '/',
+    ':',
+    '¥',
+    '合计',
+    '金额',
+    '日期',
+    '手机',
+    '会员卡号',
+    '2024-03-01',
+    '13800138000',
+    'VIP001',
+    '王芳',
+    '\u0000',
+    '\ufeff',
+    '\ufffd',
+    '😀',
+    'Total',
+    '=1+1'
+  ]
   const parts: string[] = []
   let size = 0
   while (size < len) {
@@ -218,7 +253,9 @@ const NASTY_VALUES = [
 
 function mutateText(rnd: Random, text: string, steps: string[]): string {
   const lines = text.split('\n')
-  const delim = [',', '\t', ';', '|'].sort((a, b) => lines[0].split(b).length + (lines[3] ?? '').split(b).length - lines[0].split(a).length - (lines[3] ?? '').split(a).length)[0]
+  const delim = [',', '\t', ';', '|'].sort(
+    (a, b) => lines[0].split(b).length + (lines[3] ?? '').split(b).length - lines[0].split(a).length - (lines[3] ?? '').split(a).length
+  )[0]
   const line = () => rnd.int(0, Math.max(0, lines.length - 1))
   const op = rnd.int(0, 15)
   switch (op) {
@@ -284,7 +321,8 @@ function mutateText(rnd: Random, text: string, steps: string[]): string {
     }
     case 6: {
       const n = rnd.int(1, 4)
-      for (let k = 0; k < n; k++) lines.splice(line(), 0, rnd.pick(['合计' + delim.repeat(5) + '99999', 'Total' + delim + delim + '-1', '总计：', delim.repeat(8), '', '   ']))
+      for (let k = 0; k < n; k++)
+        lines.splice(line(), 0, rnd.pick(['合计' + delim.repeat(5) + '99999', 'Total' + delim + delim + '-1', '总计：', delim.repeat(8), '', '   ']))
       steps.push(`${n} totals/blank rows`)
       break
     }
@@ -322,7 +360,24 @@ function mutateText(rnd: Random, text: string, steps: string[]): string {
       const cells = lines[header].split(delim)
       const renamed = rnd.int(1, 3)
       for (let k = 0; k < renamed; k++) {
-        cells[rnd.int(0, cells.length - 1)] = rnd.pick(['日期', '金额', '手机号', '会员卡号', '数量', '单价', '', ' ', '合计', 'Date', 'Amount', '订单号', '单据号', '状态', '\u0000', 'x'.repeat(600)])
+        cells[rnd.int(0, cells.length - 1)] = rnd.pick([
+          '日期',
+          '金额',
+          '手机号',
+          '会员卡号',
+          '数量',
+          '单价',
+          '',
+          ' ',
+          '合计',
+          'Date',
+          'Amount',
+          '订单号',
+          '单据号',
+          '状态',
+          '\u0000',
+          'x'.repeat(600)
+        ])
       }
       lines[header] = cells.join(delim)
       steps.push(`${renamed} header cells renamed`)
@@ -511,7 +566,9 @@ function mutateXlsx(rnd: Random, entries: Record<string, Uint8Array>, steps: str
       const at = rnd.int(0, xml.length)
       const how = rnd.int(0, 3)
       const garbage = rnd.pick(['<', '>', '</row>', '<row>', '&bogus;', '<c r="A1"><v>1', ']]>', '\u0000', '<!-- ', '<?x', '"'])
-      files[SHEET] = strToU8(how === 0 ? xml.slice(0, at) : how === 1 ? xml.slice(0, at) + xml.slice(at + rnd.int(1, 40)) : xml.slice(0, at) + garbage + xml.slice(at))
+      files[SHEET] = strToU8(
+        how === 0 ? xml.slice(0, at) : how === 1 ? xml.slice(0, at) + xml.slice(at + rnd.int(1, 40)) : xml.slice(0, at) + garbage + xml.slice(at)
+      )
       steps.push(['xml cut', 'xml chars deleted', 'xml garbage', 'xml garbage'][how] + ` at ${at}`)
     } else if (op === 3) {
       // a huge shared string, or very many, referenced from the sheet
@@ -519,7 +576,12 @@ function mutateXlsx(rnd: Random, entries: Record<string, Uint8Array>, steps: str
       const strings = huge ? [rnd.pick(['x', '王', ' ']).repeat(rnd.pick([65_537, 1_000_000]))] : Array.from({ length: 20_000 }, (_, i) => `s${i}`)
       const sst = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`
       files[STRINGS] = strToU8(sst)
-      files[SHEET] = strToU8(strFromU8(files[SHEET]).replace(/<c r="([A-Z]+)(\d+)"( s="\d+")?( t="\w+")?>(<v>[^<]*<\/v>|<is>.*?<\/is>)<\/c>/, `<c r="$1$2" t="s"><v>${strings.length - 1}</v></c>`))
+      files[SHEET] = strToU8(
+        strFromU8(files[SHEET]).replace(
+          /<c r="([A-Z]+)(\d+)"( s="\d+")?( t="\w+")?>(<v>[^<]*<\/v>|<is>.*?<\/is>)<\/c>/,
+          `<c r="$1$2" t="s"><v>${strings.length - 1}</v></c>`
+        )
+      )
       steps.push(huge ? `shared string of ${strings[0].length} chars` : '20,000 shared strings')
     } else if (op === 4) {
       // cells that point nowhere or say impossible things

@@ -24,7 +24,12 @@ async function setup() {
 describe('saved segments', () => {
   it('creates, lists, counts, renames and deletes a segment', async () => {
     const { call, dispatch } = await setup()
-    const rule = { all: [{ field: 'region', op: '=', value: '浙江省' }, { field: 'orders', op: '>=', value: 2 }] }
+    const rule = {
+      all: [
+        { field: 'region', op: '=', value: '浙江省' },
+        { field: 'orders', op: '>=', value: 2 }
+      ]
+    }
     const seg = await call<{ id: number; name: string }>('segments.create', { name: '浙江回头客', rule })
     expect(await call('segments.list')).toMatchObject([{ id: seg.id, name: '浙江回头客', rule }])
     expect(((await call('segments.overview')) as { custom: object }).custom).toEqual({ 浙江回头客: 4 })
@@ -122,7 +127,12 @@ describe('recall', () => {
 
   it('exports a call list of those who accept calls', async () => {
     const { call } = await setup()
-    const out = await call<{ fileName: string; content: string }>('segments.recallExport', { product: '690001', from: '2026-10-01', to: '2026-10-31', kind: 'callList' })
+    const out = await call<{ fileName: string; content: string }>('segments.recallExport', {
+      product: '690001',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      kind: 'callList'
+    })
     const lines = out.content.replace('\uFEFF', '').trim().split('\r\n')
     expect(lines[0]).toBe('顾客,电话,商品,数量,最后购买,已联系,结果,备注')
     expect(lines.slice(1)).toEqual(['A,13800000000,婴儿配方奶粉 1段,1,2026-10-19,,,', 'D,13800000003,婴儿配方奶粉 1段,2,2026-10-14,,,'])

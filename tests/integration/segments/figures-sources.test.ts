@@ -91,7 +91,12 @@ describe('the snapshot figures', () => {
     expect(bothSides).toBeGreaterThan(50)
     expect(pending()).toBe(bothSides)
 
-    const rule = Rule.parse({ any: [{ field: 'channelCount', op: '>=', value: 2 }, { field: 'avgIntervalDays', op: '<=', value: 30 }] })
+    const rule = Rule.parse({
+      any: [
+        { field: 'channelCount', op: '>=', value: 2 },
+        { field: 'avgIntervalDays', op: '<=', value: 30 }
+      ]
+    })
     const subtracted = countRule(db, rule, asOf, settings)
     expect(pending()).toBe(0)
     rebuildSnapshot(db, asOf, schemeSettings(settings), 'aggregate')

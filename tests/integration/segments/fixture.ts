@@ -63,13 +63,19 @@ export function loadFixture(db: Db): Record<string, number> {
     const pid = Object.fromEntries(Object.entries(products).map(([k, p]) => [k, w.productId(p.code, p.name, p.category)]))
     for (const b of buyers) {
       const firstDay = addDays(AS_OF, -(b.days + 10 * (b.orders - 1)))
-      const { customerId } = w.resolveCustomer([{ kind: 'card', value: `VIP-${b.name}` }, { kind: 'phone', value: `1380000000${'ABCDEFGHIJ'.indexOf(b.name)}` }], {
-        name: b.name,
-        province: b.province,
-        city: b.province === '浙江省' ? '杭州市' : '南京市',
-        district: b.province === '浙江省' ? '西湖区' : '鼓楼区',
-        seenAt: `${firstDay}T09:00:00`
-      })
+      const { customerId } = w.resolveCustomer(
+        [
+          { kind: 'card', value: `VIP-${b.name}` },
+          { kind: 'phone', value: `1380000000${'ABCDEFGHIJ'.indexOf(b.name)}` }
+        ],
+        {
+          name: b.name,
+          province: b.province,
+          city: b.province === '浙江省' ? '杭州市' : '南京市',
+          district: b.province === '浙江省' ? '西湖区' : '鼓楼区',
+          seenAt: `${firstDay}T09:00:00`
+        }
+      )
       ids[b.name] = customerId
       const each = (b.spendYuan * 100) / b.orders
       for (let i = 0; i < b.orders; i++) {

@@ -74,7 +74,9 @@ function expectSameAsReference(db: Db, dates: string[]) {
   for (const asOf of dates) {
     ensureSnapshot(db, asOf, schemeSettings(s))
     const reference = referenceRepeatRate(db, asOf)
-    const rr = repeatRate(db, asOf, s).months.filter((m) => m.buyers > 0).map(({ month, buyers, returning }) => ({ month, buyers, returning }))
+    const rr = repeatRate(db, asOf, s)
+      .months.filter((m) => m.buyers > 0)
+      .map(({ month, buyers, returning }) => ({ month, buyers, returning }))
     expect(rr).toEqual(reference)
 
     const cells = cohorts(db, asOf, s).cohorts.flatMap((c) =>
@@ -114,14 +116,21 @@ describe('month-by-month views over customer_months', () => {
     expectSameAsReference(db, ['2026-11-23', '2026-08-15'])
     undoMerge(db, m.id, '2026-11-23')
     const bytes = readFileSync(join(__dirname, '../../fixtures/imports/gbk-title-totals.csv'))
-    const r = await runImport(db, { file: { name: 'gbk.csv', dataBase64: bytes.toString('base64') }, options: {}, importedAt: '2026-11-23T10:00:00', backup: null })
+    const r = await runImport(db, {
+      file: { name: 'gbk.csv', dataBase64: bytes.toString('base64') },
+      options: {},
+      importedAt: '2026-11-23T10:00:00',
+      backup: null
+    })
     expectSameAsReference(db, ['2026-11-23', '2024-03-31'])
     undoBatch(db, r.batchId, '2026-11-23T11:00:00')
     expectSameAsReference(db, ['2026-11-23'])
     // the month rows are exactly the purchase months of live and erased buyers
     const stray = db
-      .prepare(`SELECT count(*) FROM customer_months m WHERE NOT EXISTS (
-        SELECT 1 FROM orders o WHERE o.customer_id = m.customer_id AND o.is_purchase = 1 AND substr(o.ordered_at, 1, 7) = m.month)`)
+      .prepare(
+        `SELECT count(*) FROM customer_months m WHERE NOT EXISTS (
+        SELECT 1 FROM orders o WHERE o.customer_id = m.customer_id AND o.is_purchase = 1 AND substr(o.ordered_at, 1, 7) = m.month)`
+      )
       .pluck()
       .get()
     expect(stray).toBe(0)

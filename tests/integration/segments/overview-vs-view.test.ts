@@ -15,9 +15,11 @@ import type { Db } from '../../../electron/db/driver'
 const AS_OF = '2026-11-23'
 
 function grouped(db: Db, column: string) {
-  const rows = db
-    .prepare(`SELECT ${column} AS k, count(*) AS n, sum(spend_fen) AS fen FROM ${SNAPSHOT} WHERE ${column} IS NOT NULL GROUP BY k`)
-    .all() as { k: string; n: number; fen: number }[]
+  const rows = db.prepare(`SELECT ${column} AS k, count(*) AS n, sum(spend_fen) AS fen FROM ${SNAPSHOT} WHERE ${column} IS NOT NULL GROUP BY k`).all() as {
+    k: string
+    n: number
+    fen: number
+  }[]
   return { count: Object.fromEntries(rows.map((r) => [r.k, r.n])), spend: Object.fromEntries(rows.map((r) => [r.k, r.fen])) }
 }
 

@@ -46,7 +46,7 @@ describe('recall with names that hold commas or look like formulas', () => {
     const out = await call<{ content: string }>('segments.recallExport', { product: '6900001', from: '2026-10-01', to: '2026-10-31', kind: 'callList' })
     const lines = out.content.replace('\uFEFF', '').trim().split('\r\n')
     expect(lines.slice(1)).toEqual([
-      "''李静,13900000003,\"羊奶粉,900g\",1,2026-10-12,,,",
+      '\'\'李静,13900000003,"羊奶粉,900g",1,2026-10-12,,,',
       '"\'=HYPERLINK(""x"")",13900000002,"羊奶粉,900g",1,2026-10-09,,,',
       '王芳,13900000001,"羊奶粉,900g",2,2026-10-02,,,'
     ])

@@ -19,8 +19,7 @@ describe('rules on RFM segments', () => {
   loadDemoShop(db, { customers: 1500, seed: 3, asOf: AS_OF })
   const settings = readSettings(db)
 
-  const byRule = (asOf: string, op: string, value: unknown) =>
-    segmentCustomerIds(db, { rule: Rule.parse({ field: 'rfmSegment', op, value }) }, asOf, settings)
+  const byRule = (asOf: string, op: string, value: unknown) => segmentCustomerIds(db, { rule: Rule.parse({ field: 'rfmSegment', op, value }) }, asOf, settings)
   const byColumn = (column: string, where: string, names: string[]) =>
     db
       .prepare(`SELECT customer_id FROM ${SNAPSHOT} WHERE ${where.replace('$', `${column} IN (${names.map(() => '?').join(', ')})`)} ORDER BY customer_id`)
@@ -28,7 +27,10 @@ describe('rules on RFM segments', () => {
       .all(...names) as number[]
 
   it.each([AS_OF, '2026-05-31'])('select what the view names, for every name, as of %s', (asOf) => {
-    for (const [column, names] of [['rfm_classic', classicSegments], ['rfm_cn8', cn8Classes]] as const) {
+    for (const [column, names] of [
+      ['rfm_classic', classicSegments],
+      ['rfm_cn8', cn8Classes]
+    ] as const) {
       for (const name of names) {
         const members = byRule(asOf, '=', name)
         expect({ name, members }).toEqual({ name, members: byColumn(column, '$', [name]) })

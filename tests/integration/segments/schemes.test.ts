@@ -108,7 +108,12 @@ describe('member tiers', () => {
   it('needs both thresholds when match is all', () => {
     const db = freshDb()
     loadFixture(db)
-    const tiers = { match: 'all' as const, silver: { minOrders: 2, minSpendFen: 30_000 }, gold: { minOrders: 4, minSpendFen: 80_000 }, diamond: { minOrders: 6, minSpendFen: 120_000 } }
+    const tiers = {
+      match: 'all' as const,
+      silver: { minOrders: 2, minSpendFen: 30_000 },
+      gold: { minOrders: 4, minSpendFen: 80_000 },
+      diamond: { minOrders: 6, minSpendFen: 120_000 }
+    }
     // silver: C(3, 300) H(5, 600) J(3, 300); gold: E(4, 800); diamond: A(6, 1200)
     expect(schemeOverview(db, AS_OF, { ...defaultSettings, tiers }).tiers).toEqual({ normal: 8, silver: 3, gold: 1, diamond: 1 })
   })

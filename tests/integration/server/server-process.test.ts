@@ -77,7 +77,10 @@ describe('the app server in its own Node process', () => {
     expect(await inFlight).toEqual({ ok: false, code: 'INTERNAL', message: SERVER_DIED })
     expect(await server.dispatch('segments.list', {})).toMatchObject({ ok: true, data: [{ name: '回头客', rule }] })
     expect(server.serverPid()).not.toBe(first)
-    expect(notices).toEqual([{ kind: 'stopped', exitCode: null, callsFailed: 1 }, { kind: 'restarted', restarts: 1 }])
+    expect(notices).toEqual([
+      { kind: 'stopped', exitCode: null, callsFailed: 1 },
+      { kind: 'restarted', restarts: 1 }
+    ])
     await server.stop()
   }, 120_000)
 })

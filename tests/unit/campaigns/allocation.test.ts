@@ -77,7 +77,13 @@ describe('allocate', () => {
   it('falls back to a cheaper gift for the last customers the budget can still reach', () => {
     const dear: GiftOption = { sku: 'D', name: 'dear', costFen: 3000, stock: null, weightG: null, suits: ['奶粉'] }
     const cheap: GiftOption = { sku: 'C', name: 'cheap', costFen: 1000, stock: null, weightG: null, suits: [] }
-    const ranked = [1, 2, 3].map((customerId) => ({ customerId, preference: [{ gift: dear, fit: 1 }, { gift: cheap, fit: 0 }] }))
+    const ranked = [1, 2, 3].map((customerId) => ({
+      customerId,
+      preference: [
+        { gift: dear, fit: 1 },
+        { gift: cheap, fit: 0 }
+      ]
+    }))
     const a = allocate({ ranked, budgetFen: 7000, postageFen: 0, holdout: 0, seed: 1 })
     expect(a.treated.map((t) => t.gift.sku)).toEqual(['D', 'D', 'C'])
     expect(a.costFen).toBe(7000)

@@ -43,8 +43,8 @@ describe('database migrations', () => {
     const db = freshDb()
     db.prepare("INSERT INTO import_batches (file_name, file_size, file_hash, imported_at, format) VALUES ('f', 0, 'h', '2026-01-01', 'csv')").run()
     db.prepare("INSERT INTO orders (external_id, ordered_at, batch_id) VALUES ('o1', '2026-01-01T10:00:00', 1)").run()
-    expect(() =>
-      db.prepare("INSERT INTO order_lines (order_id, amount_fen, batch_id, content_key) VALUES (1, 12.5, 1, 'k')").run()
-    ).toThrow(/cannot store REAL value in INTEGER column/)
+    expect(() => db.prepare("INSERT INTO order_lines (order_id, amount_fen, batch_id, content_key) VALUES (1, 12.5, 1, 'k')").run()).toThrow(
+      /cannot store REAL value in INTEGER column/
+    )
   })
 })

@@ -20,7 +20,10 @@ const frozen: Record<string, string> = {
 }
 
 // line endings are the checkout's business (Windows), not the migration's
-const hash = (file: string) => createHash('sha256').update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex')
+const hash = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(folder, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex')
 
 describe('shipped migrations', () => {
   it.each(Object.entries(frozen))('keeps %s exactly as shipped', (file, sha) => {

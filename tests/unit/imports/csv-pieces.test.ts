@@ -38,10 +38,7 @@ const awkward: Record<string, Uint8Array> = {
 
 describe('reading CSV a piece at a time', () => {
   const textFixtures = readdirSync(fixtures).filter((f) => /\.(csv|txt)$/.test(f))
-  const cases: [string, Uint8Array][] = [
-    ...textFixtures.map((f): [string, Uint8Array] => [f, readFileSync(join(fixtures, f))]),
-    ...Object.entries(awkward)
-  ]
+  const cases: [string, Uint8Array][] = [...textFixtures.map((f): [string, Uint8Array] => [f, readFileSync(join(fixtures, f))]), ...Object.entries(awkward)]
 
   it.each(cases)('gives the rows of the whole text for %s, however the bytes are cut', (_name, bytes) => {
     const whole = rowsOfWholeText(bytes)

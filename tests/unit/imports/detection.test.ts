@@ -74,16 +74,25 @@ describe('detectDelimiter', () => {
 
 describe('header and totals rows', () => {
   it('skips the title and blank rows above the header', () => {
-    const rows = [['阳光母婴店 销售明细报表'], ['导出时间：2024-03-31', '', ''], [''], ['单据号', '销售时间', '会员卡号', '实收金额'], ['S001', '2024/3/1', 'VIP001', '10']]
+    const rows = [
+      ['阳光母婴店 销售明细报表'],
+      ['导出时间：2024-03-31', '', ''],
+      [''],
+      ['单据号', '销售时间', '会员卡号', '实收金额'],
+      ['S001', '2024/3/1', 'VIP001', '10']
+    ]
     expect(detectHeaderRow(rows)).toBe(3)
   })
   it('falls back to the first wide row of text when no header is known', () => {
     const rows = [['Report'], ['alpha', 'beta', 'gamma'], ['1', '2', '3']]
     expect(detectHeaderRow(rows)).toBe(1)
   })
-  test.each([[['合计', '', '2,382.00']], [['', '总计：', '5']], [['Total', '12']], [['小计（元）', '3']], [['Grand Total', '1']]])('knows %j is a totals row', (row) => {
-    expect(isTotalsRow(row)).toBe(true)
-  })
+  test.each([[['合计', '', '2,382.00']], [['', '总计：', '5']], [['Total', '12']], [['小计（元）', '3']], [['Grand Total', '1']]])(
+    'knows %j is a totals row',
+    (row) => {
+      expect(isTotalsRow(row)).toBe(true)
+    }
+  )
   test.each([[['S001', '合计']], [['Summer dress', '12']], [['Totally Baby', '1']]])('knows %j is a sale', (row) => {
     expect(isTotalsRow(row)).toBe(false)
   })
@@ -98,18 +107,58 @@ describe('column mapping', () => {
   })
 
   test.each([
-    ['单据号', 'orderId'], ['小票号', 'orderId'], ['订单编号', 'orderId'], ['订单号', 'orderId'], ['Transaction ID', 'orderId'], ['InvoiceNo', 'orderId'],
-    ['销售时间', 'orderedAt'], ['下单时间', 'orderedAt'], ['消费时间', 'orderedAt'], ['订单付款时间 ', 'orderedAt'], ['Date', 'date'], ['Time', 'timeOfDay'],
-    ['会员卡号', 'card'], ['卡号', 'card'], ['会员号', 'card'],
-    ['手机号', 'phone'], ['手机', 'phone'], ['联系手机', 'phone'], ['联系电话', 'phone'], ['Phone', 'phone'],
-    ['会员姓名', 'name'], ['收货人姓名', 'name'], ['Customer Name', 'name'],
-    ['买家会员名', 'buyerId'], ['Customer ID', 'externalId'], ['CustomerID', 'externalId'], ['customer_id', 'externalId'],
-    ['商品条码', 'productCode'], ['SKU', 'productCode'], ['StockCode', 'productCode'],
-    ['商品名称', 'productName'], ['宝贝标题', 'productName'], ['Item', 'productName'], ['Description', 'productName'],
-    ['数量', 'quantity'], ['宝贝总数量', 'quantity'], ['Qty', 'quantity'], ['Quantity', 'quantity'],
-    ['单价', 'unitPrice'], ['UnitPrice', 'unitPrice'],
-    ['实收金额', 'amount'], ['实付金额', 'amount'], ['买家实际支付金额', 'amount'], ['消费金额', 'amount'], ['Net Sales', 'amount'], ['amount', 'amount'],
-    ['订单状态', 'status'], ['Event Type', 'status'], ['收货地址', 'address'], ['支付方式', 'paymentMethod'], ['门店', 'store'], ['商品类别', 'category']
+    ['单据号', 'orderId'],
+    ['小票号', 'orderId'],
+    ['订单编号', 'orderId'],
+    ['订单号', 'orderId'],
+    ['Transaction ID', 'orderId'],
+    ['InvoiceNo', 'orderId'],
+    ['销售时间', 'orderedAt'],
+    ['下单时间', 'orderedAt'],
+    ['消费时间', 'orderedAt'],
+    ['订单付款时间 ', 'orderedAt'],
+    ['Date', 'date'],
+    ['Time', 'timeOfDay'],
+    ['会员卡号', 'card'],
+    ['卡号', 'card'],
+    ['会员号', 'card'],
+    ['手机号', 'phone'],
+    ['手机', 'phone'],
+    ['联系手机', 'phone'],
+    ['联系电话', 'phone'],
+    ['Phone', 'phone'],
+    ['会员姓名', 'name'],
+    ['收货人姓名', 'name'],
+    ['Customer Name', 'name'],
+    ['买家会员名', 'buyerId'],
+    ['Customer ID', 'externalId'],
+    ['CustomerID', 'externalId'],
+    ['customer_id', 'externalId'],
+    ['商品条码', 'productCode'],
+    ['SKU', 'productCode'],
+    ['StockCode', 'productCode'],
+    ['商品名称', 'productName'],
+    ['宝贝标题', 'productName'],
+    ['Item', 'productName'],
+    ['Description', 'productName'],
+    ['数量', 'quantity'],
+    ['宝贝总数量', 'quantity'],
+    ['Qty', 'quantity'],
+    ['Quantity', 'quantity'],
+    ['单价', 'unitPrice'],
+    ['UnitPrice', 'unitPrice'],
+    ['实收金额', 'amount'],
+    ['实付金额', 'amount'],
+    ['买家实际支付金额', 'amount'],
+    ['消费金额', 'amount'],
+    ['Net Sales', 'amount'],
+    ['amount', 'amount'],
+    ['订单状态', 'status'],
+    ['Event Type', 'status'],
+    ['收货地址', 'address'],
+    ['支付方式', 'paymentMethod'],
+    ['门店', 'store'],
+    ['商品类别', 'category']
   ])('maps %j to %s', (header, field) => {
     expect(columnsToMapping(autoMapColumns([header]), [header])).toEqual({ [field]: header })
   })

@@ -42,9 +42,12 @@ describe('the contract is merged from channel groups', () => {
   const spec = { input: z.object({}), output: z.string() }
 
   it('refuses a channel name declared by two groups instead of letting the later one replace it', () => {
-    expect(() => mergeChannelGroups([{ 'a.one': spec, 'a.two': spec }, { 'b.one': spec, 'a.two': spec }])).toThrow(
-      'duplicate channel name in the contract: a.two'
-    )
+    expect(() =>
+      mergeChannelGroups([
+        { 'a.one': spec, 'a.two': spec },
+        { 'b.one': spec, 'a.two': spec }
+      ])
+    ).toThrow('duplicate channel name in the contract: a.two')
   })
 
   it('keeps every channel of every group when the names are distinct', () => {

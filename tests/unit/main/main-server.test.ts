@@ -38,7 +38,11 @@ vi.mock('electron', async () => {
   function fork(entry: string, args: string[]) {
     const [front, back] = linkedPair()
     const exits: ((code: number) => void)[] = []
-    const db = startServer({ dbPath: args[args.indexOf('--db') + 1], version: args[args.indexOf('--app-version') + 1], printSink: args.includes('--print-sink') }, back, () => {})
+    const db = startServer(
+      { dbPath: args[args.indexOf('--db') + 1], version: args[args.indexOf('--app-version') + 1], printSink: args.includes('--print-sink') },
+      back,
+      () => {}
+    )
     const kill = () => {
       db?.close()
       setImmediate(() => exits.forEach((l) => l(9)))
@@ -65,7 +69,9 @@ vi.mock('electron', async () => {
     },
     BrowserWindow,
     utilityProcess: { fork },
-    dialog: { showMessageBox: (_w: unknown, box: { type: string; message: string; detail: string }) => (state.boxes.push(box), Promise.resolve({ response: 0 })) },
+    dialog: {
+      showMessageBox: (_w: unknown, box: { type: string; message: string; detail: string }) => (state.boxes.push(box), Promise.resolve({ response: 0 }))
+    },
     ipcMain: { handle: (c: string, h: (event: unknown, input: unknown) => Promise<unknown>) => state.handlers.set(c, h) },
     Menu: { setApplicationMenu: () => {} },
     session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
@@ -90,7 +96,11 @@ describe('the Electron main process relaying to the app server', () => {
   it("answers the window's calls from the server's dispatcher, and still refuses a foreign sender itself", async () => {
     expect(await call('app.info')).toMatchObject({ ok: true, data: { version: '9.9.9', dbPath: process.env.EVERGREEN_DB } })
     expect(await call('segments.create', { name: '' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
-    expect(await call('app.info', {}, { senderFrame: { parent: null, url: 'https://evil.example/' } })).toEqual({ ok: false, code: 'FORBIDDEN', message: 'untrusted sender' })
+    expect(await call('app.info', {}, { senderFrame: { parent: null, url: 'https://evil.example/' } })).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: 'untrusted sender'
+    })
     expect(state.children).toHaveLength(1)
   })
 
@@ -107,7 +117,12 @@ describe('the Electron main process relaying to the app server', () => {
     await vi.waitFor(() => expect(state.children).toHaveLength(2), { timeout: 5000 })
     expect(await call('segments.list')).toMatchObject({ ok: true, data: [{ name: '老客', rule }] })
     expect(state.boxes).toEqual([
-      { type: 'warning', title: '常青 Evergreen', message: expect.stringContaining('后台服务意外停止，已自动重启'), detail: '之前保存的数据都在。 (Everything saved before is intact.)' }
+      {
+        type: 'warning',
+        title: '常青 Evergreen',
+        message: expect.stringContaining('后台服务意外停止，已自动重启'),
+        detail: '之前保存的数据都在。 (Everything saved before is intact.)'
+      }
     ])
   })
 })

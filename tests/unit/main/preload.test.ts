@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { channels } from '../../../shared/ipc-contract'
 
-const exposed = vi.hoisted(() => ({} as Record<string, unknown>))
+const exposed = vi.hoisted(() => ({}) as Record<string, unknown>)
 const invoked = vi.hoisted(() => [] as unknown[][])
 
 vi.mock('electron', () => ({
@@ -13,9 +13,7 @@ vi.mock('electron', () => ({
 describe('the preload bridge', () => {
   it('exposes one function per contract channel and never ipcRenderer itself', async () => {
     await import('../../../electron/preload/index')
-    const names = Object.entries(exposed.api as Record<string, Record<string, unknown>>).flatMap(([ns, m]) =>
-      Object.keys(m).map((k) => `${ns}.${k}`)
-    )
+    const names = Object.entries(exposed.api as Record<string, Record<string, unknown>>).flatMap(([ns, m]) => Object.keys(m).map((k) => `${ns}.${k}`))
     expect(names.sort()).toEqual([...channels].sort())
     expect(JSON.stringify(Object.keys(exposed))).not.toContain('ipcRenderer')
     const api = exposed.api as { stats: { summary: (input: unknown) => Promise<unknown> } }

@@ -113,7 +113,13 @@ describe('BG/NBD formulas', () => {
       const dropped = x > 0 ? Math.exp(lbeta(a + 1, b + x - 1) - lbeta(a, b) - (r + x) * Math.log(alpha + tx)) : 0
       return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + Math.log(alive + dropped)
     }
-    const ll = bgnbdLogLik(p, groupRfm([{ x: 0, tx: 0, T: 38.86 }, { x: 2, tx: 30.43, T: 38.86 }]))
+    const ll = bgnbdLogLik(
+      p,
+      groupRfm([
+        { x: 0, tx: 0, T: 38.86 },
+        { x: 2, tx: 30.43, T: 38.86 }
+      ])
+    )
     expect(ll).toBeCloseTo(byHand(0, 0, 38.86) + byHand(2, 30.43, 38.86), 10)
     // the one-time buyer alone: r·ln(α / (α + T)) = 0.243 · ln(4.414 / 43.274) = −0.5547
     expect(byHand(0, 0, 38.86)).toBeCloseTo(-0.5547, 4)

@@ -73,19 +73,18 @@ describe('the Pareto/NBD gradient', () => {
     { x: 1, tx: 2, T: 20 },
     { x: 2, tx: 30.4, T: 38.9 }
   ])
-  it.each([
-    [{ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }],
-    [{ r: 2, alpha: 50, s: 1.5, beta: 3 }],
-    [{ r: 0.7, alpha: 1, s: 0.4, beta: 2e6 }]
-  ])('matches central differences of the log-likelihood (%o)', (p) => {
-    const g = paretoNbdGradient(p, data)
-    const keys = ['r', 'alpha', 's', 'beta'] as const
-    keys.forEach((k, i) => {
-      const h = p[k] * 1e-5
-      const up = paretoNbdLogLik({ ...p, [k]: p[k] + h }, data)
-      const down = paretoNbdLogLik({ ...p, [k]: p[k] - h }, data)
-      const numeric = (up - down) / (2 * h)
-      expect(Math.abs(g[i] - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)))
-    })
-  })
+  it.each([[{ r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }], [{ r: 2, alpha: 50, s: 1.5, beta: 3 }], [{ r: 0.7, alpha: 1, s: 0.4, beta: 2e6 }]])(
+    'matches central differences of the log-likelihood (%o)',
+    (p) => {
+      const g = paretoNbdGradient(p, data)
+      const keys = ['r', 'alpha', 's', 'beta'] as const
+      keys.forEach((k, i) => {
+        const h = p[k] * 1e-5
+        const up = paretoNbdLogLik({ ...p, [k]: p[k] + h }, data)
+        const down = paretoNbdLogLik({ ...p, [k]: p[k] - h }, data)
+        const numeric = (up - down) / (2 * h)
+        expect(Math.abs(g[i] - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)))
+      })
+    }
+  )
 })

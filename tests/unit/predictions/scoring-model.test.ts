@@ -21,6 +21,10 @@ describe('the BG/NBD scoring model', () => {
     expect(m.expectedPurchases(row, 90)).toBe(bgnbdExpected(params, 90, 1, 20, 30))
     expect(m.pAlive(row)).toBe(bgnbdPAlive(params, 1, 20, 30))
     expect(m.valuePerPurchaseFen(row)).toBe(5000)
-    expect(m.nextPurchaseDays(row)).toEqual({ median: bgnbdWaitQuantile(params, 1, 30, 0.5), low: bgnbdWaitQuantile(params, 1, 30, 0.1), high: bgnbdWaitQuantile(params, 1, 30, 0.9) })
+    expect(m.nextPurchaseDays(row)).toEqual({
+      median: bgnbdWaitQuantile(params, 1, 30, 0.5),
+      low: bgnbdWaitQuantile(params, 1, 30, 0.1),
+      high: bgnbdWaitQuantile(params, 1, 30, 0.9)
+    })
   })
 })

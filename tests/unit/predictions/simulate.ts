@@ -39,13 +39,7 @@ export interface Simulated {
 }
 
 /** Customers with observation lengths drawn uniformly from [Tmin, Tmax]. */
-export function simulateBgNbd(
-  n: number,
-  prm: { r: number; alpha: number; a: number; b: number },
-  Tmin: number,
-  Tmax: number,
-  seed: number
-): Simulated[] {
+export function simulateBgNbd(n: number, prm: { r: number; alpha: number; a: number; b: number }, Tmin: number, Tmax: number, seed: number): Simulated[] {
   const rand = mulberry32(seed)
   const out: Simulated[] = []
   for (let i = 0; i < n; i++) {

@@ -34,7 +34,9 @@ describe('the print command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-print-'))
     const db = join(dir, 'shop.db')
     await cli(['demo', '--db', db, '--customers', '20', '--seed', '5', '--json'])
-    const preview = JSON.parse((await cli(['print', '--db', db, '--template', '1', '--stage', 'active', '--preview', '--out', join(dir, 'p.html'), '--json'])).stdout)
+    const preview = JSON.parse(
+      (await cli(['print', '--db', db, '--template', '1', '--stage', 'active', '--preview', '--out', join(dir, 'p.html'), '--json'])).stdout
+    )
     expect(preview.codesIssued).toBe(0)
     const real = JSON.parse((await cli(['print', '--db', db, '--template', '1', '--stage', 'active', '--out', join(dir, 'r.html'), '--json'])).stdout)
     expect(real.codesIssued).toBe(real.cards)

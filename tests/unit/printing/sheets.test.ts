@@ -1,5 +1,14 @@
 import { describe, expect, it, test } from 'vitest'
-import { allCells, builtInLabelSheetIds, builtInSheetIds, builtInSheets, cellRect, cellsPerSheet, customGrid, sheetProblems } from '../../../shared/domain/sheets'
+import {
+  allCells,
+  builtInLabelSheetIds,
+  builtInSheetIds,
+  builtInSheets,
+  cellRect,
+  cellsPerSheet,
+  customGrid,
+  sheetProblems
+} from '../../../shared/domain/sheets'
 
 describe('the built-in sheet library', () => {
   test.each(builtInSheetIds)('%s: every cell lies inside the page and no two cells overlap', (id) => {
@@ -51,14 +60,28 @@ describe('the built-in sheet library', () => {
   })
 
   it('cuts the 4-up A4 into four A6-sized quarters and the borderless 2×4 into eight edge-to-edge cells', () => {
-    expect(allCells(builtInSheets['a4-4up']).map((c) => [c.x, c.y])).toEqual([[0, 0], [105, 0], [0, 148.5], [105, 148.5]])
+    expect(allCells(builtInSheets['a4-4up']).map((c) => [c.x, c.y])).toEqual([
+      [0, 0],
+      [105, 0],
+      [0, 148.5],
+      [105, 148.5]
+    ])
     const b = allCells(builtInSheets['a4-2x4-borderless'])
     expect(b[7].x + b[7].width).toBe(210)
     expect(b[7].y + b[7].height).toBe(297)
   })
 
   it('has single-cell A4, A5 and A6 pages', () => {
-    expect(['a4', 'a5', 'a6'].map((id) => { const s = builtInSheets[id as 'a4']; return [s.pageWidth, s.pageHeight, cellsPerSheet(s)] })).toEqual([[210, 297, 1], [148, 210, 1], [105, 148, 1]])
+    expect(
+      ['a4', 'a5', 'a6'].map((id) => {
+        const s = builtInSheets[id as 'a4']
+        return [s.pageWidth, s.pageHeight, cellsPerSheet(s)]
+      })
+    ).toEqual([
+      [210, 297, 1],
+      [148, 210, 1],
+      [105, 148, 1]
+    ])
   })
 
   it('lists the six label sheets that get an address-label template', () => {
@@ -68,7 +91,18 @@ describe('the built-in sheet library', () => {
 
 describe('custom grids', () => {
   it('turns gaps into pitches', () => {
-    const g = customGrid({ pageWidth: 210, pageHeight: 297, columns: 4, rows: 10, cellWidth: 48.5, cellHeight: 25.4, marginTop: 21.5, marginLeft: 8, gapX: 0, gapY: 0 })
+    const g = customGrid({
+      pageWidth: 210,
+      pageHeight: 297,
+      columns: 4,
+      rows: 10,
+      cellWidth: 48.5,
+      cellHeight: 25.4,
+      marginTop: 21.5,
+      marginLeft: 8,
+      gapX: 0,
+      gapY: 0
+    })
     expect([g.pitchX, g.pitchY, g.kind]).toEqual([48.5, 25.4, 'labels'])
     expect(sheetProblems(g)).toEqual([])
     expect(cellRect(g, 39)).toMatchObject({ x: 153.5, y: 250.1 })

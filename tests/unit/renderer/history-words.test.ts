@@ -41,8 +41,28 @@ describe('change history in words staff read', () => {
     expect(historyValueText('tags', 'not json', zh)).toBe('not json')
   })
   it('has a label in both languages for every field the edit form and member lists write', () => {
-    for (const field of ['name', 'gender', 'birthday', 'birthdayLunar', 'ageBand', 'address', 'notes', 'phone', 'memberCard', 'tags', 'referredBy', 'targeted',
-      'consentPhone', 'consentSms', 'consentWechat', 'consentMail', 'memberSince', 'posTier', 'pointsBalance', 'storedValueFen']) {
+    for (const field of [
+      'name',
+      'gender',
+      'birthday',
+      'birthdayLunar',
+      'ageBand',
+      'address',
+      'notes',
+      'phone',
+      'memberCard',
+      'tags',
+      'referredBy',
+      'targeted',
+      'consentPhone',
+      'consentSms',
+      'consentWechat',
+      'consentMail',
+      'memberSince',
+      'posTier',
+      'pointsBalance',
+      'storedValueFen'
+    ]) {
       expect(zh(`customer.field.${field}`)).not.toBe('')
       expect(en(`customer.field.${field}`)).not.toBe('')
     }

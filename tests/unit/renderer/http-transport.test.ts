@@ -81,12 +81,18 @@ describe('createHttpApi', () => {
 
   it('passes a service failure through unchanged', async () => {
     const fail = { ok: false, code: 'BAD_INPUT', message: '生命周期阈值必须逐级递增' }
-    const api = createHttpApi(vi.fn(async () => jsonResponse(200, fail)), 'tok')
+    const api = createHttpApi(
+      vi.fn(async () => jsonResponse(200, fail)),
+      'tok'
+    )
     expect(await api.settings.update({ staffName: 'x' })).toEqual(fail)
   })
 
   it.each([401, 403])('turns HTTP %i into a FORBIDDEN envelope', async (status) => {
-    const api = createHttpApi(vi.fn(async () => jsonResponse(status, { error: 'token required' })), 'bad')
+    const api = createHttpApi(
+      vi.fn(async () => jsonResponse(status, { error: 'token required' })),
+      'bad'
+    )
     const result = await api.app.info()
     expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(result.ok === false && result.message).toContain(`HTTP ${status}`)
@@ -94,12 +100,18 @@ describe('createHttpApi', () => {
 
   it('keeps the envelope of a 400 answer (body is not JSON)', async () => {
     const fail = { ok: false, code: 'BAD_INPUT', message: 'body is not JSON' }
-    const api = createHttpApi(vi.fn(async () => jsonResponse(400, fail)), 'tok')
+    const api = createHttpApi(
+      vi.fn(async () => jsonResponse(400, fail)),
+      'tok'
+    )
     expect(await api.app.info()).toEqual(fail)
   })
 
   it('turns a 500 without an envelope into INTERNAL', async () => {
-    const api = createHttpApi(vi.fn(async () => new Response('oops', { status: 500 })), 'tok')
+    const api = createHttpApi(
+      vi.fn(async () => new Response('oops', { status: 500 })),
+      'tok'
+    )
     expect(await api.app.info()).toMatchObject({ ok: false, code: 'INTERNAL', message: expect.stringContaining('HTTP 500') })
   })
 

@@ -27,7 +27,7 @@ describe('RFM scoring', () => {
 
   it('finds the same cut points as ranking for every size and run of ties', () => {
     let seed = 7
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     for (const n of [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 19, 20, 21, 64, 999, 1000]) {
       for (const spread of [1, 2, 3, 10, 1000]) {
         const values = Array.from({ length: n }, () => Math.floor(random() * spread))

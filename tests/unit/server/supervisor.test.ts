@@ -67,7 +67,10 @@ describe('the app server behind its supervisor', () => {
     expect(await inFlight).toEqual({ ok: false, code: 'INTERNAL', message: SERVER_DIED })
     const after = await s.dispatch('segments.list', {})
     expect(after).toMatchObject({ ok: true, data: [{ name: '常客', rule }] })
-    expect(notices).toEqual([{ kind: 'stopped', exitCode: null, callsFailed: 1 }, { kind: 'restarted', restarts: 1 }])
+    expect(notices).toEqual([
+      { kind: 'stopped', exitCode: null, callsFailed: 1 },
+      { kind: 'restarted', restarts: 1 }
+    ])
     expect(mem.started).toHaveLength(2)
     expect(s.restarts()).toBe(1)
     await s.stop()

@@ -8,7 +8,22 @@ import Papa from 'papaparse'
 import type { DemoSaleLine } from '../sales-plan'
 import { exportTime, yuanText } from './export-text'
 
-const HEADER = ['单据号', '销售时间', '会员卡号', '会员姓名', '手机号', '门店', '商品条码', '商品名称', '商品类别', '数量', '单价', '实收金额', '支付方式', '单据状态']
+const HEADER = [
+  '单据号',
+  '销售时间',
+  '会员卡号',
+  '会员姓名',
+  '手机号',
+  '门店',
+  '商品条码',
+  '商品名称',
+  '商品类别',
+  '数量',
+  '单价',
+  '实收金额',
+  '支付方式',
+  '单据状态'
+]
 
 export function counterSalesCsv(lines: readonly DemoSaleLine[], shopName: string, exportedAt: string): Buffer {
   const rows: string[][] = [[`${shopName} 销售明细`], [`导出时间：${exportTime(exportedAt)}`], HEADER]

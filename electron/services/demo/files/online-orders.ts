@@ -7,7 +7,21 @@ import ExcelJS from 'exceljs'
 import type { DemoSaleLine } from '../sales-plan'
 import { exportTime, yuanText } from './export-text'
 
-const HEADER = ['订单编号', '买家会员名', '收货人姓名', '联系手机', '收货地址', '订单付款时间', '商家编码', '宝贝标题', '购买数量', '单价', '买家实际支付金额', '订单状态', '店铺名称']
+const HEADER = [
+  '订单编号',
+  '买家会员名',
+  '收货人姓名',
+  '联系手机',
+  '收货地址',
+  '订单付款时间',
+  '商家编码',
+  '宝贝标题',
+  '购买数量',
+  '单价',
+  '买家实际支付金额',
+  '订单状态',
+  '店铺名称'
+]
 
 export async function onlineOrdersXlsx(lines: readonly DemoSaleLine[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook()

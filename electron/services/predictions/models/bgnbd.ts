@@ -130,7 +130,6 @@ export function bgnbdLogLik(p: BgNbdParams, g: RfmGroups): number {
 
 const fromLog = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) })
 
-
 /** −LL and its gradient in log-parameters (r, α, a, b all positive), for BFGS. */
 function negLogLikAndGradient(v: number[], d: Prepared): { f: number; g: number[] } {
   const p = fromLog(v)

@@ -23,7 +23,13 @@ export function bgnbdModel(p: BgNbdParams, logLik: number): CountModel {
 }
 
 export function paretoNbdModel(p: ParetoNbdParams, logLik: number): CountModel {
-  return { name: 'paretoNbd', parameters: 4, logLik, pAlive: (x, tx, T) => paretoNbdPAlive(p, x, tx, T), expected: (t, x, tx, T) => paretoNbdExpected(p, t, x, tx, T) }
+  return {
+    name: 'paretoNbd',
+    parameters: 4,
+    logLik,
+    pAlive: (x, tx, T) => paretoNbdPAlive(p, x, tx, T),
+    expected: (t, x, tx, T) => paretoNbdExpected(p, t, x, tx, T)
+  }
 }
 
 export function mbgnbdModel(p: MbgNbdParams, logLik: number): CountModel {

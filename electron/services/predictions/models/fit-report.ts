@@ -25,10 +25,7 @@ export function assertSettled(model: string, run: OptimiseResult): void {
     throw new DomainError('BAD_INPUT', `${model} 无法计算似然，数据可能有误 (the likelihood cannot be evaluated on this data)`)
   }
   if (run.x.some((v) => Math.abs(v) > RUNAWAY_LOG)) {
-    throw new DomainError(
-      'BAD_INPUT',
-      `${model} 数据太少或太单一，参数无法确定 (too little or too uniform data: the parameters run off to extremes)`
-    )
+    throw new DomainError('BAD_INPUT', `${model} 数据太少或太单一，参数无法确定 (too little or too uniform data: the parameters run off to extremes)`)
   }
   if (!run.converged) {
     throw new DomainError('BAD_INPUT', `${model} 拟合没有收敛 (the fit did not converge)`)

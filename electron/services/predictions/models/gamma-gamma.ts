@@ -82,7 +82,6 @@ export function gammaGammaLogLik(prm: GammaGammaParams, d: SpendData): number {
 
 const fromLog = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2]) })
 
-
 /** −LL and its gradient in log-parameters, for BFGS. */
 function negLogLikAndGradient(v: number[], pr: Prepared): { f: number; g: number[] } {
   const { p, q, gamma } = fromLog(v)

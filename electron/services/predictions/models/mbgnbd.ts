@@ -33,8 +33,13 @@ export function mbgnbdLogLik(p: MbgNbdParams, g: RfmGroups): number {
   for (let i = 0; i < g.x.length; i++) {
     const x = g.x[i]
     const term =
-      lbeta(a, b + x + 1) - lbeta(a, b) + lgamma(r + x) - lgamma(r) + r * Math.log(alpha) -
-      (r + x) * Math.log(alpha + g.T[i]) + softplus(dropOdds(p, x, g.tx[i], g.T[i]))
+      lbeta(a, b + x + 1) -
+      lbeta(a, b) +
+      lgamma(r + x) -
+      lgamma(r) +
+      r * Math.log(alpha) -
+      (r + x) * Math.log(alpha + g.T[i]) +
+      softplus(dropOdds(p, x, g.tx[i], g.T[i]))
     sum += g.weight[i] * term
   }
   return sum

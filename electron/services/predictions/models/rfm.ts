@@ -100,10 +100,7 @@ export function assertFittable(g: RfmGroups): void {
     if (bad) throw new DomainError('BAD_INPUT', `顾客数据不合理: x=${g.x[i]}, t_x=${g.tx[i]}, T=${g.T[i]} (inconsistent customer data)`)
   }
   if (g.repeatBuyers === 0) {
-    throw new DomainError(
-      'BAD_INPUT',
-      `${g.customers} 位顾客都只买过一次，无法估计回购率 (everyone bought once: no repeat purchases to learn from)`
-    )
+    throw new DomainError('BAD_INPUT', `${g.customers} 位顾客都只买过一次，无法估计回购率 (everyone bought once: no repeat purchases to learn from)`)
   }
   if (g.customers < 2) {
     throw new DomainError('BAD_INPUT', '只有一位顾客，数据太少 (a single customer is too little data to fit)')

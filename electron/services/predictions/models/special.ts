@@ -7,8 +7,8 @@
 // Lanczos approximation (g = 7, n = 9): about 15 significant digits for x > 0
 const G = 7
 const COEF = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7
 ]
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI)
 
@@ -60,10 +60,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   let term = 1
   let sum = 1
   for (let n = 0; n < MAX_TERMS; n++) {
-    term *= ((a + n) * (b + n)) / ((c + n) * (n + 1)) * z
+    term *= (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z
     sum += term
     // once the term ratio is below 1 the tail is bounded by a geometric series
-    const ratio = Math.abs(((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2)) * z)
+    const ratio = Math.abs((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z)
     if (ratio < 1 && Math.abs(term) * (ratio / (1 - ratio)) <= 1e-15 * Math.abs(sum)) return sum
     if (!Number.isFinite(sum)) return Number.NaN
   }

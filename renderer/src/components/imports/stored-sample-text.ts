@@ -39,7 +39,9 @@ export function storedSampleText(t: T, s: StoredSample): string {
       return birthdayText(t, s.date, s.lunar, s.solarThisYear)
     case 'children':
       return s.children
-        .map((c) => t('imports.samples.child', { name: c.name ?? '', birthday: c.birthday ?? '', gender: c.gender ? t(`customer.genders.${c.gender}`) : '' }).trim())
+        .map((c) =>
+          t('imports.samples.child', { name: c.name ?? '', birthday: c.birthday ?? '', gender: c.gender ? t(`customer.genders.${c.gender}`) : '' }).trim()
+        )
         .join('；')
   }
 }

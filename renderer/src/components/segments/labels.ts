@@ -22,7 +22,17 @@ export function bucketLabel(t: T, locale: string, scheme: string, key: string): 
 }
 
 /** Operator keys for message lookup (symbols do not make good message paths). */
-export const opKey: Record<string, string> = { '=': 'eq', '!=': 'ne', '>': 'gt', '>=': 'ge', '<': 'lt', '<=': 'le', in: 'in', between: 'between', contains: 'contains' }
+export const opKey: Record<string, string> = {
+  '=': 'eq',
+  '!=': 'ne',
+  '>': 'gt',
+  '>=': 'ge',
+  '<': 'lt',
+  '<=': 'le',
+  in: 'in',
+  between: 'between',
+  contains: 'contains'
+}
 
 /** Fen → '¥1,234'. */
 export function yuan(fen: number, locale: string): string {

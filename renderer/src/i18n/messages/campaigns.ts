@@ -217,21 +217,25 @@ export default {
         inStock: '{n} in stock',
         matched: 'Matched to needs',
         fixed: 'Fixed gift',
-        matchedHint: "Each customer gets the gift that suits what they buy most; otherwise the gift picked on the right.",
+        matchedHint: 'Each customer gets the gift that suits what they buy most; otherwise the gift picked on the right.',
         fixedHint: 'Everyone gets the gift picked on the right.',
         candidates: '{n} candidates',
         excludedTotal: '{n} excluded',
         eligible: '{n} eligible',
         holdout: 'Control share',
         seed: 'Seed',
-        holdoutHint: 'The control group is drawn at random from the same top-ranked customers and not mailed, to measure the effect; the same seed draws the same people.',
+        holdoutHint:
+          'The control group is drawn at random from the same top-ranked customers and not mailed, to measure the effect; the same seed draws the same people.',
         planSummary: 'Mail {treated}, hold out {control}, spend {cost} of {budget}',
-        detectable: 'With groups this size, the customers who get a gift must come back at a rate about {pp} percentage points higher than those who do not before we can say the gift did it; a smaller difference cannot be told from chance.',
+        detectable:
+          'With groups this size, the customers who get a gift must come back at a rate about {pp} percentage points higher than those who do not before we can say the gift did it; a smaller difference cannot be told from chance.',
         detectableTerm: 'in statistics: the minimum detectable effect',
         scoring: {
-          model: "Ranked by each customer's chance of buying again within six months times what they usually spend at a time: the likeliest to come back who spend the most come first. All figures come from this shop's own sales.",
+          model:
+            "Ranked by each customer's chance of buying again within six months times what they usually spend at a time: the likeliest to come back who spend the most come first. All figures come from this shop's own sales.",
           modelNames: 'Models used: BG/NBD (how many more purchases) × Gamma-Gamma (spend per purchase)',
-          rules: "Ranked by a plain rule (average order × return chance from days of silence against the customer's usual gap). The models take over from 100 repeat buyers."
+          rules:
+            "Ranked by a plain rule (average order × return chance from days of silence against the customer's usual gap). The models take over from 100 repeat buyers."
         },
         name: 'Campaign name',
         back: 'Back',
@@ -249,7 +253,13 @@ export default {
         recentGiftDays: 'Leave out customers gifted in the last',
         days: 'days',
         open_complaint: 'Leave out customers with an open complaint (call them first)',
-        short: { consent_mail: 'opted out', no_address: 'no address', address_masked: 'address masked by the platform', recent_gift: 'gifted recently', open_complaint: 'open complaint' }
+        short: {
+          consent_mail: 'opted out',
+          no_address: 'no address',
+          address_masked: 'address masked by the platform',
+          recent_gift: 'gifted recently',
+          open_complaint: 'open complaint'
+        }
       },
       warnings: {
         small_control: 'The control group has only {n} people (under 30 per group): results will be rough. Raise the control share or widen the target.',

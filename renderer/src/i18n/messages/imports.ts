@@ -37,10 +37,28 @@ export default {
       delimiters: { comma: '逗号 ,', tab: '制表符 Tab', semicolon: '分号 ;', pipe: "竖线 {'|'}" },
       dayOrders: { dmy: '日/月/年', mdy: '月/日/年' },
       fields: {
-        orderId: '单据号', orderedAt: '销售时间', date: '日期', timeOfDay: '时间', card: '会员卡号', phone: '手机号', name: '姓名',
-        buyerId: '买家 ID', externalId: '客户编号', productCode: '商品条码', productName: '商品名称', category: '类别', quantity: '数量',
-        unitPrice: '单价', amount: '实收金额', status: '订单状态', address: '收货地址', paymentMethod: '支付方式', store: '门店',
-        channel: '渠道', coupon: '优惠券', remark: '备注'
+        orderId: '单据号',
+        orderedAt: '销售时间',
+        date: '日期',
+        timeOfDay: '时间',
+        card: '会员卡号',
+        phone: '手机号',
+        name: '姓名',
+        buyerId: '买家 ID',
+        externalId: '客户编号',
+        productCode: '商品条码',
+        productName: '商品名称',
+        category: '类别',
+        quantity: '数量',
+        unitPrice: '单价',
+        amount: '实收金额',
+        status: '订单状态',
+        address: '收货地址',
+        paymentMethod: '支付方式',
+        store: '门店',
+        channel: '渠道',
+        coupon: '优惠券',
+        remark: '备注'
       },
       progress: {
         label: '正在导入 {file}',
@@ -132,14 +150,38 @@ export default {
       delimiters: { comma: 'comma ,', tab: 'tab', semicolon: 'semicolon ;', pipe: "pipe {'|'}" },
       dayOrders: { dmy: 'day/month/year', mdy: 'month/day/year' },
       fields: {
-        orderId: 'Order id', orderedAt: 'Sale time', date: 'Date', timeOfDay: 'Time', card: 'Member card', phone: 'Phone', name: 'Name',
-        buyerId: 'Buyer id', externalId: 'Customer id', productCode: 'Product code', productName: 'Product', category: 'Category', quantity: 'Quantity',
-        unitPrice: 'Unit price', amount: 'Amount paid', status: 'Status', address: 'Address', paymentMethod: 'Payment method', store: 'Store',
-        channel: 'Channel', coupon: 'Coupon', remark: 'Remark'
+        orderId: 'Order id',
+        orderedAt: 'Sale time',
+        date: 'Date',
+        timeOfDay: 'Time',
+        card: 'Member card',
+        phone: 'Phone',
+        name: 'Name',
+        buyerId: 'Buyer id',
+        externalId: 'Customer id',
+        productCode: 'Product code',
+        productName: 'Product',
+        category: 'Category',
+        quantity: 'Quantity',
+        unitPrice: 'Unit price',
+        amount: 'Amount paid',
+        status: 'Status',
+        address: 'Address',
+        paymentMethod: 'Payment method',
+        store: 'Store',
+        channel: 'Channel',
+        coupon: 'Coupon',
+        remark: 'Remark'
       },
       progress: {
         label: 'Importing {file}',
-        phases: { reading: 'Reading the file', backup: 'Backing up', scanning: 'Finding customers', writing: 'Writing', finishing: 'Updating customer figures' },
+        phases: {
+          reading: 'Reading the file',
+          backup: 'Backing up',
+          scanning: 'Finding customers',
+          writing: 'Writing',
+          finishing: 'Updating customer figures'
+        },
         rows: '{done} / {total} rows · {rate} rows/s',
         cancelled: 'Import cancelled: the database is unchanged.'
       },
@@ -184,7 +226,8 @@ export default {
         undo: 'Undo',
         rejected: 'Unreadable rows',
         confirmTitle: 'Undo this import?',
-        confirm: 'This removes the {rows} sale lines of batch #{id} ({file}) and the customers and orders only it created. You can import the file again afterwards.',
+        confirm:
+          'This removes the {rows} sale lines of batch #{id} ({file}) and the customers and orders only it created. You can import the file again afterwards.',
         confirmGo: 'Undo import',
         undoneNotice: 'Undone: {lines} lines and {customers} customers removed'
       }

@@ -115,7 +115,8 @@ export default {
       fitFailedLead: 'Try another fit date, or use the rule-based list below.',
       notYet: 'Pick the dates and press “Fit and check”.',
       rulesMode: 'Not enough customers yet: plain rules for now',
-      rulesLead: '{repeat} repeat buyers; the models need at least {min}. Until then, days since the last purchase are compared with each customer’s own usual gap.',
+      rulesLead:
+        '{repeat} repeat buyers; the models need at least {min}. Until then, days since the last purchase are compared with each customer’s own usual gap.',
       params: 'Model parameters',
       bgnbd: 'BG/NBD (purchase count and dropout)',
       paretoNbd: 'Pareto/NBD (purchase count and dropout)',
@@ -167,7 +168,8 @@ export default {
       saveCalendar: 'Save care calendar',
       savedCalendar: 'Care calendar saved',
       units: 'Days one unit lasts',
-      unitsLead: 'Run-out date = last purchase + quantity × days per unit. A product’s own figure wins, then its category’s; where neither is set, it is learned from customers’ repeat intervals.',
+      unitsLead:
+        'Run-out date = last purchase + quantity × days per unit. A product’s own figure wins, then its category’s; where neither is set, it is learned from customers’ repeat intervals.',
       categories: 'By category',
       products: 'By product',
       category: 'Category',

@@ -93,7 +93,14 @@ export default {
       designer: 'Design',
       name: 'Template name',
       theme: 'Theme',
-      themes: { plain: 'None', 'womens-day': "Women's Day", 'childrens-day': "Children's Day", 'double-11': 'Double 11', 'member-day': 'Member day', birthday: 'Birthday' },
+      themes: {
+        plain: 'None',
+        'womens-day': "Women's Day",
+        'childrens-day': "Children's Day",
+        'double-11': 'Double 11',
+        'member-day': 'Member day',
+        birthday: 'Birthday'
+      },
       shopName: 'Shop name',
       shopNameHint: 'The shop name is one shop setting, shared by every template, label and call script (also in Settings)',
       shopNameSaved: 'Shop name saved for every template',
