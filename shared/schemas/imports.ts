@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { NoInput } from './common'
 import { CustomerPatch } from './customers'
 
-/** The fields a column can be mapped to. */
-export const importFields = [
+/** The fields of a sales export (what every import read before member and product lists). */
+export const salesFields = [
   'orderId',
   'orderedAt',
   'date',
@@ -25,7 +25,12 @@ export const importFields = [
   'store',
   'channel',
   'coupon',
-  'remark',
+  'remark'
+] as const
+
+/** The fields a column can be mapped to. */
+export const importFields = [
+  ...salesFields,
   // member lists (会员资料)
   'firstName',
   'lastName',

@@ -4,36 +4,13 @@
  * names, nobody). The reason is said in words, naming the columns, so the user can judge it
  * and pick another kind in the preview.
  */
-import type { ImportKind } from '../../../shared/schemas/imports'
+import { salesFields, type ImportKind } from '../../../shared/schemas/imports'
 import type { ImportField, Mapping } from './fields'
 import { fieldForHeader } from './synonyms'
 
 /** The fields each kind reads; the others are left out of its mapping. */
 export const kindFields: Record<ImportKind, readonly ImportField[]> = {
-  sales: [
-    'orderId',
-    'orderedAt',
-    'date',
-    'timeOfDay',
-    'card',
-    'phone',
-    'name',
-    'buyerId',
-    'externalId',
-    'productCode',
-    'productName',
-    'category',
-    'quantity',
-    'unitPrice',
-    'amount',
-    'status',
-    'address',
-    'paymentMethod',
-    'store',
-    'channel',
-    'coupon',
-    'remark'
-  ],
+  sales: salesFields,
   members: [
     'card',
     'phone',
