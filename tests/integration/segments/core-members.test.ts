@@ -1,11 +1,11 @@
 /**
  * The ladder's "core" customers, as the snapshot finds them (only customers whose ledger
  * summary could qualify are looked at), against the criteria worked out plainly in JS from
- * every order and line of a demo shop, at today and at past dates with purchases after them.
+ * every order and line of the demo shop imported from its export files, at today and at past
+ * dates with purchases after them.
  */
-import { describe, expect, it } from 'vitest'
-import { testContext } from '../../helpers/db'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { importedDemoShop } from '../../helpers/imported-shops'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import { rebuildSnapshot } from '../../../electron/services/segments/snapshot'
 import { schemeSettings } from '../../../electron/services/segments/scheme-settings'
@@ -51,16 +51,19 @@ function coreBySnapshot(db: Db, asOf: string, core: CoreCriteria): number[] {
 }
 
 describe('the core customers', () => {
-  const { db } = testContext()
-  loadDemoShop(db, { customers: 1200, seed: 7, asOf: AS_OF })
-  const lines = db
-    .prepare(
-      `SELECT o.customer_id AS customerId, o.id AS orderId, o.ordered_at AS orderedAt, o.is_purchase AS isPurchase,
+  let db: Db
+  let lines: Line[] = []
+  beforeAll(async () => {
+    db = await importedDemoShop(1200, 7, AS_OF)
+    lines = db
+      .prepare(
+        `SELECT o.customer_id AS customerId, o.id AS orderId, o.ordered_at AS orderedAt, o.is_purchase AS isPurchase,
               o.total_fen AS totalFen, l.amount_fen AS amountFen, p.category
        FROM orders o JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id
        WHERE o.customer_id IS NOT NULL`
-    )
-    .all() as Line[]
+      )
+      .all() as Line[]
+  }, 120_000)
 
   const criteria: [string, CoreCriteria][] = [
     ['the defaults', { minCategories: 3, minOrders: 4, minSpendFen: 0, windowDays: 365 }],

@@ -2,12 +2,12 @@
  * The scheme overview tallies memberships in memory (RFM classes from the cut points in JS),
  * while rules and views read the same memberships from the snapshot view's SQL. Both must
  * give the same answer: here every bucket's count and spend are checked against a plain
- * GROUP BY over the view on the demo shop, as of today and as of dates before the newest sale.
+ * GROUP BY over the view on the demo shop imported from its files, as of today and as of dates before the newest sale.
  */
-import { describe, expect, it } from 'vitest'
-import { testContext } from '../../helpers/db'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { importedDemoShop } from '../../helpers/imported-shops'
 import { readSettings } from '../../../electron/services/settings/settings-service'
+import type { Settings } from '../../../shared/schemas/settings'
 import { schemeOverview } from '../../../electron/services/segments/schemes'
 import { SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import type { Db } from '../../../electron/db/driver'
@@ -26,12 +26,15 @@ function grouped(db: Db, column: string) {
 const nonZero = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== 0))
 
 describe('the scheme overview', () => {
-  const ctx = testContext()
-  loadDemoShop(ctx.db, { customers: 1500, seed: 7, asOf: AS_OF })
-  const settings = readSettings(ctx.db)
+  let db: Db
+  let settings: Settings
+  beforeAll(async () => {
+    db = await importedDemoShop(1500, 7, AS_OF)
+    settings = readSettings(db)
+  }, 120_000)
 
   it.each([AS_OF, '2026-09-30', '2025-12-31'])('tallies the same buckets as the snapshot view as of %s', (asOf) => {
-    const o = schemeOverview(ctx.db, asOf, settings, false)
+    const o = schemeOverview(db, asOf, settings, false)
     const pairs: [string, Record<string, number>, Record<string, number>][] = [
       ['lifecycle', o.lifecycle, o.spend.lifecycle],
       ['ladder', o.ladder, o.spend.ladder],
@@ -40,12 +43,12 @@ describe('the scheme overview', () => {
       ['rfm_cn8', o.rfmCn8, o.spend.rfmCn8]
     ]
     for (const [column, count, spend] of pairs) {
-      const g = grouped(ctx.db, column)
+      const g = grouped(db, column)
       // buckets nobody is in may have zero spend in one and be missing in the other
       expect({ column, count: nonZero(count) }).toEqual({ column, count: g.count })
       expect({ column, spend: Object.fromEntries(Object.keys(g.count).map((k) => [k, spend[k]])) }).toEqual({ column, spend: g.spend })
     }
-    const head = ctx.db.prepare(`SELECT count(*) AS customers, sum(orders > 0) AS buyers FROM ${SNAPSHOT}`).get()
+    const head = db.prepare(`SELECT count(*) AS customers, sum(orders > 0) AS buyers FROM ${SNAPSHOT}`).get()
     expect({ customers: o.customers, buyers: o.buyers }).toEqual(head)
     // the demo shop has buyers in every RFM class of both schemes
     expect(Object.keys(nonZero(o.rfmClassic)).length).toBeGreaterThan(8)

@@ -3,10 +3,11 @@
  * not read from the view's name columns; it must select exactly the customers those columns
  * name, for every classic name and every one of the 8 classes, negated, and in mixed lists.
  */
-import { describe, expect, it } from 'vitest'
-import { testContext } from '../../helpers/db'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { importedDemoShop } from '../../helpers/imported-shops'
 import { readSettings } from '../../../electron/services/settings/settings-service'
+import type { Settings } from '../../../shared/schemas/settings'
+import type { Db } from '../../../electron/db/driver'
 import { segmentCustomerIds } from '../../../electron/services/segments/membership'
 import { SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import { classicSegments, cn8Classes } from '../../../shared/domain/rfm'
@@ -15,9 +16,13 @@ import { Rule } from '../../../shared/schemas/segments'
 const AS_OF = '2026-11-23'
 
 describe('rules on RFM segments', () => {
-  const { db } = testContext()
-  loadDemoShop(db, { customers: 1500, seed: 3, asOf: AS_OF })
-  const settings = readSettings(db)
+  // the demo shop imported from its export files
+  let db: Db
+  let settings: Settings
+  beforeAll(async () => {
+    db = await importedDemoShop(1500, 3, AS_OF)
+    settings = readSettings(db)
+  }, 120_000)
 
   const byRule = (asOf: string, op: string, value: unknown) => segmentCustomerIds(db, { rule: Rule.parse({ field: 'rfmSegment', op, value }) }, asOf, settings)
   const byColumn = (column: string, where: string, names: string[]) =>
