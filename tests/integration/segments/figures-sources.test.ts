@@ -1,13 +1,15 @@
 /**
  * The snapshot's figures as of a past date come either from grouping every order up to the
  * date or from the ledger's summaries minus the orders after it; as of the newest sale, from
- * the summaries alone. Each way must give every customer the same figures, on a demo shop
- * with returns, customers who only bought after the date, customers in both channels and
- * customers who bought twice in a day.
+ * the summaries alone. Each way must give every customer the same figures, on the demo shop
+ * imported from its export files, with returns, customers who only bought after the date,
+ * customers in both channels and customers who bought twice in a day.
  */
-import { describe, expect, it } from 'vitest'
-import { testContext } from '../../helpers/db'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { importedDemoShop, importFiles } from '../../helpers/imported-shops'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import { ensurePurchaseDetail, rebuildSnapshot, SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import { countRule } from '../../../electron/services/segments/membership'
@@ -15,7 +17,6 @@ import { Rule } from '../../../shared/schemas/segments'
 import { figuresSource, type FiguresSource } from '../../../electron/services/segments/snapshot-figures'
 import { schemeSettings } from '../../../electron/services/segments/scheme-settings'
 import type { Db } from '../../../electron/db/driver'
-import { LedgerWriter } from '../../../electron/services/ledger/ledger-writer'
 
 const AS_OF = '2026-11-23'
 
@@ -26,34 +27,45 @@ function snapshotWith(db: Db, asOf: string, source: FiguresSource) {
 }
 
 /**
- * The demo shop sells at most once a day to a customer: give 40 customers who buy on both sides
- * of 2026-09-01 a second, online purchase on the day of their first one, so that purchase
- * days and orders differ.
+ * The demo shop sells at most once a day to a customer: 40 customers who buy on both sides of
+ * 2026-09-01 also ordered online late on the day of their first purchase, as a second export
+ * (an online shop's CSV, by the buyer id, card or phone the customer is known by) that the
+ * importer reads like any other, so that purchase days and orders differ.
  */
-function addSameDayPurchases(db: Db) {
+async function importSameDayPurchases(db: Db) {
   const firsts = db
     .prepare(
-      `SELECT customer_id AS id, substr(first_purchase, 1, 10) AS day FROM customer_summaries
-       WHERE first_purchase < '2026-08-01' AND customer_id IN (SELECT customer_id FROM orders WHERE is_purchase = 1 AND ordered_at >= '2026-09-01')
-       ORDER BY customer_id LIMIT 40`
+      `SELECT s.customer_id AS id, substr(s.first_purchase, 1, 10) AS day,
+              (SELECT kind || ':' || value FROM customer_identities i WHERE i.customer_id = s.customer_id AND kind IN ('buyer', 'card', 'phone')
+               ORDER BY CASE kind WHEN 'buyer' THEN 0 WHEN 'card' THEN 1 ELSE 2 END LIMIT 1) AS who
+       FROM customer_summaries s
+       WHERE s.first_purchase < '2026-08-01' AND s.customer_id IN (SELECT customer_id FROM orders WHERE is_purchase = 1 AND ordered_at >= '2026-09-01')
+       ORDER BY s.customer_id LIMIT 40`
     )
-    .all() as { id: number; day: string }[]
-  db.transaction(() => {
-    const batch = LedgerWriter.createBatch(db, { fileName: 'same-day', fileSize: 0, fileHash: 'same-day', importedAt: `${AS_OF}T00:00:00`, format: 'demo' })
-    const w = new LedgerWriter(db, batch)
-    const productId = w.productId('SAME-DAY', '同日加购', '奶粉')
-    for (const { id, day } of firsts) {
-      const orderId = w.orderId({ externalId: `same-day-${id}`, orderedAt: `${day}T23:00:00`, customerId: id, channel: 'online' })
-      w.addLine({ orderId, customerId: id, productId, quantity: 1, unitPriceFen: 1234, amountFen: 1234, contentKey: `same-day-${id}` })
-    }
-    w.finish()
-  })()
+    .all() as { id: number; day: string; who: string }[]
+  const rows = firsts.map(({ id, day, who }) => {
+    const [kind, value] = [who.slice(0, who.indexOf(':')), who.slice(who.indexOf(':') + 1)]
+    const cell = (k: string) => (kind === k ? value : '')
+    return [`SAME-DAY-${id}`, `${day} 23:00:00`, cell('buyer'), cell('card'), cell('phone'), '天猫', 'SAME-DAY', '同日加购', '1', '12.34'].join(',')
+  })
+  const file = join(tmpdir(), `evergreen-same-day-${process.pid}.csv`)
+  writeFileSync(file, ['订单编号,下单时间,买家会员名,会员卡号,手机号,渠道,商品编码,商品名称,数量,实收金额', ...rows].join('\n'))
+  const [r] = await importFiles(db, [file], `${AS_OF}T10:00:00`)
+  rmSync(file)
+  return { found: firsts.length, imported: r.rowsImported, matched: r.customersMatched }
 }
 
 describe('the snapshot figures', () => {
-  const { db } = testContext()
-  loadDemoShop(db, { customers: 1200, seed: 11, asOf: AS_OF })
-  addSameDayPurchases(db)
+  let db: Db
+  let sameDay = { found: 0, imported: 0, matched: 0 }
+  beforeAll(async () => {
+    db = await importedDemoShop(1200, 11, AS_OF)
+    sameDay = await importSameDayPurchases(db)
+  }, 120_000)
+
+  it('has the 40 same-day orders imported onto the customers they name', () => {
+    expect(sameDay).toEqual({ found: 40, imported: 40, matched: 40 })
+  })
 
   it('has buyers after the past dates, returns and two-channel customers to test against', () => {
     const facts = db

@@ -1,13 +1,12 @@
 /**
  * The month-by-month views read the ledger's customer_months rows. Here they are checked
  * against their plain definitions over the orders (the queries they replaced, kept below as
- * the reference) on the demo shop: for several as-of dates, including mid-month ones and a
+ * the reference) on the demo shop imported from its export files: for several as-of dates, including mid-month ones and a
  * date before the latest imports, and after an erase, a merge, its undo and an import undo.
  */
 import { describe, expect, it } from 'vitest'
 import type { Db } from '../../../electron/db/driver'
-import { testContext } from '../../helpers/db'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { importedDemoShop } from '../../helpers/imported-shops'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import { cohorts, migration, monthAdd, repeatRate } from '../../../electron/services/segments/views'
 import { ensureSnapshot, SNAPSHOT } from '../../../electron/services/segments/snapshot'
@@ -101,15 +100,13 @@ function expectSameAsReference(db: Db, dates: string[]) {
 const DATES = ['2026-11-23', '2026-11-30', '2026-10-17', '2026-06-01', '2025-12-31']
 
 describe('month-by-month views over customer_months', () => {
-  it('answer exactly what the plain queries over the orders answer, as of month ends and mid-month days', () => {
-    const { db } = testContext('2026-11-23')
-    loadDemoShop(db, { customers: 600, seed: 11, asOf: '2026-11-23' })
+  it('answer exactly what the plain queries over the orders answer, as of month ends and mid-month days', async () => {
+    const db = await importedDemoShop(600, 11, '2026-11-23')
     expect(expectSameAsReference(db, DATES)).toBeGreaterThan(60)
   })
 
   it('stay equal after an erase, a merge and its undo, and an import and its undo', async () => {
-    const { db } = testContext('2026-11-23')
-    loadDemoShop(db, { customers: 300, seed: 5, asOf: '2026-11-23' })
+    const db = await importedDemoShop(300, 5, '2026-11-23')
     const ids = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 6').pluck().all() as number[]
     eraseCustomer(db, ids[0], '2026-11-23', '')
     const m = mergeCustomers(db, ids[1], ids[2], '2026-11-23')
