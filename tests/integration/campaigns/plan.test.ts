@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { testContext, testDispatch } from '../../helpers/db'
 import { buildShop, type ShopCustomer } from './build-shop'
 import type { Db } from '../../../electron/db/driver'
 import type { PlanResult } from '../../../shared/schemas/campaigns'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { importedDemoShop, importFiles } from '../../helpers/imported-shops'
 
 const AS_OF = '2026-11-23'
 // sleeping = last purchase 181–270 days before 2026-11-23, i.e. between 2026-02-26 and 2026-05-26
@@ -192,9 +195,11 @@ describe('campaigns.plan ranking, gifts and budget', () => {
   })
 })
 
-describe('campaigns.plan on the demo shop', () => {
-  const { db } = testContext(AS_OF)
-  loadDemoShop(db, { customers: 500, seed: 11, asOf: AS_OF })
+describe('campaigns.plan on the demo shop imported from its files', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = await importedDemoShop(800, 7, AS_OF)
+  }, 120_000)
 
   it('gives the same groups for the same seed and different ones for another', async () => {
     const input = { target: { suggestion: 'sleeping' }, budgetFen: 40_000, gifts: [{ sku: 'TEA', costFen: 800 }], holdout: 0.2, dryRun: true }
@@ -243,20 +248,46 @@ describe('campaigns.plan on the demo shop', () => {
   })
 })
 
+/**
+ * A second export in which one customer in ten (every repeat buyer whose id ends in 0) paid
+ * ¥5,000,000 on each day they bought before 2026-08-01: another order on that day, named by
+ * the card, buyer id or phone the demo's files gave them.
+ */
+async function importHugeOrders(db: Db) {
+  const days = db
+    .prepare(
+      `SELECT o.customer_id AS id, substr(o.ordered_at, 1, 10) AS day,
+              (SELECT kind || ':' || value FROM customer_identities i WHERE i.customer_id = o.customer_id AND kind IN ('card', 'buyer', 'phone')
+               ORDER BY CASE kind WHEN 'card' THEN 0 WHEN 'buyer' THEN 1 ELSE 2 END LIMIT 1) AS who
+       FROM orders o WHERE o.is_purchase = 1 AND o.customer_id % 10 = 0 AND o.ordered_at < '2026-08-01'
+       GROUP BY o.customer_id, day ORDER BY o.customer_id, day`
+    )
+    .all() as { id: number; day: string; who: string }[]
+  const rows = days.map(({ id, day, who }, n) => {
+    const at = who.indexOf(':')
+    const cell = (k: string) => (who.slice(0, at) === k ? who.slice(at + 1) : '')
+    return [`HUGE-${id}-${n}`, `${day} 22:00:00`, cell('card'), cell('buyer'), cell('phone'), 'HUGE', '整箱批发', '1', '5000000.00'].join(',')
+  })
+  const file = join(tmpdir(), `evergreen-huge-${process.pid}.csv`)
+  writeFileSync(file, ['单据号,销售时间,会员卡号,买家会员名,手机号,商品编码,商品名称,数量,实收金额', ...rows].join('\n'))
+  const [r] = await importFiles(db, [file], `${AS_OF}T10:00:00`)
+  rmSync(file)
+  expect(days.length).toBeGreaterThan(50)
+  expect(r.rowsImported).toBe(days.length)
+}
+
 describe('campaigns.plan when the models cannot be fitted', () => {
   it('plans with the models where the plain BG/NBD fit runs to its boundary (demo shop seen from 2026-08-01)', async () => {
-    const { db } = testContext(AS_OF)
-    loadDemoShop(db, { customers: 800, seed: 7, asOf: AS_OF })
+    const db = await importedDemoShop(800, 7, AS_OF)
     const r = await plan(db, { target: { suggestion: 'sleeping' }, budgetFen: 60_000, asOf: '2026-08-01', dryRun: true })
     expect(r.scoring).toBe('model')
     expect(r.treated.length).toBeGreaterThan(0)
   })
 
   it('falls back to the plain rule instead of failing when spend is too wild for Gamma-Gamma', async () => {
-    const { db } = testContext(AS_OF)
-    loadDemoShop(db, { customers: 800, seed: 7, asOf: AS_OF })
+    const db = await importedDemoShop(800, 7, AS_OF)
     // one customer in ten spends thousands of times more: the spend model's parameters run off
-    db.prepare('UPDATE orders SET total_fen = total_fen * 5000 WHERE customer_id % 10 = 0').run()
+    await importHugeOrders(db)
     const r = await plan(db, { target: { suggestion: 'sleeping' }, budgetFen: 60_000, asOf: '2026-08-01', dryRun: true })
     expect(r.scoring).toBe('rules')
     expect(r.treated.length).toBeGreaterThan(0)
