@@ -15,6 +15,7 @@ import { openNodeDatabase } from '../../electron/services/app/open-node-database
 import { importDemoShop } from '../../electron/services/demo/demo-import'
 import { runImport } from '../../electron/services/imports/import-service'
 import type { ImportResult } from '../../shared/schemas/imports'
+import { fileMembers, fileOnlineSales, filePosSales, journeyFile, personOf } from '../integration/journey/journey-files'
 
 export const DEMO_AS_OF = '2026-11-23'
 
@@ -65,4 +66,34 @@ export async function importFiles(db: Db, paths: readonly string[], importedAt =
   const results: ImportResult[] = []
   for (const path of paths) results.push(await runImport(db, { file: { path }, options: {}, importedAt, backup: null }))
   return results
+}
+
+/** The journey's files (tests/fixtures/journey), in the order a new shop imports them. */
+export const JOURNEY_FILES = ['members.csv', 'products.csv', 'pos-2026-09.csv', 'taobao-2026-09.csv', 'pos-2026-10.csv']
+
+/** How many customers those files name, read from the files themselves: every member, and every buyer who is none. */
+export function journeyPeople(): number {
+  const members = fileMembers()
+  const sales = [...filePosSales('pos-2026-09.csv'), ...fileOnlineSales('taobao-2026-09.csv'), ...filePosSales('pos-2026-10.csv')]
+  return new Set([...members.map((m) => m.card), ...sales.map((s) => personOf(s, members))]).size
+}
+
+let journey: Promise<string> | null = null
+
+/** A copy of the journey shop (its five files imported once in this process) at `to`, or in the scratch folder. */
+export async function copyOfJourneyShop(to?: string): Promise<string> {
+  journey ??= (async () => {
+    const file = join(scratch(), 'journey.db')
+    const db = openNodeDatabase(file)
+    await importFiles(
+      db,
+      JOURNEY_FILES.map((f) => journeyFile(f)),
+      '2026-11-01T09:00:00'
+    )
+    db.close()
+    return file
+  })()
+  const target = to ?? join(scratch(), `copy-${++copies}.db`)
+  copyFileSync(await journey, target)
+  return target
 }

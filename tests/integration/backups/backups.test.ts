@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { strFromU8, unzipSync } from 'fflate'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { copyOfJourneyShop, journeyPeople } from '../../helpers/imported-shops'
 import { createBackup, dailyBackupIfDue, listBackups, pruneBackups, restoreBackup } from '../../../electron/services/backups/online-backup'
 import { exportAll, importAll } from '../../../electron/services/backups/full-export'
 import { readFigures } from '../../../electron/services/backups/backup-figures'
@@ -14,41 +14,44 @@ import { testDispatch } from '../../helpers/db'
 import { runCli } from '../../../electron/cli/run-cli'
 import { refreshCustomerSearch } from '../../../electron/services/customers/search-index'
 
-function shop(customers = 30) {
+/** A new shop's first months, imported from its export files (tests/fixtures/journey), in a folder of its own. */
+async function shop() {
   const dir = mkdtempSync(join(tmpdir(), 'eg-bk-'))
-  const dbPath = join(dir, 'shop.db')
+  const dbPath = await copyOfJourneyShop(join(dir, 'shop.db'))
   const db = openNodeDatabase(dbPath)
-  loadDemoShop(db, { customers, seed: 4, asOf: '2026-11-23' })
   return { dir, dbPath, db, folder: join(dir, 'backups') }
 }
 
+// the people the files name: 40 members and the one Taobao buyer who is none
+const CUSTOMERS = journeyPeople()
+
 describe('online backups', () => {
   it('writes a checked copy that lists with the figures it holds', async () => {
-    const { db, folder } = shop()
+    const { db, folder } = await shop()
     const b = await createBackup(db, folder, '2026-11-23T09:30:00', 'manual')
     expect(b.name).toBe('evergreen-20261123-093000-manual.db')
     const listed = listBackups(folder)
     expect(listed).toHaveLength(1)
     expect(listed[0].figures).toEqual(readFigures(db))
-    expect(listed[0].figures!.customers).toBe(30)
+    expect(listed[0].figures!.customers).toBe(CUSTOMERS)
   })
 
   it('keeps only the configured number of backups, newest first', async () => {
-    const { db, folder } = shop(5)
+    const { db, folder } = await shop()
     for (let i = 0; i < 4; i++) await createBackup(db, folder, `2026-11-2${i}T10:00:00`, 'manual')
     expect(pruneBackups(folder, 2)).toEqual(['evergreen-20261121-100000-manual.db', 'evergreen-20261120-100000-manual.db'])
     expect(readdirSync(folder).sort()).toEqual(['evergreen-20261122-100000-manual.db', 'evergreen-20261123-100000-manual.db'])
   })
 
   it('makes the daily backup once a day', async () => {
-    const { db, folder } = shop(5)
+    const { db, folder } = await shop()
     expect(await dailyBackupIfDue(db, folder, '2026-11-23T08:00:00')).not.toBeNull()
     expect(await dailyBackupIfDue(db, folder, '2026-11-23T15:00:00')).toBeNull()
     expect(await dailyBackupIfDue(db, folder, '2026-11-24T08:00:00')).not.toBeNull()
   })
 
   it('backs the database up before a merge, holding both customers as they were', async () => {
-    const { db, dbPath, folder } = shop(10)
+    const { db, dbPath, folder } = await shop()
     const ctx = createAppContext(db, dbPath, 't', '2026-11-23')
     const [a, b] = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 2').pluck().all() as number[]
     const before = readFigures(db)
@@ -60,7 +63,7 @@ describe('online backups', () => {
   })
 
   it('restores while another connection (the CLI) has written to the search index since the app opened', async () => {
-    const { db, dbPath, folder } = shop(10)
+    const { db, dbPath, folder } = await shop()
     const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
     // the app's connection has read the index; then a second connection changes names
     db.prepare("SELECT count(*) FROM customer_search WHERE customer_search MATCH '王'").pluck().get()
@@ -74,7 +77,7 @@ describe('online backups', () => {
   })
 
   it('keeps the audit trail across a restore, with the line for what the restore took back', async () => {
-    const { db, dbPath } = shop(10)
+    const { db, dbPath } = await shop()
     const call = testDispatch(createAppContext(db, dbPath, 't', '2026-11-23'))
     const made = await call('backups.create', {})
     expect(made.ok).toBe(true)
@@ -87,7 +90,7 @@ describe('online backups', () => {
   })
 
   it('keeps the current app passcode across a restore of a backup made before it was set', async () => {
-    const { db, dbPath } = shop(5)
+    const { db, dbPath } = await shop()
     const call = testDispatch(createAppContext(db, dbPath, 't', '2026-11-23'))
     const made = (await call('backups.create', {})) as { ok: true; data: { name: string } }
     expect((await call('lock.set', { passcode: '2468' })).ok).toBe(true)
@@ -97,7 +100,7 @@ describe('online backups', () => {
   })
 
   it('restores a backup exactly and keeps the state it replaced', async () => {
-    const { db, folder } = shop()
+    const { db, folder } = await shop()
     const before = readFigures(db)
     const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
     db.exec('DELETE FROM order_lines WHERE id % 2 = 0')
@@ -111,7 +114,7 @@ describe('online backups', () => {
   })
 
   it('stages a restore beside the backups and removes the copies killed restores left there', async () => {
-    const { db, folder } = shop(3)
+    const { db, folder } = await shop()
     const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
     // a copy from a restore whose process is gone, and one from a restore still running (this process)
     const gone = spawnSync(process.execPath, ['-e', '0']).pid!
@@ -125,7 +128,7 @@ describe('online backups', () => {
   })
 
   it('refuses a backup name that tries to leave the folder, and a file that is not SQLite', async () => {
-    const { db, folder } = shop(3)
+    const { db, folder } = await shop()
     await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
     const before = readFigures(db)
     await expect(restoreBackup(db, folder, '../shop.db', '2026-11-23T10:00:00')).rejects.toThrow(/cannot contain a path/)
@@ -137,8 +140,8 @@ describe('online backups', () => {
 })
 
 describe('full export and import-all', () => {
-  it('reproduces the same figures in an empty database', () => {
-    const { db } = shop(40)
+  it('reproduces the same figures in an empty database', async () => {
+    const { db } = await shop()
     db.prepare('UPDATE customers SET notes = \'=HYPERLINK("http://evil")\' WHERE id = 1').run()
     const { zip, manifest } = exportAll(db, '2026-11-23T12:00:00')
     const target = openNodeDatabase(':memory:')
@@ -151,18 +154,18 @@ describe('full export and import-all', () => {
     }
   })
 
-  it('writes CSV files Excel reads: a BOM, and formulas neutralised', () => {
-    const { db } = shop(3)
+  it('writes CSV files Excel reads: a BOM, and formulas neutralised', async () => {
+    const { db } = await shop()
     db.prepare("UPDATE customers SET notes = '=1+1' WHERE id = 1").run()
     const files = unzipSync(exportAll(db, '2026-11-23T12:00:00').zip)
     expect([...files['customers.csv'].slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const csv = strFromU8(files['customers.csv'])
     expect(csv).toContain("'=1+1")
-    expect(JSON.parse(strFromU8(files['manifest.json'])).figures.customers).toBe(3)
+    expect(JSON.parse(strFromU8(files['manifest.json'])).figures.customers).toBe(CUSTOMERS)
   })
 
-  it('refuses to import into a database that already holds data', () => {
-    const { db } = shop(3)
+  it('refuses to import into a database that already holds data', async () => {
+    const { db } = await shop()
     const { zip } = exportAll(db, '2026-11-23T12:00:00')
     expect(() => importAll(db, zip)).toThrow(/empty database/)
   })
@@ -174,7 +177,7 @@ describe('full export and import-all', () => {
   })
 
   it('runs through the contract: export then import-all', async () => {
-    const { db, dbPath } = shop(10)
+    const { db, dbPath } = await shop()
     const ctx = createAppContext(db, dbPath, 't', '2026-11-23')
     const out = await testDispatch(ctx)('backups.exportAll', {})
     expect(out.ok).toBe(true)
@@ -194,7 +197,7 @@ describe('backup commands', () => {
   }
 
   it('backs up, lists, restores, exports and imports from the command line', async () => {
-    const { dbPath, dir, db } = shop(12)
+    const { dbPath, dir, db } = await shop()
     db.close()
     const b = await cli(['backup', '--db', dbPath, '--as-of', '2026-11-23', '--json'])
     expect(b.code).toBe(0)
@@ -203,20 +206,20 @@ describe('backup commands', () => {
     expect(list.json).toHaveLength(1)
     const restored = await cli(['restore', list.json[0].name, '--db', dbPath, '--as-of', '2026-11-23', '--json'])
     expect(restored.code).toBe(0)
-    expect(restored.json.figures.customers).toBe(12)
+    expect(restored.json.figures.customers).toBe(CUSTOMERS)
     const zip = join(dir, 'all.zip')
     expect((await cli(['export-all', zip, '--db', dbPath, '--json'])).json.file).toBe(zip)
     const fresh = join(dir, 'fresh.db')
     const imported = await cli(['import-all', zip, '--db', fresh, '--json'])
     expect(imported.code).toBe(0)
-    expect(imported.json.figures.customers).toBe(12)
+    expect(imported.json.figures.customers).toBe(CUSTOMERS)
     expect((await cli(['export-all', '--db', dbPath, '--json'])).code).toBe(2)
   })
 })
 
 describe('many backups in the same second', () => {
   it('numbers them and keeps the newest when pruning', async () => {
-    const { db, folder } = shop(2)
+    const { db, folder } = await shop()
     const names: string[] = []
     for (let i = 0; i < 12; i++) names.push((await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')).name)
     expect(names[1]).toBe('evergreen-20261123-090000-manual-2.db')
