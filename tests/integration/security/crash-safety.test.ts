@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { copyOfDemoShop } from '../../helpers/imported-shops'
 import { createBackup } from '../../../electron/services/backups/online-backup'
 import { readFigures, type BackupFigures } from '../../../electron/services/backups/backup-figures'
 import { Random } from '../../../electron/services/demo/random'
@@ -51,9 +51,8 @@ describe('crash safety', () => {
   it(`leaves every merge whole or absent when killed at random points (${TRIALS} trials)`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-crash-merge-'))
     const seed = join(dir, 'seed.db')
-    const db = openNodeDatabase(seed)
-    loadDemoShop(db, { customers: 300, seed: 5, asOf: '2026-11-23' })
-    db.close()
+    // the demo shop as imported from its export files
+    await copyOfDemoShop(300, 5, '2026-11-23', seed)
     const rnd = new Random(42)
     let interrupted = 0
     for (let t = 0; t < TRIALS; t++) {
@@ -79,8 +78,7 @@ describe('crash safety', () => {
     const dir = mkdtempSync(join(tmpdir(), 'eg-crash-restore-'))
     const folder = join(dir, 'backups')
     const seed = join(dir, 'seed.db')
-    const db = openNodeDatabase(seed)
-    loadDemoShop(db, { customers: 1500, seed: 6, asOf: '2026-11-23' })
+    const db = openNodeDatabase(await copyOfDemoShop(1500, 6, '2026-11-23', seed))
     const full = readFigures(db)
     const backup = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
     db.exec('DELETE FROM order_lines WHERE id % 3 = 0')

@@ -12,7 +12,7 @@ import { channels, contract } from '../../../shared/ipc-contract'
 import { errorCodes } from '../../../shared/result'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { createAppContext } from '../../../electron/services/app/app-context'
-import { loadDemoShop } from '../../../electron/services/demo/demo-shop'
+import { copyOfDemoShop } from '../../helpers/imported-shops'
 import { readFigures } from '../../../electron/services/backups/backup-figures'
 import { Random } from '../../../electron/services/demo/random'
 import { testDispatch } from '../../helpers/db'
@@ -53,8 +53,8 @@ afterAll(() => {
 describe('fuzzing every IPC channel', () => {
   it.each(channels.map((c) => [c]))('answers %s with an envelope and no partial write', async (channel) => {
     const dbPath = join(dir, `${channel}.db`)
-    const db = openNodeDatabase(dbPath)
-    loadDemoShop(db, { customers: 25, seed: 11, asOf: '2026-11-23' })
+    // a small demo shop imported from its export files (once; each channel gets its own copy)
+    const db = openNodeDatabase(await copyOfDemoShop(25, 11, '2026-11-23', dbPath))
     const dispatch = testDispatch(createAppContext(db, dbPath, 'fuzz', '2026-11-23'))
     const schema = z.toJSONSchema(contract[channel].input, { io: 'input', unrepresentable: 'any' }) as object
     const rnd = new Random(channel.length * 7919 + channel.charCodeAt(0))
