@@ -8,6 +8,7 @@ import { campaignsBench } from './campaigns.bench'
 import { robustnessBench } from './robustness.bench'
 import { serverBench } from './server.bench'
 import { xlsxReadersBench } from './xlsx-readers.bench'
+import { countModelsBench } from './count-models.bench'
 
 export interface Benchmark {
   name: string
@@ -19,6 +20,7 @@ export const benchmarks: Benchmark[] = [
   demoBench,
   importBench,
   predictionsBench,
+  countModelsBench,
   customersBench,
   segmentsBench,
   campaignsBench,

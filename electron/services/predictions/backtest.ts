@@ -25,15 +25,16 @@ export function runBacktest(expected: Expected, rows: CalibrationRow[], calibrat
     daysPerUnit
   )
   const forecast = new Array<number>(weeks).fill(0)
+  // week by week over every customer (not customer by customer): a model that shares work
+  // between customers at one horizon (the CNBD-k expectation) keeps one horizon's cache at a time
   const whole = new Float64Array(g.x.length)
-  for (let i = 0; i < g.x.length; i++) {
-    let before = 0
-    for (let k = 1; k <= weeks; k++) {
-      const cum = expected(bounds[k] / daysPerUnit, g.x[i], g.tx[i], g.T[i])
-      forecast[k - 1] += g.weight[i] * (cum - before)
-      before = cum
+  for (let k = 1; k <= weeks; k++) {
+    const t = bounds[k] / daysPerUnit
+    for (let i = 0; i < g.x.length; i++) {
+      const cum = expected(t, g.x[i], g.tx[i], g.T[i])
+      forecast[k - 1] += g.weight[i] * (cum - whole[i])
+      whole[i] = cum
     }
-    whole[i] = before
   }
   let absError = 0
   rows.forEach((r, i) => {

@@ -40,35 +40,53 @@ export const MAX_K = 12
 
 interface Prepared {
   xs: number[]
-  /** per group: distinct-x index, log(T − t_x) (−∞ when T = t_x) */
+  /** per group: distinct-x, distinct-T and distinct-t_x indices */
   gk: Int32Array
-  logGap: Float64Array
+  gT: Int32Array
+  gtx: Int32Array
+  /** the distinct T and t_x values (each a few hundred in whole days, against 10⁵ groups) */
+  Ts: Float64Array
+  txs: Float64Array
+  /** per group: T − t_x */
+  gap: Float64Array
   x: Float64Array
-  tx: Float64Array
-  T: Float64Array
   w: Float64Array
   customers: number
   xSum: number
 }
 
+/** Index of `v` in `values`, added when new. */
+function indexOf(pos: Map<number, number>, values: number[], v: number): number {
+  let k = pos.get(v)
+  if (k === undefined) {
+    k = values.length
+    pos.set(v, k)
+    values.push(v)
+  }
+  return k
+}
+
 function prepare(g: RfmGroups): Prepared {
-  const pos = new Map<number, number>()
+  const xPos = new Map<number, number>()
+  const TPos = new Map<number, number>()
+  const txPos = new Map<number, number>()
   const xs: number[] = []
-  const gk = new Int32Array(g.x.length)
-  const logGap = new Float64Array(g.x.length)
+  const Ts: number[] = []
+  const txs: number[] = []
+  const n = g.x.length
+  const gk = new Int32Array(n)
+  const gT = new Int32Array(n)
+  const gtx = new Int32Array(n)
+  const gap = new Float64Array(n)
   let xSum = 0
-  for (let i = 0; i < g.x.length; i++) {
-    let k = pos.get(g.x[i])
-    if (k === undefined) {
-      k = xs.length
-      pos.set(g.x[i], k)
-      xs.push(g.x[i])
-    }
-    gk[i] = k
-    logGap[i] = g.T[i] > g.tx[i] ? Math.log(g.T[i] - g.tx[i]) : -Infinity
+  for (let i = 0; i < n; i++) {
+    gk[i] = indexOf(xPos, xs, g.x[i])
+    gT[i] = indexOf(TPos, Ts, g.T[i])
+    gtx[i] = indexOf(txPos, txs, g.tx[i])
+    gap[i] = g.T[i] - g.tx[i]
     xSum += g.x[i] * g.weight[i]
   }
-  return { xs, gk, logGap, x: g.x, tx: g.tx, T: g.T, w: g.weight, customers: g.customers, xSum }
+  return { xs, gk, gT, gtx, Ts: Float64Array.from(Ts), txs: Float64Array.from(txs), gap, x: g.x, w: g.weight, customers: g.customers, xSum }
 }
 
 /** ln((k − 1)!) */
@@ -77,6 +95,15 @@ const logFactorial = (n: number): number => lgamma(n + 1)
 /**
  * −LL and its gradient in log-parameters (r, α, a, b) for a fixed k; the gap constant
  * (k − 1)Σ litt − Σx ln((k−1)!) is added by the caller (it does not move the optimum).
+ *
+ * One customer's likelihood, s0 = r + kx, is B(a, b+x+m)/B(a, b) · Γ(s0)/Γ(r) · α^r (α+T)^−s0
+ * · [P(u) + R] with u = (T − t_x)/(α+T), P(u) = Σ_{q<k} (s0)_q/q! u^q the alive terms (the
+ * Erlang survival integrated over λ) and R = a/(b+x−1+m) · ((α+T)/(α+t_x))^s0 the dropped
+ * term. The coefficients (s0)_q/q! and the digamma offsets Σ_{i<q} 1/(s0+i) depend on x only,
+ * the logs of α+T and α+t_x on T and t_x only: each is computed once per distinct value, and a
+ * customer costs one exp, one log and k multiply-adds (the term-by-term log-sum-exp it
+ * replaced cost 2k + 4 logs and exps and k − 1 log-gammas; tests/unit/predictions keeps
+ * it as the check).
  */
 function negLogLikAndGradient(v: number[], k: number, variant: CnbdVariant, d: Prepared): { f: number; g: number[] } {
   const r = Math.exp(v[0])
@@ -88,75 +115,97 @@ function negLogLikAndGradient(v: number[], k: number, variant: CnbdVariant, d: P
   let sum = N * (r * Math.log(alpha) - lgamma(r) - lbeta(a, b))
   let dr = N * (Math.log(alpha) - digamma(r))
   let dalpha = (N * r) / alpha
+  const psiA = digamma(a)
   const psiAB = digamma(a + b)
-  let da = N * (psiAB - digamma(a))
+  let da = N * (psiAB - psiA)
   let db = N * (psiAB - digamma(b))
-  // per distinct x: ln Γ(r + kx), ψ(r + kx), and the beta terms with their derivatives
+  // per distinct x: ln Γ(s0), ψ(s0), the beta terms with their derivatives, and the alive
+  // polynomial's coefficients and digamma offsets
   const nx = d.xs.length
   const lg = new Float64Array(nx)
   const ps = new Float64Array(nx)
   const lb = new Float64Array(nx)
   const dbA = new Float64Array(nx)
   const dbB = new Float64Array(nx)
+  const coef = new Float64Array(nx * k)
+  const psiOff = new Float64Array(nx * k)
+  // ln(a/(b+x−1+m)), the dropped term's constant; −∞ where a one-time buyer cannot have dropped (BG)
+  const logDrop = new Float64Array(nx)
   for (let j = 0; j < nx; j++) {
     const x = d.xs[j]
-    lg[j] = lgamma(r + k * x)
-    ps[j] = digamma(r + k * x)
+    const s0 = r + k * x
+    lg[j] = lgamma(s0)
+    ps[j] = digamma(s0)
     const B = b + x + m
     lb[j] = lbeta(a, B)
     const psiAll = digamma(a + B)
-    dbA[j] = digamma(a) - psiAll
+    dbA[j] = psiA - psiAll
     dbB[j] = digamma(B) - psiAll
+    logDrop[j] = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) : -Infinity
+    let c = 1
+    let h = 0
+    for (let q = 0; q < k; q++) {
+      coef[j * k + q] = c
+      psiOff[j * k + q] = h
+      c *= (s0 + q) / (q + 1)
+      h += 1 / (s0 + q)
+    }
   }
-  const terms = new Float64Array(k + 1)
+  const lT = d.Ts.map((T) => Math.log(alpha + T))
+  const invT = d.Ts.map((T) => 1 / (alpha + T))
+  const ltx = d.txs.map((tx) => Math.log(alpha + tx))
+  const invTx = d.txs.map((tx) => 1 / (alpha + tx))
   for (let i = 0; i < d.x.length; i++) {
     const j = d.gk[i]
     const x = d.x[i]
     const w = d.w[i]
     const s0 = r + k * x
-    const lT = Math.log(alpha + d.T[i])
-    const invT = 1 / (alpha + d.T[i])
-    // alive at T: Σ_{q<k} Γ(s0+q) (T−t_x)^q / q! / (α+T)^{s0+q}
-    let lgq = lg[j]
-    let top = -Infinity
-    let nTerms = 0
+    const iT = d.gT[i]
+    const itx = d.gtx[i]
+    const u = d.gap[i] * invT[iT]
+    // P(u) and its r- and α-weighted companions, term by term
+    let P = 0
+    let Pr = 0
+    let Pa = 0
+    let un = 1
+    const base = j * k
     for (let q = 0; q < k; q++) {
-      if (q > 0) {
-        if (d.logGap[i] === -Infinity) break
-        lgq += Math.log(s0 + q - 1)
-      }
-      const t = lgq - (s0 + q) * lT + (q > 0 ? q * d.logGap[i] - logFactorial(q) : 0)
-      terms[nTerms++] = t
-      if (t > top) top = t
+      const t = coef[base + q] * un
+      P += t
+      Pr += t * psiOff[base + q]
+      Pa += t * (s0 + q)
+      un *= u
     }
-    const aliveTerms = nTerms
     const canDrop = m === 1 || x > 0
-    const dropC = canDrop ? a / (b + x - 1 + m) : 0
-    if (canDrop) {
-      const t = Math.log(dropC) + lg[j] - s0 * Math.log(alpha + d.tx[i])
-      terms[nTerms++] = t
-      if (t > top) top = t
+    const logR = canDrop ? logDrop[j] + s0 * (lT[iT] - ltx[itx]) : -Infinity
+    // scale so that the larger of the alive and dropped parts is about 1 (R can overflow)
+    let alive: number
+    let dropped: number
+    let logTotal: number
+    if (logR > 0) {
+      const e = Math.exp(-logR)
+      const total = P * e + 1
+      alive = e / total
+      dropped = 1 / total
+      logTotal = logR + Math.log(total)
+    } else {
+      const R = Math.exp(logR)
+      const total = P + R
+      alive = 1 / total
+      dropped = R / total
+      logTotal = Math.log(total)
     }
-    let total = 0
-    for (let q = 0; q < nTerms; q++) {
-      terms[q] = Math.exp(terms[q] - top)
-      total += terms[q]
-    }
-    sum += w * (lb[j] + top + Math.log(total))
+    sum += w * (lb[j] + lg[j] - s0 * lT[iT] + logTotal)
     da += w * dbA[j]
     db += w * dbB[j]
-    // softmax weights of the terms carry the derivatives
-    let psiQ = ps[j]
-    for (let q = 0; q < aliveTerms; q++) {
-      if (q > 0) psiQ += 1 / (s0 + q - 1)
-      const sw = (w * terms[q]) / total
-      dr += sw * (psiQ - lT)
-      dalpha -= sw * (s0 + q) * invT
-    }
+    // the alive terms' softmax weights are t_q · alive, the dropped term's weight is `dropped`
+    const wa = w * alive
+    dr += wa * (P * (ps[j] - lT[iT]) + Pr)
+    dalpha -= wa * Pa * invT[iT]
     if (canDrop) {
-      const sw = (w * terms[aliveTerms]) / total
-      dr += sw * (ps[j] - Math.log(alpha + d.tx[i]))
-      dalpha -= (sw * s0) / (alpha + d.tx[i])
+      const sw = w * dropped
+      dr += sw * (ps[j] - ltx[itx])
+      dalpha -= sw * s0 * invTx[itx]
       da += sw / a
       db -= sw / (b + x - 1 + m)
     }
@@ -220,6 +269,9 @@ function fitAtK(k: number, variant: CnbdVariant, d: Prepared, starts: number[][]
     }
     evaluations += run.evaluations
     if (!best || (run.converged && interior(run) && (!best.converged || run.f < best.f))) best = run
+    // the starts are in order of promise (the last k's optimum first): once one settles inside,
+    // the others would only find the same optimum again at the same cost
+    if (best.converged && interior(best)) break
   }
   let run = best ?? { x: starts[0], f: Infinity, evaluations: 0, converged: false }
   if (!run.converged && interior(run) && !ranAway) {
@@ -295,56 +347,55 @@ export function fitCnbd(g: RfmGroups, gaps: GapSummary, variant: CnbdVariant, fi
   return { params: fromLog(chosen.k, chosen.fit.x), logLik: chosen.logLik, evaluations, regularised: chosen.fit.regularised, logLikByK }
 }
 
-/** The terms of one customer's likelihood that differ between alive and dropped (log scale). */
-function aliveSplit(p: CnbdParams, variant: CnbdVariant, x: number, tx: number, T: number): { alive: number[]; dropped: number } {
+/**
+ * One customer's alive terms c_q u^q (q < k; see negLogLikAndGradient), their sum P, and the
+ * log of the dropped term R on the same scale: P(alive) = P / (P + R).
+ */
+function aliveTerms(p: CnbdParams, variant: CnbdVariant, x: number, tx: number, T: number): { terms: Float64Array; P: number; logR: number } {
   const { k, r, alpha, a, b } = p
   const m = variant === 'mbg' ? 1 : 0
   const s0 = r + k * x
-  const lT = Math.log(alpha + T)
-  const alive: number[] = []
-  let lgq = 0
+  const u = (T - tx) / (alpha + T)
+  const terms = new Float64Array(k)
+  let c = 1
+  let P = 0
   for (let q = 0; q < k; q++) {
-    if (q > 0) {
-      if (!(T > tx)) break
-      lgq += Math.log(s0 + q - 1)
-    }
-    alive.push(lgq - (s0 + q) * lT + (q > 0 ? q * Math.log(T - tx) - logFactorial(q) : 0))
+    terms[q] = c
+    P += c
+    c *= ((s0 + q) / (q + 1)) * u
   }
-  const dropped = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) - s0 * Math.log(alpha + tx) : -Infinity
-  return { alive, dropped }
+  const logR = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) + s0 * (Math.log(alpha + T) - Math.log(alpha + tx)) : -Infinity
+  return { terms, P, logR }
 }
 
-function logSum(v: number[]): number {
-  const top = Math.max(...v)
-  if (top === -Infinity) return -Infinity
-  return top + Math.log(v.reduce((s, t) => s + Math.exp(t - top), 0))
+/** P / (P + e^logR) without overflow. */
+function aliveShare(P: number, logR: number): number {
+  if (logR > 0) {
+    const e = Math.exp(-logR)
+    return (P * e) / (P * e + 1)
+  }
+  return P / (P + Math.exp(logR))
 }
 
 /** P(alive | x, t_x, T). */
 export function cnbdPAlive(p: CnbdParams, variant: CnbdVariant, x: number, tx: number, T: number): number {
-  const { alive, dropped } = aliveSplit(p, variant, x, tx, T)
-  const la = logSum(alive)
-  return 1 / (1 + Math.exp(dropped - la))
+  const { P, logR } = aliveTerms(p, variant, x, tx, T)
+  return aliveShare(P, logR)
 }
 
 /**
- * E[X(t) | x, t_x, T], exactly under the model: an alive customer has completed q < k of the
- * Erlang phases towards the next purchase (posterior weights from the survival terms), λ's
- * posterior given q is Gamma(r + kx + q, α + T), so the phases completed in the next t are
- * negative binomial; purchase j comes with phase jk − q and happens only if the customer
- * stayed after purchase j − 1 (E[(1−p)^{j−1}] under the posterior Beta). The NB sum runs
- * until its remaining mass is below 1e-13.
+ * The expected purchases in the next t of an alive customer with q < k phases completed
+ * towards the next purchase: λ's posterior given q is Gamma(s, α + T), s = r + kx + q, so the
+ * phases completed in t are negative binomial; purchase j comes with phase jk − q and happens
+ * only if the customer stayed after purchase j − 1 (E[(1−p)^{j−1}] under the posterior
+ * Beta(a, b + x + m)). The NB sum runs until its remaining mass is below 1e-13. It depends on
+ * (x, T, q, t) only, not on t_x.
  */
-export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: number, tx: number, T: number): number {
-  if (t <= 0) return 0
+function alivePurchases(p: CnbdParams, variant: CnbdVariant, t: number, x: number, T: number, q: number): number {
   const { k, r, alpha, a, b } = p
   const bPost = b + x + (variant === 'mbg' ? 1 : 0)
-  const { alive, dropped } = aliveSplit(p, variant, x, tx, T)
-  const la = logSum(alive)
-  const pAlive = 1 / (1 + Math.exp(dropped - la))
   const lq = Math.log(alpha + T) - Math.log(alpha + T + t)
   const l1q = Math.log(t) - Math.log(alpha + T + t)
-  let total = 0
   // cumulative stay-probabilities C(j) = Σ_{i<j} E[(1−p)^i], grown on demand
   const C: number[] = [0]
   let D = 1
@@ -356,28 +407,73 @@ export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: 
     }
     return C[j]
   }
-  for (let q = 0; q < alive.length; q++) {
-    const wq = Math.exp(alive[q] - la)
-    if (wq < 1e-16) continue
-    const s = r + k * x + q
-    const mean = (s * Math.exp(l1q)) / Math.exp(lq)
-    const sd = Math.sqrt(mean / Math.exp(lq))
-    const n0 = Math.max(0, Math.floor(mean - 12 * sd))
-    const nMax = Math.ceil(mean + 12 * sd + 20)
-    // start where the mass begins (no underflow) and step the pmf by its ratio
-    let pm = Math.exp(lgamma(s + n0) - lgamma(s) - lgamma(n0 + 1) + s * lq + n0 * l1q)
-    const ratio = Math.exp(l1q)
-    let part = 0
-    let mass = 0
-    for (let n = n0; n <= nMax; n++) {
-      part += pm * stayUpTo(Math.floor((n + q) / k))
-      mass += pm
-      if (n > mean && 1 - mass < 1e-13) break
-      pm *= ((s + n) / (n + 1)) * ratio
-    }
-    total += wq * part
+  const s = r + k * x + q
+  const mean = (s * Math.exp(l1q)) / Math.exp(lq)
+  const sd = Math.sqrt(mean / Math.exp(lq))
+  const n0 = Math.max(0, Math.floor(mean - 12 * sd))
+  const nMax = Math.ceil(mean + 12 * sd + 20)
+  // start where the mass begins (no underflow) and step the pmf by its ratio
+  let pm = Math.exp(lgamma(s + n0) - lgamma(s) - lgamma(n0 + 1) + s * lq + n0 * l1q)
+  const ratio = Math.exp(l1q)
+  let part = 0
+  let mass = 0
+  for (let n = n0; n <= nMax; n++) {
+    part += pm * stayUpTo(Math.floor((n + q) / k))
+    mass += pm
+    if (n > mean && 1 - mass < 1e-13) break
+    pm *= ((s + n) / (n + 1)) * ratio
   }
-  const value = pAlive * total
+  return part
+}
+
+/** E[X(t) | x, t_x, T] from the alive terms and the per-phase expectations `perPhase(q)`. */
+function expectedFrom(p: CnbdParams, variant: CnbdVariant, x: number, tx: number, T: number, perPhase: (q: number) => number): number {
+  const { terms, P, logR } = aliveTerms(p, variant, x, tx, T)
+  let total = 0
+  for (let q = 0; q < terms.length; q++) {
+    // the posterior weight of q completed phases given alive
+    const wq = terms[q] / P
+    if (wq < 1e-16) continue
+    total += wq * perPhase(q)
+  }
+  const value = aliveShare(P, logR) * total
   if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `CNBD-k 期望值无法计算 (expectation not finite for x=${x})`)
   return value
+}
+
+/**
+ * E[X(t) | x, t_x, T], exactly under the model: P(alive) times the mix over the phases q an
+ * alive customer may have completed (posterior weights from the survival terms) of what an
+ * alive customer at phase q buys in t (alivePurchases).
+ */
+export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0
+  return expectedFrom(p, variant, x, tx, T, (q) => alivePurchases(p, variant, t, x, T, q))
+}
+
+/**
+ * cnbdExpected for many customers, each alive-customer expectation computed once per
+ * distinct (x, T, q) and shared by every customer with that x and T whatever their t_x (the
+ * NB sums are the cost: a shop of 200,000 has about a tenth as many (x, T) as (x, t_x, T)).
+ * The cache holds one horizon t at a time: ask for every customer at one t before the next.
+ */
+export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number, x: number, tx: number, T: number) => number {
+  let cachedT = Number.NaN
+  let cache = new Map<number, Map<number, Float64Array>>()
+  return (t, x, tx, T) => {
+    if (t <= 0) return 0
+    if (t !== cachedT) {
+      cachedT = t
+      cache = new Map()
+    }
+    let byT = cache.get(x)
+    if (!byT) cache.set(x, (byT = new Map()))
+    let parts = byT.get(T)
+    if (!parts) byT.set(T, (parts = new Float64Array(p.k).fill(Number.NaN)))
+    const row = parts
+    return expectedFrom(p, variant, x, tx, T, (q) => {
+      if (Number.isNaN(row[q])) row[q] = alivePurchases(p, variant, t, x, T, q)
+      return row[q]
+    })
+  }
 }

@@ -7,7 +7,7 @@ import type { CountModelName } from '../../../../shared/schemas/predictions'
 import { bgnbdExpected, bgnbdPAlive, type BgNbdParams } from './bgnbd'
 import { paretoNbdExpected, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd'
 import { mbgnbdExpected, mbgnbdPAlive, type MbgNbdParams } from './mbgnbd'
-import { cnbdExpected, cnbdPAlive, type CnbdParams } from './bgcnbd'
+import { cnbdExpectation, cnbdPAlive, type CnbdParams } from './bgcnbd'
 
 export interface CountModel {
   name: CountModelName
@@ -37,11 +37,13 @@ export function mbgnbdModel(p: MbgNbdParams, logLik: number): CountModel {
 }
 
 export function cnbdModel(p: CnbdParams, variant: 'bg' | 'mbg', logLik: number): CountModel {
+  // shares the alive-customer sums between customers with the same x and T (one horizon at a time)
+  const expected = cnbdExpectation(p, variant)
   return {
     name: variant === 'bg' ? 'bgcnbd' : 'mbgcnbd',
     parameters: 5,
     logLik,
     pAlive: (x, tx, T) => cnbdPAlive(p, variant, x, tx, T),
-    expected: (t, x, tx, T) => cnbdExpected(p, variant, t, x, tx, T)
+    expected
   }
 }
