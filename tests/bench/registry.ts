@@ -9,6 +9,7 @@ import { robustnessBench } from './robustness.bench'
 import { serverBench } from './server.bench'
 import { xlsxReadersBench } from './xlsx-readers.bench'
 import { countModelsBench } from './count-models.bench'
+import { onlineRetailBench } from './online-retail.bench'
 
 export interface Benchmark {
   name: string
@@ -21,6 +22,7 @@ export const benchmarks: Benchmark[] = [
   importBench,
   predictionsBench,
   countModelsBench,
+  onlineRetailBench,
   customersBench,
   segmentsBench,
   campaignsBench,
