@@ -143,6 +143,24 @@ export const RecordInput = z
   })
   .strict()
 
+export const UnitSource = z.enum(['product', 'category', 'learned', 'default'])
+export type UnitSource = z.infer<typeof UnitSource>
+
+/**
+ * What the shop's repeat buyers say against a figure: 'offer' when the table's figure (staff's
+ * or the product list's) is far from theirs — shown with a button to take it; 'yielded' when a
+ * default the app ships was replaced by theirs (see electron/services/reminders/unit-rules.ts).
+ */
+export const UnitEvidence = z.object({
+  kind: z.enum(['offer', 'yielded']),
+  /** the table's figure (offer) or the shipped default (yielded) */
+  tableDays: z.number(),
+  learnedDays: z.number(),
+  repeatBuyers: z.number().int(),
+  words: Words
+})
+export type UnitEvidence = z.infer<typeof UnitEvidence>
+
 export const UnitRow = z.object({
   productId: z.number().int(),
   code: z.string(),
@@ -152,13 +170,21 @@ export const UnitRow = z.object({
   productDays: z.number().nullable(),
   /** set on its category */
   categoryDays: z.number().nullable(),
+  /** the default the app ships for its category (never written into the table) */
+  shippedDays: z.number().nullable(),
   /** learned from customers' repeat intervals (median of interval ÷ quantity) */
   learnedDays: z.number().nullable(),
   /** how many repeat intervals the learned figure rests on */
   learnedFrom: z.number().int(),
-  /** what reminders use: product, else category, else learned */
+  /** customers who bought it on two days or more */
+  repeatBuyers: z.number().int(),
+  /** what reminders use: product, else category, else (learned over a shipped default once enough repeat buyers exist) */
   effectiveDays: z.number().nullable(),
-  source: z.enum(['product', 'category', 'learned']).nullable()
+  source: UnitSource.nullable(),
+  /** the product's figure against its repeat buyers' */
+  evidence: UnitEvidence.nullable(),
+  /** the category's set figure against the repeat buyers of the whole category */
+  categoryEvidence: UnitEvidence.nullable()
 })
 export type UnitRow = z.infer<typeof UnitRow>
 
@@ -185,6 +211,11 @@ export const remindersChannels = {
   'reminders.setCategoryDays': {
     input: z.object({ category: z.string().min(1).max(100), daysPerUnit: DaysPerUnit }).strict(),
     output: z.object({ ok: z.literal(true) })
+  },
+  /** Take the learned figure on offer into the table (a product's own, or a category's); answers the figure it replaced, for undo. */
+  'reminders.adoptLearned': {
+    input: z.union([z.object({ productId: z.number().int().positive() }).strict(), z.object({ category: z.string().min(1).max(100) }).strict()]),
+    output: z.object({ previous: z.number().nullable(), daysPerUnit: z.number() })
   },
   /** The care calendar and reminder lead times. */
   'reminders.settings': { input: NoInput, output: CareSettings },

@@ -2,7 +2,8 @@ import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { callList } from '../../services/reminders/call-list'
 import { recordOutcome, undoOptOut } from '../../services/reminders/record-outcome'
-import { listUnits, setCategoryDays, setProductDays } from '../../services/reminders/days-per-unit'
+import { setCategoryDays, setProductDays } from '../../services/reminders/days-per-unit'
+import { adoptLearned, listUnits } from '../../services/reminders/unit-rules'
 import { readCareSettings, updateCareSettings } from '../../services/reminders/care-settings'
 import { readSettings } from '../../services/settings/settings-service'
 
@@ -20,6 +21,7 @@ export function remindersHandlers(ctx: AppContext): HandlerGroup<'reminders'> {
       setCategoryDays(ctx.db, category, daysPerUnit)
       return { ok: true as const }
     },
+    'reminders.adoptLearned': (target) => adoptLearned(ctx.db, ctx.today(), target),
     'reminders.settings': () => readCareSettings(ctx.db),
     'reminders.updateSettings': (patch) => updateCareSettings(ctx.db, patch)
   }

@@ -10,14 +10,14 @@
 import type { Db } from '../../db/driver'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import { lunarLabel } from '../../../shared/domain/lunar'
-import type { CallEntry, CallEntryReason, CallList, CallReason } from '../../../shared/schemas/reminders'
+import type { CallEntry, CallEntryReason, CallList, CallReason, UnitSource } from '../../../shared/schemas/reminders'
 import type { Words } from '../../../shared/schemas/predictions'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
 import { readSettings } from '../settings/settings-service'
 import { getShopName } from '../settings/shop-name'
 import { readCareSettings } from './care-settings'
 import { readProductPurchases } from './product-purchases'
-import { learnDaysPerUnit } from './days-per-unit'
+import { resolveUnitRules, type UnitRule } from './unit-rules'
 import { dueReplenishments } from './replenishment'
 import { birthdayWithin } from './birthdays'
 import { upcomingSlide } from './slides'
@@ -53,28 +53,17 @@ interface Contact {
 /** Replenishments due today or missed lately (`lookback` days past their end). */
 function replenishDrafts(db: Db, date: string, lead: number, grace: number, lookback: number): Draft[] {
   const purchases = readProductPurchases(db, date)
-  const learned = learnDaysPerUnit(purchases)
-  const products = new Map(
-    (
-      db.prepare('SELECT p.id, p.name, p.days_per_unit AS own, c.days_per_unit AS cat FROM products p LEFT JOIN categories c ON c.name = p.category').all() as {
-        id: number
-        name: string
-        own: number | null
-        cat: number | null
-      }[]
-    ).map((p) => [p.id, p])
-  )
+  const rules = resolveUnitRules(db, purchases)
   const daysFor = (id: number) => {
-    const p = products.get(id)
-    const set = p?.own ?? p?.cat ?? null
-    if (set !== null) return { days: set, learned: false }
-    const l = learned.get(id)?.days ?? null
-    return l !== null ? { days: l, learned: true } : null
+    const r = rules.get(id)
+    return r && r.days !== null ? { days: r.days, learned: r.source === 'learned' } : null
   }
   const today = dayNumber(date)
   return dueReplenishments(purchases, daysFor, date, lead, grace, lookback).map((r) => {
-    const product = products.get(r.productId)?.name ?? '?'
+    const rule = rules.get(r.productId)!
+    const product = rule.name
     const qty = Number.isInteger(r.quantity) ? String(r.quantity) : r.quantity.toFixed(1)
+    const basis = ruleBasis(rule)
     return {
       key: `replenish:${r.customerId}:${r.productId}:${r.lastDay}`,
       reason: 'replenish',
@@ -83,8 +72,8 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       lastDay: addDays(r.runOut, grace),
       urgency: replenishUrgency(dayNumber(r.runOut) - today),
       detail: {
-        zh: `${product}：${zhDate(r.lastDay)}买了 ${qty} 件，每件约用 ${r.daysPerUnit} 天${r.learned ? '（按顾客回购间隔估算）' : ''}，约 ${zhDate(r.runOut)}用完`,
-        en: `${product}: bought ${qty} on ${enDate(r.lastDay)}, about ${r.daysPerUnit} days a unit${r.learned ? ' (learned from repeat purchases)' : ''}, runs out around ${enDate(r.runOut)}`
+        zh: `${product}：${zhDate(r.lastDay)}买了 ${qty} ${rule.unitWord}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完`,
+        en: `${product}: bought ${qty} on ${enDate(r.lastDay)}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}`
       },
       say: {
         zh: `您${zhDate(r.lastDay)}买的${product}，按平时用量大约${zhDate(r.runOut)}就用完了，要不要先帮您留一份、送货上门？`,
@@ -92,6 +81,21 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       }
     }
   })
+}
+
+/** Where the days-per-unit figure came from, and what the shop's repeat buyers say against it. */
+function ruleBasis(rule: UnitRule): Words {
+  const from: Record<UnitSource, Words> = {
+    product: { zh: '（商品设置）', en: ' (set on the product)' },
+    category: { zh: `（品类「${rule.category}」设置）`, en: ` (set on the category ${rule.category})` },
+    learned: { zh: '（按本店顾客回购间隔）', en: ' (learned from repeat purchases)' },
+    default: { zh: '（软件默认值）', en: " (the app's default)" }
+  }
+  const base = rule.source ? from[rule.source] : { zh: '', en: '' }
+  const ev = rule.evidence
+  if (!ev) return base
+  if (ev.kind === 'yielded') return { zh: `（${ev.words.zh}）`, en: ` (${ev.words.en})` }
+  return { zh: `${base.zh}；${ev.words.zh}，可在「提醒设置」里改用`, en: `${base.en}; ${ev.words.en}: take it under reminder settings` }
 }
 
 /** Birthdays in [from, to]: the coming ones, or (from before today) the ones passed lately. */

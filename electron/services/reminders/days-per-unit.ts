@@ -1,12 +1,13 @@
 /**
  * How many days one unit of a product lasts (700 g of formula ≈ 7 days): set on the product,
- * else on its category, else learned from the shop's own customers — the median over every
- * repeat purchase of (days until the next purchase ÷ units bought), once enough repeats exist.
+ * else on its category (by staff or by the shop's product list), else learned from the shop's
+ * own customers — the median over every repeat purchase of (days until the next purchase ÷
+ * units bought), once enough repeats exist — else the default the app ships for its category.
+ * Which one wins, and when the shop's evidence overrules the table, is unit-rules.ts.
  */
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
-import type { UnitRow } from '../../../shared/schemas/reminders'
-import { readProductPurchases, type ProductPurchases } from './product-purchases'
+import type { ProductPurchases } from './product-purchases'
 
 /** Fewer repeat intervals than this and nothing is learned (one odd customer must not set the rule). */
 export const MIN_LEARN_INTERVALS = 5
@@ -16,32 +17,60 @@ export const MIN_LEARN_INTERVALS = 5
  */
 export const MIN_REPEAT_SHARE = 0.3
 
+export interface Learned {
+  /** median days per unit, rounded to 0.1; null when the evidence is too thin */
+  days: number | null
+  /** repeat intervals it rests on */
+  intervals: number
+  /** customers who bought it (a product of the category) on two days or more */
+  repeatBuyers: number
+  /** the 10th and 90th percentiles of the per-unit intervals (the rule's own spread); null with `days` */
+  spread: { low: number; high: number } | null
+}
+
 /**
- * Median of interval ÷ quantity over consecutive purchase days, per product, rounded to 0.1
- * day; null unless there are enough intervals and enough of the product's buyers came back.
+ * Median of interval ÷ quantity over consecutive purchase days, grouped by `keyOf` (the
+ * product, or its category), rounded to 0.1 day; null unless there are enough intervals and
+ * enough of the buyers came back.
  */
-export function learnDaysPerUnit(purchases: ProductPurchases[]): Map<number, { days: number | null; intervals: number }> {
-  const samples = new Map<number, number[]>()
-  const buyers = new Map<number, { all: number; again: number }>()
+export function learnBy<K>(purchases: ProductPurchases[], keyOf: (productId: number) => K | null): Map<K, Learned> {
+  const samples = new Map<K, number[]>()
+  const pairs = new Map<K, { all: number; again: number; repeaters: Set<number> }>()
   for (const p of purchases) {
-    const b = buyers.get(p.productId) ?? { all: 0, again: 0 }
+    const key = keyOf(p.productId)
+    if (key === null) continue
+    let b = pairs.get(key)
+    if (!b) pairs.set(key, (b = { all: 0, again: 0, repeaters: new Set() }))
     b.all++
-    if (p.days.length > 1) b.again++
-    buyers.set(p.productId, b)
-    let list = samples.get(p.productId)
-    if (!list) samples.set(p.productId, (list = []))
+    if (p.days.length > 1) {
+      b.again++
+      b.repeaters.add(p.customerId)
+    }
+    let list = samples.get(key)
+    if (!list) samples.set(key, (list = []))
     for (let i = 0; i + 1 < p.days.length; i++) {
       const gap = p.days[i + 1] - p.days[i]
       if (gap > 0 && p.quantities[i] > 0) list.push(gap / p.quantities[i])
     }
   }
-  const out = new Map<number, { days: number | null; intervals: number }>()
-  for (const [productId, list] of samples) {
-    const b = buyers.get(productId) as { all: number; again: number }
+  const out = new Map<K, Learned>()
+  for (const [key, list] of samples) {
+    const b = pairs.get(key)!
     const enough = list.length >= MIN_LEARN_INTERVALS && b.again / b.all >= MIN_REPEAT_SHARE
-    out.set(productId, { days: enough ? Math.round(median(list) * 10) / 10 : null, intervals: list.length })
+    const sorted = enough ? [...list].sort((x, y) => x - y) : []
+    out.set(key, {
+      days: enough ? Math.round(median(sorted) * 10) / 10 : null,
+      intervals: list.length,
+      repeatBuyers: b.repeaters.size,
+      spread: enough ? { low: quantile(sorted, 0.1), high: quantile(sorted, 0.9) } : null
+    })
   }
   return out
+}
+
+/** Learned days per unit for every product. */
+export function learnDaysPerUnit(purchases: ProductPurchases[]): Map<number, Learned> {
+  return learnBy(purchases, (id) => id)
 }
 
 export function median(xs: number[]): number {
@@ -50,32 +79,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-/** Every product with its set, category and learned days per unit, as of a date. */
-export function listUnits(db: Db, asOf: string): UnitRow[] {
-  const learned = learnDaysPerUnit(readProductPurchases(db, asOf))
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.code, p.name, p.category, p.days_per_unit AS productDays, c.days_per_unit AS categoryDays
-       FROM products p LEFT JOIN categories c ON c.name = p.category ORDER BY p.category, p.name`
-    )
-    .all() as { id: number; code: string; name: string; category: string | null; productDays: number | null; categoryDays: number | null }[]
-  return rows.map((r) => {
-    const l = learned.get(r.id)
-    const learnedDays = l?.days ?? null
-    const source = r.productDays !== null ? 'product' : r.categoryDays !== null ? 'category' : learnedDays !== null ? 'learned' : null
-    return {
-      productId: r.id,
-      code: r.code,
-      name: r.name,
-      category: r.category,
-      productDays: r.productDays,
-      categoryDays: r.categoryDays,
-      learnedDays,
-      learnedFrom: l?.intervals ?? 0,
-      effectiveDays: r.productDays ?? r.categoryDays ?? learnedDays,
-      source
-    }
-  })
+/** The q-quantile of sorted values, linear between order statistics. */
+export function quantile(sorted: number[], q: number): number {
+  const at = (sorted.length - 1) * q
+  const lo = Math.floor(at)
+  const hi = Math.min(sorted.length - 1, lo + 1)
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo)
 }
 
 /** Set or clear (null) a product's days per unit. */

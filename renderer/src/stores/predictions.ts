@@ -6,6 +6,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ClvFit, TimeUnit, TopList } from '@shared/schemas/predictions'
 import type { CareSettings, UnitRow } from '@shared/schemas/reminders'
+import type { Result } from '@shared/result'
 import { useCall } from './call'
 
 export interface FitRequest {
@@ -48,12 +49,17 @@ export const useReminderSettingsStore = defineStore('reminderSettings', () => {
   /** the row being saved ('cat:奶粉' or 'product:12'), for a spinner on that row only */
   const pendingKey = ref<string | null>(null)
 
-  /** Categories that have products, each with its set figure (null when unset). */
+  /** Categories that have products, each with its set figure (null when unset), the shipped default and the repeat buyers' word. */
   const categories = computed(() => {
-    const map = new Map<string, number | null>()
-    for (const u of units.value) if (u.category !== null && !map.has(u.category)) map.set(u.category, u.categoryDays)
-    return [...map].map(([name, days]) => ({ name, days })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    const map = new Map<string, { name: string; days: number | null; shippedDays: number | null; evidence: UnitRow['categoryEvidence'] }>()
+    for (const u of units.value) {
+      if (u.category !== null && !map.has(u.category))
+        map.set(u.category, { name: u.category, days: u.categoryDays, shippedDays: u.shippedDays, evidence: u.categoryEvidence })
+    }
+    return [...map.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
   })
+  /** The last offer taken, so the page can put the figure it replaced back (undo). */
+  const adopted = ref<{ key: string; name: string; previous: number | null; days: number } | null>(null)
 
   async function loadUnits(): Promise<void> {
     const data = await loading.run(() => window.api.reminders.units({}))
@@ -75,27 +81,63 @@ export const useReminderSettingsStore = defineStore('reminderSettings', () => {
     return true
   }
 
-  async function saveRow(key: string, call: () => ReturnType<typeof window.api.reminders.setCategoryDays>): Promise<boolean> {
+  /** One row's save, then the table again; answers what the channel answered (undefined on failure). */
+  async function saveRow<T>(key: string, call: () => Promise<Result<T>>): Promise<T | undefined> {
     pendingKey.value = key
     try {
       const done = await saving.run(call)
-      if (!done) return false
+      if (done === undefined) return undefined
       await loadUnits()
-      return true
+      return done
     } finally {
       pendingKey.value = null
     }
   }
 
   /** Set (or clear with null) a category's days per unit. */
-  function setCategoryDays(category: string, daysPerUnit: number | null): Promise<boolean> {
-    return saveRow(`cat:${category}`, () => window.api.reminders.setCategoryDays({ category, daysPerUnit }))
+  async function setCategoryDays(category: string, daysPerUnit: number | null): Promise<boolean> {
+    return (await saveRow(`cat:${category}`, () => window.api.reminders.setCategoryDays({ category, daysPerUnit }))) !== undefined
   }
 
   /** Set (or clear with null) a product's days per unit. */
-  function setProductDays(productId: number, daysPerUnit: number | null): Promise<boolean> {
-    return saveRow(`product:${productId}`, () => window.api.reminders.setProductDays({ productId, daysPerUnit }))
+  async function setProductDays(productId: number, daysPerUnit: number | null): Promise<boolean> {
+    return (await saveRow(`product:${productId}`, () => window.api.reminders.setProductDays({ productId, daysPerUnit }))) !== undefined
   }
 
-  return { settings, units, categories, loading, saving, pendingKey, load, saveSettings, setCategoryDays, setProductDays }
+  /** Take the learned figure on offer for a product or a whole category; remembers what it replaced for undo. */
+  async function adoptLearned(target: { productId: number; name: string } | { category: string }): Promise<boolean> {
+    const key = 'productId' in target ? `product:${target.productId}` : `cat:${target.category}`
+    const answer = await saveRow(key, () =>
+      window.api.reminders.adoptLearned('productId' in target ? { productId: target.productId } : { category: target.category })
+    )
+    if (answer === undefined) return false
+    adopted.value = { key, name: 'productId' in target ? target.name : target.category, previous: answer.previous, days: answer.daysPerUnit }
+    return true
+  }
+
+  /** Undo the last offer taken: the figure it replaced goes back. */
+  async function undoAdopt(): Promise<boolean> {
+    const a = adopted.value
+    if (!a) return false
+    const [kind, id] = [a.key.slice(0, a.key.indexOf(':')), a.key.slice(a.key.indexOf(':') + 1)]
+    const ok = kind === 'product' ? await setProductDays(Number(id), a.previous) : await setCategoryDays(id, a.previous)
+    if (ok) adopted.value = null
+    return ok
+  }
+
+  return {
+    settings,
+    units,
+    categories,
+    adopted,
+    loading,
+    saving,
+    pendingKey,
+    load,
+    saveSettings,
+    setCategoryDays,
+    setProductDays,
+    adoptLearned,
+    undoAdopt
+  }
 })

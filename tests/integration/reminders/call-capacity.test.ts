@@ -58,7 +58,7 @@ describe('a call list a shop can work through', () => {
       ['replenish', '2026-07-16', '2026-07-28', 70]
     ])
     expect(li.key).toBe(li.reasons.map((r) => r.key).join(' '))
-    expect(li.detail.zh).toBe('生日 7月21日（今天）；婴儿奶粉一段：7月1日买了 1 件，每件约用 20 天，约 7月21日用完')
+    expect(li.detail.zh).toBe('生日 7月21日（今天）；婴儿奶粉一段：7月1日买了 1 罐，按每罐 20 天估算（商品设置），约 7月21日用完')
   })
 
   it('scores a birthday today above a formula running out next week, whoever spends more', () => {

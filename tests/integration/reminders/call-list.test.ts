@@ -75,7 +75,7 @@ describe("today's call list", () => {
     const list = callList(ctx.db, '2026-11-23')
     const wang = list.entries.find((e) => e.reason === 'replenish')!
     expect(wang).toMatchObject({ key: `replenish:${ids.wang}:${ids.formula}:2026-11-01`, dueDate: '2026-11-17', phone: '13800000001', callable: true })
-    expect(wang.detail.zh).toBe('奶粉 1段 700g：11月1日买了 3 件，每件约用 7 天，约 11月22日用完')
+    expect(wang.detail.zh).toBe('奶粉 1段 700g：11月1日买了 3 件，按每件 7 天估算（商品设置），约 11月22日用完')
     expect(wang.script.zh).toContain('11月22日就用完了')
     const li = list.entries.find((e) => e.name === '李丽')!
     expect(li.detail.zh).toBe('生日 农历十月十八，11月26日（3 天后）')

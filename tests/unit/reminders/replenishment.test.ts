@@ -57,16 +57,17 @@ describe('learning days per unit', () => {
       // one interval only for product 6
       { customerId: 3, productId: 6, days: [d('2026-05-01'), d('2026-06-14')], quantities: [1, 1], lastDay: '2026-06-14' }
     ])
-    expect(learned.get(5)).toEqual({ days: 11, intervals: 5 })
-    expect(learned.get(6)).toEqual({ days: null, intervals: 1 })
+    // sorted 9, 10, 11, 12, 30: the 10th percentile 9 + 0.4 × 1, the 90th 12 + 0.6 × 18
+    expect(learned.get(5)).toEqual({ days: 11, intervals: 5, repeatBuyers: 3, spread: { low: 9.4, high: 22.8 } })
+    expect(learned.get(6)).toEqual({ days: null, intervals: 1, repeatBuyers: 1, spread: null })
   })
 
   it('learns nothing for a product fewer than 30% of its buyers bought again', () => {
     const d = dayNumber('2026-01-01')
     const again = { customerId: 1, productId: 7, days: [d, d + 10, d + 20, d + 30, d + 40, d + 50], quantities: [1, 1, 1, 1, 1, 1], lastDay: '2026-02-20' }
     const once = (customerId: number) => ({ customerId, productId: 7, days: [d], quantities: [1], lastDay: '2026-01-01' })
-    expect(learnDaysPerUnit([again, once(2), once(3), once(4)]).get(7)).toEqual({ days: null, intervals: 5 })
-    expect(learnDaysPerUnit([again, once(2), once(3)]).get(7)).toEqual({ days: 10, intervals: 5 })
+    expect(learnDaysPerUnit([again, once(2), once(3), once(4)]).get(7)).toEqual({ days: null, intervals: 5, repeatBuyers: 1, spread: null })
+    expect(learnDaysPerUnit([again, once(2), once(3)]).get(7)).toEqual({ days: 10, intervals: 5, repeatBuyers: 1, spread: { low: 10, high: 10 } })
   })
 })
 

@@ -69,7 +69,7 @@ export default {
       saveCalendar: '保存关怀日历',
       savedCalendar: '关怀日历已保存',
       units: '一件能用多少天',
-      unitsLead: '补货日 = 上次购买日 + 数量 × 每件天数。商品上设的优先，其次是品类，都没设时按顾客的回购间隔推算。',
+      unitsLead: '补货日 = 上次购买日 + 数量 × 每件天数。商品上设的优先，其次是品类，都没设时按本店顾客的回购间隔推算。',
       categories: '按品类',
       products: '按商品',
       category: '品类',
@@ -81,8 +81,18 @@ export default {
       source: {
         product: '商品设置',
         category: '品类设置',
-        learned: '推算'
+        learned: '按本店回头客',
+        default: '软件默认'
       },
+      evidenceRule:
+        '表里没填时先用软件自带的默认值（奶粉、纸尿裤等），某个商品有 {n} 位以上回头客后自动改按他们的实际间隔；表里填了的天数一直按表算，但回头客满 {n} 位、实际间隔不到表里的 2/3 或超过 1.5 倍时会在这里和每条补货提醒里提示，可一键改用。',
+      shippedPlaceholder: '默认 {n}',
+      defaultNote: '软件默认值：回头客满 {n} 位后改按本店的（现在 {have} 位）',
+      adopt: '改用 {n} 天',
+      adopted: '已改用：{name} 每件 {days}',
+      adoptedNote: '{name} 已改为每件 {days}（原来是 {previous}）。',
+      undo: '撤销',
+      undone: '已撤销：{name} 恢复为 {days}',
       none: '—',
       save: '保存',
       savedCategory: '已保存：{name} 每件 {days}',
@@ -181,8 +191,18 @@ export default {
       source: {
         product: 'product',
         category: 'category',
-        learned: 'learned'
+        learned: 'repeat buyers',
+        default: 'app default'
       },
+      evidenceRule:
+        'Where the table is empty the app’s own defaults are used (formula, nappies…) until a product has {n} repeat buyers, then their real intervals. A figure in the table always stands, but once {n} repeat buyers take less than 2/3 or more than 1.5 times as long, this page and each replenishment reminder say so and offer their figure.',
+      shippedPlaceholder: 'default {n}',
+      defaultNote: 'the app’s default until {n} repeat buyers (now {have})',
+      adopt: 'Use {n} days',
+      adopted: 'Now in use: {name}, {days} per unit',
+      adoptedNote: '{name} is now {days} per unit (was {previous}).',
+      undo: 'Undo',
+      undone: 'Undone: {name} back to {days}',
       none: '—',
       save: 'Save',
       savedCategory: 'Saved: {name}, {days} per unit',
