@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Benchmark } from './registry'
 import { openNodeDatabase } from '../../electron/services/app/open-node-database'
-import { loadDemoShop } from '../../electron/services/demo/demo-shop'
+import { benchShop } from './bench-shop'
 import { planCampaign } from '../../electron/services/campaigns/planner'
 import { courierCsv } from '../../electron/services/campaigns/outputs'
 import { PlanInput } from '../../shared/schemas/campaigns'
@@ -12,12 +12,14 @@ import { median, timeRuns } from './measure'
 
 export const campaignsBench: Benchmark = {
   name: 'campaigns',
-  description: 'gift-mailing plans on a 20,000-customer demo shop (first plan fits the models, later ones reuse the fit) and the courier file',
+  description:
+    'gift-mailing plans on the 20,000-customer demo shop imported from its files (first plan fits the models, later ones reuse the fit) and the courier file',
   async run(report) {
     const dir = mkdtempSync(join(tmpdir(), 'evergreen-bench-'))
     try {
-      const db = openNodeDatabase(join(dir, 'bench.db'))
-      loadDemoShop(db, { customers: 20_000, seed: 1, asOf: '2026-11-23' })
+      const shop = await benchShop(20_000, 1, '2026-11-23', join(dir, 'bench.db'))
+      report(shop.note)
+      const db = openNodeDatabase(shop.path)
       const env = { asOf: '2026-11-23', settings: readSettings(db), now: '2026-11-23T12:00:00' }
       const input = (suggestion: 'sleeping' | 'loyal', dryRun: boolean) =>
         PlanInput.parse({

@@ -1,12 +1,13 @@
 /**
- * Customer files at scale: 200,000 demo customers (~2,000,000 lines), then customers.list
+ * Customer files at scale: 200,000 demo customers (~2,000,000 lines, imported from the demo's
+ * export files), then customers.list
  * with search strings people type (names of 1-3 characters, phone fragments and whole
  * phones, cards, buyer ids, places, streets, tags, notes, as-you-type prefixes) measured
  * through the dispatcher and through the browser host's HTTP, plus the file of a customer
  * with 500 orders. Targets (issue 4): list p95 < 50 ms, detail < 100 ms.
  * Set CUSTOMERS_BENCH_DB=/path/to.db to reuse a database from an earlier run (kept then).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -16,44 +17,27 @@ import { createAppContext } from '../../electron/services/app/app-context'
 import { buildHandlers } from '../../electron/ipc/handlers'
 import { createDispatcher } from '../../electron/ipc/dispatcher'
 import { createHostServer } from '../../electron/host/server'
-import { loadDemoShop } from '../../electron/services/demo/demo-shop'
-import { LedgerWriter } from '../../electron/services/ledger/ledger-writer'
+import { runImport } from '../../electron/services/imports/import-service'
+import { benchShop, hasSales } from './bench-shop'
 import type { Db } from '../../electron/db/driver'
 import { median, percentile } from './measure'
 
 const AS_OF = '2026-11-23'
 const CUSTOMERS = Number(process.env.CUSTOMERS_BENCH_N ?? 200_000)
 
-/** A customer with 500 orders of two lines each, written through the ledger like an import. */
-function addHeavyCustomer(db: Db): number {
-  let id = 0
-  db.transaction(() => {
-    const batch = LedgerWriter.createBatch(db, {
-      fileName: 'bench-heavy',
-      fileSize: 1,
-      fileHash: 'bench-heavy',
-      importedAt: `${AS_OF}T00:00:00`,
-      format: 'csv'
-    })
-    const w = new LedgerWriter(db, batch)
-    id = w.resolveCustomer(
-      [
-        { kind: 'card', value: 'HEAVY500' },
-        { kind: 'phone', value: '13000000500' }
-      ],
-      { name: '常买客', address: '浙江省杭州市西湖区文三路1号', seenAt: '2025-01-01T10:00:00' }
-    ).customerId
-    const p1 = w.productId('B1', '婴儿配方奶粉 2段 800g', '奶粉')
-    const p2 = w.productId('B2', '纸尿裤 L码 52片', '纸尿裤')
-    for (let i = 0; i < 500; i++) {
-      const at = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T${String(9 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`
-      const orderId = w.orderId({ externalId: `HV${i}`, orderedAt: at, customerId: id })
-      w.addLine({ orderId, customerId: id, productId: p1, quantity: 1, unitPriceFen: 26800, amountFen: 26800, contentKey: `hv:${i}:1` })
-      w.addLine({ orderId, customerId: id, productId: p2, quantity: 2, unitPriceFen: 12900, amountFen: 25800, contentKey: `hv:${i}:2` })
-    }
-    w.finish()
-  })()
-  return id
+/** A customer with 500 receipts of two lines each, arriving as a counter export through the importer. */
+async function importHeavyCustomer(db: Db, folder: string): Promise<number> {
+  const rows = ['单据号,销售时间,会员卡号,手机号,会员姓名,商品编码,商品名称,数量,实收金额']
+  for (let i = 0; i < 500; i++) {
+    const at = `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} ${String(9 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`
+    rows.push(`HV${i},${at},HEAVY500,13000000500,常买客,B1,婴儿配方奶粉 2段 800g,1,268.00`)
+    rows.push(`HV${i},${at},HEAVY500,13000000500,常买客,B2,纸尿裤 L码 52片,2,258.00`)
+  }
+  const file = join(folder, 'bench-heavy.csv')
+  writeFileSync(file, rows.join('\n'))
+  await runImport(db, { file: { path: file }, options: {}, importedAt: `${AS_OF}T10:00:00`, backup: null })
+  rmSync(file)
+  return db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'HEAVY500'").pluck().get() as number
 }
 
 /** Search strings drawn from the data, the way staff type them. */
@@ -99,18 +83,13 @@ export const customersBench: Benchmark = {
     const dir = reuse ? null : mkdtempSync(join(tmpdir(), 'evergreen-bench-customers-'))
     const path = reuse ?? join(dir!, 'bench.db')
     try {
+      if (!reuse || !hasSales(path)) report((await benchShop(CUSTOMERS, 1, AS_OF, path)).note)
+      else report(`reusing ${path}`)
       const db = openNodeDatabase(path)
-      const fresh = !reuse || !existsSync(path) || (db.prepare('SELECT count(*) FROM orders').pluck().get() as number) === 0
-      if (fresh) {
-        const t0 = performance.now()
-        const r = loadDemoShop(db, { customers: CUSTOMERS, seed: 1, asOf: AS_OF })
-        const secs = (performance.now() - t0) / 1000
-        report(`demo shop: ${r.customers} customers, ${r.orders} orders, ${r.lines} lines in ${secs.toFixed(1)} s (search index included)`)
-      } else report(`reusing ${path}`)
       const t1 = performance.now()
       const heavy =
         (db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'HEAVY500'").pluck().get() as number | undefined) ??
-        addHeavyCustomer(db)
+        (await importHeavyCustomer(db, dir ?? tmpdir()))
       report(`customer with 500 orders ready (#${heavy}) in ${(performance.now() - t1).toFixed(0)} ms`)
 
       const ctx = createAppContext(db, path, 'bench', AS_OF)

@@ -1,11 +1,11 @@
 /**
  * The app server out of process (issue 19): segment recomputes over the 200,000-customer demo
- * shop through the contract, once in process (as the Electron main process did before) and
+ * shop (imported from its files) through the contract, once in process (as the Electron main process did before) and
  * once in the server process forked as the browser host forks it, with the front's event-loop
  * delay (perf_hooks) measured during each. Target: out of process, p99 ≤ 50 ms.
  * SERVER_BENCH_DB=path reuses a built shop (kept); SERVER_BENCH_N sets the customers (200,000).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Benchmark } from './registry'
@@ -13,7 +13,7 @@ import { openNodeDatabase } from '../../electron/services/app/open-node-database
 import { createAppContext } from '../../electron/services/app/app-context'
 import { buildHandlers } from '../../electron/ipc/handlers'
 import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher'
-import { loadDemoShop } from '../../electron/services/demo/demo-shop'
+import { benchShop, hasSales } from './bench-shop'
 import { forkNodeServer, serverArgs } from '../../electron/server/fork-node-server'
 import { superviseServer } from '../../electron/server/supervisor'
 import { addDays } from '../../shared/domain/dates'
@@ -44,12 +44,8 @@ export const serverBench: Benchmark = {
     const dir = reuse ? null : mkdtempSync(join(tmpdir(), 'evergreen-bench-server-'))
     try {
       const path = reuse ?? join(dir!, 'bench.db')
+      if (!reuse || !hasSales(path)) report((await benchShop(CUSTOMERS, 1, AS_OF, path)).note)
       const db = openNodeDatabase(path)
-      if (!reuse || !existsSync(path) || (db.prepare('SELECT count(*) FROM orders').pluck().get() as number) === 0) {
-        const t0 = performance.now()
-        const r = loadDemoShop(db, { customers: CUSTOMERS, seed: 1, asOf: AS_OF })
-        report(`demo shop: ${r.customers} customers, ${r.orders} orders in ${((performance.now() - t0) / 1000).toFixed(0)} s`)
-      }
       const ctx = createAppContext(db, path, 'bench', AS_OF)
       const inProcess = createDispatcher(buildHandlers(ctx), console.error, ctx.lock, false)
       await recomputes(inProcess) // warm the page cache for both
