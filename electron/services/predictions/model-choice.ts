@@ -17,6 +17,7 @@ import { bgnbdModel, cnbdModel, mbgnbdModel, paretoNbdModel, type CountModel } f
 import type { FitReport } from './models/fit-report'
 import { runBacktest } from './backtest'
 import { gapSummary } from './regularity'
+import { errorWords } from './error-words'
 
 export const MODEL_LABELS: Record<CountModelName, string> = {
   bgnbd: 'BG/NBD',
@@ -53,7 +54,8 @@ function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], f
   } catch (e) {
     if (!(e instanceof DomainError)) throw e
     const label = MODEL_LABELS[name]
-    errors[name] = { zh: `${label} 没有结果：${e.message}`, en: `${label} has no answer; the other models still do` }
+    const why = errorWords(e)
+    errors[name] = { zh: `${label} 没有结果：${why.zh}；其他模型照常给出结果`, en: `${label} has no answer: ${why.en}; the other models still do` }
     return null
   }
 }

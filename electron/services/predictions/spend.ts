@@ -7,6 +7,7 @@ import { DomainError } from '../../../shared/result'
 import type { Words } from '../../../shared/schemas/predictions'
 import type { CalibrationRow } from './calibration'
 import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from './models/gamma-gamma'
+import { errorWords } from './error-words'
 
 /**
  * How many purchases at the shop's mean a customer's own mean is blended with in the fallback.
@@ -50,7 +51,8 @@ export function fitSpendModel(rows: CalibrationRow[]): SpendModel {
     return { model: 'gamma-gamma', fallback: false, reason: null, params: gg.params }
   } catch (e) {
     if (!(e instanceof DomainError)) throw e
-    return fallback({ zh: `Gamma-Gamma 无法拟合（${e.message}）`, en: 'Gamma-Gamma could not be fitted' })
+    const why = errorWords(e)
+    return fallback({ zh: `Gamma-Gamma 无法拟合（${why.zh}）`, en: `Gamma-Gamma could not be fitted (${why.en})` })
   }
 }
 
