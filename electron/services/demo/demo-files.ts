@@ -1,10 +1,11 @@
-/** The demo shop as the files a shop would export: the counter's sales, the online orders and the member list. */
+/** The demo shop as the files a shop would export: the product list, the counter's sales, the online orders and the member list. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { planSales } from './sales-plan'
+import { DEMO_PRODUCTS, planSales } from './sales-plan'
 import { counterSalesCsv } from './files/counter-sales'
 import { onlineOrdersXlsx } from './files/online-orders'
 import { memberListXlsx } from './files/member-list'
+import { productListXlsx } from './files/product-list'
 import { planMembers } from './members-plan'
 import type { ImportKind } from '../../../shared/schemas/imports'
 
@@ -29,6 +30,8 @@ export async function buildDemoFiles(customers: number, seed: number, asOf: stri
     from: plan.from,
     to: plan.to,
     files: [
+      // first, so every sold line finds its category (the online orders carry none)
+      { name: '商品资料.xlsx', kind: 'products', bytes: await productListXlsx(DEMO_PRODUCTS) },
       { name: '门店销售明细.csv', kind: 'sales', bytes: counterSalesCsv(plan.store, DEMO_SHOP_NAME, exportedAt) },
       { name: '天猫订单报表.xlsx', kind: 'sales', bytes: await onlineOrdersXlsx(plan.online) },
       // after the sales, so every member row finds its customer by card or phone

@@ -2,14 +2,23 @@
  * What the demo shop sold over two years, as plain rows a shop's own exports would hold:
  * customers join over the two years, buy at their own pace and drop out after a while, as
  * real ones do; some buy in store with a member card, some online with a buyer id, some in
- * both; a few return things. Nothing here touches the database: the rows become files
- * (files/*.ts) that go through the real importer.
+ * both; a few return things. Every customer has a baby and buys for its age: stage-1 formula
+ * and NB/S nappies for a newborn, stage 2 from six months, pull-ups and stage 3 after the first
+ * birthday, and stops buying once the child outgrows the shop (three years). Nothing here
+ * touches the database: the rows become files (files/*.ts) that go through the real importer.
  */
 import { addDays, daysBetween } from '../../../shared/domain/dates'
 import { Random } from './random'
+import { ageInMonths } from './child-age'
+import { drawSurname } from './surname-draw'
 import catalogue from '../../../resources/demo/catalogue.json'
+import productList from '../../../resources/demo/product-list.json'
 
-export type DemoProduct = (typeof catalogue.products)[number]
+export type DemoProduct = (typeof productList.products)[number]
+export const DEMO_PRODUCTS: readonly DemoProduct[] = productList.products
+
+/** the age (months) after which a family no longer shops for a baby */
+const OUTGROWN_MONTHS = 36
 
 /** One sale line (or return line, with negative quantity and amount). */
 export interface DemoSaleLine {
@@ -24,6 +33,9 @@ export interface DemoSaleLine {
   address: string
   store: string
   payment: string
+  /** the buyer's baby's birthday (the member list carries it as 宝宝生日) */
+  childBirthday: string
+  gender: '女' | '男'
   product: DemoProduct
   quantity: number
   unitPriceFen: number
@@ -65,7 +77,10 @@ export function planSales(customers: number, seed: number, asOf: string): SalesP
     const district = rnd.pick(place.districts)
     const address = `${place.province}${place.city === place.province ? '' : place.city}${district}${rnd.pick(catalogue.streets)}${rnd.int(1, 399)}号${rnd.int(1, 30)}幢${rnd.int(101, 2502)}室`
     const female = rnd.chance(0.86)
-    const name = rnd.pick([...catalogue.surnames]) + rnd.pick(female ? catalogue.givenNames.slice(0, 30) : catalogue.givenNames.slice(30))
+    const name = drawSurname(rnd) + rnd.pick(female ? catalogue.givenNames.slice(0, 30) : catalogue.givenNames.slice(30))
+    // most families find the shop in the baby's first months; some come with a toddler
+    const ageAtJoin = Math.min(Math.round(rnd.exp(140)), 900)
+    const childBirthday = addDays(addDays(from, joinDay), -ageAtJoin)
 
     // buying pace: a usual gap, a chance to drop out after each purchase, favourite categories
     const usualGap = 12 + rnd.exp(35)
@@ -75,6 +90,9 @@ export function planSales(customers: number, seed: number, asOf: string): SalesP
     let n = 0
     while (day <= HISTORY_DAYS) {
       const at = timeOn(rnd, addDays(from, day))
+      const months = ageInMonths(childBirthday, at)
+      if (months >= OUTGROWN_MONTHS) break
+      const forAge = DEMO_PRODUCTS.filter((p) => p.ageMonths[0] <= months && months < p.ageMonths[1])
       const isOnline = channel === 'online' || (channel === 'both' && rnd.chance(0.5))
       const orderNo = isOnline ? tmallOrderNo(at, i, n) : `PS${at.slice(0, 10).replaceAll('-', '')}${String(i).padStart(6, '0')}${pad(n)}`
       const base = {
@@ -86,13 +104,15 @@ export function planSales(customers: number, seed: number, asOf: string): SalesP
         name,
         address,
         store: isOnline ? '天猫旗舰店' : rnd.pick(catalogue.stores),
-        payment: rnd.pick(catalogue.payments)
+        payment: rnd.pick(catalogue.payments),
+        childBirthday,
+        gender: female ? ('女' as const) : ('男' as const)
       }
       const into = isOnline ? online : store
       const lineCount = rnd.int(1, 4)
       const bought: DemoProduct[] = []
       for (let k = 0; k < lineCount; k++) {
-        const p = rnd.weighted(catalogue.products, (x) => x.weight * (favourites.has(x.category) ? 6 : 1))
+        const p = rnd.weighted(forAge, (x) => x.weight * (favourites.has(x.category) ? 6 : 1))
         if (bought.includes(p)) continue
         bought.push(p)
         const quantity = p.category === '奶粉' || p.category === '纸尿裤' ? rnd.int(1, 3) : 1

@@ -205,6 +205,8 @@ export class RowReader {
     let channel: Sale['channel']
     if (channelText && ONLINE.test(channelText)) channel = 'online'
     else if (channelText && STORE.test(channelText)) channel = 'store'
+    // Tmall's report names the shop (店铺名称 天猫旗舰店): a platform's shop is an online channel
+    else if (store && ONLINE.test(store)) channel = 'online'
     else if (store) channel = 'store'
     else if (ids.identities.some((i) => i.kind === 'buyer')) channel = 'online'
     else if (channelText) channel = 'other'

@@ -2,7 +2,21 @@
 import ExcelJS from 'exceljs'
 import type { DemoMember } from '../members-plan'
 
-const HEADER = ['会员卡号', '会员姓名', '手机号', '性别', '生日', '生日类型', '推荐人卡号', '会员标签', '宝宝生日', '是否接收短信', '联系地址']
+const HEADER = [
+  '会员卡号',
+  '会员姓名',
+  '手机号',
+  '性别',
+  '生日',
+  '生日类型',
+  '推荐人卡号',
+  '会员标签',
+  '宝宝姓名',
+  '宝宝生日',
+  '宝宝性别',
+  '是否接收短信',
+  '联系地址'
+]
 
 export async function memberListXlsx(members: readonly DemoMember[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook()
@@ -18,7 +32,9 @@ export async function memberListXlsx(members: readonly DemoMember[]): Promise<Bu
       m.birthday ? (m.lunar ? '农历' : '公历') : '',
       m.referrerCard ?? '',
       m.tag ?? '',
+      m.childName ?? '',
       m.childBirthday ?? '',
+      m.childGender ?? '',
       m.consentSms ? '是' : '否',
       m.address
     ])
