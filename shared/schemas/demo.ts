@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { IsoDate } from './common'
+import { ImportKind } from './imports'
 
 export const DemoInput = z
   .object({
@@ -34,11 +35,27 @@ export const DemoStatus = z.object({
 })
 export type DemoStatus = z.infer<typeof DemoStatus>
 
+export const DemoFilesInput = z
+  .object({
+    /** a sample is for trying the import page: a few hundred customers at most */
+    customers: z.number().int().min(1).max(5000).default(200),
+    seed: z.number().int().default(7)
+  })
+  .strict()
+
+export const DemoFilesResult = z.object({
+  /** the demo's export files, in the order to import them: product list, counter sales, online orders, member list */
+  files: z.array(z.object({ name: z.string(), kind: ImportKind, dataBase64: z.string() }))
+})
+export type DemoFilesResult = z.infer<typeof DemoFilesResult>
+
 export const demoChannels = {
   /** Fill an empty database with a believable mother-and-baby shop (two years of sales). */
   'demo.load': { input: DemoInput, output: DemoResult },
   /** Undo exactly the demo's batches (after a backup); the shop is empty again. */
   'demo.remove': { input: z.object({}).strict(), output: DemoRemoveResult },
   /** Whether the demo shop is loaded, and as which batches. */
-  'demo.status': { input: z.object({}).strict(), output: DemoStatus }
+  'demo.status': { input: z.object({}).strict(), output: DemoStatus },
+  /** The demo's export files as bytes, to save as samples for the import page (「保存示例文件」); imports nothing. */
+  'demo.files': { input: DemoFilesInput, output: DemoFilesResult }
 }

@@ -3,6 +3,7 @@ import type { HandlerGroup } from './index'
 import { importDemoShop } from '../../services/demo/demo-import'
 import { removeDemoShop } from '../../services/demo/demo-removal'
 import { readDemoRecord } from '../../services/demo/demo-record'
+import { buildDemoFiles } from '../../services/demo/demo-files'
 import { backupFolder, createBackup } from '../../services/backups/online-backup'
 import { recordAudit } from '../../services/audit/audit-log'
 
@@ -23,6 +24,11 @@ export function demoHandlers(ctx: AppContext): HandlerGroup<'demo'> {
     'demo.status': () => {
       const record = readDemoRecord(ctx.db)
       return { loaded: record !== null, loadedAt: record?.loadedAt ?? null, batches: record?.batches ?? [] }
+    },
+    'demo.files': async (input) => {
+      // as of the shop's today, so the samples' sales end where the shop's calendar is
+      const demo = await buildDemoFiles(input.customers, input.seed, ctx.today())
+      return { files: demo.files.map((f) => ({ name: f.name, kind: f.kind, dataBase64: f.bytes.toString('base64') })) }
     }
   }
 }

@@ -15,7 +15,7 @@ import type {
   UndoResult,
   ImportField
 } from '@shared/schemas/imports'
-import { fileToBase64, saveBytes } from '@/composables/download'
+import { fileToBase64, saveBase64, saveBytes } from '@/composables/download'
 import { unwrap, useCall, CallError } from './call'
 
 export type ImportStage = 'pick' | 'preview' | 'running' | 'result'
@@ -192,7 +192,17 @@ export const useImportsStore = defineStore('imports', () => {
     return true
   }
 
+  /** The demo shop's four export files saved as downloads, to try the import with (「保存示例文件」); imports nothing. */
+  async function saveSamples(): Promise<string[] | undefined> {
+    const r = await working.run(() => window.api.demo.files({}))
+    if (!r) return undefined
+    for (const f of r.files)
+      saveBase64(f.dataBase64, f.name, f.name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    return r.files.map((f) => f.name)
+  }
+
   return {
+    saveSamples,
     stage,
     fileName,
     preview,

@@ -23,7 +23,7 @@ describe('the demo shop is a shop’s export files run through the importer', ()
   it('writes the counter sales as GBK with a title, an export time and a 合计 row whose totals are the lines’ sums', async () => {
     const plan = planSales(40, 3, AS_OF)
     const { files } = await buildDemoFiles(40, 3, AS_OF)
-    const text = iconv.decode(files[0].bytes, 'gbk')
+    const text = iconv.decode(files.find((f) => f.name === '门店销售明细.csv')!.bytes, 'gbk')
     const rows = text.trim().split('\r\n')
     expect(rows[0]).toBe('常青母婴店 销售明细')
     expect(rows[1]).toBe('导出时间：2026-11-23 08:00:00')
@@ -39,7 +39,7 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     const plan = planSales(40, 3, AS_OF)
     const { files } = await buildDemoFiles(40, 3, AS_OF)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(files[1].bytes as unknown as ArrayBuffer)
+    await book.xlsx.load(files.find((f) => f.name === '天猫订单报表.xlsx')!.bytes as unknown as ArrayBuffer)
     const sheet = book.worksheets[0]
     expect(sheet.rowCount).toBe(1 + plan.online.length)
     const first = sheet.getRow(2).getCell(1).value
@@ -53,7 +53,7 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     const call = ok(testDispatch(ctx))
     const r = (await call('demo.load', { customers: 60, seed: 5, asOf: AS_OF })) as DemoResult
     const all = [...plan.store, ...plan.online]
-    expect(r.batches).toHaveLength(3)
+    expect(r.batches).toHaveLength(4)
     expect(r.lines).toBe(all.length)
     expect(r.revenueFen).toBe(all.reduce((s, l) => s + l.amountFen, 0))
     // orders count purchases; a return is an order of its own (R + the order number) that is not one
@@ -66,6 +66,8 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     expect(db.prepare('SELECT count(*) FROM customer_tags').pluck().get()).toBe(members.filter((m) => m.tag).length)
     expect(db.prepare('SELECT count(*) FROM customers WHERE birthday_lunar = 1').pluck().get()).toBe(members.filter((m) => m.birthday && m.lunar).length)
     expect(db.prepare('SELECT count(*) FROM customers WHERE referred_by IS NOT NULL').pluck().get()).toBe(members.filter((m) => m.referrerCard).length)
+    // the Tmall report's orders are online ones (its 店铺名称 names a platform shop), the counter's are the store's
+    expect(db.prepare("SELECT count(*) FROM orders WHERE channel = 'online'").pluck().get()).toBe(new Set(plan.online.map((l) => l.orderNo)).size)
     expect(await call('demo.status', {})).toEqual({ loaded: true, loadedAt: `${AS_OF}T12:00:00`, batches: r.batches })
   })
 
@@ -103,11 +105,54 @@ describe('the demo on the command line', () => {
     expect(loaded.code).toBe(0)
     const d = JSON.parse(loaded.stdout)
     expect(d.customers).toBe(20)
-    expect(d.batches).toHaveLength(3)
+    expect(d.batches).toHaveLength(4)
     const removed = await out(['demo', 'remove', '--db', db, '--json'])
     expect(JSON.parse(removed.stdout)).toEqual({ batchesUndone: [...d.batches].reverse(), customers: 0, orders: 0 })
-    const files = await out(['demo', 'files', join(dir, 'samples'), '--db', db, '--customers', '10', '--json'])
+    const files = await out(['demo', 'files', '--out', join(dir, 'samples'), '--db', db, '--customers', '10', '--json'])
     expect(files.code).toBe(0)
-    expect(readdirSync(join(dir, 'samples')).sort()).toEqual(['会员资料.xlsx', '天猫订单报表.xlsx', '门店销售明细.csv'])
+    expect(readdirSync(join(dir, 'samples')).sort()).toEqual(['会员资料.xlsx', '商品资料.xlsx', '天猫订单报表.xlsx', '门店销售明细.csv'])
+    expect(JSON.parse(files.stdout).files).toEqual(
+      ['商品资料.xlsx', '门店销售明细.csv', '天猫订单报表.xlsx', '会员资料.xlsx'].map((f) => join(dir, 'samples', f))
+    )
+    // the samples are what the page offers to try the import with: the counter file goes through the importer as sales
+    const imported = await out(['import', join(dir, 'samples', '门店销售明细.csv'), '--db', db, '--json'])
+    expect(imported.code).toBe(0)
+    const [r] = JSON.parse(imported.stdout)
+    expect(r).toMatchObject({ kind: 'sales', encoding: 'gb18030', headerRow: 3, rowsRejected: 0 })
+    expect(r.rowsImported).toBeGreaterThan(0)
+  })
+})
+
+describe('the demo’s files as samples for the import page', () => {
+  it('answers the four files in import order with their kinds, and imports nothing', async () => {
+    const ctx = testContext(AS_OF)
+    const call = ok(testDispatch(ctx))
+    const r = (await call('demo.files', { customers: 12, seed: 3 })) as { files: { name: string; kind: string; dataBase64: string }[] }
+    expect(r.files.map((f) => [f.name, f.kind])).toEqual([
+      ['商品资料.xlsx', 'products'],
+      ['门店销售明细.csv', 'sales'],
+      ['天猫订单报表.xlsx', 'sales'],
+      ['会员资料.xlsx', 'members']
+    ])
+    // the contents are the files the demo itself imports (an .xlsx's zip stamps its own time, so its rows are compared)
+    const { files } = await buildDemoFiles(12, 3, AS_OF)
+    const rowsOf = async (bytes: Buffer) => {
+      const book = new ExcelJS.Workbook()
+      await book.xlsx.load(bytes as unknown as ArrayBuffer)
+      return book.worksheets[0].getSheetValues()
+    }
+    for (const f of r.files) {
+      const mine = files.find((g) => g.name === f.name)!.bytes
+      const got = Buffer.from(f.dataBase64, 'base64')
+      if (f.name.endsWith('.csv')) expect(got.equals(mine)).toBe(true)
+      else expect(await rowsOf(got)).toEqual(await rowsOf(mine))
+    }
+    expect(ctx.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0)
+    expect(ctx.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0)
+  })
+
+  it('refuses more than 5,000 customers for a sample', async () => {
+    const ctx = testContext(AS_OF)
+    expect(await testDispatch(ctx)('demo.files', { customers: 5001 })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
   })
 })
