@@ -217,6 +217,8 @@ export const PrintJobInput = z
     draft: z.object({ kind: TemplateKind, sheet: SheetGeometry, body: TemplateBody }).optional(),
     /** at most this many cards (a quick look while designing) */
     limit: z.number().int().min(1).max(100_000).optional(),
+    /** whole phone numbers on this print; absent: address labels carry them (the courier needs them), cards follow the template's 显示完整手机号 (masked by default) */
+    fullPhones: z.boolean().optional(),
     asOf: IsoDate.optional()
   })
   .strict()
@@ -254,7 +256,9 @@ export const PrintPreview = z.object({
   calibration: Calibration,
   warnings: z.array(PrintWarning),
   /** the first 500 cards, in print order */
-  cardList: z.array(CardInfo)
+  cardList: z.array(CardInfo),
+  /** whether {{手机}} prints whole numbers on this output (the dialog says so, the audit line records it) */
+  wholePhones: z.boolean()
 })
 export type PrintPreview = z.infer<typeof PrintPreview>
 

@@ -18,7 +18,7 @@ export const printCommand: Command = {
   usage: [
     'print templates --db PATH [--json]',
     'print --db PATH --template ID (--segment NAME | --campaign ID | --batch ID | --stage STAGE | --customers 1,2,3) --out FILE.html',
-    '        [--start-at N] [--printer NAME | --offset-x MM --offset-y MM --scale-x S --scale-y S] [--limit N] [--preview] [--json]',
+    '        [--start-at N] [--printer NAME | --offset-x MM --offset-y MM --scale-x S --scale-y S] [--limit N] [--full-phones | --masked-phones] [--preview] [--json]',
     'print redeem --db PATH --code CODE [--json]'
   ].join('\n  '),
   summary: '售后卡与标签 / list templates, write the printable HTML for a target (codes are issued unless --preview), redeem a code',
@@ -38,6 +38,8 @@ export const printCommand: Command = {
     'scale-y': { type: 'string' },
     limit: { type: 'string' },
     preview: { type: 'boolean' },
+    'full-phones': { type: 'boolean' },
+    'masked-phones': { type: 'boolean' },
     code: { type: 'string' }
   },
   async run(args, env) {
@@ -77,18 +79,29 @@ export const printCommand: Command = {
       calibration,
       printer: stringFlag(args, 'printer'),
       limit: intFlag(args, 'limit'),
+      // labels carry whole numbers and cards masked ones unless told (as customers export --full-phones)
+      fullPhones: args.flags['full-phones'] === true ? true : args.flags['masked-phones'] === true ? false : undefined,
       asOf: env.ctx.today()
     }
     const preview = args.flags.preview === true
     const r = preview ? { ...(await env.call('printing.preview', input)), codesIssued: 0 } : await env.call('printing.render', input)
     const path = resolve(out)
     writeFileSync(path, r.html)
-    const data = { out: path, pages: r.pages, cards: r.cards, codesIssued: r.codesIssued, sheet: r.sheet.id, warnings: r.warnings, cardList: r.cardList }
+    const data = {
+      out: path,
+      pages: r.pages,
+      cards: r.cards,
+      codesIssued: r.codesIssued,
+      wholePhones: r.wholePhones,
+      sheet: r.sheet.id,
+      warnings: r.warnings,
+      cardList: r.cardList
+    }
     return {
       data,
       human: () =>
         [
-          `已写入 ${path}: ${r.cards} 张卡, ${r.pages} 页, 发放券码 ${r.codesIssued} 个`,
+          `已写入 ${path}: ${r.cards} 张卡, ${r.pages} 页, 发放券码 ${r.codesIssued} 个, ${r.wholePhones ? '含完整手机号' : '手机号已打码'}`,
           ...r.warnings.map((w) => `  ! ${w.message} ×${w.count}${w.examples.length ? `（如 ${w.examples.slice(0, 3).join('、')}）` : ''}`)
         ].join('\n')
     }

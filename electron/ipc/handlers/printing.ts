@@ -27,7 +27,13 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
     const settings = readSettings(ctx.db)
     const r = runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
     // a committed job is what goes to paper: audit it (template id and counts, no names)
-    if (commit) recordAudit(ctx.db, ctx.now(), 'print', `template ${input.templateId}: ${r.cards} cards on ${r.pages} pages, ${r.codesIssued} codes issued`)
+    if (commit)
+      recordAudit(
+        ctx.db,
+        ctx.now(),
+        'print',
+        `template ${input.templateId}: ${r.cards} cards on ${r.pages} pages, ${r.codesIssued} codes issued, ${r.wholePhones ? 'whole phone numbers' : 'masked phone numbers'}`
+      )
     return r
   }
   const sink = () => {

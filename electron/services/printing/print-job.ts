@@ -104,6 +104,16 @@ function outsideWarnings(book: WarningBook, sheet: SheetGeometry, design: Block[
   }
 }
 
+/**
+ * Whole phone numbers or masked ones: what the print asks, else an address label carries the
+ * whole number (a courier cannot ring 138****1234) and a card follows its template, masked unless
+ * the template says otherwise — a card travels inside a parcel and is read by anyone.
+ */
+export function carriesWholePhones(kind: Template['kind'], body: Pick<TemplateBody, 'fullPhone'>, asked: boolean | undefined): boolean {
+  if (asked !== undefined) return asked
+  return kind === 'label' ? true : body.fullPhone
+}
+
 /** Build the document for a job: a preview (throwaway codes) or a real print (stored codes). */
 export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult {
   const stored: Pick<Template, 'id' | 'name' | 'kind' | 'sheet' | 'body'> | null = input.draft ? null : getTemplate(db, input.templateId)
@@ -122,7 +132,8 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
   const shopName = getShopName(db)
   const target = resolveTarget(db, input.target, options.asOf, options.thresholds)
   const recipients = input.limit ? target.recipients.slice(0, input.limit) : target.recipients
-  const facts = loadFacts(db, recipients, options.asOf, options.thresholds, body.fullPhone, options.tiers)
+  const wholePhones = carriesWholePhones(template.kind, body, input.fullPhones)
+  const facts = loadFacts(db, recipients, options.asOf, options.thresholds, wholePhones, options.tiers)
   const book = new WarningBook()
 
   outsideWarnings(book, sheet, body.blocks, DEFAULT_DESIGN)
@@ -200,5 +211,5 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
 
   const pages = facts.length === 0 ? 0 : Math.floor((input.startAt - 1 + facts.length - 1) / perSheet) + 1
   const html = renderDocument({ title: `${template.name} · ${target.label}`, sheet, theme: body.theme, cutMarks: body.cutMarks, calibration, pages, cards })
-  return { html, pages, cards: cards.length, sheet, calibration, warnings: book.list(), cardList, codesIssued: options.commit ? drawn.length : 0 }
+  return { html, pages, cards: cards.length, sheet, calibration, warnings: book.list(), cardList, wholePhones, codesIssued: options.commit ? drawn.length : 0 }
 }

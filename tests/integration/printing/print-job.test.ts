@@ -25,17 +25,33 @@ describe('a print preview merged from real customers', () => {
       ['姓名', 1, [`#${s.nobody}`]],
       ['地址', 1, [`#${s.nobody}`]]
     ])
-    expect(r.html).toContain('王芳  138****8000')
+    // an address label is for the courier: the whole number, and the preview says so
+    expect(r.html).toContain('王芳  13812348000')
+    expect(r.wholePhones).toBe(true)
     expect(r.html).toContain('上海市徐汇区漕溪北路88号3幢1201室')
-    expect(r.html).not.toContain('13812348000')
   })
 
-  it('shows full phone numbers only when the template says so', () => {
+  it('masks a label’s phones only when this print asks for masked ones', () => {
     const { db } = testContext()
     const s = tinyShop(db)
-    const t = getTemplate(db, templateId(db, '地址标签 Avery L7160'))
-    saveTemplate(db, { ...t, body: { ...t.body, fullPhone: true } }, AS_OF)
-    expect(runJob(db, job({ templateId: t.id, target: { customerIds: [s.wang] } }), opts()).html).toContain('王芳  13812348000')
+    const r = runJob(db, job({ templateId: templateId(db, '地址标签 Avery L7160'), target: { customerIds: [s.wang] }, fullPhones: false }), opts())
+    expect(r.html).toContain('王芳  138****8000')
+    expect(r.html).not.toContain('13812348000')
+    expect(r.wholePhones).toBe(false)
+  })
+
+  it('keeps a card’s phones masked unless its template or this print asks for whole ones', () => {
+    const { db } = testContext()
+    const s = tinyShop(db)
+    const label = getTemplate(db, templateId(db, '地址标签 Avery L7160'))
+    // the label's design printed as a card: what the kind decides, not the blocks
+    const card = saveTemplate(db, { name: '带手机的卡', kind: 'insert', sheet: label.sheet, body: { ...label.body, fullPhone: false } }, AS_OF)
+    const masked = runJob(db, job({ templateId: card.id, target: { customerIds: [s.wang] } }), opts())
+    expect([masked.html.includes('王芳  138****8000'), masked.wholePhones]).toEqual([true, false])
+    const asked = runJob(db, job({ templateId: card.id, target: { customerIds: [s.wang] }, fullPhones: true }), opts())
+    expect([asked.html.includes('王芳  13812348000'), asked.wholePhones]).toEqual([true, true])
+    saveTemplate(db, { ...card, body: { ...card.body, fullPhone: true } }, AS_OF)
+    expect(runJob(db, job({ templateId: card.id, target: { customerIds: [s.wang] } }), opts()).html).toContain('王芳  13812348000')
   })
 
   it('picks the come-back variant for a sleeping customer, the welcome for a first-time buyer and the default for a regular', () => {
@@ -194,5 +210,24 @@ describe('printing for a saved segment', () => {
     const r = await call('printing.preview', { templateId: 1, target: { segment: '一次客' } })
     const data = (r as { ok: true; data: { cardList: { customerId: number }[] } }).data
     expect(data.cardList.map((c) => c.customerId)).toEqual([s.li, s.zhang])
+  })
+})
+
+describe('what every print records about phone numbers', () => {
+  it('writes an audit line saying whether the output carried whole or masked phone numbers', async () => {
+    const ctx = testContext(AS_OF)
+    const s = tinyShop(ctx.db)
+    const call = testDispatch(ctx)
+    const label = templateId(ctx.db, '地址标签 Avery L7160')
+    const card = templateId(ctx.db, 'A6 售后卡')
+    expect(await call('printing.render', { templateId: label, target: { customerIds: [s.wang] } })).toMatchObject({ ok: true, data: { wholePhones: true } })
+    expect(await call('printing.render', { templateId: card, target: { customerIds: [s.wang] } })).toMatchObject({ ok: true, data: { wholePhones: false } })
+    // a preview goes to no paper and writes no line
+    await call('printing.preview', { templateId: label, target: { customerIds: [s.wang] } })
+    const lines = ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id").pluck().all()
+    expect(lines).toEqual([
+      `template ${label}: 1 cards on 1 pages, 0 codes issued, whole phone numbers`,
+      `template ${card}: 1 cards on 1 pages, 1 codes issued, masked phone numbers`
+    ])
   })
 })

@@ -21,7 +21,7 @@ describe('the print command', () => {
     expect(list.filter((t: { kind: string }) => t.kind === 'label')).toHaveLength(6)
 
     const out = join(dir, 'labels.html')
-    const r = await cli(['print', '--db', db, '--template', '4', '--batch', '1', '--limit', '25', '--start-at', '2', '--out', out, '--json'])
+    const r = await cli(['print', '--db', db, '--template', '4', '--batch', '2', '--limit', '25', '--start-at', '2', '--out', out, '--json'])
     expect(r.code).toBe(0)
     const data = JSON.parse(r.stdout)
     expect(data).toMatchObject({ out, cards: 25, pages: 2, codesIssued: 0, sheet: 'avery-l7160' })
