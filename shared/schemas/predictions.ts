@@ -133,21 +133,6 @@ export const CustomerScore = z.object({
 })
 export type CustomerScore = z.infer<typeof CustomerScore>
 
-export const ScoresInput = z
-  .object({
-    asOf: IsoDate.optional(),
-    horizon: z.number().positive().max(5000).default(52),
-    unit: TimeUnit.default('week'),
-    limit: z.number().int().min(1).max(1000).default(100)
-  })
-  .strict()
-
-export const ScoreList = z.object({
-  mode: z.enum(['model', 'rules']),
-  message: Words,
-  rows: z.array(CustomerScore)
-})
-
 /** The customers worth most as of a date, by expected value over a horizon in days. */
 export const TopInput = z
   .object({
@@ -155,7 +140,9 @@ export const TopInput = z
     asOf: IsoDate.optional(),
     /** the horizon in days the value is summed over (the page offers 30, 90 and 365) */
     horizonDays: z.number().int().min(1).max(3650).default(90),
-    limit: z.number().int().min(1).max(1000).default(100)
+    limit: z.number().int().min(1).max(1000).default(100),
+    /** use this model instead of the shop's backtest choice; default: the shop's setting ('auto' = choose) */
+    model: z.union([CountModelName, z.literal('auto')]).optional()
   })
   .strict()
 
@@ -187,6 +174,8 @@ export const TopList = z.object({
   mode: z.enum(['model', 'rules']),
   model: z.string(),
   message: Words,
+  /** why that model scores (the backtest of the 26 weeks before the as-of date, or the pin), in one sentence; null in rules mode */
+  choice: Words.nullable(),
   spend: SpendFit.nullable(),
   /** customers with a purchase by the as-of date (everyone ranked) */
   customers: z.number().int(),
@@ -195,12 +184,10 @@ export const TopList = z.object({
 export type TopList = z.infer<typeof TopList>
 
 export const predictionsChannels = {
-  /** Fit BG/NBD, Pareto/NBD and Gamma-Gamma as of a date, with a backtest when a holdout end is given. */
+  /** Fit every count model and the spend model as of a date, with each model's backtest when a holdout end is given. */
   'predictions.fit': { input: FitInput, output: ClvFit },
   /** One customer's expected purchases, P(alive) and expected value, explained in words. */
   'predictions.customer': { input: CustomerScoreInput, output: CustomerScore },
-  /** Repeat customers most overdue against their own rhythm (rules) or least likely alive (model). */
-  'predictions.scores': { input: ScoresInput, output: ScoreList },
-  /** The customers worth most as of a date: a fit on everything up to it, ranked by expected value over the horizon. */
+  /** The customers worth most as of a date: the chosen (or pinned) model fitted on everything up to it, ranked by expected value over the horizon. */
   'predictions.top': { input: TopInput, output: TopList }
 }

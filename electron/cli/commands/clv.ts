@@ -5,10 +5,25 @@ import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
 import { CountModelName } from '../../../shared/schemas/predictions'
 
+/** --model: auto or one of the count models; undefined when not given (the shop's setting decides). */
+function modelFlag(args: ParsedArgs): CountModelName | 'auto' | undefined {
+  const flag = stringFlag(args, 'model')
+  const pinned = flag === undefined || flag === 'auto' ? flag : CountModelName.safeParse(flag).data
+  if (flag !== undefined && pinned === undefined)
+    throw new DomainError('BAD_INPUT', `--model 只能是 auto 或 ${CountModelName.options.join(', ')} (got ${flag})`)
+  return pinned
+}
+
 /** `clv top`: the customers worth most as of --as-of (default today), over --horizon days. */
 async function top(args: ParsedArgs, env: CliEnv) {
-  const list = await env.call('predictions.top', { asOf: env.ctx.today(), horizonDays: intFlag(args, 'horizon') ?? 90, limit: intFlag(args, 'limit') ?? 20 })
-  for (const w of [list.message, list.spend?.reason].filter((v): v is NonNullable<typeof v> => !!v)) env.progress(w.zh)
+  const model = modelFlag(args)
+  const list = await env.call('predictions.top', {
+    asOf: env.ctx.today(),
+    horizonDays: intFlag(args, 'horizon') ?? 90,
+    limit: intFlag(args, 'limit') ?? 20,
+    model
+  })
+  for (const w of [list.message, list.choice, list.spend?.reason].filter((v): v is NonNullable<typeof v> => !!v)) env.progress(w.zh)
   const data = list.rows.map((r) => ({
     ref: r.ref,
     name: r.name,
@@ -33,7 +48,7 @@ export const clvCommand: Command = {
   name: 'clv',
   usage: [
     'clv --db PATH --calibration-end DATE [--holdout-end DATE] [--unit day|week] [--model auto|bgnbd|paretoNbd|mbgnbd|bgcnbd|mbgcnbd] [--customer REF --horizon N] [--json]',
-    '  clv top --db PATH [--as-of DATE] [--horizon DAYS] [--limit N] [--json]',
+    '  clv top --db PATH [--as-of DATE] [--horizon DAYS] [--limit N] [--model auto|NAME] [--json]',
     '        → [{ref, name, expectedPurchases, expectedValueFen, pAlive, nextPurchase, lastPurchase, model}]'
   ].join('\n'),
   summary:
@@ -64,11 +79,7 @@ export const clvCommand: Command = {
       const data = { x: s.x, tx: s.tx, T: s.T, expectedPurchases: s.expectedPurchases, pAlive: s.pAlive, expectedValueFen: s.expectedValueFen }
       return { data, human: () => `${s.name ?? ref}: ${s.explanation.zh}\n${s.explanation.en}` }
     }
-    const modelFlag = stringFlag(args, 'model')
-    const pinned = modelFlag === undefined || modelFlag === 'auto' ? modelFlag : CountModelName.safeParse(modelFlag).data
-    if (modelFlag !== undefined && pinned === undefined) {
-      throw new DomainError('BAD_INPUT', `--model 只能是 auto 或 ${CountModelName.options.join(', ')} (got ${modelFlag})`)
-    }
+    const pinned = modelFlag(args)
     const fit = await env.call('predictions.fit', { calibrationEnd, holdoutEnd: stringFlag(args, 'holdout-end'), unit, paretoNbd: true, model: pinned })
     // one count model is enough for an answer: every other model and the spend model each say their own failure
     if (fit.mode === 'rules' || !fit.chosen || !fit.spend) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { DomainError } from '../../../shared/result'
-import { defaultCalibrationEnd, fitClv, scoreCustomer, scoreList } from '../../services/predictions/clv-service'
+import { defaultCalibrationEnd, fitClv, scoreCustomer } from '../../services/predictions/clv-service'
 import { topCustomers } from '../../services/predictions/top-customers'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
 import { readSettings } from '../../services/settings/settings-service'
@@ -25,7 +25,9 @@ export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'
       }
       return scoreCustomer(ctx.db, id, asOf ?? ctx.today(), horizon, unit)
     },
-    'predictions.scores': ({ asOf, horizon, unit, limit }) => scoreList(ctx.db, asOf ?? ctx.today(), horizon, unit, limit),
-    'predictions.top': ({ asOf, horizonDays, limit }) => topCustomers(ctx.db, { asOf: asOf ?? ctx.today(), horizonDays, limit })
+    'predictions.top': ({ asOf, horizonDays, limit, model }) => {
+      const wanted = model ?? readSettings(ctx.db).predictionModel
+      return topCustomers(ctx.db, { asOf: asOf ?? ctx.today(), horizonDays, limit, model: wanted === 'auto' ? undefined : wanted })
+    }
   }
 }

@@ -196,25 +196,6 @@ export function scoreCustomer(db: Db, customerId: number, asOf: string, horizon:
   return scoreRow(fitForScoring(rows, unit), rows[at], history, asOf, horizon, unit, customerName(db, customerId))
 }
 
-/** Repeat buyers ordered by how far past their own usual gap they are, with model figures when available. */
-export function scoreList(db: Db, asOf: string, horizon: number, unit: TimeUnit, limit: number) {
-  const histories = readPurchaseHistory(db, asOf)
-  const rows = calibrate(histories, dayNumber(asOf))
-  const fitted = fitForScoring(rows, unit)
-  const byId = new Map(histories.map((h) => [h.customerId, h]))
-  const asOfDay = dayNumber(asOf)
-  const ranked = rows
-    .filter((r) => r.x > 0)
-    .map((r) => ({ r, ratio: ruleFigures(byId.get(r.customerId)?.days ?? [], asOfDay).gapRatio ?? 0 }))
-    .sort((a, b) => b.ratio - a.ratio || a.r.customerId - b.r.customerId)
-    .slice(0, limit)
-  return {
-    mode: fitted.mode,
-    message: fitted.message,
-    rows: ranked.map(({ r }) => scoreRow(fitted, r, byId.get(r.customerId) as CustomerHistory, asOf, horizon, unit, customerName(db, r.customerId)))
-  }
-}
-
 /** The default calibration end for a backtest ending today: 26 weeks earlier. */
 export function defaultCalibrationEnd(today: string): string {
   return addDays(today, -182)

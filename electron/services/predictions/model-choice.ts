@@ -62,6 +62,11 @@ function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], f
 
 const fmt = (v: number, digits = 2) => v.toFixed(digits)
 
+/** The holdout's length as a shop owner says it: whole weeks, else days. */
+function spanWords(days: number): Words {
+  return days % 7 === 0 ? { zh: `${days / 7} 周`, en: `${days / 7} weeks` } : { zh: `${days} 天`, en: `${days} days` }
+}
+
 function chooseByBacktest(
   backtests: CountModelsResult['backtests'],
   holdout: NonNullable<CountModelsOptions['holdout']>
@@ -72,13 +77,22 @@ function chooseByBacktest(
   const label = MODEL_LABELS[name]
   const next = ranked[1]
   const versus = next
-    ? { zh: `，次好的 ${MODEL_LABELS[next[0]]} 为 ${fmt(next[1].mae)} 次`, en: `; next best ${MODEL_LABELS[next[0]]}: ${fmt(next[1].mae)}` }
+    ? { zh: `，次好的 ${MODEL_LABELS[next[0]]} 差 ${fmt(next[1].mae)} 次`, en: `; next best ${MODEL_LABELS[next[0]]}: ${fmt(next[1].mae)}` }
     : { zh: '', en: '' }
+  const off = best.actualRepeat > 0 ? Math.round((Math.abs(best.forecastRepeat - best.actualRepeat) / best.actualRepeat) * 100) : null
+  const total =
+    off === null
+      ? { zh: `全店预测 ${fmt(best.forecastRepeat, 1)} 次、实际 0 次`, en: `${fmt(best.forecastRepeat, 1)} forecast for the shop against none` }
+      : {
+          zh: `全店预测 ${fmt(best.forecastRepeat, 1)} 次、实际 ${best.actualRepeat} 次，误差 ${off}%`,
+          en: `${fmt(best.forecastRepeat, 1)} forecast for the shop against ${best.actualRepeat} actual, ${off}% off`
+        }
+  const span = spanWords(holdout.days)
   return {
     chosen: name,
     choice: {
-      zh: `选用 ${label}：在检验期（${holdout.calibrationEnd} 之后至 ${holdout.holdoutEnd}）它对每位顾客回购次数的平均误差最小（${fmt(best.mae)} 次${versus.zh}）；全店预测 ${fmt(best.forecastRepeat, 1)} 次，实际 ${best.actualRepeat} 次`,
-      en: `${label} is used: over the holdout (after ${holdout.calibrationEnd} to ${holdout.holdoutEnd}) it missed each customer's repeat purchases by least on average (${fmt(best.mae)}${versus.en}); ${fmt(best.forecastRepeat, 1)} forecast for the shop against ${best.actualRepeat} actual`
+      zh: `按最近 ${span.zh}（${holdout.calibrationEnd} 之后至 ${holdout.holdoutEnd}）的实际购买检验，${label} 预测得最准（每位顾客平均差 ${fmt(best.mae)} 次${versus.zh}；${total.zh}），所以用它打分`,
+      en: `checked against the real purchases of the last ${span.en} (after ${holdout.calibrationEnd} to ${holdout.holdoutEnd}), ${label} forecast best (each customer's repeat purchases missed by ${fmt(best.mae)} on average${versus.en}; ${total.en}), so it does the scoring`
     }
   }
 }
@@ -92,6 +106,45 @@ function chooseByLikelihood(models: CountModelsResult['models'], customers: numb
     choice: {
       zh: `选用 ${label}：没有检验期可比，按拟合优度（BIC，参数多的要扣分）选出`,
       en: `${label} is used: with no holdout to compare on, it has the best fit penalised for parameters (BIC)`
+    }
+  }
+}
+
+/** Why a pinned model is used, in one sentence. */
+export function pinnedChoice(name: CountModelName): Words {
+  const label = MODEL_LABELS[name]
+  return { zh: `使用设置里固定的 ${label}（不按检验结果挑选）`, en: `${label} is used because it is pinned in the settings (not chosen by the backtest)` }
+}
+
+/** The pinned model has no answer: say so before the sentence of the one used instead. */
+export function pinnedFailed(pinned: CountModelName, used: { chosen: CountModelName; choice: Words }): Words {
+  const label = MODEL_LABELS[pinned]
+  return {
+    zh: `固定的 ${label} 没有结果，改用 ${MODEL_LABELS[used.chosen]}。${used.choice.zh}`,
+    en: `the pinned ${label} has no answer, so ${MODEL_LABELS[used.chosen]} is used. ${used.choice.en}`
+  }
+}
+
+/** Fit one named model on its own (the scores refit the chosen one on everything up to the as-of date); throws its DomainError. */
+export function fitCountModel(name: CountModelName, groups: RfmGroups, rows: CalibrationRow[], perUnit: number): CountModel {
+  switch (name) {
+    case 'bgnbd': {
+      const f = fitBgNbd(groups)
+      return bgnbdModel(f.params, f.logLik)
+    }
+    case 'paretoNbd': {
+      const f = fitParetoNbd(groups)
+      return paretoNbdModel(f.params, f.logLik)
+    }
+    case 'mbgnbd': {
+      const f = fitMbgNbd(groups)
+      return mbgnbdModel(f.params, f.logLik)
+    }
+    case 'bgcnbd':
+    case 'mbgcnbd': {
+      const variant = name === 'bgcnbd' ? 'bg' : 'mbg'
+      const f = fitCnbd(groups, gapSummary(rows, perUnit), variant)
+      return cnbdModel(f.params, variant, f.logLik)
     }
   }
 }
@@ -130,22 +183,7 @@ export function fitCountModels(groups: RfmGroups, rows: CalibrationRow[], perUni
   }
   let pick = (o.holdout && chooseByBacktest(backtests, o.holdout)) || chooseByLikelihood(models, groups.customers)
   if (o.pinned) {
-    const label = MODEL_LABELS[o.pinned]
-    pick = models[o.pinned]
-      ? {
-          chosen: o.pinned,
-          choice: {
-            zh: `使用设置里固定的 ${label}（不按检验结果挑选）`,
-            en: `${label} is used because it is pinned in the settings (not chosen by the backtest)`
-          }
-        }
-      : {
-          chosen: pick.chosen,
-          choice: {
-            zh: `固定的 ${label} 没有结果，改用 ${MODEL_LABELS[pick.chosen]}。${pick.choice.zh}`,
-            en: `the pinned ${label} has no answer, so ${MODEL_LABELS[pick.chosen]} is used. ${pick.choice.en}`
-          }
-        }
+    pick = models[o.pinned] ? { chosen: o.pinned, choice: pinnedChoice(o.pinned) } : { chosen: pick.chosen, choice: pinnedFailed(o.pinned, pick) }
   }
   return { bgnbd: bg, paretoNbd: pareto, mbgnbd: mbg, bgcnbd: bgc, mbgcnbd: mbgc, models, errors, backtests, ...pick }
 }

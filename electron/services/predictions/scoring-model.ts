@@ -1,13 +1,12 @@
 /**
  * What the scores staff see need from a fitted model, behind one small interface: expected
- * purchases over a horizon, P(alive), the wait until the next purchase (with an interval
- * where the model has one) and the spend per purchase. BG/NBD + Gamma-Gamma (or the stated
- * spend fallback) is the model today; a regular-buyer model chosen by the shop's backtest
- * slots in by implementing the same interface.
+ * purchases over a horizon, P(alive), the wait until the next purchase (with an interval) and
+ * the spend per purchase. Any count model the shop's backtest chooses (or the user pins),
+ * fitted in days, plus Gamma-Gamma (or the stated spend fallback) fills it.
  */
 import type { CalibrationRow } from './calibration'
-import { bgnbdExpected, bgnbdPAlive, fitBgNbd, type BgNbdParams } from './models/bgnbd'
-import { groupDays } from './models/rfm'
+import type { BgNbdParams } from './models/bgnbd'
+import { bgnbdModel, lomaxWaitQuantile, type CountModel } from './models/count-models'
 import { expectedSpendFen, type SpendModel } from './spend'
 
 /** Days from the as-of date: the median wait and an 80% interval (10th and 90th percentiles). */
@@ -18,7 +17,7 @@ export interface NextPurchaseDays {
 }
 
 export interface ScoringModel {
-  /** the count model's name as the CLI and page show it ('bgnbd', later 'bgcnbd' …) */
+  /** the count model's name as the CLI and page show it ('bgnbd', 'mbgcnbd' …) */
   name: string
   spend: SpendModel
   /** expected purchase days in the `horizonDays` days after the as-of date */
@@ -30,38 +29,31 @@ export interface ScoringModel {
   valuePerPurchaseFen(row: CalibrationRow): number
 }
 
-/**
- * The q-quantile of the wait for the next purchase under BG/NBD given the customer is alive:
- * the rate's posterior is Gamma(r + x, α + T), so the wait is Lomax with
- * P(W > w) = ((α + T) / (α + T + w))^(r + x), and w_q = (α + T)((1 − q)^(−1/(r + x)) − 1).
- */
+/** BG/NBD's wait quantile (a Lomax, see lomaxWaitQuantile). */
 export function bgnbdWaitQuantile(p: BgNbdParams, x: number, T: number, q: number): number {
-  return (p.alpha + T) * (Math.pow(1 - q, -1 / (p.r + x)) - 1)
+  return lomaxWaitQuantile(p.r, p.alpha, x, T, q)
 }
 
-/** BG/NBD for counts, P(alive) and waits, fitted on purchase days (unit: one day). */
-export function bgnbdScoringModel(params: BgNbdParams, spend: SpendModel): ScoringModel {
+/** A count model fitted with one day as its unit, for counts, P(alive) and waits. */
+export function countScoringModel(m: CountModel, spend: SpendModel): ScoringModel {
   return {
-    name: 'bgnbd',
+    name: m.name,
     spend,
-    expectedPurchases: (r, horizonDays) => bgnbdExpected(params, horizonDays, r.x, r.txDays, r.TDays),
-    pAlive: (r) => bgnbdPAlive(params, r.x, r.txDays, r.TDays),
-    nextPurchaseDays: (r) => ({
-      median: bgnbdWaitQuantile(params, r.x, r.TDays, 0.5),
-      low: bgnbdWaitQuantile(params, r.x, r.TDays, 0.1),
-      high: bgnbdWaitQuantile(params, r.x, r.TDays, 0.9)
-    }),
+    expectedPurchases: (r, horizonDays) => m.expected(horizonDays, r.x, r.txDays, r.TDays),
+    pAlive: (r) => m.pAlive(r.x, r.txDays, r.TDays),
+    nextPurchaseDays: (r) => {
+      const wait = {
+        median: m.waitQuantile(0.5, r.x, r.txDays, r.TDays),
+        low: m.waitQuantile(0.1, r.x, r.txDays, r.TDays),
+        high: m.waitQuantile(0.9, r.x, r.txDays, r.TDays)
+      }
+      return Number.isFinite(wait.median) && Number.isFinite(wait.low) && Number.isFinite(wait.high) ? wait : null
+    },
     valuePerPurchaseFen: (r) => expectedSpendFen(spend, r.spendDays, r.zbarFen)
   }
 }
 
-/** Fit BG/NBD in days on the rows (throws a DomainError when the data cannot pin it down). */
-export function fitBgnbdScoringModel(rows: CalibrationRow[], spend: SpendModel): ScoringModel {
-  const groups = groupDays(
-    rows.map((r) => r.x),
-    rows.map((r) => r.txDays),
-    rows.map((r) => r.TDays),
-    1
-  )
-  return bgnbdScoringModel(fitBgNbd(groups).params, spend)
+/** BG/NBD for counts, P(alive) and waits, fitted on purchase days (unit: one day). */
+export function bgnbdScoringModel(params: BgNbdParams, spend: SpendModel): ScoringModel {
+  return countScoringModel(bgnbdModel(params, Number.NaN), spend)
 }

@@ -1,6 +1,7 @@
 /**
- * 最有价值的顾客 as of a date: the models fitted on every purchase up to and including it (not
- * on a backtest's calibration window), every customer who had bought by then ranked by
+ * 最有价值的顾客 as of a date: the count model the shop's own backtest chose (the 26 weeks before
+ * the date) or the one pinned, fitted on every purchase up to and including it (not on the
+ * backtest's calibration window), with the spend model; every customer who had bought by then ranked by
  * expected value over the horizon, with P(alive), expected purchases, the expected next
  * purchase and the last one beside it. Nobody whose first purchase comes later can appear:
  * only purchases up to the as-of date are read.
@@ -9,11 +10,14 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import { formatFen } from '../../../shared/domain/money'
-import type { TopCustomer, TopList, Words } from '../../../shared/schemas/predictions'
+import type { CountModelName, TopCustomer, TopList, Words } from '../../../shared/schemas/predictions'
 import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
 import { calibrate, type CalibrationRow } from './calibration'
 import { fitSpendModel } from './spend'
-import { fitBgnbdScoringModel, type ScoringModel } from './scoring-model'
+import { countScoringModel, type ScoringModel } from './scoring-model'
+import { fitCountModel, fitCountModels, MODEL_LABELS, pinnedChoice, pinnedFailed, type CountModelsResult } from './model-choice'
+import type { CountModel } from './models/count-models'
+import { groupDays } from './models/rfm'
 import { ruleFigures } from './rules'
 import { MIN_REPEAT_BUYERS } from './clv-service'
 import { customerRefs } from '../campaigns/customer-refs'
@@ -22,6 +26,8 @@ export interface TopOptions {
   asOf: string
   horizonDays: number
   limit: number
+  /** the pinned model; undefined = the shop's backtest chooses */
+  model?: CountModelName
 }
 
 /** The plain rule when the models cannot speak: what each customer spent in the year before. */
@@ -32,38 +38,121 @@ const yuan = (fen: number) => formatFen(fen).replace(/\.00$/, '')
 const daysAgoZh = (d: number) => (d === 0 ? '今天' : `${d} 天前`)
 const daysAgoEn = (d: number) => (d === 0 ? 'today' : d === 1 ? '1 day ago' : `${d} days ago`)
 
-/** The model, or why there is none (too few repeat buyers, or a fit that cannot settle). */
-function chooseModel(rows: CalibrationRow[]): { model: ScoringModel | null; message: Words } {
-  const repeat = rows.filter((r) => r.x > 0).length
-  if (repeat < MIN_REPEAT_BUYERS) {
-    return {
-      model: null,
-      message: {
-        zh: `只有 ${repeat} 位回头客，少于模型需要的 ${MIN_REPEAT_BUYERS} 位：按近 ${RULES_WINDOW_DAYS} 天的消费额排列`,
-        en: `only ${repeat} repeat buyers, fewer than the ${MIN_REPEAT_BUYERS} the models need: ranked by spend in the last ${RULES_WINDOW_DAYS} days`
-      }
+/** The backtest the choice runs before the as-of date, as the predictions page does by default: the last 26 weeks, in weeks. */
+export const CHOICE_HOLDOUT_DAYS = 182
+
+/**
+ * Pareto/NBD takes part only when pinned: its fit can take half a minute on a shop of a few
+ * hundred regular buyers (issue #20 item 6), too long for a list that reloads with the horizon.
+ */
+const CHOICE_WITH_PARETO = false
+
+interface ModelPick {
+  /** the models to try on everything up to the as-of date, best first */
+  order: CountModelName[]
+  choice: Words
+  /** when no backtest was possible: the models already fitted on everything (BIC chose among them) */
+  fitted?: CountModelsResult['models']
+}
+
+/** The shop's own choice as of the day: the model that forecast the 26 weeks before it best, else the best BIC on everything. */
+function chooseByShop(histories: CustomerHistory[], rows: CalibrationRow[], asOf: string): ModelPick {
+  const calEnd = addDays(asOf, -CHOICE_HOLDOUT_DAYS)
+  const calRows = calibrate(histories, dayNumber(calEnd))
+  const calGroups = groupRows(calRows, 7)
+  if (calGroups.repeatBuyers >= MIN_REPEAT_BUYERS) {
+    try {
+      const c = fitCountModels(calGroups, calRows, 7, {
+        paretoNbd: CHOICE_WITH_PARETO,
+        holdout: { calibrationEnd: calEnd, holdoutEnd: asOf, days: CHOICE_HOLDOUT_DAYS }
+      })
+      const rest = (Object.keys(c.backtests) as CountModelName[]).filter((n) => n !== c.chosen).sort((a, b) => c.backtests[a]!.mae - c.backtests[b]!.mae)
+      return { order: [c.chosen, ...rest], choice: c.choice }
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e
     }
   }
-  try {
-    const model = fitBgnbdScoringModel(rows, fitSpendModel(rows))
-    return {
-      model,
-      message: {
-        zh: `用截至当天全部 ${rows.length} 位顾客（其中 ${repeat} 位回头客）的购买记录拟合，按预计消费额排列`,
-        en: `fitted on all ${rows.length} customers' purchases up to the day (${repeat} repeat buyers), ranked by expected value`
-      }
+  // too few repeat buyers before the window (a young shop): choose on everything by likelihood
+  const all = fitCountModels(groupRows(rows, 1), rows, 1, { paretoNbd: CHOICE_WITH_PARETO })
+  return { order: [all.chosen], choice: all.choice, fitted: all.models }
+}
+
+/** The model, or why there is none (too few repeat buyers, or no model that can settle). */
+function chooseModel(
+  histories: CustomerHistory[],
+  rows: CalibrationRow[],
+  o: TopOptions
+): { model: ScoringModel | null; message: Words; choice: Words | null } {
+  const repeat = rows.filter((r) => r.x > 0).length
+  const rules = (why: Words) => ({
+    model: null,
+    choice: null,
+    message: { zh: `${why.zh}：按近 ${RULES_WINDOW_DAYS} 天的消费额排列`, en: `${why.en}: ranked by spend in the last ${RULES_WINDOW_DAYS} days` }
+  })
+  if (repeat < MIN_REPEAT_BUYERS) {
+    return rules({
+      zh: `只有 ${repeat} 位回头客，少于模型需要的 ${MIN_REPEAT_BUYERS} 位`,
+      en: `only ${repeat} repeat buyers, fewer than the ${MIN_REPEAT_BUYERS} the models need`
+    })
+  }
+  const groups = groupRows(rows, 1)
+  let firstError = null as DomainError | null
+  const tryFit = (name: CountModelName, fitted?: ModelPick['fitted']): CountModel | null => {
+    if (fitted?.[name]) return fitted[name]!
+    try {
+      return fitCountModel(name, groups, rows, 1)
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e
+      firstError ??= e
+      return null
     }
-  } catch (e) {
-    if (!(e instanceof DomainError)) throw e
-    return {
-      model: null,
-      message: {
-        zh: `模型无法拟合（${e.message}）：按近 ${RULES_WINDOW_DAYS} 天的消费额排列`,
-        en: `the model could not be fitted: ranked by spend in the last ${RULES_WINDOW_DAYS} days`
-      }
+  }
+  let found: { model: CountModel; choice: Words } | null = null
+  if (o.model) {
+    const m = tryFit(o.model)
+    if (m) found = { model: m, choice: pinnedChoice(o.model) }
+  }
+  if (!found) {
+    let pick: ModelPick
+    try {
+      pick = chooseByShop(histories, rows, o.asOf)
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e
+      return rules({ zh: `模型无法拟合（${e.message}）`, en: 'the models could not be fitted' })
+    }
+    for (const name of pick.order) {
+      const m = tryFit(name, pick.fitted)
+      if (!m) continue
+      const choice =
+        name === pick.order[0]
+          ? pick.choice
+          : {
+              zh: `${MODEL_LABELS[pick.order[0]]} 在全部数据上无法拟合，改用 ${MODEL_LABELS[name]}`,
+              en: `${MODEL_LABELS[pick.order[0]]} cannot be fitted on all the data, so ${MODEL_LABELS[name]} is used`
+            }
+      found = { model: m, choice: o.model ? pinnedFailed(o.model, { chosen: name, choice }) : choice }
+      break
+    }
+  }
+  if (!found) return rules({ zh: `模型无法拟合（${firstError?.message ?? ''}）`, en: 'the models could not be fitted' })
+  const label = MODEL_LABELS[found.model.name]
+  return {
+    model: countScoringModel(found.model, fitSpendModel(rows)),
+    choice: found.choice,
+    message: {
+      zh: `用 ${label} 在截至当天全部 ${rows.length} 位顾客（其中 ${repeat} 位回头客）的购买记录上拟合，按预计消费额排列`,
+      en: `${label} fitted on all ${rows.length} customers' purchases up to the day (${repeat} repeat buyers), ranked by expected value`
     }
   }
 }
+
+const groupRows = (rows: CalibrationRow[], perUnit: number) =>
+  groupDays(
+    rows.map((r) => r.x),
+    rows.map((r) => r.txDays),
+    rows.map((r) => r.TDays),
+    perUnit
+  )
 
 interface Ranked {
   row: CalibrationRow
@@ -125,13 +214,49 @@ function explain(r: Ranked, c: Pick<TopCustomer, 'purchaseDays' | 'spentFen' | '
   }
 }
 
+type Chosen = ReturnType<typeof chooseModel>
+
+/**
+ * The last few choices and fits, keyed by the as-of date, the pin and a summary of the data they
+ * were fitted on: picking another horizon on the page rescores without running the backtest and the
+ * fits again (tens of seconds on a 20,000-customer shop), while any new purchase changes the key.
+ */
+const recentFits = new Map<string, Chosen>()
+const RECENT_FITS = 4
+
+function fitKey(rows: CalibrationRow[], o: TopOptions): string {
+  let x = 0
+  let tx = 0
+  let T = 0
+  let z = 0
+  let l = 0
+  for (const r of rows) {
+    x += r.x
+    tx += r.txDays
+    T += r.TDays
+    z += r.zbarFen * (r.spendDays + 1)
+    l += r.littDays
+  }
+  return [o.asOf, o.model ?? 'auto', rows.length, x, tx, T, z, l].join('|')
+}
+
+function chooseModelOnce(histories: CustomerHistory[], rows: CalibrationRow[], o: TopOptions): Chosen {
+  const key = fitKey(rows, o)
+  const hit = recentFits.get(key)
+  if (hit) return hit
+  const chosen = chooseModel(histories, rows, o)
+  recentFits.set(key, chosen)
+  if (recentFits.size > RECENT_FITS) recentFits.delete(recentFits.keys().next().value as string)
+  return chosen
+}
+
 /** The top `limit` customers as of `asOf`, highest expected value over `horizonDays` first. */
 export function topCustomers(db: Db, o: TopOptions): TopList {
   const asOfDay = dayNumber(o.asOf)
   const histories = readPurchaseHistory(db, o.asOf)
   const rows = calibrate(histories, asOfDay)
   const byId = new Map(histories.map((h) => [h.customerId, h]))
-  const { model, message } = chooseModel(rows)
+  const { model, message, choice } = chooseModelOnce(histories, rows, o)
   const ranked = (model ? rankByModel(model, rows, byId, o.horizonDays) : rankByRules(rows, byId, asOfDay))
     .sort((a, b) => b.key - a.key || a.row.customerId - b.row.customerId)
     .slice(0, o.limit)
@@ -145,6 +270,7 @@ export function topCustomers(db: Db, o: TopOptions): TopList {
     mode: model ? 'model' : 'rules',
     model: model?.name ?? 'rules',
     message,
+    choice,
     spend: model ? { model: model.spend.model, fallback: model.spend.fallback, reason: model.spend.reason } : null,
     customers: rows.length,
     rows: ranked.map((r) => {

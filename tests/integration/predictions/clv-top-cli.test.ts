@@ -26,8 +26,18 @@ describe('clv top', () => {
     expect(out).toHaveLength(2)
     expect(Object.keys(out[0])).toEqual(['ref', 'name', 'expectedPurchases', 'expectedValueFen', 'pAlive', 'nextPurchase', 'lastPurchase', 'model'])
     expect(out.map((c: { name: string }) => c.name)).toEqual(['王星', '李稳'])
-    expect(out[0]).toMatchObject({ ref: '1001', lastPurchase: '2026-06-27', model: 'bgnbd' })
+    expect(out[0]).toMatchObject({ ref: '1001', lastPurchase: '2026-06-27', model: 'mbgcnbd' })
     expect(Object.keys(out[0].nextPurchase)).toEqual(['date', 'from', 'to'])
+    // why that model goes to stderr with the other words
+    expect(r.stderr).toContain('MBG/CNBD-k 预测得最准')
+  })
+
+  it('scores with the model named by --model and refuses an unknown one', async () => {
+    const r = await cli(['clv', 'top', '--db', db, '--as-of', '2026-06-30', '--limit', '1', '--model', 'bgnbd', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ name: '王星', model: 'bgnbd' })
+    const bad = await cli(['clv', 'top', '--db', db, '--model', 'magic', '--json'])
+    expect(bad.code).toBe(2)
   })
 
   it('refuses a horizon that is not a whole number of days as bad usage', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LedgerWriter } from '../../../electron/services/ledger/ledger-writer'
 import { testContext, testDispatch } from '../../helpers/db'
-import type { ClvFit, CustomerScore } from '../../../shared/schemas/predictions'
+import type { ClvFit, CustomerScore, TopList } from '../../../shared/schemas/predictions'
 import type { Db } from '../../../electron/db/driver'
 
 /** Twelve customers: one buys every 30 days six times then stops; the rest buy once or twice. */
@@ -48,11 +48,12 @@ describe('predictions for a small shop', () => {
     })
   })
 
-  it('lists the most overdue repeat customers first', async () => {
+  it("ranks by the last year's spend below 100 repeat buyers: 王静's six visits of ¥268 come first", async () => {
     const ctx = testContext('2026-11-04')
     tinyShop(ctx.db)
-    const r = (await testDispatch(ctx)('predictions.scores', { limit: 3 })) as { ok: true; data: { rows: CustomerScore[] } }
-    expect(r.data.rows[0].name).toBe('王静')
+    const r = (await testDispatch(ctx)('predictions.top', { limit: 3 })) as { ok: true; data: TopList }
+    expect(r.data).toMatchObject({ asOf: '2026-11-04', mode: 'rules', model: 'rules', choice: null })
+    expect(r.data.rows[0]).toMatchObject({ name: '王静', purchaseDays: 6, spentFen: 160_800, expectedValueFen: null })
     expect(r.data.rows).toHaveLength(3)
   })
 

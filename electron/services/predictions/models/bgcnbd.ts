@@ -477,3 +477,31 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
     })
   }
 }
+
+/**
+ * P(no purchase in the next w | x, t_x, T, still a customer): an alive customer has completed
+ * q < k phases (posterior weights from the alive terms) and λ | q ~ Gamma(r + kx + q, α + T),
+ * so the phases completed in w are negative binomial and the next purchase waits for k − q of them:
+ * P(W > w) = Σ_q w_q · P(NB(r + kx + q, (α + T)/(α + T + w)) < k − q). For k = 1 this is BG/NBD's Lomax.
+ */
+export function cnbdWaitSurvival(p: CnbdParams, variant: CnbdVariant, w: number, x: number, tx: number, T: number): number {
+  if (w <= 0) return 1
+  const { k, r, alpha } = p
+  const { terms, P } = aliveTerms(p, variant, x, tx, T)
+  const lp = Math.log(alpha + T) - Math.log(alpha + T + w)
+  const ratio = w / (alpha + T + w)
+  let survive = 0
+  for (let q = 0; q < k; q++) {
+    if (terms[q] === 0) continue
+    const s = r + k * x + q
+    // P(N = 0) = p^s, then the pmf by its ratio (s + n)/(n + 1) · (1 − p)
+    let pm = Math.exp(s * lp)
+    let cdf = 0
+    for (let n = 0; n < k - q; n++) {
+      cdf += pm
+      pm *= ((s + n) / (n + 1)) * ratio
+    }
+    survive += (terms[q] / P) * cdf
+  }
+  return Math.min(1, survive)
+}
