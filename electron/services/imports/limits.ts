@@ -1,8 +1,16 @@
-/** Bounds past which a file is not a sales export and is refused with a clear message. */
+/** Bounds past which a file is not a shop export (or is damaged), and the refusals that say so. */
 import { DomainError } from '../../../shared/result'
 
 export const MAX_COLUMNS = 1000
 export const MAX_CELL = 65_536
+/**
+ * Excel's last row and column. A workbook that numbers a row or column past them is damaged;
+ * its rows are never laid out one by one (2,147,483,648 empty rows would exhaust memory).
+ */
+export const MAX_SHEET_ROWS = 1_048_576
+export const MAX_SHEET_COLUMNS = 16_384
+/** Unpacked, a workbook larger than this is refused rather than inflated in memory (a zip bomb). */
+export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 /**
  * The longest row the CSV reader carries from one piece of text to the next (characters). A
  * real export's rows are a few hundred; an unterminated quote would otherwise carry, and
@@ -35,4 +43,29 @@ export const MAX_LINE_FEN = 99_999_999_999
  */
 export function importHeapLimitMb(fileBytes: number): number {
   return Math.round(256 + (2 * fileBytes) / 1024 / 1024)
+}
+
+export function tooWide(n: number): DomainError {
+  return new DomainError('UNREADABLE_FILE', `文件有 ${n} 列，超过上限 ${MAX_COLUMNS} 列，不像销售导出。 (${n} columns: more than ${MAX_COLUMNS})`)
+}
+
+export function tooLong(row: number): DomainError {
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `第 ${row} 行有一个超过 ${MAX_CELL} 字符的单元格，不像销售导出。 (row ${row} has a cell longer than ${MAX_CELL} characters)`
+  )
+}
+
+export function tooFarDown(row: number): DomainError {
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `工作表的行号 ${row} 超过 Excel 的上限 ${MAX_SHEET_ROWS} 行，文件已损坏。 (row number ${row} is past Excel's last row ${MAX_SHEET_ROWS}: the workbook is damaged)`
+  )
+}
+
+export function unpacksTooLarge(): DomainError {
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请另存为 CSV 后导入。 (the workbook unpacks to more than 512 MB: save it as CSV)`
+  )
 }

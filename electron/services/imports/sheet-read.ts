@@ -1,6 +1,7 @@
 /**
- * Old and open workbooks → rows of text through SheetJS: .xls (BIFF5/BIFF8), WPS .et (the
- * same OLE/BIFF container) and .ods. The data sheet is the one with the most filled cells
+ * Workbooks → rows of text through SheetJS: .xlsx, .xls (BIFF5/BIFF8), WPS .et (the same
+ * OLE/BIFF container) and .ods. Read in memory: nothing of the workbook, customers' names
+ * and phones included, is ever written to a temp file. The data sheet is the one with the most filled cells
  * unless the user names another. Cells are read without SheetJS's Date conversion: a date
  * is a serial number with a date format, turned into shop-local wall-clock parts by the
  * format library, so no time zone can move it. Text cells (19-digit cards, 13-digit
@@ -10,8 +11,11 @@
  */
 import type * as XLSXTypes from '@e965/xlsx'
 import { DomainError } from '../../../shared/result'
-import { MAX_CELL, MAX_COLUMNS } from './limits'
-import { tooLong, tooWide } from './xlsx-read'
+import { MAX_CELL, MAX_COLUMNS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooFarDown, tooLong, tooWide } from './limits'
+import { inflateFailure } from './zip-entries'
+
+/** Which kind of workbook: it names the file in the damage message, and sets how rows are bounded. */
+export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
 
 export interface WorkbookRows {
   /** every sheet's name, in the workbook's order */
@@ -22,6 +26,9 @@ export interface WorkbookRows {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
+/** Stands for every empty row: one shared, frozen array rather than one per gap row. */
+const EMPTY_ROW = Object.freeze([]) as unknown as string[]
+type DenseRows = (XLSXTypes.CellObject[] | undefined)[]
 
 type SheetJs = typeof XLSXTypes
 let XLSX: SheetJs
@@ -46,7 +53,7 @@ function cellText(cell: XLSXTypes.CellObject | undefined, date1904: boolean): st
 }
 
 /** Why SheetJS refused: an encrypted workbook has its own code, anything else is damage. */
-function refusal(e: unknown): DomainError {
+function refusal(e: unknown, format: WorkbookFormat): DomainError {
   const message = (e as Error)?.message ?? String(e)
   if (/password|encrypt/i.test(message)) {
     return new DomainError(
@@ -54,28 +61,62 @@ function refusal(e: unknown): DomainError {
       '工作簿设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。 (the workbook is password-protected: remove the password and save it again)'
     )
   }
-  return new DomainError('UNREADABLE_FILE', `表格文件已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
+  const what = format === 'xlsx' ? 'xlsx 文件' : '表格文件'
+  return new DomainError('UNREADABLE_FILE', `${what}已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
 }
 
+/**
+ * Why a sheet cannot be laid out row by row: a row or column numbered past Excel's last one.
+ * Checked before anything walks the rows. The range is the one SheetJS saw in the cells
+ * (`nodim`: a worksheet's own dimension tag can say anything), and the dense rows array's
+ * length, which a far row index stretches without allocating the gap.
+ */
+function outOfBounds(ws: XLSXTypes.WorkSheet): DomainError | null {
+  const data = (ws['!data'] ?? []) as DenseRows
+  const range = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']) : null
+  const lastRow = Math.max(data.length, range ? range.e.r + 1 : 0)
+  if (lastRow > MAX_SHEET_ROWS) return tooFarDown(lastRow)
+  if (range && range.e.c + 1 > MAX_SHEET_COLUMNS) return tooWide(range.e.c + 1)
+  return null
+}
+
+/** Filled cells, to find the data sheet; a sheet out of bounds is never the one chosen. */
 function filledCells(ws: XLSXTypes.WorkSheet): number {
+  if (outOfBounds(ws)) return -1
   let n = 0
-  for (const row of (ws['!data'] ?? []) as (XLSXTypes.CellObject[] | undefined)[]) {
+  for (const row of (ws['!data'] ?? []) as DenseRows) {
     if (row) for (const c of row) if (c && c.v !== undefined && c.v !== null && c.v !== '') n++
   }
   return n
 }
 
 /** The rows of one sheet (named) or of the fullest one. */
-export async function readWorkbookRows(bytes: Uint8Array, sheetName?: string): Promise<WorkbookRows> {
+export async function readWorkbookRows(bytes: Uint8Array, format: WorkbookFormat, sheetName?: string): Promise<WorkbookRows> {
   XLSX ??= await import('@e965/xlsx')
+  // .xlsx and .ods are zips: damaged compressed data must be refused, not read as an empty sheet
+  const broken = format === 'xls' ? null : inflateFailure(bytes)
+  if (broken) throw refusal(broken, format)
   let wb: XLSXTypes.WorkBook
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false })
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellNF: true,
+      cellDates: false,
+      cellHTML: false,
+      cellFormula: false,
+      // the range from the cells themselves, not the worksheet's dimension tag (see outOfBounds)
+      nodim: true,
+      // .ods repeats rows by count (number-rows-repeated): SheetJS stops laying them out one past
+      // Excel's last row, which outOfBounds then refuses. Not for .xlsx: there a row past the bound
+      // would be dropped without a word, where it should be refused as damage.
+      ...(format === 'ods' ? { sheetRows: MAX_SHEET_ROWS + 1 } : {})
+    })
   } catch (e) {
-    throw refusal(e)
+    throw refusal(e, format)
   }
   const sheets = wb.SheetNames ?? []
-  if (sheets.length === 0) throw refusal(new Error('no worksheet'))
+  if (sheets.length === 0) throw refusal(new Error('no worksheet'), format)
   let sheet: string
   if (sheetName !== undefined) {
     if (!sheets.includes(sheetName)) {
@@ -90,11 +131,17 @@ export async function readWorkbookRows(bytes: Uint8Array, sheetName?: string): P
       if (n > best) [best, sheet] = [n, name]
     }
   }
+  const bound = outOfBounds(wb.Sheets[sheet])
+  if (bound) throw bound
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)
-  const data = (wb.Sheets[sheet]['!data'] ?? []) as (XLSXTypes.CellObject[] | undefined)[]
+  const data = (wb.Sheets[sheet]['!data'] ?? []) as DenseRows
   const rows: string[][] = []
   for (let r = 0; r < data.length; r++) {
-    const row = data[r] ?? []
+    const row = data[r]
+    if (!row) {
+      rows.push(EMPTY_ROW)
+      continue
+    }
     if (row.length > MAX_COLUMNS) throw tooWide(row.length)
     const cells: string[] = []
     for (let c = 0; c < row.length; c++) {

@@ -2,7 +2,8 @@
  * A file as rows of text cells, whatever it was: CSV/TSV/semicolon/pipe text in any of the
  * supported encodings, an .xlsx workbook, or an .xls/.et/.ods one. CSV rows are produced by papaparse on demand,
  * each pass reading and decoding the bytes again a piece at a time (holding neither a million
- * row arrays nor the whole text, nor the whole file when it is on disk); xlsx rows are read once.
+ * row arrays nor the whole text, nor the whole file when it is on disk); workbook rows are read
+ * once, all kinds through the same reader (sheet-read).
  * A gzipped file (.csv.gz, .xlsx.gz) is unpacked in memory first.
  */
 import { DomainError } from '../../../shared/result'
@@ -11,14 +12,13 @@ import { parseCsvPieces, detectNewline } from './csv-rows'
 import { assertText, detectEncoding, isBlankText, PIECE_BYTES, textHead, textPieces, type TextEncodingName } from './decode'
 import { detectDelimiter, type Delimiter } from './delimiter'
 import { gunzipExport, isGzip } from './gzip-input'
-import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES } from './limits'
-import { readWorkbookRows } from './sheet-read'
-import { readXlsxRows, tooLong, tooWide } from './xlsx-read'
-import { entryNames } from './xlsx-entry-order'
+import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES, tooLong, tooWide } from './limits'
+import { readWorkbookRows, type WorkbookFormat } from './sheet-read'
+import { zipWorkbookFormat } from './zip-entries'
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'xls' | 'ods'
-  /** a workbook's sheets (empty for text and .xlsx, whose first sheet is read) and the one read */
+  /** a workbook's sheets (empty for text) and the one read */
   sheets: string[]
   sheet: string | null
   encoding: TextEncodingName | null
@@ -35,20 +35,6 @@ export interface ReadOptions {
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0
-/**
- * An OpenDocument spreadsheet: a zip with content.xml and no xl/workbook.xml. Found by the
- * entry names, not by a "mimetype" first entry: not every writer puts it first. A zip too
- * damaged to list is left to the .xlsx reader, which says the workbook is damaged.
- */
-function isOds(bytes: Uint8Array): boolean {
-  try {
-    const { names } = entryNames(bytes)
-    return names.includes('content.xml') && !names.includes('xl/workbook.xml')
-  } catch {
-    return false
-  }
-}
-
 function rowsTable(format: TableSource['format'], rows: string[][], sheets: string[] = [], sheet: string | null = null): TableSource {
   return {
     format,
@@ -62,8 +48,8 @@ function rowsTable(format: TableSource['format'], rows: string[][], sheets: stri
   }
 }
 
-async function workbookTable(format: 'xls' | 'ods', bytes: Uint8Array, sheet: string | undefined): Promise<TableSource> {
-  const book = await readWorkbookRows(bytes, sheet)
+async function workbookTable(format: WorkbookFormat, bytes: Uint8Array, sheet: string | undefined): Promise<TableSource> {
+  const book = await readWorkbookRows(bytes, format, sheet)
   return rowsTable(format, book.rows, book.sheets, book.sheet)
 }
 
@@ -81,8 +67,7 @@ export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOpt
   if (isOle(magic)) return workbookTable('xls', source.read(0, source.size), options.sheet)
   if (isZip(magic)) {
     const bytes = source.read(0, source.size)
-    if (isOds(bytes)) return workbookTable('ods', bytes, options.sheet)
-    return rowsTable('xlsx', await readXlsxRows(bytes))
+    return workbookTable(zipWorkbookFormat(bytes), bytes, options.sheet)
   }
   return csvTable(source, options)
 }

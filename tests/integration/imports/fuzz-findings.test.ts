@@ -9,11 +9,13 @@ import { freshDb } from '../../helpers/db'
 import { DomainError } from '../../../shared/result'
 import { fixture, footprint, importBytes } from './helpers'
 
-/** pos-sales.xlsx with one more row of one cell, numbered `rowNumber`. */
-function posSalesWithRow(rowNumber: number): Uint8Array {
+/** pos-sales.xlsx with one more row of one cell, numbered `rowNumber`, in column `column`. */
+function posSalesWithRow(rowNumber: number, column = 'A'): Uint8Array {
   const entries = unzipSync(readFileSync(fixture('pos-sales.xlsx')))
   const sheet = 'xl/worksheets/sheet1.xml'
-  entries[sheet] = strToU8(strFromU8(entries[sheet]).replace('</sheetData>', `<row r="${rowNumber}"><c r="A${rowNumber}"><v>1</v></c></row></sheetData>`))
+  entries[sheet] = strToU8(
+    strFromU8(entries[sheet]).replace('</sheetData>', `<row r="${rowNumber}"><c r="${column}${rowNumber}"><v>1</v></c></row></sheetData>`)
+  )
   return zipSync(entries)
 }
 
@@ -25,6 +27,24 @@ describe('workbooks with impossible row numbers', () => {
     expect(error).toBeInstanceOf(DomainError)
     expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('2147483648') })
     expect(footprint(db)).toEqual(before)
+  })
+
+  it('refuses the row just past Excel’s last row, 1,048,577, though the sheet’s dimension tag says A1:H7', async () => {
+    const db = freshDb()
+    const error = await importBytes(db, 'damaged.xlsx', posSalesWithRow(1_048_577)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('行号 1048577 超过 Excel 的上限 1048576 行') })
+  })
+
+  it('refuses a row numbered past what an array can index (99,999,999,999) rather than dropping it unseen', async () => {
+    const db = freshDb()
+    const error = await importBytes(db, 'damaged.xlsx', posSalesWithRow(99_999_999_999)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('99999999999') })
+  })
+
+  it('refuses a cell in a column past Excel’s last (AAAAA, column 475,255) as too wide', async () => {
+    const db = freshDb()
+    const error = await importBytes(db, 'damaged.xlsx', posSalesWithRow(8, 'AAAAA')).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('文件有 475255 列') })
   })
 
   it('still reads a sheet whose last row is Excel’s last row, 1,048,576', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it, test } from 'vitest'
 import { DayOrderVote, excelSerialToIso, parseDateTime, parseTimeOfDay } from '../../../electron/services/imports/date-parse'
-import { excelDateToIso } from '../../../electron/services/imports/xlsx-read'
 
 describe('parseDateTime', () => {
   test.each([
@@ -63,10 +62,8 @@ describe('times and Excel dates', () => {
     expect(parseTimeOfDay('下午2:03')).toBe('14:03:00')
     expect(parseTimeOfDay('24:00')).toBeNull()
   })
-  it('turns Excel serials and exceljs dates into wall-clock ISO', () => {
+  it('turns Excel serials into wall-clock ISO', () => {
     expect(excelSerialToIso(1)).toBe('1899-12-31')
     expect(excelSerialToIso(45356.25)).toBe('2024-03-05T06:00:00')
-    expect(excelDateToIso(new Date(Date.UTC(2024, 2, 5, 14, 3, 0)))).toBe('2024-03-05T14:03:00')
-    expect(excelDateToIso(new Date(Date.UTC(2024, 2, 5)))).toBe('2024-03-05')
   })
 })
