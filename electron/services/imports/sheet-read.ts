@@ -81,8 +81,9 @@ function outOfBounds(ws: XLSXTypes.WorkSheet): DomainError | null {
 }
 
 /** Filled cells, to find the data sheet; a sheet out of bounds is never the one chosen. */
-function filledCells(ws: XLSXTypes.WorkSheet): number {
-  if (outOfBounds(ws)) return -1
+function filledCells(ws: XLSXTypes.WorkSheet | undefined): number {
+  // a sheet the workbook lists but SheetJS could not parse is damage, never the data sheet
+  if (!ws || outOfBounds(ws)) return -1
   let n = 0
   for (const row of (ws['!data'] ?? []) as DenseRows) {
     if (row) for (const c of row) if (c && c.v !== undefined && c.v !== null && c.v !== '') n++
@@ -131,6 +132,7 @@ export async function readWorkbookRows(bytes: Uint8Array, format: WorkbookFormat
       if (n > best) [best, sheet] = [n, name]
     }
   }
+  if (!wb.Sheets[sheet]) throw refusal(new Error(`sheet ${sheet} could not be read`), format)
   const bound = outOfBounds(wb.Sheets[sheet])
   if (bound) throw bound
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904)

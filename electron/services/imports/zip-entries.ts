@@ -3,7 +3,7 @@
  * spreadsheet or an .xlsx, whether it would unpack past the memory bound, and whether every
  * entry's compressed data inflates at all.
  */
-import { unzipSync, Unzip, UnzipInflate } from 'fflate'
+import { unzipSync } from 'fflate'
 import { MAX_UNPACKED_BYTES, unpacksTooLarge } from './limits'
 
 /** The entry names in zip order and the sizes they declare unpacked. */
@@ -39,23 +39,24 @@ export function zipWorkbookFormat(bytes: Uint8Array): 'xlsx' | 'ods' {
 
 /**
  * The first entry whose compressed data does not inflate, as an error; null when all do.
- * SheetJS's own inflater does not notice such damage (a reserved block type, say): it hands
- * back garbage and the sheet reads as empty, which would tell the user the file holds no data.
- * Inflated a piece at a time and thrown away, so the check holds no unpacked entry in memory.
+ * SheetJS's own inflater does not notice such damage: it hands back garbage (the sheet reads
+ * as empty, telling the user the file holds no data) or, on some flipped bits, never returns.
+ * Each entry is inflated by fflate, found through the central directory as SheetJS finds it,
+ * one entry at a time and thrown away, so the check holds at most one unpacked entry.
  */
 export function inflateFailure(bytes: Uint8Array): Error | null {
-  let failure: Error | null = null
-  const unzip = new Unzip((file) => {
-    file.ondata = (err) => {
-      if (err) failure ??= new Error(`${file.name}: ${err.message}`)
-    }
-    file.start()
-  })
-  unzip.register(UnzipInflate)
+  let names: string[]
   try {
-    unzip.push(bytes, true)
+    names = entryNames(bytes).names
   } catch (e) {
-    failure ??= e as Error
+    return e as Error
   }
-  return failure
+  for (const name of new Set(names)) {
+    try {
+      unzipSync(bytes, { filter: (f) => f.name === name })
+    } catch (e) {
+      return new Error(`${name}: ${(e as Error).message}`)
+    }
+  }
+  return null
 }
