@@ -169,6 +169,11 @@ test("the customer file shows a member's figures and children, edits them, and t
   await page.getByTestId('edit-save').click()
   await expect(page.getByTestId('member-points')).toContainText('1500')
   await expect(page.getByTestId('customer-child')).toHaveText([/小宝\s+2022-05-06/, /三宝 女 2026-10-01 · 0岁1个月/])
+  // the history says which child came and which went, in words, not the stored JSON
+  const childrenLine = page.getByTestId('change-history').locator('tr').filter({ hasText: '孩子' }).first()
+  await expect(childrenLine.getByTestId('history-old')).toHaveText('小宝 2022-05-06；二宝 2024-08-01')
+  await expect(childrenLine.getByTestId('history-new')).toHaveText('→ 添加 三宝 女 2026-10-01；移除 二宝 2024-08-01')
+  await expect(page.getByTestId('change-history')).not.toContainText('["')
 
   // the same list again: staff's 1500 wins and is listed; taking the file's value brings 1200 back
   await page.goto(`${app.url}#/import`)

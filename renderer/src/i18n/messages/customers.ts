@@ -134,6 +134,7 @@ export default {
         posTier: '会员等级',
         pointsBalance: '积分',
         storedValueFen: '储值余额',
+        children: '孩子',
         memberAsOf: '会员资料日期'
       },
       undone: '已撤销',
@@ -141,6 +142,11 @@ export default {
       no: '否',
       noTags: '（无标签）',
       listSeparator: '、',
+      noChildren: '（无孩子）',
+      childUnnamed: '未填名字',
+      childSeparator: '；',
+      childrenAdded: '添加 {list}',
+      childrenRemoved: '移除 {list}',
       customerNo: '顾客 #{id}',
       byStaff: '经手：{name}',
       noStaff: '未记店员'
@@ -298,6 +304,7 @@ export default {
         posTier: 'Member tier',
         pointsBalance: 'Points',
         storedValueFen: 'Stored value',
+        children: 'Children',
         memberAsOf: 'Member list date'
       },
       undone: 'Undone',
@@ -305,6 +312,11 @@ export default {
       no: 'No',
       noTags: '(no tags)',
       listSeparator: ', ',
+      noChildren: '(no children)',
+      childUnnamed: 'no name',
+      childSeparator: '; ',
+      childrenAdded: 'added {list}',
+      childrenRemoved: 'removed {list}',
       customerNo: 'customer #{id}',
       byStaff: 'by {name}',
       noStaff: 'staff not recorded'
