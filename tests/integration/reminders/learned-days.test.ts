@@ -126,6 +126,6 @@ describe('days per unit on the demo shop imported from its files', () => {
     rows = ((await dispatch('reminders.units', {})) as { data: UnitRow[] }).data
     const t = stage1()
     expect(t).toMatchObject({ productDays: 8, effectiveDays: 8, source: 'product', evidence: { kind: 'offer', tableDays: 8, learnedDays: s.learnedDays } })
-    expect(t.evidence?.words.zh).toBe(`本店顾客实际约 ${s.learnedDays} 天用完一件，表里写的是 8 天（${s.repeatBuyers} 位回头客）`)
+    expect(t.evidence?.words.zh).toBe(`本店顾客实际约 ${s.learnedDays} 天用完一罐，表里写的是 8 天（${s.repeatBuyers} 位回头客）`)
   }, 120_000)
 })

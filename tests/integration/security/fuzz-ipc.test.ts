@@ -29,9 +29,6 @@ const INPUTS_PER_CHANNEL = Number(process.env.EVERGREEN_FUZZ_INPUTS ?? 60)
  */
 const UNSHAPED = new Set([
   'customers.merge',
-  'printing.preview',
-  'printing.print',
-  'printing.savePdf',
   'printing.saveTemplate',
   'segments.count',
   'segments.create',
