@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { dropoutIntegral } from '../../../electron/services/predictions/models/pareto-nbd-integral'
-import { paretoNbdGradient, paretoNbdLogLik } from '../../../electron/services/predictions/models/pareto-nbd'
+import {
+  paretoNbdExpected,
+  paretoNbdGradient,
+  paretoNbdLogLik,
+  paretoNbdPAlive,
+  paretoNbdScorer
+} from '../../../electron/services/predictions/models/pareto-nbd'
 import { groupRfm } from '../../../electron/services/predictions/models/rfm'
 import { hyp2f1 } from '../../../electron/services/predictions/models/special'
 
@@ -87,4 +93,25 @@ describe('the Pareto/NBD gradient', () => {
       })
     }
   )
+})
+
+describe('scoring many customers under Pareto/NBD', () => {
+  it('shares the dropout integrals between customers and answers exactly what one customer at a time does', () => {
+    const p = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }
+    const scorer = paretoNbdScorer(p)
+    // the same x and t_x or T met again, a one-time buyer's T met again, and T = t_x
+    const customers = [
+      { x: 2, tx: 30.43, T: 38.86 },
+      { x: 2, tx: 30.43, T: 20 + 18.86 },
+      { x: 2, tx: 12, T: 38.86 },
+      { x: 0, tx: 0, T: 38.86 },
+      { x: 0, tx: 0, T: 38.86 },
+      { x: 5, tx: 38.86, T: 38.86 }
+    ]
+    for (const c of customers) {
+      expect(scorer.pAlive(c.x, c.tx, c.T)).toBe(paretoNbdPAlive(p, c.x, c.tx, c.T))
+      expect(scorer.expected(39, c.x, c.tx, c.T)).toBe(paretoNbdExpected(p, 39, c.x, c.tx, c.T))
+    }
+    expect(scorer.expected(0, 2, 30.43, 38.86)).toBe(0)
+  })
 })

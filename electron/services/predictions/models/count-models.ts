@@ -6,7 +6,7 @@
  */
 import type { CountModelName } from '../../../../shared/schemas/predictions'
 import { bgnbdExpected, bgnbdPAlive, type BgNbdParams } from './bgnbd'
-import { paretoNbdExpected, paretoNbdPAlive, type ParetoNbdParams } from './pareto-nbd'
+import { paretoNbdScorer, type ParetoNbdParams } from './pareto-nbd'
 import { mbgnbdExpected, mbgnbdPAlive, type MbgNbdParams } from './mbgnbd'
 import { cnbdExpectation, cnbdPAlive, cnbdWaitSurvival, type CnbdParams } from './bgcnbd'
 
@@ -59,12 +59,14 @@ export function bgnbdModel(p: BgNbdParams, logLik: number): CountModel {
 }
 
 export function paretoNbdModel(p: ParetoNbdParams, logLik: number): CountModel {
+  // the dropout integrals shared between customers with the same x and t (see paretoNbdScorer)
+  const scorer = paretoNbdScorer(p)
   return {
     name: 'paretoNbd',
     parameters: 4,
     logLik,
-    pAlive: (x, tx, T) => paretoNbdPAlive(p, x, tx, T),
-    expected: (t, x, tx, T) => paretoNbdExpected(p, t, x, tx, T),
+    pAlive: scorer.pAlive,
+    expected: scorer.expected,
     waitQuantile: (q, x, _tx, T) => lomaxWaitQuantile(p.r, p.alpha, x, T, q)
   }
 }
