@@ -18,6 +18,7 @@ import { countScoringModel, type ScoringModel } from './scoring-model'
 import { fitCountModel, fitCountModels, MODEL_LABELS, pinnedChoice, pinnedFailed, type CountModelsResult } from './model-choice'
 import type { CountModel } from './models/count-models'
 import { groupDays } from './models/rfm'
+import { errorWords } from './error-words'
 import { ruleFigures } from './rules'
 import { MIN_REPEAT_BUYERS } from './clv-service'
 import { customerRefs } from '../campaigns/customer-refs'
@@ -53,6 +54,13 @@ interface ModelPick {
   choice: Words
   /** when no backtest was possible: the models already fitted on everything (BIC chose among them) */
   fitted?: CountModelsResult['models']
+}
+
+/** Why no model answers, in each language on its own (the model's refusal is written "中文 (English)"). */
+export function unfitted(e: DomainError | null): Words {
+  if (!e) return { zh: '模型无法拟合', en: 'the models could not be fitted' }
+  const why = errorWords(e)
+  return { zh: `模型无法拟合（${why.zh}）`, en: `the models could not be fitted (${why.en})` }
 }
 
 /** The shop's own choice as of the day: the model that forecast the 26 weeks before it best, else the best BIC on everything. */
@@ -118,7 +126,7 @@ function chooseModel(
       pick = chooseByShop(histories, rows, o.asOf)
     } catch (e) {
       if (!(e instanceof DomainError)) throw e
-      return rules({ zh: `模型无法拟合（${e.message}）`, en: 'the models could not be fitted' })
+      return rules(unfitted(e))
     }
     for (const name of pick.order) {
       const m = tryFit(name, pick.fitted)
@@ -134,7 +142,7 @@ function chooseModel(
       break
     }
   }
-  if (!found) return rules({ zh: `模型无法拟合（${firstError?.message ?? ''}）`, en: 'the models could not be fitted' })
+  if (!found) return rules(unfitted(firstError))
   const label = MODEL_LABELS[found.model.name]
   return {
     model: countScoringModel(found.model, fitSpendModel(rows)),

@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/result'
 import { groupRfm } from '../../../electron/services/predictions/models/rfm'
 import { fitCountModels } from '../../../electron/services/predictions/model-choice'
 import { errorWords } from '../../../electron/services/predictions/error-words'
+import { unfitted } from '../../../electron/services/predictions/top-customers'
 import { fitSpendModel } from '../../../electron/services/predictions/spend'
 import { refuse } from '../../../shared/errors/refuse'
 import type { CalibrationRow } from '../../../electron/services/predictions/calibration'
@@ -25,6 +26,14 @@ describe('a model failure in words', () => {
     // the English may itself hold a bracket's worth of words: P(alive) stays whole
     const nd = errorWords(new DomainError('BAD_INPUT', '无法给出存活概率 (the model cannot give P(alive))'))
     expect(nd).toEqual({ zh: '无法给出存活概率', en: 'the model cannot give P(alive)' })
+  })
+
+  it('says why the top list fell back to rules in Chinese alone and in English alone', () => {
+    expect(unfitted(new DomainError('BAD_INPUT', '似然不收敛 (the likelihood did not converge)'))).toEqual({
+      zh: '模型无法拟合（似然不收敛）',
+      en: 'the models could not be fitted (the likelihood did not converge)'
+    })
+    expect(unfitted(null)).toEqual({ zh: '模型无法拟合', en: 'the models could not be fitted' })
   })
 
   it('takes a catalogued refusal from the catalogue with its parameters filled in', () => {
