@@ -1,69 +1,51 @@
-/** Small hand-built shops for campaign tests: customers with known orders, written through the ledger. */
+/**
+ * Small hand-built shops for campaign tests: customers with known orders, written as a POS sales
+ * export (one CSV) and imported through the pipeline, so addresses are parsed into province, city
+ * and district by the importer as they are for a shop's own files.
+ */
 import type { Db } from '../../../electron/db/driver'
-import { LedgerWriter } from '../../../electron/services/ledger/ledger-writer'
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/ipc-contract'
 import type { Result } from '../../../shared/result'
+import { importBytes } from '../imports/helpers'
 
 export interface ShopCustomer {
   card: string
   name?: string
   phone?: string
-  /** full address; province/city/district default to 浙江省/杭州市/西湖区 when an address is given */
+  /** the 收货地址 as the export writes it; defaults to one in 浙江省杭州市西湖区, null for none */
   address?: string | null
-  province?: string | null
-  city?: string | null
-  district?: string | null
   /** purchase dates (YYYY-MM-DD), each one order of `amountFen` in `category` */
   orders: string[]
   amountFen?: number
   category?: string
 }
 
-let batchNo = 0
+const HEADER = ['单据号', '销售时间', '会员卡号', '手机号', '会员姓名', '收货地址', '商品编码', '商品名称', '商品分类', '数量', '实收金额']
 
-/** Write customers and their orders as one import batch; answers card → customer id. */
-export function buildShop(db: Db, customers: ShopCustomer[], batchName = 'pos.csv'): Map<string, number> {
-  const ids = new Map<string, number>()
-  db.transaction(() => {
-    const batchId = LedgerWriter.createBatch(db, {
-      fileName: batchName,
-      fileSize: 1,
-      fileHash: `h${++batchNo}-${batchName}`,
-      importedAt: '2026-11-23T09:00:00',
-      format: 'csv'
+/** One CSV cell, quoted when it holds a comma, a quote or a line break. */
+const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+
+/** The customers as a POS sales export: one line per order. */
+export function salesCsv(customers: ShopCustomer[]): string {
+  const lines = [HEADER.join(',')]
+  for (const c of customers) {
+    const address = c.address === null ? '' : (c.address ?? `浙江省杭州市西湖区文三路${c.card.length}号`)
+    const category = c.category ?? '奶粉'
+    const yuan = ((c.amountFen ?? 10000) / 100).toFixed(2)
+    c.orders.forEach((day, i) => {
+      const row = [`${c.card}-${day}-${i}`, `${day} 10:00`, c.card, c.phone ?? '', c.name ?? `顾客${c.card}`, address, category, category, category, '1', yuan]
+      lines.push(row.map(cell).join(','))
     })
-    const w = new LedgerWriter(db, batchId)
-    for (const c of customers) {
-      const identities = [{ kind: 'card' as const, value: c.card }, ...(c.phone ? [{ kind: 'phone' as const, value: c.phone }] : [])]
-      const hasAddress = c.address !== null
-      const address = hasAddress ? (c.address ?? `浙江省杭州市西湖区文三路${c.card.length}号`) : null
-      const facts = {
-        name: c.name ?? `顾客${c.card}`,
-        address,
-        province: hasAddress ? (c.province === undefined ? '浙江省' : c.province) : null,
-        city: hasAddress ? (c.city === undefined ? '杭州市' : c.city) : null,
-        district: hasAddress ? (c.district === undefined ? '西湖区' : c.district) : null,
-        seenAt: `${c.orders[0] ?? '2025-01-01'}T10:00:00`
-      }
-      const { customerId } = w.resolveCustomer(identities, facts)
-      ids.set(c.card, customerId)
-      const product = w.productId(c.category ?? 'P1', c.category ?? '奶粉', c.category ?? '奶粉')
-      c.orders.forEach((day, i) => {
-        const orderId = w.orderId({ externalId: `${c.card}-${day}-${i}`, orderedAt: `${day}T10:00:00`, customerId })
-        w.addLine({
-          orderId,
-          customerId,
-          productId: product,
-          quantity: 1,
-          unitPriceFen: c.amountFen ?? 10000,
-          amountFen: c.amountFen ?? 10000,
-          contentKey: `${batchName}:${c.card}:${day}:${i}`
-        })
-      })
-    }
-    w.finish()
-  })()
-  return ids
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** Import the customers' orders as one sales file named `batchName`; answers card → customer id. */
+export async function buildShop(db: Db, customers: ShopCustomer[], batchName = 'pos.csv'): Promise<Map<string, number>> {
+  const r = await importBytes(db, batchName, Buffer.from(salesCsv(customers)))
+  if (r.errors.length) throw new Error(`the shop's file did not import: ${JSON.stringify(r.errors.slice(0, 3))}`)
+  const byCard = db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = ?").pluck()
+  return new Map(customers.map((c) => [c.card, byCard.get(c.card) as number]))
 }
 
 /** testDispatch with the contract's types, so tests read outputs without casts. */

@@ -14,10 +14,10 @@ async function cli(args: string[]) {
   return { code, stdout, stderr }
 }
 
-function shopFile(customers: ShopCustomer[]): { path: string; ids: Map<string, number> } {
+async function shopFile(customers: ShopCustomer[]): Promise<{ path: string; ids: Map<string, number> }> {
   const path = join(mkdtempSync(join(tmpdir(), 'eg-campaign-')), 'shop.db')
   const db = openNodeDatabase(path)
-  const ids = buildShop(db, customers)
+  const ids = await buildShop(db, customers)
   db.close()
   return { path, ids }
 }
@@ -32,7 +32,7 @@ const sleepers = (n: number): ShopCustomer[] =>
 
 describe('campaign CLI', () => {
   it('plans with repeated --gift flags and answers the documented JSON', async () => {
-    const { path } = shopFile(sleepers(30))
+    const { path } = await shopFile(sleepers(30))
     const r = await cli([
       'campaign',
       'plan',
@@ -71,7 +71,7 @@ describe('campaign CLI', () => {
   })
 
   it('saves nothing on --dry-run and refuses a malformed --gift', async () => {
-    const { path } = shopFile(sleepers(5))
+    const { path } = await shopFile(sleepers(5))
     const dry = JSON.parse(
       (
         await cli([
@@ -101,7 +101,7 @@ describe('campaign CLI', () => {
   })
 
   it('mails, exports, and reports results after later sales as the documented JSON', async () => {
-    const { path } = shopFile(sleepers(40))
+    const { path } = await shopFile(sleepers(40))
     const plan = JSON.parse(
       (
         await cli([
@@ -135,7 +135,7 @@ describe('campaign CLI', () => {
     // later sales: 12 of the mailed and 2 of the controls buy once each for 100 yuan
     const db = openNodeDatabase(path)
     const buyers = [...plan.mailed.slice(0, 12), ...plan.control.slice(0, 2)].map((m: { ref: string }) => ({ card: m.ref, orders: ['2026-12-05'] }))
-    buildShop(db, buyers, 'december.csv')
+    await buildShop(db, buyers, 'december.csv')
     db.close()
     const r = await cli(['campaign', 'results', String(plan.campaignId), '--db', path, '--as-of', '2027-01-31', '--window', '30', '--json'])
     expect(r.code).toBe(0)

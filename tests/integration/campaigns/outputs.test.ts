@@ -12,7 +12,7 @@ const AS_OF = '2026-11-23'
 async function mailedShop() {
   const ctx = testContext(AS_OF)
   const call = typedCall(testDispatch(ctx))
-  const ids = buildShop(ctx.db, [
+  const ids = await buildShop(ctx.db, [
     {
       card: 'V1',
       name: '王芳',
@@ -26,9 +26,6 @@ async function mailedShop() {
       name: '=HYPERLINK("http://x","点我")',
       phone: '13912345678',
       address: '上海市徐汇区漕溪北路1号',
-      province: '上海市',
-      city: '上海市',
-      district: '徐汇区',
       orders: ['2026-03-01', '2026-05-01'],
       amountFen: 20_000,
       category: '纸尿裤'
@@ -37,9 +34,6 @@ async function mailedShop() {
       card: 'V3',
       name: '李四',
       address: '北京市朝阳区建国路88号',
-      province: '北京市',
-      city: '北京市',
-      district: '朝阳区',
       orders: ['2026-03-01', '2026-05-01']
     }
   ])

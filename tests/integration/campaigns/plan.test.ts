@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { testContext, testDispatch } from '../../helpers/db'
 import { buildShop, type ShopCustomer } from './build-shop'
+import { importBytes } from '../imports/helpers'
+import { addContact } from '../../../electron/services/customers/contact-service'
 import type { Db } from '../../../electron/db/driver'
 import type { PlanResult } from '../../../shared/schemas/campaigns'
 import { importedDemoShop, importFiles } from '../../helpers/imported-shops'
@@ -25,17 +27,18 @@ async function plan(db: Db, input: Record<string, unknown>): Promise<PlanResult>
   return r.data as PlanResult
 }
 
+/** A contact logged through the customer file's service, dated `at` as staff would have logged it that day. */
 function log(db: Db, customerId: number, at: string, kind: string, outcome: string | null) {
-  db.prepare('INSERT INTO contact_log (customer_id, at, kind, outcome) VALUES (?, ?, ?, ?)').run(customerId, at, kind, outcome)
+  addContact(db, customerId, { kind, outcome }, at, '')
 }
 
 describe('campaigns.plan exclusions', () => {
-  function shopWithTroubles(db: Db) {
-    const ids = buildShop(db, [
+  async function shopWithTroubles(db: Db) {
+    const ids = await buildShop(db, [
       sleeper('OK1'),
       sleeper('OPTOUT'),
       sleeper('NOADDR', { address: null }),
-      sleeper('NOCITY', { city: null }),
+      sleeper('NOCITY', { address: '文三路12号' }), // no province or city the importer can find,
       sleeper('GIFTED'),
       sleeper('GIFTOLD'),
       sleeper('COMPLAINT'),
@@ -43,7 +46,8 @@ describe('campaigns.plan exclusions', () => {
       sleeper('ONEORDER', { orders: ['2026-05-01'] }),
       sleeper('ACTIVE', { orders: ['2026-05-01', '2026-11-01'] })
     ])
-    db.prepare('UPDATE customers SET consent_mail = 0 WHERE id = ?').run(ids.get('OPTOUT'))
+    // the member list says no to mail for OPTOUT
+    expect((await importBytes(db, '会员资料.csv', Buffer.from('会员卡号,是否接收邮件\nOPTOUT,否\n'))).errors).toEqual([])
     log(db, ids.get('GIFTED')!, '2026-10-20', 'gift', null)
     log(db, ids.get('GIFTOLD')!, '2026-03-20', 'gift', null)
     log(db, ids.get('COMPLAINT')!, '2026-06-01', 'complaint', 'open')
@@ -53,7 +57,7 @@ describe('campaigns.plan exclusions', () => {
 
   it('leaves out opted-out, address-less, recently gifted and complaining customers, counted by reason', async () => {
     const { db } = testContext(AS_OF)
-    const ids = shopWithTroubles(db)
+    const ids = await shopWithTroubles(db)
     const r = await plan(db, { exclusions: { giftedWithinDays: 90 } })
     expect(r.candidates).toBe(8) // ONEORDER (one order) and ACTIVE (bought 22 days ago) are not sleeping repeat buyers
     expect(r.excluded).toEqual({ consent_mail: 1, no_address: 2, recent_gift: 1, open_complaint: 1 })
@@ -63,7 +67,7 @@ describe('campaigns.plan exclusions', () => {
 
   it('keeps everyone when the exclusions are switched off', async () => {
     const { db } = testContext(AS_OF)
-    shopWithTroubles(db)
+    await shopWithTroubles(db)
     const r = await plan(db, { exclusions: { optedOutOfMail: false, noValidAddress: false, giftedWithinDays: 0, openComplaint: false } })
     expect(r.excluded).toEqual({})
     expect(r.treated).toHaveLength(8)
@@ -73,7 +77,7 @@ describe('campaigns.plan exclusions', () => {
 describe('campaigns.plan ranking, gifts and budget', () => {
   it('ranks by average order value × chance of return and reports both', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [
+    const ids = await buildShop(db, [
       // interval 61 days, silent 206 days: r = 3.377, p = 0.9 / (1 + 2.377) = 0.26651; AOV 10,000 → 2665.1
       sleeper('A'),
       // same rhythm, AOV 30,000 → 7995.3
@@ -97,7 +101,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('matches the gift to what the customer buys, and falls back to the fixed SKU otherwise', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [sleeper('NAPPY', { category: '纸尿裤' }), sleeper('FOOD', { category: '辅食' })])
+    const ids = await buildShop(db, [sleeper('NAPPY', { category: '纸尿裤' }), sleeper('FOOD', { category: '辅食' })])
     const ctx = testContext(AS_OF, db)
     const call = testDispatch(ctx)
     await call('gifts.save', { sku: 'WIPES', name: '湿巾小样', unitCostFen: 600, stock: null, weightG: 120, suits: ['纸尿裤', '洗护'] })
@@ -114,7 +118,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('drops gifts over the per-customer cap and refuses a plan where none fits', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(db, [sleeper('A')])
+    await buildShop(db, [sleeper('A')])
     const r = await plan(db, {
       gifts: [
         { sku: 'BIG', costFen: 5000 },
@@ -129,7 +133,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('shows who just missed the cut and why: budget, then stock', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(
+    await buildShop(
       db,
       Array.from({ length: 8 }, (_, i) => sleeper(`C${i}`, { amountFen: 10_000 + i * 1000 }))
     )
@@ -150,7 +154,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('warns when the control group is too small to tell anything', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(
+    await buildShop(
       db,
       Array.from({ length: 40 }, (_, i) => sleeper(`C${i}`))
     )
@@ -163,7 +167,7 @@ describe('campaigns.plan ranking, gifts and budget', () => {
 
   it('saves the campaign and its members, and saves nothing on a dry run', async () => {
     const { db } = testContext(AS_OF)
-    buildShop(
+    await buildShop(
       db,
       Array.from({ length: 20 }, (_, i) => sleeper(`C${i}`))
     )

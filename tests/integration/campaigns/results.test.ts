@@ -9,13 +9,13 @@ import type { CampaignResults } from '../../../shared/schemas/campaigns'
  * of whom 48 buy (60 %), every purchase 100 yuan, every gift 15 yuan with postage. This is
  * the example of Newcombe (1998, Stat Med 17:873, table II), so the interval is published.
  */
-function constructedMailing() {
+async function constructedMailing() {
   const ctx = testContext('2027-03-01')
   const card = (arm: string, i: number) => `${arm}${String(i).padStart(3, '0')}`
   const before: ShopCustomer[] = []
   for (let i = 0; i < 70; i++) before.push({ card: card('T', i), orders: ['2026-03-01', '2026-05-01'] })
   for (let i = 0; i < 80; i++) before.push({ card: card('C', i), orders: ['2026-03-01', '2026-05-01'] })
-  const ids = buildShop(ctx.db, before)
+  const ids = await buildShop(ctx.db, before)
   const id = saveCampaign(ctx.db, {
     name: '构造的活动',
     createdAt: '2026-11-23T12:00:00',
@@ -48,12 +48,12 @@ function constructedMailing() {
     { card: card('T', 61), orders: ['2027-01-15'] }, // day 45: inside 60 days, outside 30
     { card: card('C', 70), orders: ['2026-12-05'], amountFen: -5000 } // a return only: not a purchase
   ]
-  buildShop(ctx.db, after, 'later-sales.csv')
+  await buildShop(ctx.db, after, 'later-sales.csv')
   return { ctx, id }
 }
 
 async function results(input: Record<string, unknown>): Promise<CampaignResults> {
-  const { ctx, id } = constructedMailing()
+  const { ctx, id } = await constructedMailing()
   const r = await testDispatch(ctx)('campaigns.results', { id, ...input })
   if (!r.ok) throw new Error(r.message)
   return r.data as CampaignResults
@@ -88,8 +88,8 @@ describe('campaigns.results', () => {
   })
 
   it('follows a member merged into another customer since', async () => {
-    const { ctx, id } = constructedMailing()
-    const keeper = buildShop(ctx.db, [{ card: 'KEEP', orders: ['2026-12-12'] }], 'keeper.csv').get('KEEP')!
+    const { ctx, id } = await constructedMailing()
+    const keeper = (await buildShop(ctx.db, [{ card: 'KEEP', orders: ['2026-12-12'] }], 'keeper.csv')).get('KEEP')!
     const lastNonBuyer = ctx.db.prepare("SELECT customer_id FROM customer_identities WHERE value = 'T069'").pluck().get() as number
     ctx.db.prepare('UPDATE customers SET merged_into = ? WHERE id = ?').run(keeper, lastNonBuyer)
     const r = await testDispatch(ctx)('campaigns.results', { id, window: 30 })

@@ -8,9 +8,9 @@ import { readSettings } from '../../../electron/services/settings/settings-servi
 const AS_OF = '2026-11-23'
 
 describe('campaign suggestions', () => {
-  it('finds sleeping repeat buyers: last purchase 181–270 days ago and two orders or more', () => {
+  it('finds sleeping repeat buyers: last purchase 181–270 days ago and two orders or more', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [
+    const ids = await buildShop(db, [
       { card: 'D181', orders: ['2026-01-01', '2026-05-26'] }, // 181 days
       { card: 'D270', orders: ['2026-01-01', '2026-02-26'] }, // 270 days
       { card: 'D180', orders: ['2026-01-01', '2026-05-27'] }, // 180 days: still silent
@@ -20,16 +20,16 @@ describe('campaign suggestions', () => {
     expect(suggestionIds(db, 'sleeping', AS_OF, t)).toEqual([ids.get('D181'), ids.get('D270')])
   })
 
-  it('judges a past date by what was known then', () => {
+  it('judges a past date by what was known then', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [{ card: 'BACK', orders: ['2026-01-01', '2026-03-01', '2026-11-01'] }])
+    const ids = await buildShop(db, [{ card: 'BACK', orders: ['2026-01-01', '2026-03-01', '2026-11-01'] }])
     expect(suggestionIds(db, 'sleeping', AS_OF, t)).toEqual([])
     expect(suggestionIds(db, 'sleeping', '2026-10-01', t)).toEqual([ids.get('BACK')]) // 214 days after 2026-03-01
   })
 
-  it('finds loyal customers: four orders or more in the last twelve months', () => {
+  it('finds loyal customers: four orders or more in the last twelve months', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [
+    const ids = await buildShop(db, [
       { card: 'FOUR', orders: ['2025-11-24', '2026-03-01', '2026-06-01', '2026-11-20'] },
       { card: 'OLD', orders: ['2025-11-23', '2026-03-01', '2026-06-01', '2026-11-20'] }, // the first is 365 days ago
       { card: 'FUTURE', orders: ['2026-03-01', '2026-06-01', '2026-11-20', '2026-11-24'] } // the last is after the as-of date
@@ -37,9 +37,9 @@ describe('campaign suggestions', () => {
     expect(suggestionIds(db, 'loyal', AS_OF, t)).toEqual([ids.get('FOUR')])
   })
 
-  it('finds birthdays this month, solar and lunar', () => {
+  it('finds birthdays this month, solar and lunar', async () => {
     const { db } = testContext(AS_OF)
-    const ids = buildShop(db, [
+    const ids = await buildShop(db, [
       { card: 'NOV', orders: ['2026-01-01'] },
       { card: 'DEC', orders: ['2026-01-01'] },
       { card: 'LUNAR', orders: ['2026-01-01'] },
@@ -55,7 +55,7 @@ describe('campaign suggestions', () => {
 
   it('takes a saved segment from the segments service, live customers only', async () => {
     const ctx = testContext(AS_OF)
-    const ids = buildShop(ctx.db, [
+    const ids = await buildShop(ctx.db, [
       { card: 'SLEEP', orders: ['2026-01-01', '2026-04-01'] },
       { card: 'GONE', orders: ['2026-01-01', '2026-04-01'] },
       { card: 'FRESH', orders: ['2026-11-01'] }
@@ -78,7 +78,7 @@ describe('campaign suggestions', () => {
 
   it('answers the suggestion sizes for the wizard', async () => {
     const ctx = testContext(AS_OF)
-    buildShop(ctx.db, [{ card: 'S', orders: ['2026-01-01', '2026-04-01'] }])
+    await buildShop(ctx.db, [{ card: 'S', orders: ['2026-01-01', '2026-04-01'] }])
     const r = await testDispatch(ctx)('campaigns.targets', {})
     expect(r).toEqual({
       ok: true,
