@@ -70,6 +70,8 @@ export const CallEntryReason = z.object({
   lastDay: z.string().nullable(),
   /** how pressing it is, 0–100 (see call-ranking.ts) */
   urgency: z.number(),
+  /** replenishments: 'model' when dated by the customer's own rhythm (BG/CNBD-k), 'rule' by days per unit; null for other reasons */
+  basis: z.enum(['model', 'rule']).nullable(),
   detail: Words
 })
 export type CallEntryReason = z.infer<typeof CallEntryReason>
@@ -130,7 +132,9 @@ export const CallList = z.object({
   /** reasons due today over all rows (not only those within the capacity) */
   counts: z.object({ replenish: z.number().int(), birthday: z.number().int(), slide: z.number().int(), complaint: z.number().int() }),
   /** customers with a reason to contact who allow neither phone, SMS nor WeChat */
-  skippedNoConsent: z.number().int()
+  skippedNoConsent: z.number().int(),
+  /** how replenishments were dated today: the shop's rhythm model, or why the rule alone */
+  rhythm: Words
 })
 export type CallList = z.infer<typeof CallList>
 

@@ -18,7 +18,8 @@ import { getShopName } from '../settings/shop-name'
 import { readCareSettings } from './care-settings'
 import { readProductPurchases } from './product-purchases'
 import { resolveUnitRules, type UnitRule } from './unit-rules'
-import { dueReplenishments } from './replenishment'
+import { dueReplenishments, type OwnRunOut } from './replenishment'
+import { shopRhythm } from './customer-rhythm'
 import { birthdayWithin } from './birthdays'
 import { upcomingSlide } from './slides'
 import { enDate, noticesFor, zhDate } from './notices'
@@ -39,6 +40,8 @@ interface Draft {
   say: Words
   /** true for a birthday that falls today */
   birthdayToday?: boolean
+  /** replenishments: dated by the customer's own rhythm (model) or by days per unit (rule) */
+  basis?: 'model' | 'rule'
 }
 
 interface Contact {
@@ -58,12 +61,36 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
     const r = rules.get(id)
     return r && r.days !== null ? { days: r.days, learned: r.source === 'learned' } : null
   }
+  const rhythm = shopRhythm(db, date)
+  // the customer's own next purchase where its 80% interval is narrower than the rule's: the
+  // 10th–90th percentile of the product's learned intervals per unit, times the units bought
+  const own: OwnRunOut = (p, quantity) => {
+    const next = rhythm.nextFor(p.customerId)
+    const spread = rules.get(p.productId)?.learned?.spread
+    if (!next || !spread || next.widthDays >= quantity * (spread.high - spread.low)) return null
+    return next.date
+  }
   const today = dayNumber(date)
-  return dueReplenishments(purchases, daysFor, date, lead, grace, lookback).map((r) => {
+  return dueReplenishments(purchases, daysFor, date, lead, grace, lookback, own).map((r) => {
     const rule = rules.get(r.productId)!
     const product = rule.name
     const qty = Number.isInteger(r.quantity) ? String(r.quantity) : r.quantity.toFixed(1)
-    const basis = ruleBasis(rule)
+    const next = r.basis === 'model' ? rhythm.nextFor(r.customerId) : null
+    const bought = { zh: `${product}：${zhDate(r.lastDay)}买了 ${qty} ${rule.unitWord}`, en: `${product}: bought ${qty} on ${enDate(r.lastDay)}` }
+    let detail: Words
+    if (next) {
+      const gap = Math.round(next.gapDays)
+      detail = {
+        zh: `${bought.zh}；按顾客自己的购买节奏（约每 ${gap} 天一次）预计 ${zhDate(r.runOut)}再买（八成在 ${zhDate(next.from)}至${zhDate(next.to)}之间，比按每${rule.unitWord} ${r.daysPerUnit} 天估算更有把握）`,
+        en: `${bought.en}; by the customer's own rhythm (about every ${gap} days) next purchase expected around ${enDate(r.runOut)} (80%: ${enDate(next.from)} to ${enDate(next.to)}, more certain than ${r.daysPerUnit} days a unit)`
+      }
+    } else {
+      const basis = ruleBasis(rule)
+      detail = {
+        zh: `${bought.zh}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完`,
+        en: `${bought.en}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}`
+      }
+    }
     return {
       key: `replenish:${r.customerId}:${r.productId}:${r.lastDay}`,
       reason: 'replenish',
@@ -71,14 +98,17 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       dueDate: r.due,
       lastDay: addDays(r.runOut, grace),
       urgency: replenishUrgency(dayNumber(r.runOut) - today),
-      detail: {
-        zh: `${product}：${zhDate(r.lastDay)}买了 ${qty} ${rule.unitWord}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完`,
-        en: `${product}: bought ${qty} on ${enDate(r.lastDay)}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}`
-      },
-      say: {
-        zh: `您${zhDate(r.lastDay)}买的${product}，按平时用量大约${zhDate(r.runOut)}就用完了，要不要先帮您留一份、送货上门？`,
-        en: `The ${product} you bought on ${enDate(r.lastDay)} should run out around ${enDate(r.runOut)}. Shall we set one aside or deliver it?`
-      }
+      basis: r.basis,
+      detail,
+      say: next
+        ? {
+            zh: `您${zhDate(r.lastDay)}买的${product}，按您平时的购买节奏，差不多${zhDate(r.runOut)}前后该补了，要不要先帮您留一份、送货上门？`,
+            en: `Going by how often you usually come, the ${product} you bought on ${enDate(r.lastDay)} will want topping up around ${enDate(r.runOut)}. Shall we set one aside or deliver it?`
+          }
+        : {
+            zh: `您${zhDate(r.lastDay)}买的${product}，按平时用量大约${zhDate(r.runOut)}就用完了，要不要先帮您留一份、送货上门？`,
+            en: `The ${product} you bought on ${enDate(r.lastDay)} should run out around ${enDate(r.runOut)}. Shall we set one aside or deliver it?`
+          }
     }
   })
 }
@@ -270,6 +300,7 @@ function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, value
     dueDate: d.dueDate,
     lastDay: d.lastDay,
     urgency: d.urgency,
+    basis: d.basis ?? null,
     detail: d.detail
   }))
   const consent = { phone: c.consent_phone === 1, sms: c.consent_sms === 1, wechat: c.consent_wechat === 1 }
@@ -371,6 +402,7 @@ export function callList(db: Db, date: string, options: { all?: boolean } = {}):
       .map(strip),
     notices: noticesFor(date, care, audience),
     counts,
-    skippedNoConsent
+    skippedNoConsent,
+    rhythm: shopRhythm(db, date).note
   }
 }

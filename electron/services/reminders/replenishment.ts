@@ -25,7 +25,12 @@ export interface DueReplenishment {
   learned: boolean
   runOut: string
   due: string
+  /** 'rule': last purchase + quantity × days per unit; 'model': the customer's own expected next purchase */
+  basis: 'model' | 'rule'
 }
+
+/** A customer's own expected run-out date where it is to be used instead of the rule's, else null. */
+export type OwnRunOut = (p: ProductPurchases, quantity: number, ruleRunOut: string) => string | null
 
 /**
  * Reminders due on `date`: due ≤ date ≤ run-out + grace (+ `lookbackDays`, to find the ones
@@ -37,7 +42,8 @@ export function dueReplenishments(
   date: string,
   leadDays: number,
   graceDays: number,
-  lookbackDays = 0
+  lookbackDays = 0,
+  own: OwnRunOut = () => null
 ): DueReplenishment[] {
   const today = dayNumber(date)
   const out: DueReplenishment[] = []
@@ -45,10 +51,22 @@ export function dueReplenishments(
     const rule = daysFor(p.productId)
     if (!rule) continue
     const quantity = p.quantities[p.quantities.length - 1]
-    const runOut = runOutDate(p.lastDay, quantity, rule.days)
+    const byRule = runOutDate(p.lastDay, quantity, rule.days)
+    const byModel = own(p, quantity, byRule)
+    const runOut = byModel ?? byRule
     const due = reminderDate(runOut, leadDays)
     if (dayNumber(due) <= today && today <= dayNumber(runOut) + graceDays + lookbackDays) {
-      out.push({ customerId: p.customerId, productId: p.productId, lastDay: p.lastDay, quantity, daysPerUnit: rule.days, learned: rule.learned, runOut, due })
+      out.push({
+        customerId: p.customerId,
+        productId: p.productId,
+        lastDay: p.lastDay,
+        quantity,
+        daysPerUnit: rule.days,
+        learned: rule.learned,
+        runOut,
+        due,
+        basis: byModel === null ? 'rule' : 'model'
+      })
     }
   }
   return out

@@ -163,7 +163,7 @@ describe('a call list a shop can work through', () => {
         return JSON.parse(out) as CallList
       }
       const today = await run([])
-      expect(Object.keys(today).sort()).toEqual(['all', 'capacity', 'counts', 'date', 'entries', 'missed', 'notices', 'skippedNoConsent', 'total'])
+      expect(Object.keys(today).sort()).toEqual(['all', 'capacity', 'counts', 'date', 'entries', 'missed', 'notices', 'rhythm', 'skippedNoConsent', 'total'])
       expect(today.entries.map((e) => [e.name, e.reasons.map((r) => r.reason)])).toEqual([
         ['李娜', ['birthday', 'replenish']],
         ['王芳', ['replenish']],
