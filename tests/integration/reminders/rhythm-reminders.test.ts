@@ -5,6 +5,12 @@ import { importText } from '../imports/helpers'
 import { callList } from '../../../electron/services/reminders/call-list'
 import { shopRhythm } from '../../../electron/services/reminders/customer-rhythm'
 import type { Db } from '../../../electron/db/driver'
+import type { CallList } from '../../../shared/schemas/reminders'
+import { runCli } from '../../../electron/cli/run-cli'
+import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const DAY = '2026-11-23'
 
@@ -45,12 +51,16 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     // the rule: 29 Oct + 1 can × 19.3 days (the learned median) = 17 Nov, due 5 days before
     expect(rule[0].dueDate).toBe('2026-11-12')
     expect(rule[0].detail.zh).toBe('一段奶粉 800g：10月29日买了 1 件，按每件 19.3 天估算（按本店顾客回购间隔），约 11月17日用完')
-    // the model: about 30 days after 29 Oct, inside the 28–32 days these customers keep to
+    // the model: C2 bought on gaps of 30, 31, 32, 28 and 29 days (mean 30), last on 29 Oct; BG/CNBD-k's
+    // median wait from then is 30 days (28 Nov), its 80% interval 18 Nov – 11 Dec (22.5 days, narrower
+    // than 3 cans × the per-can spread); due 5 days before, today
+    expect(model[0].customerId).toBe(ctx.db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'C2'").pluck().get())
     const next = shopRhythm(ctx.db, DAY).nextFor(model[0].customerId)!
-    expect(next.date >= '2026-11-26' && next.date <= '2026-11-30').toBe(true)
-    expect(model[0].dueDate).toBe(addDays(next.date, -5))
+    expect([next.date, next.from, next.to, next.gapDays]).toEqual(['2026-11-28', '2026-11-18', '2026-12-11', 30])
+    expect(next.widthDays).toBeCloseTo(22.5, 1)
+    expect(model[0].dueDate).toBe('2026-11-23')
     expect(model[0].detail.zh).toBe(
-      `一段奶粉 800g：10月29日买了 3 件；按顾客自己的购买节奏（约每 30 天一次）预计 ${next.date.slice(5, 7).replace(/^0/, '')}月${Number(next.date.slice(8))}日再买（八成在 ${Number(next.from.slice(5, 7))}月${Number(next.from.slice(8))}日至${Number(next.to.slice(5, 7))}月${Number(next.to.slice(8))}日之间，比按每件 19.3 天估算更有把握）`
+      '一段奶粉 800g：10月29日买了 3 件；按顾客自己的购买节奏（约每 30 天一次）预计 11月28日再买（八成在 11月18日至12月11日之间，比按每件 19.3 天估算更有把握）'
     )
   }, 60_000)
 
@@ -73,4 +83,36 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     expect(list.rhythm.zh).toBe('只有 1 位回头客，少于购买节奏模型需要的 100 位：补货提醒都按每件天数估算')
     expect(list.entries.flatMap((e) => e.reasons.filter((r) => r.reason === 'replenish').map((r) => r.basis))).not.toContain('model')
   })
+
+  it('prints each replenishment’s basis (model|rule) and the shop’s rhythm note through `calls --json`, as the README’s calls row says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'evergreen-rhythm-'))
+    try {
+      const path = join(dir, 'shop.db')
+      const db = openNodeDatabase(path)
+      await rhythmShop(db)
+      db.close()
+      let out = ''
+      const code = await runCli(['calls', '--db', path, '--date', DAY, '--all', '--json'], {
+        stdout: (s) => (out += s),
+        stderr: () => {},
+        env: {},
+        version: 'test'
+      })
+      expect(code).toBe(0)
+      const data = JSON.parse(out) as CallList
+      const bases = data.entries.flatMap((e) => e.reasons.filter((r) => r.reason === 'replenish').map((r) => r.basis))
+      expect(bases.filter((b) => b === 'model')).toHaveLength(60)
+      expect(bases.filter((b) => b === 'rule')).toHaveLength(60)
+      expect(data.rhythm.en).toMatch(/^this shop's customers buy on a rhythm \(BG\/CNBD-k, k = 12, about every 30 days\)/)
+      const row = readFileSync(join(__dirname, '../../../README.md'), 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('| `calls --db'))!
+      expect(row).toContain('`basis`')
+      expect(row).toContain('`model`')
+      expect(row).toContain('`rule`')
+      expect(row).toContain('`rhythm`')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
