@@ -63,11 +63,13 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
   }
   const rhythm = shopRhythm(db, date)
   // the customer's own next purchase where its 80% interval is narrower than the rule's: the
-  // 10th–90th percentile of the product's learned intervals per unit, times the units bought
+  // 10th–90th percentile of the product's learned intervals per unit, times the units bought.
+  // Only for what they bought on their last visit: the model dates the customer's next visit,
+  // not the refill of something bought on an earlier one (that keeps its own run-out)
   const own: OwnRunOut = (p, quantity) => {
     const next = rhythm.nextFor(p.customerId)
     const spread = rules.get(p.productId)?.learned?.spread
-    if (!next || !spread || next.widthDays >= quantity * (spread.high - spread.low)) return null
+    if (!next || next.lastDay !== p.lastDay || !spread || next.widthDays >= quantity * (spread.high - spread.low)) return null
     return next.date
   }
   const today = dayNumber(date)

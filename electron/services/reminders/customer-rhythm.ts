@@ -23,6 +23,8 @@ import { MIN_REPEAT_BUYERS } from '../predictions/clv-service'
 export const MIN_OWN_REPEATS = 2
 
 export interface OwnNext {
+  /** the customer's last purchase day, the one the wait runs from */
+  lastDay: string
   /** the expected next purchase: the customer's last purchase day + the median gap, and the 80% interval */
   date: string
   from: string
@@ -114,7 +116,7 @@ function fitRhythm(db: Db, date: string): ShopRhythm {
         const last = addDays(date, r.txDays - r.TDays)
         const [lo, mid, hi] = [q(0.1), q(0.5), q(0.9)]
         const at = (w: number) => addDays(last, Math.max(1, Math.round(w)))
-        out = { date: at(mid), from: at(lo), to: at(hi), widthDays: hi - lo, gapDays: r.txDays / r.x }
+        out = { lastDay: last, date: at(mid), from: at(lo), to: at(hi), widthDays: hi - lo, gapDays: r.txDays / r.x }
       }
       memo.set(customerId, out)
       return out

@@ -64,6 +64,25 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     )
   }, 60_000)
 
+  it('dates only what was bought on the last visit by the customer’s rhythm: wipes bought on the first two visits keep their own run-out, long past', async () => {
+    const ctx = testContext(DAY)
+    await rhythmShop(ctx.db)
+    // every customer also bought wipes on their first two purchase days (same days: the fit is unchanged),
+    // 1–5 packs then 3: a per-pack interval of 6–32 days, a rule's spread wider than the rhythm's interval
+    const lines = ['单据号,销售时间,会员卡号,商品编码,商品名称,数量,实收金额']
+    for (let i = 1; i <= 120; i++) {
+      let day = addDays(DAY, -25)
+      const days = [day]
+      for (const g of [0, 1, 2, 3, 4].map((j) => 28 + ((i + j) % 5))) days.unshift((day = addDays(day, -g)))
+      days.slice(0, 2).forEach((d, j) => lines.push(`W${i}-${j},${d} 10:00,C${i},W1,湿巾 80抽,${j === 0 ? 1 + (i % 5) : 3},20.00`))
+    }
+    expect((await importText(ctx.db, lines.join('\n') + '\n')).rowsImported).toBe(240)
+    const reasons = callList(ctx.db, DAY, { all: true }).entries.flatMap((e) => e.reasons)
+    expect(reasons.filter((r) => r.detail.zh.startsWith('湿巾'))).toEqual([])
+    expect(reasons.filter((r) => r.basis === 'model')).toHaveLength(60)
+    expect(reasons.filter((r) => r.basis === 'rule')).toHaveLength(60)
+  }, 60_000)
+
   it('fits once per date and data version: the same answer until something is written', async () => {
     const ctx = testContext(DAY)
     await rhythmShop(ctx.db)
