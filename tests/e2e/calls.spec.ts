@@ -10,7 +10,7 @@ const shot = (name: string) => join(__dirname, '../../test-results/screenshots',
 
 test('opens the call list, records an outcome and sees the entry leave', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300', '--seed', '7'])
-  const before = await app.cli<{ total: number; entries: { key: string; reason: string; name: string | null }[] }>(['calls'])
+  const before = await app.cli<{ total: number; entries: { key: string; reason: string; name: string | null }[]; rhythm: { zh: string } }>(['calls'])
   expect(before.entries.length).toBeGreaterThan(0)
 
   await page.goto(app.url)
@@ -18,6 +18,8 @@ test('opens the call list, records an outcome and sees the entry leave', async (
   await expect(page).toHaveURL(/#\/calls$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('今日回访')
   await expect(page.getByTestId('calls-total')).toHaveText(`共 ${before.entries.length} 条待联系`)
+  // how the replenishments were dated, in the words the CLI gives
+  await expect(page.getByTestId('calls-rhythm')).toHaveText(before.rhythm.zh)
   await screenshot(page, 'calls-list')
   await page.screenshot({ path: shot('calls-list-top') })
 
