@@ -272,7 +272,9 @@ export const ExportResult = z.object({
   fileName: z.string(),
   path: z.string().nullable(),
   /** the file's bytes when no path was given */
-  base64: z.string().nullable()
+  base64: z.string().nullable(),
+  /** the file carries whole phone numbers (asked for, or the screen does not mask) */
+  wholePhones: z.boolean()
 })
 
 const Id = z.object({ id: z.number().int().positive() }).strict()
@@ -320,13 +322,17 @@ export const customersChannels = {
   /** Likely duplicate customers, each pair with the reason. */
   'customers.duplicates': { input: z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(), output: z.array(DuplicatePair) },
   /** Merge mergeId into keepId (sales, identities, names, addresses, tags, contacts, children, referrals). */
-  'customers.merge': { input: z.object({ keepId: z.number().int().positive(), mergeId: z.number().int().positive() }).strict(), output: MergeEntry },
+  'customers.merge': {
+    input: z.object({ keepId: z.number().int().positive(), mergeId: z.number().int().positive() }).strict(),
+    output: MergeEntry.extend({ ordersMoved: z.number().int() })
+  },
   /** Undo a merge by the merge record's id, restoring both customers exactly. */
   'customers.undoMerge': { input: z.object({ mergeId: z.number().int().positive() }).strict(), output: MergeEntry },
   /** PIPL erase: remove a customer's personal data for good; anonymous sales stay. */
   'customers.erase': {
     input: z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(),
-    output: z.object({ id: z.number().int(), erasedAt: z.string() })
+    /** orders: the anonymous orders the erased customer leaves in the figures */
+    output: z.object({ id: z.number().int(), erasedAt: z.string(), orders: z.number().int() })
   },
   /** The list or a filtered view as CSV (UTF-8 with BOM) or xlsx. */
   'customers.export': { input: ExportInput, output: ExportResult }

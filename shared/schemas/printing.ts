@@ -312,9 +312,15 @@ export const printingChannels = {
   /** The printable document for real: unique codes are issued and stored. */
   'printing.render': { input: PrintJobInput, output: PrintRendered },
   /** Electron only: render, then open the system print dialog. */
-  'printing.print': { input: PrintJobInput, output: z.object({ printed: z.boolean(), codesIssued: z.number().int() }) },
+  'printing.print': {
+    input: PrintJobInput,
+    output: z.object({ printed: z.boolean(), cards: z.number().int(), pages: z.number().int(), codesIssued: z.number().int(), wholePhones: z.boolean() })
+  },
   /** Electron only: render, then save a PDF where the user chooses. */
-  'printing.savePdf': { input: PrintJobInput, output: z.object({ path: z.string().nullable(), codesIssued: z.number().int() }) },
+  'printing.savePdf': {
+    input: PrintJobInput,
+    output: z.object({ path: z.string().nullable(), cards: z.number().int(), pages: z.number().int(), codesIssued: z.number().int(), wholePhones: z.boolean() })
+  },
   /** Whether this host can print and make PDFs itself, and its printers. */
   'printing.capabilities': { input: z.object({}).strict(), output: Capabilities },
   /** Saved printer calibrations. */

@@ -102,8 +102,16 @@ test('locks with Ctrl+L, refuses data while locked, unlocks back to the same pag
   await page.keyboard.press('Enter')
   await expect(page.getByTestId('customer-total')).toHaveText('共 40 位顾客')
 
-  const audit = await page.evaluate(() => (globalThis as unknown as PageGlobals).api.audit.list({ limit: 5 }))
-  expect(audit).toMatchObject({ ok: true, data: { rows: [{ action: 'passcode-set', detail: 'app passcode set' }, { action: 'import' }] } })
+  // every step left one line, newest first: the unlock, the wrong guess, the passcode, the demo shop's import
+  const audit = (await page.evaluate(() => (globalThis as unknown as PageGlobals).api.audit.list({ limit: 50 }))) as {
+    data: { rows: { action: string; detail: string }[] }
+  }
+  const lines = audit.data.rows.map((r) => `${r.action}: ${r.detail}`)
+  expect(lines[0]).toBe('unlock: app unlocked')
+  expect(lines).toContain('unlock-failed: wrong passcode')
+  expect(lines).toContain('passcode-set: app passcode set')
+  expect(lines[lines.length - 1]).toMatch(/^import: demo shop loaded/)
+  expect(lines.join('\n')).not.toContain(PASSCODE)
 })
 
 test('locks by itself after the idle minutes without keyboard or mouse', async ({ page, app }) => {

@@ -3,27 +3,18 @@ import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { backupFolder, createBackup, listBackups, restoreBackup } from '../../services/backups/online-backup'
 import { exportAll, importAll } from '../../services/backups/full-export'
-import { listAudit, recordAudit } from '../../services/audit/audit-log'
+import { listAudit } from '../../services/audit/audit-log'
 import { checkedWritePath, checkedReadPath } from '../../services/backups/user-paths'
 
 export function backupsHandlers(ctx: AppContext): HandlerGroup<'backups' | 'audit'> {
   const folder = () => backupFolder(ctx.db, ctx.dbPath)
   return {
     'backups.list': () => ({ folder: folder(), backups: listBackups(folder()) }),
-    'backups.create': async () => {
-      const b = await createBackup(ctx.db, folder(), ctx.now(), 'manual')
-      recordAudit(ctx.db, ctx.now(), 'backup', `manual backup ${b.name}`)
-      return b
-    },
-    'backups.restore': async ({ name }) => {
-      const r = await restoreBackup(ctx.db, folder(), name, ctx.now())
-      recordAudit(ctx.db, ctx.now(), 'restore', `restored ${name}; previous state kept as ${r.safetyBackup.name}`)
-      return r
-    },
+    'backups.create': () => createBackup(ctx.db, folder(), ctx.now(), 'manual'),
+    'backups.restore': ({ name }) => restoreBackup(ctx.db, folder(), name, ctx.now()),
     'backups.exportAll': ({ path }) => {
       const { zip, manifest } = exportAll(ctx.db, ctx.now())
       const rows = manifest.tables.reduce((s, t) => s + t.rows, 0)
-      recordAudit(ctx.db, ctx.now(), 'export', `full export: ${manifest.tables.length} tables, ${rows} rows`)
       if (path) {
         const file = checkedWritePath(path, ['.zip'])
         writeFileSync(file, zip)
@@ -33,9 +24,7 @@ export function backupsHandlers(ctx: AppContext): HandlerGroup<'backups' | 'audi
     },
     'backups.importAll': (source) => {
       const bytes = 'path' in source ? readFileSync(checkedReadPath(source.path, ['.zip'])) : Buffer.from(source.dataBase64, 'base64')
-      const r = importAll(ctx.db, bytes)
-      recordAudit(ctx.db, ctx.now(), 'import-all', `full import: ${r.tables} tables, ${r.rows} rows`)
-      return r
+      return importAll(ctx.db, bytes)
     },
     'audit.list': ({ limit, offset }) => listAudit(ctx.db, limit, offset)
   }

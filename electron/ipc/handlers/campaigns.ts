@@ -16,10 +16,10 @@ export function campaignsHandlers(ctx: AppContext): HandlerGroup<'campaigns' | '
     'campaigns.plan': (input) => planAndRecord(ctx.db, { ...input, asOf: input.asOf ?? ctx.today() }, ctx.now()),
     'campaigns.list': () => listCampaigns(ctx.db),
     'campaigns.get': ({ id }) => ({ ...campaignRow(ctx.db, id), plan: campaignPlan(ctx.db, id), members: campaignMembersForDisplay(ctx.db, id) }),
-    'campaigns.remove': ({ id }) => deleteCampaign(ctx.db, id, ctx.now()),
+    'campaigns.remove': ({ id }) => deleteCampaign(ctx.db, id),
     'campaigns.pickList': ({ id }) => campaignPickList(ctx.db, id),
-    'campaigns.courierExport': ({ id, encoding, path }) => exportCourierFile(ctx.db, id, encoding, path, ctx.now()),
-    'campaigns.markMailed': ({ id, date }) => markMailedAndRecord(ctx.db, id, date, ctx.now()),
+    'campaigns.courierExport': ({ id, encoding, path }) => exportCourierFile(ctx.db, id, encoding, path),
+    'campaigns.markMailed': ({ id, date }) => markMailedAndRecord(ctx.db, id, date),
     'campaigns.results': ({ id, asOf, window }) => campaignResults(ctx.db, id, asOf ?? ctx.today(), window)
   }
 }

@@ -47,7 +47,7 @@ export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
       return mergeCustomers(ctx.db, keepId, mergeId, ctx.today())
     },
     'customers.undoMerge': ({ mergeId }) => undoMerge(ctx.db, mergeId, ctx.today()),
-    'customers.erase': ({ id }) => eraseCustomer(ctx.db, id, ctx.today(), readSettings(ctx.db).staffName),
-    'customers.export': (input) => exportCustomers(ctx.db, input, options(), ctx.now())
+    'customers.erase': ({ id }) => eraseCustomer(ctx.db, id, ctx.today()),
+    'customers.export': (input) => exportCustomers(ctx.db, input, options())
   }
 }

@@ -5,21 +5,14 @@ import { removeDemoShop } from '../../services/demo/demo-removal'
 import { readDemoRecord } from '../../services/demo/demo-record'
 import { buildDemoFiles } from '../../services/demo/demo-files'
 import { backupFolder, createBackup } from '../../services/backups/online-backup'
-import { recordAudit } from '../../services/audit/audit-log'
 
 export function demoHandlers(ctx: AppContext): HandlerGroup<'demo'> {
   return {
-    'demo.load': async (input) => {
-      const r = await importDemoShop(ctx.db, { ...input, asOf: input.asOf ?? ctx.today(), importedAt: ctx.now() })
-      recordAudit(ctx.db, ctx.now(), 'import', `demo shop loaded as batches ${r.batches.join(', ')}: ${r.customers} customers, ${r.lines} lines`)
-      return r
-    },
+    'demo.load': (input) => importDemoShop(ctx.db, { ...input, asOf: input.asOf ?? ctx.today(), importedAt: ctx.now() }),
     'demo.remove': async () => {
       // removing is an undo of several batches: a backup first, as before any undo
       if (!ctx.db.memory && readDemoRecord(ctx.db)) await createBackup(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-undo')
-      const r = removeDemoShop(ctx.db, ctx.now())
-      recordAudit(ctx.db, ctx.now(), 'undo-import', `demo shop removed: batches ${r.batchesUndone.join(', ')} undone`)
-      return r
+      return removeDemoShop(ctx.db, ctx.now())
     },
     'demo.status': () => {
       const record = readDemoRecord(ctx.db)

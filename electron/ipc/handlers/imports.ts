@@ -5,28 +5,22 @@ import { previewImport, runImport, type RunImportInput } from '../../services/im
 import { listBatches, rejectedRowsCsv, undoBatch } from '../../services/imports/batches'
 import { backupFolder } from '../../services/backups/online-backup'
 import type { ImportFile, ImportOptions, ImportResult } from '../../../shared/schemas/imports'
-import { recordAudit } from '../../services/audit/audit-log'
+import { auditJobDone } from '../audit-trail'
 import { matchRedemptions } from '../../services/printing/code-store'
 
 const jobsByContext = new WeakMap<AppContext, ImportJobs>()
 
 export function importsHandlers(ctx: AppContext): HandlerGroup<'imports'> {
-  // after every import: redemptions matched, and an audit line with counts and ids only (a file
-  // name can carry a customer's name)
-  const audited = (r: ImportResult): ImportResult => {
-    // a coupon or scratch code printed on a card and seen in this batch counts as redeemed
+  // after every import: a coupon or scratch code printed on a card and seen in this batch counts as redeemed
+  const matched = (r: ImportResult): ImportResult => {
     matchRedemptions(ctx.db, r.batchId)
-    recordAudit(
-      ctx.db,
-      ctx.now(),
-      'import',
-      `batch ${r.batchId}: ${r.rowsImported} rows imported, ${r.rowsRejected} rejected, ${r.customersCreated} new customers`
-    )
     return r
   }
+  // a job's reply is only its id: the audit line comes when the worker has finished
+  const jobDone = (r: ImportResult) => auditJobDone(ctx, 'imports.start', matched(r))
   const jobs = () => {
     let j = jobsByContext.get(ctx)
-    if (!j) jobsByContext.set(ctx, (j = new ImportJobs({ db: ctx.db, dbPath: ctx.dbPath, onDone: audited })))
+    if (!j) jobsByContext.set(ctx, (j = new ImportJobs({ db: ctx.db, dbPath: ctx.dbPath, onDone: jobDone })))
     return j
   }
   const request = (file: ImportFile, options: ImportOptions): RunImportInput => {
@@ -42,13 +36,9 @@ export function importsHandlers(ctx: AppContext): HandlerGroup<'imports'> {
     'imports.start': ({ file, options }) => jobs().start(request(file, options)),
     'imports.progress': ({ jobId }) => jobs().progress(jobId),
     'imports.cancel': ({ jobId }) => jobs().cancel(jobId),
-    'imports.commit': async ({ file, options }) => audited(await runImport(ctx.db, request(file, options))),
+    'imports.commit': async ({ file, options }) => matched(await runImport(ctx.db, request(file, options))),
     'imports.batches': () => listBatches(ctx.db),
-    'imports.undo': ({ batchId }) => {
-      const r = undoBatch(ctx.db, batchId, ctx.now())
-      recordAudit(ctx.db, ctx.now(), 'undo-import', `batch ${batchId} undone`)
-      return r
-    },
+    'imports.undo': ({ batchId }) => undoBatch(ctx.db, batchId, ctx.now()),
     'imports.rejected': ({ batchId }) => rejectedRowsCsv(ctx.db, batchId)
   }
 }

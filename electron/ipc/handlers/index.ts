@@ -17,25 +17,30 @@ import { campaignsHandlers } from './campaigns'
 import { customersHandlers } from './customers'
 import { segmentsHandlers } from './segments'
 import { lockHandlers } from './lock'
+import { withAuditTrail } from '../audit-trail'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
 export type Handlers = { [C in Channel]: Handler<C> }
 export type HandlerGroup<P extends string> = { [C in Channel as C extends `${P}.${string}` ? C : never]: Handler<C> }
 
+/** Every handler, those of channels that change something wrapped to leave their audit line. */
 export function buildHandlers(ctx: AppContext): Handlers {
-  return {
-    ...appHandlers(ctx),
-    ...importsHandlers(ctx),
-    ...settingsHandlers(ctx),
-    ...statsHandlers(ctx),
-    ...demoHandlers(ctx),
-    ...printingHandlers(ctx),
-    ...backupsHandlers(ctx),
-    ...predictionsHandlers(ctx),
-    ...remindersHandlers(ctx),
-    ...campaignsHandlers(ctx),
-    ...customersHandlers(ctx),
-    ...segmentsHandlers(ctx),
-    ...lockHandlers(ctx)
-  }
+  return withAuditTrail(
+    {
+      ...appHandlers(ctx),
+      ...importsHandlers(ctx),
+      ...settingsHandlers(ctx),
+      ...statsHandlers(ctx),
+      ...demoHandlers(ctx),
+      ...printingHandlers(ctx),
+      ...backupsHandlers(ctx),
+      ...predictionsHandlers(ctx),
+      ...remindersHandlers(ctx),
+      ...campaignsHandlers(ctx),
+      ...customersHandlers(ctx),
+      ...segmentsHandlers(ctx),
+      ...lockHandlers(ctx)
+    },
+    ctx
+  )
 }

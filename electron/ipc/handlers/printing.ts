@@ -17,7 +17,6 @@ import {
 } from '../../services/printing'
 import { targetOptions } from '../../services/printing/target-options'
 import type { ParsedJob } from '../../services/printing/print-job'
-import { recordAudit } from '../../services/audit/audit-log'
 
 export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   // built-ins are seeded on first use, whichever channel comes first
@@ -25,16 +24,7 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   const job = (input: ParsedJob, commit: boolean) => {
     seeded()
     const settings = readSettings(ctx.db)
-    const r = runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
-    // a committed job is what goes to paper: audit it (template id and counts, no names)
-    if (commit)
-      recordAudit(
-        ctx.db,
-        ctx.now(),
-        'print',
-        `template ${input.templateId}: ${r.cards} cards on ${r.pages} pages, ${r.codesIssued} codes issued, ${r.wholePhones ? 'whole phone numbers' : 'masked phone numbers'}`
-      )
-    return r
+    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
   }
   const sink = () => {
     const s = currentPrintSink()
@@ -63,12 +53,12 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
     'printing.print': async (input) => {
       const s = sink()
       const r = job(input, true)
-      return { printed: await s.print(r.html, { printer: input.printer }), codesIssued: r.codesIssued }
+      return { printed: await s.print(r.html, { printer: input.printer }), cards: r.cards, pages: r.pages, codesIssued: r.codesIssued, wholePhones: r.wholePhones }
     },
     'printing.savePdf': async (input) => {
       const s = sink()
       const r = job(input, true)
-      return { path: await s.savePdf(r.html, `cards-${ctx.today()}.pdf`), codesIssued: r.codesIssued }
+      return { path: await s.savePdf(r.html, `cards-${ctx.today()}.pdf`), cards: r.cards, pages: r.pages, codesIssued: r.codesIssued, wholePhones: r.wholePhones }
     },
     'printing.capabilities': async () => {
       const s = currentPrintSink()

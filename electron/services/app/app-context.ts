@@ -27,6 +27,6 @@ export function createAppContext(db: Db, dbPath: string, version: string, today?
     today: today ? () => today : () => localToday(),
     now,
     // the throttle's waits run on the real clock even when the shop date is pinned
-    lock: createAppLock(db, { ms: () => Date.now(), now })
+    lock: createAppLock(db, { ms: () => Date.now() })
   }
 }

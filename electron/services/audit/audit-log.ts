@@ -1,30 +1,14 @@
 /**
- * Who did what and when, for imports, undo, merges, erases, exports, prints, backups and
- * restores. Callers pass counts and ids, never names, phones or addresses: the audit trail
- * must outlive an erased customer without keeping their personal data.
+ * Who did what and when. The lines of contract calls are built in shared/audit-specs.ts and
+ * written by electron/ipc/audit-trail.ts; the only other caller is the command-line passcode
+ * reset, which is no contract call. Lines hold counts and ids, never names, phones or addresses:
+ * the audit trail must outlive an erased customer without keeping their personal data.
  */
 import type { Db } from '../../db/driver'
 import { readSettings } from '../settings/settings-service'
+import type { AuditAction } from '../../../shared/audit-specs'
 
-export const auditActions = [
-  'import',
-  'undo-import',
-  'merge',
-  'undo-merge',
-  'erase',
-  'export',
-  'print',
-  'backup',
-  'restore',
-  'import-all',
-  'campaign',
-  'passcode-set',
-  'passcode-clear',
-  'unlock-failed',
-  'consent-withdrawn',
-  'consent-restored'
-] as const
-export type AuditAction = (typeof auditActions)[number]
+export { auditActions, type AuditAction } from '../../../shared/audit-specs'
 
 export interface AuditRow {
   id: number

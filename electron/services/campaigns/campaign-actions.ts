@@ -1,13 +1,12 @@
 /**
- * The campaign actions as the contract offers them: each one does its work and writes its audit
- * line here, so the IPC handlers stay a mapping and the CLI or a job could call the same thing.
+ * The campaign actions as the contract offers them, so the IPC handlers stay a mapping and the
+ * CLI or a job could call the same thing (their audit lines: shared/audit-specs.ts).
  */
 import { writeFileSync } from 'node:fs'
 import type { Db } from '../../db/driver'
 import type { PlanInput, PlanResult } from '../../../shared/schemas/campaigns'
 import { suggestions } from '../../../shared/schemas/campaigns'
 import type { Settings } from '../../../shared/schemas/settings'
-import { recordAudit } from '../audit/audit-log'
 import { checkedWritePath } from '../backups/user-paths'
 import { readSettings } from '../settings/settings-service'
 import { planCampaign } from './planner'
@@ -23,29 +22,22 @@ export function campaignTargets(db: Db, day: string, thresholds: Settings['lifec
   }
 }
 
-/** Plans a mailing; a saved plan (not a dry run) leaves an audit line with its sizes and cost. */
+/** Plans a mailing (saved unless a dry run). */
 export function planAndRecord(db: Db, input: PlanInput & { asOf: string }, now: string): PlanResult {
-  const r = planCampaign(db, input, { asOf: input.asOf, settings: readSettings(db), now })
-  if (r.campaignId !== null) {
-    recordAudit(db, now, 'campaign', `planned campaign ${r.campaignId}: ${r.treated.length} treated, ${r.control.length} control, ${r.costFen} fen`)
-  }
-  return r
+  return planCampaign(db, input, { asOf: input.asOf, settings: readSettings(db), now })
 }
 
-export function deleteCampaign(db: Db, id: number, now: string): { removed: boolean } {
-  const removed = removeCampaign(db, id)
-  recordAudit(db, now, 'campaign', `deleted campaign ${id}`)
-  return { removed }
+export function deleteCampaign(db: Db, id: number): { removed: boolean } {
+  return { removed: removeCampaign(db, id) }
 }
 
 /**
  * The courier file: written to `path` when one is given (checked like every user path),
  * otherwise handed back as base64 for the browser to download.
  */
-export function exportCourierFile(db: Db, id: number, encoding: 'utf8' | 'gbk', path: string | undefined | null, now: string) {
+export function exportCourierFile(db: Db, id: number, encoding: 'utf8' | 'gbk', path: string | undefined | null) {
   const { bytes, rows } = courierCsv(db, id, encoding)
   const fileName = `campaign-${id}-courier-${encoding}.csv`
-  recordAudit(db, now, 'export', `courier file for campaign ${id}: ${rows} rows, ${encoding}, whole phone numbers 完整手机号 (the courier calls them)`)
   if (path) {
     const file = checkedWritePath(path, ['.csv'])
     writeFileSync(file, bytes)
@@ -55,9 +47,7 @@ export function exportCourierFile(db: Db, id: number, encoding: 'utf8' | 'gbk', 
 }
 
 /** Marks the mailing sent on a date, logging a gift contact per treated customer under the staff name. */
-export function markMailedAndRecord(db: Db, id: number, date: string, now: string) {
+export function markMailedAndRecord(db: Db, id: number, date: string) {
   const staff = readSettings(db).staffName || null
-  const r = markMailed(db, id, date, staff)
-  recordAudit(db, now, 'campaign', `campaign ${id} mailed on ${date}: ${r.logged} gifts`)
-  return r
+  return markMailed(db, id, date, staff)
 }

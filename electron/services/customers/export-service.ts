@@ -11,7 +11,6 @@ import type { Db } from '../../db/driver'
 import type { CustomerQuery, CustomerRow } from '../../../shared/schemas/customers'
 import { customerRows, matchingIds, type ListOptions } from './list-service'
 import { checkedWritePath } from '../backups/user-paths'
-import { recordAudit } from '../audit/audit-log'
 
 const STAGE: Record<string, string> = { active: '活跃期', silent: '沉默期', sleeping: '睡眠期', drifting: '流失预警', lost: '流失期' }
 const CHANNEL: Record<string, string> = { store: '门店', online: '网店', other: '其他' }
@@ -77,25 +76,18 @@ export async function toXlsx(table: (string | number)[][]): Promise<Buffer> {
 export async function exportCustomers(
   db: Db,
   input: CustomerQuery & { format: 'csv' | 'xlsx'; path?: string; fullPhones?: boolean },
-  o: ListOptions,
-  now: string = o.asOf
-): Promise<{ rows: number; fileName: string; path: string | null; base64: string | null }> {
+  o: ListOptions
+): Promise<{ rows: number; fileName: string; path: string | null; base64: string | null; wholePhones: boolean }> {
   // whole numbers only when asked for this file; the screen's mask setting stays as it is
   const whole = input.fullPhones === true || !o.maskPhones
   const table = exportTable(db, input, { ...o, maskPhones: !whole })
   const bytes = input.format === 'csv' ? toCsv(table) : await toXlsx(table)
   const fileName = `顾客-${o.asOf}.${input.format}`
-  recordAudit(
-    db,
-    now,
-    'export',
-    `customer list: ${table.length - 1} rows, ${input.format}, ${whole ? 'whole phone numbers 完整手机号' : 'phones masked 手机号已打码'}`
-  )
   if (input.path) {
     // a path a user named: absolute, no system folders, the format's own extension
     const file = checkedWritePath(input.path, [`.${input.format}`])
     writeFileSync(file, bytes)
-    return { rows: table.length - 1, fileName, path: file, base64: null }
+    return { rows: table.length - 1, fileName, path: file, base64: null, wholePhones: whole }
   }
-  return { rows: table.length - 1, fileName, path: null, base64: bytes.toString('base64') }
+  return { rows: table.length - 1, fileName, path: null, base64: bytes.toString('base64'), wholePhones: whole }
 }

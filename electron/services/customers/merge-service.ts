@@ -10,7 +10,6 @@ import { DomainError } from '../../../shared/result'
 import type { MergeEntry } from '../../../shared/schemas/customers'
 import { refreshSummaries } from '../ledger/summaries'
 import { customerRecord } from './detail-service'
-import { recordAudit } from '../audit/audit-log'
 
 interface UndoData {
   kept: Record<string, unknown>
@@ -60,7 +59,7 @@ function mergeRow(db: Db, id: number): MergeEntry {
 }
 
 /** Merge `mergeId` into `keepId` as of `at`; answers the merge record (its id undoes it). */
-export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: string): MergeEntry {
+export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: string): MergeEntry & { ordersMoved: number } {
   if (keepId === mergeId) throw new DomainError('BAD_INPUT', '不能与自己合并 (cannot merge a customer into itself)')
   const keep = customerRecord(db, keepId)
   const gone = customerRecord(db, mergeId)
@@ -69,6 +68,7 @@ export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: stri
     if (c.merged_into) throw new DomainError('CONFLICT', `顾客 #${c.id} 已合并到 #${c.merged_into} (already merged)`)
   }
   let mergeRecordId = 0
+  let ordersMoved = 0
   db.transaction(() => {
     const undo: UndoData = {
       kept: db.prepare(`SELECT ${PROFILE.join(', ')} FROM customers WHERE id = ?`).get(keepId) as Record<string, unknown>,
@@ -131,10 +131,9 @@ export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: stri
     mergeRecordId = Number(
       db.prepare('INSERT INTO merges (kept_id, merged_id, at, undo_data) VALUES (?, ?, ?, ?)').run(keepId, mergeId, at, JSON.stringify(undo)).lastInsertRowid
     )
-    // in the same transaction: the trail cannot miss a merge that happened (ids only, no names)
-    recordAudit(db, at, 'merge', `merge ${mergeRecordId}: customer ${mergeId} into ${keepId}, ${undo.orders.length} orders moved`)
+    ordersMoved = undo.orders.length
   })()
-  return mergeRow(db, mergeRecordId)
+  return { ...mergeRow(db, mergeRecordId), ordersMoved }
 }
 
 /** Take a merge back exactly; refused when a later merge of either customer still stands. */
@@ -174,7 +173,6 @@ export function undoMerge(db: Db, mergeRecordId: number, at: string): MergeEntry
     restore(m.merged_id, undo.mergedNames, undo.mergedAddresses, undo.mergedTags, undo.merged)
     db.prepare('UPDATE merges SET undone_at = ? WHERE id = ?').run(at, m.id)
     refreshSummaries(db, [m.kept_id, m.merged_id])
-    recordAudit(db, at, 'undo-merge', `merge ${m.id} undone: customer ${m.merged_id} separated from ${m.kept_id}`)
   })()
   return mergeRow(db, m.id)
 }

@@ -7,7 +7,6 @@
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { CallOutcome, ConsentChannel } from '../../../shared/schemas/reminders'
-import { recordAudit } from '../audit/audit-log'
 
 export interface RecordCall {
   customerId: number
@@ -52,7 +51,6 @@ export function recordOutcome(db: Db, r: RecordCall): { id: number; at: string; 
         )
         revoked.push(ch.channel)
       }
-      recordAudit(db, r.at, 'consent-withdrawn', `customer ${r.customerId}: ${revoked.join(', ') || 'none'} (call list)`, r.staff ?? '')
     }
     return { id: Number(info.lastInsertRowid), at: r.at, revoked }
   })()
@@ -85,7 +83,6 @@ export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: 
       restored.push(channel.channel)
     }
     db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId)
-    recordAudit(db, ctx.at, 'consent-restored', `customer ${row.customer_id}: ${restored.join(', ') || 'none'} (undo of call list opt-out)`, ctx.staff ?? '')
     return { customerId: row.customer_id, restored }
   })()
 }

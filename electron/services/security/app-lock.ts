@@ -7,7 +7,6 @@
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { LockStatus, UnlockResult } from '../../../shared/schemas/lock'
-import { recordAudit } from '../audit/audit-log'
 import { hashPasscode, passcodeMatches } from './passcode-hash'
 import { GuessThrottle } from './guess-throttle'
 import { deletePasscodeHash, readIdleMinutes, readPasscodeHash, writeIdleMinutes, writePasscodeHash } from './lock-store'
@@ -26,8 +25,6 @@ export interface AppLock {
 export interface AppLockClock {
   /** milliseconds, for the throttle's waits (a real clock even when the shop date is pinned) */
   ms: () => number
-  /** shop-local ISO time for audit lines */
-  now: () => string
 }
 
 type Verdict = 'right' | 'wrong' | 'wait'
@@ -51,7 +48,7 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
     return { enabled, locked, idleMinutes: readIdleMinutes(db), retryAfterSeconds: throttle.retryAfterSeconds() }
   }
 
-  /** Check a guess against the stored hash, unless a wait is running; a wait leaves an audit line. */
+  /** Check a guess against the stored hash, unless a wait is running (the audit lines: shared/audit-specs.ts). */
   async function check(guess: string): Promise<Verdict> {
     if (throttle.retryAfterSeconds() > 0) return 'wait'
     const stored = readPasscodeHash(db)
@@ -60,10 +57,7 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
       throttle.recordSuccess()
       return 'right'
     }
-    const { failures, waitSeconds } = throttle.recordFailure()
-    if (waitSeconds > 0) {
-      recordAudit(db, clock.now(), 'unlock-failed', `${failures} wrong passcodes in a row; next try in ${waitSeconds} s`)
-    }
+    throttle.recordFailure()
     return 'wrong'
   }
 
@@ -89,7 +83,6 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
         const changing = readPasscodeHash(db) !== null
         if (changing) await requireCurrent(current)
         writePasscodeHash(db, await hashPasscode(passcode))
-        recordAudit(db, clock.now(), 'passcode-set', changing ? 'app passcode changed' : 'app passcode set')
         return status()
       }),
 
@@ -99,7 +92,6 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
         await requireCurrent(current)
         deletePasscodeHash(db)
         locked = false
-        recordAudit(db, clock.now(), 'passcode-clear', 'app passcode removed')
         return status()
       }),
 

@@ -207,8 +207,9 @@ describe('duplicates, merge and undoMerge', () => {
     await ok('customers.undoMerge', { mergeId: m.id })
     const audit = ctx.db.prepare('SELECT at, staff, action, detail FROM audit_log ORDER BY id').all()
     expect(audit).toEqual([
-      { at: '2026-11-23', staff: '小周', action: 'merge', detail: `merge ${m.id}: customer ${ids[1]} into ${ids[0]}, 1 orders moved` },
-      { at: '2026-11-23', staff: '小周', action: 'undo-merge', detail: `merge ${m.id} undone: customer ${ids[1]} separated from ${ids[0]}` }
+      { at: '2026-11-23T12:00:00', staff: '小周', action: 'settings', detail: 'staffName' },
+      { at: '2026-11-23T12:00:00', staff: '小周', action: 'merge', detail: `merge ${m.id}: customer ${ids[1]} into ${ids[0]}, 1 orders moved` },
+      { at: '2026-11-23T12:00:00', staff: '小周', action: 'undo-merge', detail: `merge ${m.id} undone: customer ${ids[1]} separated from ${ids[0]}` }
     ])
   })
 
@@ -240,7 +241,12 @@ describe('customers.erase', () => {
     expect(ctx.db.prepare('SELECT old_value, new_value FROM change_history WHERE customer_id = ?').all(ids[0])).toEqual([{ old_value: null, new_value: null }])
     expect(ctx.db.prepare('SELECT count(*) FROM orders WHERE customer_id = ?').pluck().get(ids[0])).toBe(4)
     const audit = ctx.db.prepare('SELECT action, detail FROM audit_log').all()
-    expect(audit).toEqual([{ action: 'erase', detail: JSON.stringify({ customerId: ids[0], orders: 4 }) }])
+    // one line per action, none with the note's or the profile's text
+    expect(audit).toEqual([
+      { action: 'contact', detail: `customer ${ids[0]}: call logged as contact 1` },
+      { action: 'customer-edit', detail: `customer ${ids[0]}: notes edited` },
+      { action: 'erase', detail: JSON.stringify({ customerId: ids[0], orders: 4 }) }
+    ])
     expect(JSON.stringify(ctx.db.prepare('SELECT * FROM customer_search').all())).not.toContain('王静'.repeat(1) + '\u001f' + '13812348000')
     expect((await ok<{ total: number }>('customers.list', { search: '13812348000' })).total).toBe(0)
     expect((await ok<{ total: number }>('customers.list', {})).total).toBe(2)

@@ -13,14 +13,24 @@ import { createAppLock } from '../../../electron/services/security/app-lock'
 import { listAudit } from '../../../electron/services/audit/audit-log'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import type { Db } from '../../../electron/db/driver'
-import { freshDb } from '../../helpers/db'
-
-const AT = '2026-11-23T12:00:00'
+import { freshDb, testContext, testDispatch } from '../../helpers/db'
 
 function setup(db: Db = freshDb()) {
   const clock = { t: 5_000_000 }
-  const lock = createAppLock(db, { ms: () => clock.t, now: () => AT })
+  const lock = createAppLock(db, { ms: () => clock.t })
   return { db, clock, lock }
+}
+
+/** The same lock behind the contract, as the lock screen and settings call it: the audit trail is written there. */
+function throughContract() {
+  const { db, clock, lock } = setup()
+  const call = testDispatch({ ...testContext('2026-11-23', db), lock })
+  const data = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await call(channel, input)
+    if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code })
+    return r.data as T
+  }
+  return { db, clock, lock, data, call }
 }
 
 const settingsRows = (db: Db) => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[]
@@ -69,37 +79,44 @@ describe('the app passcode', () => {
     expect(lock.isLocked()).toBe(false)
   })
 
-  it('answers wrong guesses with exact waits: four free, then 30 s, then 60 s, and checks nothing meanwhile', async () => {
-    const { db, clock, lock } = setup()
-    await lock.set({ passcode: '8642' })
-    lock.lock()
-    for (let i = 0; i < 4; i++) expect(await lock.unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 0 })
-    expect(await lock.unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 30 })
+  it('answers wrong guesses with exact waits: four free, then 30 s, then 60 s, and checks nothing meanwhile; each guess is one audit line', async () => {
+    const { db, clock, lock, data } = throughContract()
+    const unlock = (passcode: string) => data('lock.unlock', { passcode })
+    await data('lock.set', { passcode: '8642' })
+    await data('lock.lock', {})
+    for (let i = 0; i < 4; i++) expect(await unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 0 })
+    expect(await unlock('0000')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 30 })
 
     // the right passcode during the wait is not even checked
     clock.t += 10_000
-    expect(await lock.unlock('8642')).toMatchObject({ locked: true, wrong: false, retryAfterSeconds: 20 })
+    expect(await unlock('8642')).toMatchObject({ locked: true, wrong: false, retryAfterSeconds: 20 })
     clock.t += 19_500
     expect(lock.status().retryAfterSeconds).toBe(1)
     clock.t += 500
     expect(lock.status().retryAfterSeconds).toBe(0)
 
-    expect(await lock.unlock('1111')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 60 })
+    expect(await unlock('1111')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 60 })
     clock.t += 60_000
-    expect(await lock.unlock('2222')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 120 })
+    expect(await unlock('2222')).toMatchObject({ locked: true, wrong: true, retryAfterSeconds: 120 })
     clock.t += 120_000
-    expect(await lock.unlock('8642')).toEqual({ enabled: true, locked: false, idleMinutes: 10, retryAfterSeconds: 0, wrong: false })
+    expect(await unlock('8642')).toEqual({ enabled: true, locked: false, idleMinutes: 10, retryAfterSeconds: 0, wrong: false })
 
     // a right guess starts the count again
-    lock.lock()
-    expect(await lock.unlock('0000')).toMatchObject({ wrong: true, retryAfterSeconds: 0 })
+    await data('lock.lock', {})
+    expect(await unlock('0000')).toMatchObject({ wrong: true, retryAfterSeconds: 0 })
 
-    const audit = listAudit(db, 50, 0).rows.map((r) => [r.action, r.detail])
+    const audit = listAudit(db, 50, 0).rows.map((r) => `${r.action}: ${r.detail}`)
     expect(audit).toEqual([
-      ['unlock-failed', '7 wrong passcodes in a row; next try in 120 s'],
-      ['unlock-failed', '6 wrong passcodes in a row; next try in 60 s'],
-      ['unlock-failed', '5 wrong passcodes in a row; next try in 30 s'],
-      ['passcode-set', 'app passcode set']
+      'unlock-failed: wrong passcode',
+      'lock: app locked',
+      'unlock: app unlocked',
+      'unlock-failed: wrong passcode; next try in 120 s',
+      'unlock-failed: wrong passcode; next try in 60 s',
+      'unlock-failed: passcode not checked: too many wrong ones, wait 20 s',
+      'unlock-failed: wrong passcode; next try in 30 s',
+      ...Array(4).fill('unlock-failed: wrong passcode'),
+      'lock: app locked',
+      'passcode-set: app passcode set'
     ])
     expect(JSON.stringify(audit)).not.toMatch(/8642|0000|1111|2222/)
   })
@@ -129,21 +146,23 @@ describe('the app passcode', () => {
   })
 
   it('is removed only with the current passcode, leaving an audit line without it', async () => {
-    const { db, clock, lock } = setup()
-    await lock.set({ passcode: 'clear-me' })
-    for (let i = 0; i < 5; i++) await expect(lock.clear({ current: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(lock.clear({ current: 'clear-me' })).rejects.toThrow('try again in 30 s')
+    const { db, clock, lock, data } = throughContract()
+    await data('lock.set', { passcode: 'clear-me' })
+    for (let i = 0; i < 5; i++) await expect(data('lock.clear', { current: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toThrow('try again in 30 s')
     expect(lock.status().enabled).toBe(true)
     clock.t += 30_000
-    expect(await lock.clear({ current: 'clear-me' })).toEqual({ enabled: false, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
+    expect(await data('lock.clear', { current: 'clear-me' })).toEqual({ enabled: false, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
     expect(settingsRows(db)).toEqual([])
-    await expect(lock.clear({ current: 'clear-me' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toMatchObject({ code: 'CONFLICT' })
     const actions = listAudit(db, 50, 0).rows.map((r) => `${r.action}: ${r.detail}`)
+    // the refusal with no passcode set (CONFLICT) guessed nothing and leaves no line
     expect(actions).toEqual([
       'passcode-clear: app passcode removed',
-      'unlock-failed: 5 wrong passcodes in a row; next try in 30 s',
+      ...Array(6).fill('unlock-failed: current passcode refused'),
       'passcode-set: app passcode set'
     ])
+    expect(JSON.stringify(actions)).not.toMatch(/clear-me|nope/)
   })
 
   it('keeps the idle minutes, 10 until chosen and 0 for never', async () => {

@@ -108,7 +108,7 @@ describe('month-by-month views over customer_months', () => {
   it('stay equal after an erase, a merge and its undo, and an import and its undo', async () => {
     const db = await importedDemoShop(300, 5, '2026-11-23')
     const ids = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 6').pluck().all() as number[]
-    eraseCustomer(db, ids[0], '2026-11-23', '')
+    eraseCustomer(db, ids[0], '2026-11-23')
     const m = mergeCustomers(db, ids[1], ids[2], '2026-11-23')
     expectSameAsReference(db, ['2026-11-23', '2026-08-15'])
     undoMerge(db, m.id, '2026-11-23')

@@ -46,7 +46,23 @@ export default {
         backup: '备份',
         restore: '恢复备份',
         'import-all': '导入完整导出',
-        campaign: '礼品寄送'
+        campaign: '礼品寄送',
+        'import-cancel': '取消导入',
+        'customer-edit': '修改顾客档案',
+        contact: '联系记录',
+        view: '保存的筛选',
+        template: '打印模板',
+        calibration: '打印机校准',
+        redeem: '核销券码',
+        gift: '礼品目录',
+        segment: '分群',
+        call: '回访结果',
+        'consent-withdrawn': '不再联系',
+        'consent-restored': '恢复联系',
+        'care-settings': '回访设置',
+        settings: '设置',
+        unlock: '解锁',
+        lock: '锁定'
       }
     }
   },
@@ -96,7 +112,23 @@ export default {
         backup: 'Backup',
         restore: 'Restore',
         'import-all': 'Full import',
-        campaign: 'Gift mailing'
+        campaign: 'Gift mailing',
+        'import-cancel': 'Import cancelled',
+        'customer-edit': 'Customer file edited',
+        contact: 'Contact logged',
+        view: 'Saved view',
+        template: 'Print template',
+        calibration: 'Printer calibration',
+        redeem: 'Code redeemed',
+        gift: 'Gift catalogue',
+        segment: 'Segment',
+        call: 'Call outcome',
+        'consent-withdrawn': 'Opted out',
+        'consent-restored': 'Opt-out undone',
+        'care-settings': 'Care settings',
+        settings: 'Settings',
+        unlock: 'Unlocked',
+        lock: 'Locked'
       }
     }
   }

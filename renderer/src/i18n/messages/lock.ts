@@ -44,7 +44,7 @@ export default {
       actions: {
         'passcode-set': '设置密码',
         'passcode-clear': '清除密码',
-        'unlock-failed': '多次输错密码'
+        'unlock-failed': '密码错误'
       }
     }
   },
@@ -92,7 +92,7 @@ export default {
       actions: {
         'passcode-set': 'Passcode set',
         'passcode-clear': 'Passcode removed',
-        'unlock-failed': 'Wrong passcodes'
+        'unlock-failed': 'Wrong passcode'
       }
     }
   }
