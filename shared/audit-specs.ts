@@ -87,7 +87,10 @@ const wrongPasscode = (_input: unknown, e: { code: string }) => (e.code === 'FOR
 
 function printLine(i: ParsedInput<'printing.render'>, o: { cards: number; pages: number; codesIssued: number; wholePhones: boolean }, how: string): AuditLine {
   const phones = o.wholePhones ? 'whole phone numbers' : 'masked phone numbers'
-  return line('print', `${how}: template ${i.templateId} for ${target(i.target)}: ${o.cards} cards on ${o.pages} pages, ${o.codesIssued} codes issued, ${phones}`)
+  return line(
+    'print',
+    `${how}: template ${i.templateId} for ${target(i.target)}: ${o.cards} cards on ${o.pages} pages, ${o.codesIssued} codes issued, ${phones}`
+  )
 }
 
 export const auditSpecs: AuditSpecs = {
@@ -143,6 +146,8 @@ export const auditSpecs: AuditSpecs = {
   'demo.load': { line: (_i, o) => line('import', `demo shop loaded as batches ${o.batches.join(', ')}: ${o.customers} customers, ${o.lines} lines`) },
   'demo.remove': { line: (_i, o) => line('undo-import', `demo shop removed: batches ${o.batchesUndone.join(', ')} undone`) },
   'demo.status': 'reads',
+  // the sample files' bytes only: the renderer saves them where staff choose, the shop is not touched
+  'demo.files': 'reads',
 
   'imports.preview': 'reads',
   'imports.start': importJob,
@@ -169,7 +174,6 @@ export const auditSpecs: AuditSpecs = {
 
   'predictions.fit': 'reads',
   'predictions.customer': 'reads',
-  'predictions.scores': 'reads',
   'predictions.top': 'reads',
 
   'printing.templates': 'reads',
@@ -204,6 +208,13 @@ export const auditSpecs: AuditSpecs = {
   'reminders.units': 'reads',
   'reminders.setProductDays': { line: (i) => line('care-settings', `product ${i.productId}: ${i.daysPerUnit ?? 'no'} days per unit`) },
   'reminders.setCategoryDays': { line: (i) => line('care-settings', `category ${i.category}: ${i.daysPerUnit ?? 'no'} days per unit`) },
+  'reminders.adoptLearned': {
+    line: (i, o) =>
+      line(
+        'care-settings',
+        `${'productId' in i ? `product ${i.productId}` : `category ${i.category}`}: ${o.previous ?? 'no'} → ${o.daysPerUnit} days per unit, as the shop's repeat buyers`
+      )
+  },
   'reminders.settings': 'reads',
   'reminders.updateSettings': { line: (i) => line('care-settings', changedKeys(i)) },
 

@@ -53,12 +53,24 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
     'printing.print': async (input) => {
       const s = sink()
       const r = job(input, true)
-      return { printed: await s.print(r.html, { printer: input.printer }), cards: r.cards, pages: r.pages, codesIssued: r.codesIssued, wholePhones: r.wholePhones }
+      return {
+        printed: await s.print(r.html, { printer: input.printer }),
+        cards: r.cards,
+        pages: r.pages,
+        codesIssued: r.codesIssued,
+        wholePhones: r.wholePhones
+      }
     },
     'printing.savePdf': async (input) => {
       const s = sink()
       const r = job(input, true)
-      return { path: await s.savePdf(r.html, `cards-${ctx.today()}.pdf`), cards: r.cards, pages: r.pages, codesIssued: r.codesIssued, wholePhones: r.wholePhones }
+      return {
+        path: await s.savePdf(r.html, `cards-${ctx.today()}.pdf`),
+        cards: r.cards,
+        pages: r.pages,
+        codesIssued: r.codesIssued,
+        wholePhones: r.wholePhones
+      }
     },
     'printing.capabilities': async () => {
       const s = currentPrintSink()

@@ -226,8 +226,8 @@ describe('what every print records about phone numbers', () => {
     await call('printing.preview', { templateId: label, target: { customerIds: [s.wang] } })
     const lines = ctx.db.prepare("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id").pluck().all()
     expect(lines).toEqual([
-      `template ${label}: 1 cards on 1 pages, 0 codes issued, whole phone numbers`,
-      `template ${card}: 1 cards on 1 pages, 1 codes issued, masked phone numbers`
+      `printable page: template ${label} for 1 chosen customers: 1 cards on 1 pages, 0 codes issued, whole phone numbers`,
+      `printable page: template ${card} for 1 chosen customers: 1 cards on 1 pages, 1 codes issued, masked phone numbers`
     ])
   })
 })
