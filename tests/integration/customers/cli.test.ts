@@ -46,7 +46,9 @@ describe('the customers command', () => {
     expect(readFileSync(file, 'utf8').split('\r\n')).toHaveLength(62)
 
     const erased = JSON.parse((await cli(['customers', 'erase', withCard.memberCard, '--db', db, '--json'])).stdout)
-    expect(erased).toEqual({ id: withCard.id, erasedAt: '2026-11-23', matched: 'card' })
+    // all 15 of its order rows stay in the figures as anonymous totals (the list's 13 counts purchases only)
+    expect(withCard.orders).toBe(13)
+    expect(erased).toEqual({ id: withCard.id, erasedAt: '2026-11-23', orders: 15, matched: 'card' })
     expect(JSON.parse((await cli(['customers', '--db', db, '--json'])).stdout).total).toBe(59)
     const again = await cli(['customers', 'erase', withCard.memberCard, '--db', db, '--json'])
     expect(again.code).toBe(1)
