@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { errorCatalogue, type ErrorKey } from '../../../shared/errors/catalogue'
+import { catalogueAreas, errorCatalogue, type ErrorKey } from '../../../shared/errors/catalogue'
 import { bilingual, formatError, pickErrorLocale, placeholders } from '../../../shared/errors/messages'
 import { refuse } from '../../../shared/errors/refuse'
 import { errorCodes } from '../../../shared/result'
@@ -22,6 +22,17 @@ describe('the error catalogue', () => {
       expect(sentence).not.toMatch(/[|@$%]/)
       expect(sentence.replace(/\{\w+\}/g, '')).not.toMatch(/[{}]/)
     }
+  })
+
+  it('defines every key in one area only (the merge would silently keep the later one)', () => {
+    const seen = new Map<string, string>()
+    for (const [area, entries] of Object.entries(catalogueAreas)) {
+      for (const key of Object.keys(entries)) {
+        expect(seen.get(key), `${key} in ${area}`).toBeUndefined()
+        seen.set(key, area)
+      }
+    }
+    expect(seen.size).toBe(keys.length)
   })
 
   it('fills the parameters in each language and keeps both in the fallback message', () => {

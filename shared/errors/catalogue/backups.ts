@@ -1,21 +1,7 @@
-/**
- * Every refusal a service can give, by key: its category (what a caller can act on) and the
- * sentence in each language. Parameters are written `{name}` — the syntax vue-i18n reads — so
- * the renderer and the CLI share these exact words; the placeholders of the English sentence
- * are the parameters a throw site must supply (see ParamsOf), and a test checks the Chinese
- * sentence uses the same ones. No `|` or `@` in sentences: vue-i18n reads them as plural and
- * link markers.
- */
-import type { ErrorCode } from '../result'
+/** Refusals of backups, full exports and their checks. */
+import type { Entry } from './entry'
 
-interface Entry {
-  code: ErrorCode
-  'zh-CN': string
-  en: string
-}
-
-export const errorCatalogue = {
-  // backups
+export const backups = {
   integrityFailed: { code: 'CONFLICT', 'zh-CN': '{what} 完整性检查未通过：{result}', en: '{what} failed the integrity check: {result}' },
   pathHasNul: { code: 'BAD_INPUT', 'zh-CN': '路径包含非法字符', en: 'the path contains a NUL character' },
   pathEscapes: { code: 'BAD_INPUT', 'zh-CN': '路径不能用 .. 跳出当前文件夹：{path}', en: 'a relative path may not use ..: {path}' },
@@ -51,13 +37,3 @@ export const errorCatalogue = {
   backupNameHasPath: { code: 'BAD_INPUT', 'zh-CN': '备份名称不能包含路径：{file}', en: 'a backup name cannot contain a path: {file}' },
   notABackup: { code: 'NOT_FOUND', 'zh-CN': '不是常青的备份文件：{file}', en: 'not a SQLite backup of Evergreen: {file}' }
 } as const satisfies Record<string, Entry>
-
-export type ErrorKey = keyof typeof errorCatalogue
-
-/** `'a {x} b {y}'` → `'x' | 'y'` */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never
-
-/** The parameters a key's sentence needs, each a string or a number. */
-export type ParamsOf<K extends ErrorKey> = { [P in Placeholders<(typeof errorCatalogue)[K]['en']>]: string | number }
-
-export type ErrorParams = Record<string, string | number>
