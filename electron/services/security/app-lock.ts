@@ -5,7 +5,7 @@
  * slip past the throttle while the first hash is still being computed.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 import type { LockStatus, UnlockResult } from '../../../shared/schemas/lock'
 import { hashPasscode, passcodeMatches } from './passcode-hash'
 import { GuessThrottle } from './guess-throttle'
@@ -63,15 +63,12 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
 
   /** set and clear need the current passcode: the same throttle guards them as the lock screen. */
   async function requireCurrent(current: string | undefined): Promise<void> {
-    if (current === undefined) throw new DomainError('BAD_INPUT', 'current: 需要输入当前密码 (the current passcode is required)')
+    if (current === undefined) throw refuse('currentPasscodeRequired')
     const verdict = await check(current)
     if (verdict === 'wait') {
-      throw new DomainError(
-        'FORBIDDEN',
-        `密码错误次数过多，请 ${throttle.retryAfterSeconds()} 秒后再试 (too many wrong passcodes; try again in ${throttle.retryAfterSeconds()} s)`
-      )
+      throw refuse('passcodeThrottled', { seconds: throttle.retryAfterSeconds() })
     }
-    if (verdict === 'wrong') throw new DomainError('FORBIDDEN', '当前密码不对 (the current passcode is wrong)')
+    if (verdict === 'wrong') throw refuse('currentPasscodeWrong')
   }
 
   return {
@@ -88,7 +85,7 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
 
     clear: ({ current }) =>
       serial(async () => {
-        if (readPasscodeHash(db) === null) throw new DomainError('CONFLICT', '没有设置密码 (no passcode is set)')
+        if (readPasscodeHash(db) === null) throw refuse('noPasscodeSet')
         await requireCurrent(current)
         deletePasscodeHash(db)
         locked = false
@@ -103,7 +100,7 @@ export function createAppLock(db: Db, clock: AppLockClock): AppLock {
       }),
 
     lock() {
-      if (readPasscodeHash(db) === null) throw new DomainError('CONFLICT', '请先在设置中设置密码 (set a passcode in Settings first)')
+      if (readPasscodeHash(db) === null) throw refuse('lockNeedsPasscode')
       locked = true
       return status()
     },

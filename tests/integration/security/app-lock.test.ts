@@ -13,6 +13,8 @@ import { createAppLock } from '../../../electron/services/security/app-lock'
 import { listAudit } from '../../../electron/services/audit/audit-log'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import type { Db } from '../../../electron/db/driver'
+import { formatError } from '../../../shared/errors/messages'
+import type { ErrorKey, ErrorParams } from '../../../shared/errors/catalogue'
 import { freshDb, testContext, testDispatch } from '../../helpers/db'
 
 function setup(db: Db = freshDb()) {
@@ -27,7 +29,7 @@ function throughContract() {
   const call = testDispatch({ ...testContext('2026-11-23', db), lock })
   const data = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await call(channel, input)
-    if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code })
+    if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code, key: r.key, params: r.params })
     return r.data as T
   }
   return { db, clock, lock, data, call }
@@ -73,9 +75,18 @@ describe('the app passcode', () => {
     expect(restarted.isLocked()).toBe(false)
   })
 
+  it("says how long to wait in the reader's language when too many wrong current passcodes were given", async () => {
+    const { data } = throughContract()
+    await data('lock.set', { passcode: 'right-one' })
+    for (let i = 0; i < 5; i++) await data('lock.clear', { current: 'nope' }).catch(() => undefined)
+    const e = (await data('lock.clear', { current: 'right-one' }).catch((x: unknown) => x)) as { key: ErrorKey; params: ErrorParams }
+    expect(formatError(e.key, e.params, 'zh-CN')).toBe('密码错误次数过多，请 30 秒后再试')
+    expect(formatError(e.key, e.params, 'en')).toBe('too many wrong passcodes; try again in 30 s')
+  })
+
   it('cannot lock without a passcode', () => {
     const { lock } = setup()
-    expect(() => lock.lock()).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+    expect(() => lock.lock()).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'lockNeedsPasscode' }))
     expect(lock.isLocked()).toBe(false)
   })
 
@@ -133,8 +144,8 @@ describe('the app passcode', () => {
   it('changes only with the current passcode, and a wrong current one counts as a wrong guess', async () => {
     const { lock } = setup()
     await lock.set({ passcode: 'first-code' })
-    await expect(lock.set({ passcode: 'second-code' })).rejects.toMatchObject({ code: 'BAD_INPUT' })
-    await expect(lock.set({ current: 'not-it', passcode: 'second-code' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(lock.set({ passcode: 'second-code' })).rejects.toMatchObject({ code: 'BAD_INPUT', key: 'currentPasscodeRequired' })
+    await expect(lock.set({ current: 'not-it', passcode: 'second-code' })).rejects.toMatchObject({ code: 'FORBIDDEN', key: 'currentPasscodeWrong' })
     lock.lock()
     expect(await lock.unlock('second-code')).toMatchObject({ wrong: true, locked: true })
     expect(await lock.unlock('first-code')).toMatchObject({ wrong: false, locked: false })
@@ -149,12 +160,12 @@ describe('the app passcode', () => {
     const { db, clock, lock, data } = throughContract()
     await data('lock.set', { passcode: 'clear-me' })
     for (let i = 0; i < 5; i++) await expect(data('lock.clear', { current: 'nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toThrow('try again in 30 s')
+    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toMatchObject({ code: 'FORBIDDEN', key: 'passcodeThrottled', params: { seconds: 30 } })
     expect(lock.status().enabled).toBe(true)
     clock.t += 30_000
     expect(await data('lock.clear', { current: 'clear-me' })).toEqual({ enabled: false, locked: false, idleMinutes: 10, retryAfterSeconds: 0 })
     expect(settingsRows(db)).toEqual([])
-    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(data('lock.clear', { current: 'clear-me' })).rejects.toMatchObject({ code: 'CONFLICT', key: 'noPasscodeSet' })
     const actions = listAudit(db, 50, 0).rows.map((r) => `${r.action}: ${r.detail}`)
     // the refusal with no passcode set (CONFLICT) guessed nothing and leaves no line
     expect(actions).toEqual([
