@@ -6,6 +6,8 @@ import { getTemplate, listTemplates, runJob, saveTemplate } from '../../../elect
 import { defaultLifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { PrintJobInput } from '../../../shared/schemas/printing'
 import { tinyShop } from '../printing/tiny-shop'
+import type { DomainError } from '../../../shared/result'
+import { formatError } from '../../../shared/errors/messages'
 
 const AS_OF = '2026-11-23'
 const opts = { asOf: AS_OF, thresholds: defaultLifecycleThresholds, commit: false }
@@ -20,7 +22,16 @@ describe('the shop name is one shop setting', () => {
 
   it('refuses a name longer than 60 characters', () => {
     const { db } = testContext()
-    expect(() => updateSettings(db, { shopName: '店'.repeat(61) })).toThrow()
+    const e = (() => {
+      try {
+        updateSettings(db, { shopName: '店'.repeat(61) })
+      } catch (x) {
+        return x as DomainError
+      }
+    })()
+    expect(e).toMatchObject({ code: 'BAD_INPUT', key: 'settingInvalid', params: { field: 'shopName' } })
+    expect(formatError('settingInvalid', e!.params!, 'zh-CN')).toMatch(/^设置项 shopName 的值不对：.+/)
+    expect(formatError('settingInvalid', e!.params!, 'en')).toMatch(/^the setting shopName is not valid: .+/)
   })
 
   it('is printed on every template, whatever name a template once carried itself', () => {
