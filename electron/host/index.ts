@@ -5,15 +5,13 @@
  *
  * This process is only the HTTP front: the database, the dispatcher and the services run in
  * the app server (out/main/server.js), a child process it supervises, so a long call never
- * holds up serving the page or answering other requests.
+ * holds up serving the page or answering other requests (start-host.ts).
  */
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDbPath } from '../db/default-path'
-import { forkNodeServer, serverArgs, serverEntryFile } from '../server/fork-node-server'
-import { superviseServer, type ServerNotice } from '../server/supervisor'
-import { createHostServer } from './server'
+import { serverEntryFile } from '../server/fork-node-server'
+import { startHost } from './start-host'
 import { version } from '../../package.json'
 
 const { values } = parseArgs({
@@ -27,30 +25,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2)
 }
 
-const describe = (n: ServerNotice) =>
-  n.kind === 'stopped'
-    ? `app server stopped (exit ${n.exitCode}); ${n.callsFailed} call(s) answered with an error; restarting`
-    : n.kind === 'restarted'
-      ? 'app server restarted'
-      : `app server failed: ${n.message}`
-const entry = serverEntryFile(__dirname)
-const appServer = superviseServer({
-  spawn: () => forkNodeServer(entry, serverArgs({ dbPath, version, asOf: values['as-of'] })),
-  notify: (n) => process.stderr.write(`常青 Evergreen browser host · ${describe(n)}\n`)
-})
-const token = randomBytes(24).toString('base64url')
-const server = createHostServer({ dispatch: appServer.dispatch, token, rendererDir: join(__dirname, '../renderer') })
-
-appServer.ready().then(
-  () =>
-    server.listen(port, '127.0.0.1', () => {
-      const actual = (server.address() as { port: number }).port
-      process.stdout.write(`http://127.0.0.1:${actual}/?token=${token}\n`)
-      process.stderr.write(`常青 Evergreen browser host · database ${dbPath} · Ctrl+C to stop\n`)
-    }),
+startHost({
+  dbPath,
+  port,
+  version,
+  asOf: values['as-of'],
+  serverEntry: serverEntryFile(__dirname),
+  rendererDir: join(__dirname, '../renderer'),
+  say: (line) => process.stderr.write(`常青 Evergreen browser host · ${line}\n`)
+}).then(
+  (host) => {
+    process.stdout.write(`${host.url}\n`)
+    process.stderr.write(`常青 Evergreen browser host · database ${dbPath} · Ctrl+C to stop\n`)
+    const stop = () => void host.stop().then(() => process.exit(0))
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  },
   // a database the server cannot open (a newer app's file, say): said once, then out
-  () => void appServer.stop().then(() => process.exit(1))
+  () => process.exit(1)
 )
-const stop = () => server.close(() => void appServer.stop().then(() => process.exit(0)))
-process.on('SIGINT', stop)
-process.on('SIGTERM', stop)

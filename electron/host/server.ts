@@ -2,7 +2,8 @@
  * The loopback browser host: serves the built renderer and the contract as
  * POST /api/<namespace.method> on 127.0.0.1 only. Every API call must carry the per-launch
  * token in X-Evergreen-Token; a foreign Host (DNS rebinding) or Origin (another site in the
- * same browser) is refused. No CORS headers are ever sent.
+ * same browser) is refused. No CORS headers are ever sent. POST /notices (same token) is how
+ * the page hears about the app server stopping and restarting (notice-feed.ts: a long poll).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
@@ -10,6 +11,7 @@ import { extname, join, normalize, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from '../ipc/dispatcher'
 import { contentSecurityPolicy } from '../../shared/security'
+import type { NoticeFeed } from './notice-feed'
 
 export interface HostOptions {
   dispatch: Dispatch
@@ -18,6 +20,10 @@ export interface HostOptions {
   rendererDir: string
   /** largest request body accepted, bytes */
   maxBody?: number
+  /** the app server's notices for the page (absent: the page is told none) */
+  notices?: NoticeFeed
+  /** how long a POST /notices waits for a notice before answering none, ms (default 25 s) */
+  noticeWaitMs?: number
 }
 
 const TYPES: Record<string, string> = {
@@ -48,7 +54,8 @@ export function createHostServer(options: HostOptions): Server {
       return send(res, 403, { error: 'foreign origin' })
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
-    if (url.pathname.startsWith('/api/')) {
+    const isNotices = url.pathname === '/notices'
+    if (url.pathname.startsWith('/api/') || isNotices) {
       if (req.method !== 'POST') return send(res, 405, { error: 'POST only' })
       const given = Buffer.from(String(req.headers['x-evergreen-token'] ?? ''))
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(res, 401, { error: 'token required' })
@@ -60,11 +67,19 @@ export function createHostServer(options: HostOptions): Server {
       } catch {
         return send(res, 400, { ok: false, code: 'BAD_INPUT', message: 'body is not JSON' })
       }
+      if (isNotices) return send(res, 200, await nextNotices(input))
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
       return send(res, 200, await options.dispatch(channel, input))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
     return serveStatic(url.pathname, res)
+  }
+
+  function nextNotices(input: unknown) {
+    const after = (input as { after?: unknown } | null)?.after
+    const n = typeof after === 'number' && Number.isInteger(after) && after >= 0 ? after : undefined
+    if (!options.notices) return Promise.resolve({ seq: 0, notices: [] })
+    return options.notices.next(n, options.noticeWaitMs ?? 25_000)
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {

@@ -17,6 +17,7 @@ import { serverArgs } from '../server/fork-node-server'
 import { superviseServer, type ServerNotice } from '../server/supervisor'
 import { forkUtilityServer } from './utility-server'
 import { noticeBox } from './server-notices'
+import { SERVER_NOTICE_EVENT } from '../../shared/server-notice'
 
 app.setName(APP_FOLDER)
 if (!app.requestSingleInstanceLock()) app.quit()
@@ -57,8 +58,13 @@ void app.whenReady().then(() => {
   app.on('before-quit', () => void appServer.stop())
 })
 
+/** The window's banner says it (preload passes the event to the page); a box only when no page can. */
 function tellWindow(n: ServerNotice): void {
   console.error('app server:', n)
+  if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading()) {
+    mainWindow.webContents.send(SERVER_NOTICE_EVENT, n)
+    return
+  }
   const box = noticeBox(n)
   if (!box) return
   const shown = mainWindow ? dialog.showMessageBox(mainWindow, box) : dialog.showMessageBox(box)

@@ -1,7 +1,8 @@
 /**
- * What the window says when the app server stops: a message box (the main process owns the
- * dialogs), Chinese first. A restart after a stop needs no second box: the first one says it
- * restarts by itself.
+ * What Electron says when the app server stops and no page is there to show its banner (the
+ * window is not open or still loading): a message box (the main process owns the dialogs),
+ * Chinese first. A restart after a stop needs no second box: the first one says it restarts
+ * by itself.
  */
 import type { ServerNotice } from '../server/supervisor'
 

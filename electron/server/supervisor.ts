@@ -11,6 +11,9 @@ import type { PrintSink } from '../services/printing/print-sink'
 import { fail, type Fail, type Result } from '../../shared/result'
 import type { MessageLink } from './message-link'
 import { createServerClient, type ServerClient } from './server-client'
+import type { ServerNotice } from '../../shared/server-notice'
+
+export type { ServerNotice }
 
 /** One started server process, whatever started it. */
 export interface ServerProcess {
@@ -19,17 +22,13 @@ export interface ServerProcess {
   kill(): void
 }
 
-/** What the window is told about the server. */
-export type ServerNotice =
-  | { kind: 'stopped'; exitCode: number | null; callsFailed: number }
-  | { kind: 'restarted'; restarts: number }
-  | { kind: 'failed'; code: string; message: string }
-
 export interface SupervisorOptions {
   spawn: () => ServerProcess
   /** the front's printing, lent to the server (Electron only) */
   sink?: PrintSink | null
   notify?: (notice: ServerNotice) => void
+  /** each server that says it is ready, by process id (the first and every restarted one) */
+  onReady?: (pid: number) => void
   log?: (e: unknown) => void
   /** restarts allowed within a minute before giving up (default 5) */
   maxRestarts?: number
@@ -85,6 +84,7 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
           if (proc !== p) return
           isReady = true
           pid = readyPid
+          options.onReady?.(readyPid)
           if (everReady) notify({ kind: 'restarted', restarts })
           everReady = true
           readyWaiters.splice(0).forEach((w) => w.resolve())
@@ -92,7 +92,7 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
         },
         startupFailed: (failure) => {
           fatal = failure
-          notify({ kind: 'failed', code: failure.code, message: failure.message })
+          notify({ kind: 'failed', reason: 'startup', code: failure.code, message: failure.message })
           answerHeld(failure)
           p.kill()
         },
@@ -118,7 +118,7 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
       while (restartTimes.length && now - restartTimes[0] > 60_000) restartTimes.shift()
       if (restartTimes.length >= maxRestarts) {
         fatal = fail('INTERNAL', SERVER_GAVE_UP)
-        notify({ kind: 'failed', code: 'INTERNAL', message: SERVER_GAVE_UP })
+        notify({ kind: 'failed', reason: 'gave-up', code: 'INTERNAL', message: SERVER_GAVE_UP })
         return answerHeld(fatal)
       }
       restartTimes.push(now)

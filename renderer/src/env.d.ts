@@ -1,8 +1,12 @@
 /// <reference types="vite/client" />
 import type { Api } from '@shared/ipc-contract'
 
+/** Listen for the app server's stop/restart notices (unparsed: the store parses them); returns how to stop. */
+type OnServerNotice = (listener: (notice: unknown) => void) => () => void
+
 /** What the page knows about how it reaches the app: Electron IPC or the loopback HTTP host. */
-export type Platform = { transport: 'electron'; pathForFile(file: File): string } | { transport: 'web' }
+export type Platform =
+  { transport: 'electron'; pathForFile(file: File): string; onServerNotice: OnServerNotice } | { transport: 'web'; onServerNotice: OnServerNotice }
 
 declare global {
   interface Window {

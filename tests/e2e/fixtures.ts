@@ -22,6 +22,8 @@ export interface E2eApp {
   dbPath: string
   /** run `node out/main/cli.js ARGS --db dbPath --as-of AS_OF --json` and parse its answer */
   cli<T = unknown>(args: string[]): Promise<T>
+  /** the app server's process id now (the host says each one on stderr), to stop it as a crash would */
+  serverPid(): number
 }
 
 export const test = base.extend<{ app: E2eApp }>({
@@ -57,7 +59,12 @@ export const test = base.extend<{ app: E2eApp }>({
       })
       return JSON.parse(stdout) as T
     }
-    await use({ url, origin: new URL(url).origin, dbPath, cli })
+    const serverPid = () => {
+      const pids = [...stderr.matchAll(/app server pid (\d+)/g)]
+      if (!pids.length) throw new Error(`the host has not said its app server's pid:\n${stderr}`)
+      return Number(pids[pids.length - 1][1])
+    }
+    await use({ url, origin: new URL(url).origin, dbPath, cli, serverPid })
     const exited = new Promise((r) => host.once('exit', r))
     host.kill('SIGTERM')
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))])

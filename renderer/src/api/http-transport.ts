@@ -5,6 +5,7 @@
  */
 import { channels, splitChannel, type Api } from '@shared/ipc-contract'
 import type { Fail } from '@shared/result'
+import { watchServerNotices } from './server-notices'
 
 export const TOKEN_HEADER = 'X-Evergreen-Token'
 export const TOKEN_STORAGE_KEY = 'evergreen.token'
@@ -77,5 +78,8 @@ export function installHttpTransport(win: Window = window): void {
   if (win.api !== undefined) return
   const token = takeToken(win.location, win.sessionStorage, win.history)
   win.api = createHttpApi((url, init) => win.fetch(url, init), token)
-  win.platform = { transport: 'web' }
+  win.platform = {
+    transport: 'web',
+    onServerNotice: (listener) => watchServerNotices((url, init) => win.fetch(url, init), { [TOKEN_HEADER]: token ?? '' }, listener)
+  }
 }

@@ -5,12 +5,14 @@ import { request } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createHostServer } from '../../../electron/host/server'
+import { createNoticeFeed, type NoticeFeed } from '../../../electron/host/notice-feed'
 import { testContext, testDispatch } from '../../helpers/db'
 import type { Server } from 'node:http'
 
 const TOKEN = 'test-token-123'
 let server: Server
 let port: number
+let feed: NoticeFeed
 
 function call(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
@@ -32,11 +34,15 @@ beforeEach(async () => {
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>常青</title>')
   writeFileSync(join(dir, 'assets', 'a.js'), 'console.log(1)')
-  server = createHostServer({ dispatch: testDispatch(testContext('2026-11-23')), token: TOKEN, rendererDir: dir, maxBody: 1024 })
+  feed = createNoticeFeed()
+  server = createHostServer({ dispatch: testDispatch(testContext('2026-11-23')), token: TOKEN, rendererDir: dir, maxBody: 1024, notices: feed })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   port = (server.address() as AddressInfo).port
 })
-afterEach(() => new Promise<void>((r) => server.close(() => r())))
+afterEach(() => {
+  feed.close()
+  return new Promise<void>((r) => server.close(() => r()))
+})
 
 describe('the browser host', () => {
   it('answers a contract call that carries the token', async () => {
@@ -87,5 +93,18 @@ describe('the browser host', () => {
 
   it('allows only POST on the API', async () => {
     expect((await call('/api/app.info', { headers: { 'X-Evergreen-Token': TOKEN } })).status).toBe(405)
+  })
+
+  it("answers the page's POST /notices with the app server's notices, and only with the token", async () => {
+    const notices = (body: unknown, headers: Record<string, string> = { 'X-Evergreen-Token': TOKEN }) =>
+      call('/notices', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+    expect((await notices({}, {})).status).toBe(401)
+    expect((await call('/notices', { headers: { 'X-Evergreen-Token': TOKEN } })).status).toBe(405)
+    expect(JSON.parse((await notices({})).body)).toEqual({ seq: 0, notices: [] })
+    const waiting = notices({ after: 0 })
+    feed.push({ kind: 'stopped', exitCode: 9, callsFailed: 1 })
+    const r = await waiting
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.body)).toEqual({ seq: 1, notices: [{ kind: 'stopped', exitCode: 9, callsFailed: 1 }] })
   })
 })

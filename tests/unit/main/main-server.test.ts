@@ -2,7 +2,7 @@
  * The Electron main process as a relay, with `electron` mocked: utilityProcess.fork starts the
  * real app server (startServer) on an in-memory message link, so a renderer's call goes
  * ipcMain → main → the server's dispatcher → back, printing comes back to main's own sink,
- * and a server that dies is reported in a message box and started again.
+ * and a server that dies is told to the page (its banner) and started again.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,7 @@ const state = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, input: unknown) => Promise<unknown>>(),
   children: [] as { kill: () => void; entry: string }[],
   boxes: [] as { type: string; message: string; detail: string }[],
+  sent: [] as unknown[][],
   printersAsked: 0
 }))
 
@@ -22,10 +23,15 @@ vi.mock('electron', async () => {
   class BrowserWindow {
     webContents = {
       on: () => {},
+      isLoading: () => false,
+      send: (...a: unknown[]) => void state.sent.push(a),
       setWindowOpenHandler: () => {},
       getPrintersAsync: async () => (state.printersAsked++, [{ name: '前台小票机' }])
     }
     once() {}
+    isDestroyed() {
+      return false
+    }
     loadFile() {
       return Promise.resolve()
     }
@@ -89,6 +95,7 @@ describe('the Electron main process relaying to the app server', () => {
     state.handlers.clear()
     state.children.length = 0
     state.boxes.length = 0
+    state.sent.length = 0
     process.env.EVERGREEN_DB = join(mkdtempSync(join(tmpdir(), 'eg-main-srv-')), 'shop.db')
     await import('../../../electron/main/index')
   })
@@ -110,19 +117,17 @@ describe('the Electron main process relaying to the app server', () => {
     expect(state.printersAsked).toBe(before + 1)
   })
 
-  it('when the server dies: a message box says so, a new server is started, and what was saved is still there', async () => {
+  it('when the server dies: the page is told it stopped and restarted (no message box over it), a new server is started, and what was saved is still there', async () => {
     const rule = { all: [{ field: 'orders', op: '>=', value: 2 }] }
     expect(await call('segments.create', { name: '老客', rule })).toMatchObject({ ok: true })
     state.children[0].kill()
     await vi.waitFor(() => expect(state.children).toHaveLength(2), { timeout: 5000 })
     expect(await call('segments.list')).toMatchObject({ ok: true, data: [{ name: '老客', rule }] })
-    expect(state.boxes).toEqual([
-      {
-        type: 'warning',
-        title: '常青 Evergreen',
-        message: expect.stringContaining('后台服务意外停止，已自动重启'),
-        detail: '之前保存的数据都在。 (Everything saved before is intact.)'
-      }
+    await vi.waitFor(() => expect(state.sent).toHaveLength(2), { timeout: 5000 })
+    expect(state.sent).toEqual([
+      ['server:notice', { kind: 'stopped', exitCode: 9, callsFailed: 0 }],
+      ['server:notice', { kind: 'restarted', restarts: 1 }]
     ])
+    expect(state.boxes).toEqual([])
   })
 })

@@ -140,7 +140,7 @@ describe('installHttpTransport', () => {
   it('installs window.api and a web platform when no preload ran', async () => {
     const win = fakeWindow('http://127.0.0.1:5199/?token=zz')
     installHttpTransport(win)
-    expect(win.platform).toEqual({ transport: 'web' })
+    expect(win.platform).toEqual({ transport: 'web', onServerNotice: expect.any(Function) })
     await win.api.app.info()
     expect((win.fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers).toMatchObject({ 'X-Evergreen-Token': 'zz' })
   })

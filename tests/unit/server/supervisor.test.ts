@@ -86,7 +86,7 @@ describe('the app server behind its supervisor', () => {
     const s = superviseServer({ spawn: mem.spawn, notify: (n) => notices.push(n), restartDelayMs: 1, log: () => {} })
     await expect(s.ready()).rejects.toThrow()
     expect(await s.dispatch('app.info', {})).toMatchObject({ ok: false, code: 'DB_TOO_NEW' })
-    expect(notices).toEqual([{ kind: 'failed', code: 'DB_TOO_NEW', message: expect.any(String) }])
+    expect(notices).toEqual([{ kind: 'failed', reason: 'startup', code: 'DB_TOO_NEW', message: expect.any(String) }])
     await new Promise((r) => setTimeout(r, 20))
     expect(mem.started).toHaveLength(1)
   })
