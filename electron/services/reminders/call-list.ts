@@ -20,6 +20,7 @@ import { readProductPurchases } from './product-purchases'
 import { resolveUnitRules, type UnitRule } from './unit-rules'
 import { dueReplenishments, type OwnRunOut } from './replenishment'
 import { shopRhythm } from './customer-rhythm'
+import { rhythmOrRule, type RhythmVerdict } from './rhythm-or-rule'
 import { birthdayWithin } from './birthdays'
 import { upcomingSlide } from './slides'
 import { enDate, noticesFor, zhDate } from './notices'
@@ -62,15 +63,13 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
     return r && r.days !== null ? { days: r.days, learned: r.source === 'learned' } : null
   }
   const rhythm = shopRhythm(db, date)
-  // the customer's own next purchase where its 80% interval is narrower than the rule's: the
-  // 10th–90th percentile of the product's learned intervals per unit, times the units bought.
-  // Only for what they bought on their last visit: the model dates the customer's next visit,
-  // not the refill of something bought on an earlier one (that keeps its own run-out)
+  // the customer's own next purchase where it is more certain than the rule and agrees with the
+  // product (rhythm-or-rule.ts); each verdict kept so the reminder can say why the rhythm was not used
+  const verdicts = new Map<string, RhythmVerdict>()
   const own: OwnRunOut = (p, quantity) => {
-    const next = rhythm.nextFor(p.customerId)
-    const spread = rules.get(p.productId)?.learned?.spread
-    if (!next || next.lastDay !== p.lastDay || !spread || next.widthDays >= quantity * (spread.high - spread.low)) return null
-    return next.date
+    const v = rhythmOrRule(rhythm.nextFor(p.customerId), p, quantity, rules.get(p.productId)?.learned?.spread)
+    verdicts.set(`${p.customerId}:${p.productId}`, v)
+    return v.use ? v.date : null
   }
   const today = dayNumber(date)
   return dueReplenishments(purchases, daysFor, date, lead, grace, lookback, own).map((r) => {
@@ -88,9 +87,10 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       }
     } else {
       const basis = ruleBasis(rule)
+      const why = notByRhythm(verdicts.get(`${r.customerId}:${r.productId}`), rhythm.nextFor(r.customerId)?.gapDays, qty)
       detail = {
-        zh: `${bought.zh}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完`,
-        en: `${bought.en}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}`
+        zh: `${bought.zh}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完${why.zh}`,
+        en: `${bought.en}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}${why.en}`
       }
     }
     return {
@@ -113,6 +113,17 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
           }
     }
   })
+}
+
+/** Why a regular buyer's rhythm did not date this product (it dates their visits, not this refill); nothing otherwise. */
+function notByRhythm(v: RhythmVerdict | undefined, gapDays: number | undefined, qty: string): Words {
+  if (v?.why !== 'outside' || gapDays === undefined) return { zh: '', en: '' }
+  const gap = Math.round(gapDays)
+  const [low, high] = [Math.round(v.low), Math.round(v.high)]
+  return {
+    zh: `（顾客约每 ${gap} 天来一次，但本店顾客买 ${qty} 件要隔 ${low}–${high} 天才再买这件商品，所以不按来店节奏估算）`,
+    en: ` (the customer comes about every ${gap} days, but the shop's buyers of ${qty} come back for it after ${low}–${high} days, so it is not dated by their visits)`
+  }
 }
 
 /** Where the days-per-unit figure came from, and what the shop's repeat buyers say against it. */

@@ -102,8 +102,8 @@ function fitRhythm(db: Db, date: string): ShopRhythm {
   return {
     params,
     note: {
-      zh: `本店顾客买得有规律（BG/CNBD-k，k = ${params.k}，平均约每 ${Math.round(gap ?? 0)} 天一次）：买过三次以上的顾客，按顾客自己的节奏预计下次购买，比按每件天数估算更准时就用它`,
-      en: `this shop's customers buy on a rhythm (BG/CNBD-k, k = ${params.k}, about every ${Math.round(gap ?? 0)} days): for customers with three purchase days or more, their own expected next purchase is used where it is more certain than days per unit`
+      zh: `本店顾客买得有规律（BG/CNBD-k，k = ${params.k}，平均约每 ${Math.round(gap ?? 0)} 天一次）：买过三次以上的顾客，按顾客自己的节奏预计下次购买，比按每件天数估算更有把握、又落在这件商品的回购间隔里（或顾客自己回购它也是这个节奏）时就用它，否则仍按每件天数`,
+      en: `this shop's customers buy on a rhythm (BG/CNBD-k, k = ${params.k}, about every ${Math.round(gap ?? 0)} days): for customers with three purchase days or more, their own expected next purchase is used where it is more certain than days per unit and falls within the product's repurchase spread (or their own repurchases of it keep that rhythm); otherwise days per unit`
     },
     nextFor(customerId) {
       if (memo.has(customerId)) return memo.get(customerId)!
