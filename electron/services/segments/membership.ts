@@ -5,11 +5,11 @@
 import type { Db } from '../../db/driver'
 import type { Settings } from '../../../shared/schemas/settings'
 import type { Members, MemberRow, RuleNode } from '../../../shared/schemas/segments'
-import { DomainError } from '../../../shared/result'
 import { compileRule } from './rule-compiler'
 import { ensurePurchaseDetail, ensureSnapshot, SNAPSHOT } from './snapshot'
 import { schemeSettings } from './scheme-settings'
 import { findSegment, segmentRule } from './segment-repo'
+import { refuse } from '../../../shared/errors/refuse'
 
 type SchemeInputs = Pick<Settings, 'lifecycle' | 'core' | 'tiers'>
 
@@ -25,7 +25,7 @@ export interface SegmentSelector {
 export function resolveRule(db: Db, sel: SegmentSelector): RuleNode {
   if (sel.rule) return sel.rule
   const id = sel.segmentId ?? sel.id
-  if (id === undefined && sel.name === undefined) throw new DomainError('BAD_INPUT', '需要分组 id、名称或规则 (a segment id, name or rule is needed)')
+  if (id === undefined && sel.name === undefined) throw refuse('segmentSelectorNeeded')
   return segmentRule(findSegment(db, { id, name: sel.name }))
 }
 

@@ -13,7 +13,7 @@ import { ruleFields } from '../../../shared/schemas/segments'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { addDays } from '../../../shared/domain/dates'
 import { rfmNamesSql, type RfmCuts } from './rfm-cuts'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface CompiledRule {
   sql: string
@@ -122,7 +122,7 @@ function compare(expr: string, op: string, value: unknown, params: (string | num
     return `${expr} BETWEEN ? AND ?`
   }
   const sqlOp = compareOps[op]
-  if (!sqlOp) throw new DomainError('BAD_INPUT', `运算符不适用 (operator not applicable): ${op}`)
+  if (!sqlOp) throw refuse('ruleOperatorNotApplicable', { op })
   params.push(value as string | number)
   return `${expr} ${sqlOp} ?`
 }
@@ -138,7 +138,7 @@ function textMatch(expr: string, op: string, value: unknown, params: (string | n
 
 function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]): string {
   const { field, op, value } = rule
-  if (!Object.prototype.hasOwnProperty.call(ruleFields, field)) throw new DomainError('BAD_INPUT', `未知字段 (unknown field) ${String(field)}`)
+  if (!Object.prototype.hasOwnProperty.call(ruleFields, field)) throw refuse('ruleUnknownField', { field: String(field) })
   const next = addDays(ctx.asOf, 1)
 
   if (field in numberColumns) return compare(numberColumns[field], op, value, params)
@@ -204,7 +204,7 @@ function leaf(rule: RuleLeaf, ctx: CompileContext, params: (string | number)[]):
     case 'lifecycleAt':
       return stageAt(op, value as StageAtValue, ctx, params)
   }
-  throw new DomainError('BAD_INPUT', `字段无法编译 (field cannot be compiled): ${field}`)
+  throw refuse('ruleFieldNotCompilable', { field: String(field) })
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Saved segments: a name and a rule tree, stored as JSON in the segments table. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { Rule, type RuleNode, type Segment } from '../../../shared/schemas/segments'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface Row {
   id: number
@@ -26,20 +26,20 @@ export function findSegment(db: Db, ref: { id?: number; name?: string }): Segmen
     ref.id !== undefined
       ? (db.prepare('SELECT * FROM segments WHERE id = ?').get(ref.id) as Row | undefined)
       : (db.prepare('SELECT * FROM segments WHERE name = ?').get(ref.name ?? '') as Row | undefined)
-  if (!row) throw new DomainError('NOT_FOUND', `没有这个分组 (no such segment): ${ref.id ?? ref.name}`)
+  if (!row) throw refuse('segmentNotFound', { segment: ref.id ?? ref.name ?? '' })
   return toSegment(row)
 }
 
 /** The stored rule of a segment, re-checked (a rule saved by an older version may no longer be valid). */
 export function segmentRule(segment: Segment): RuleNode {
   const parsed = Rule.safeParse(segment.rule)
-  if (!parsed.success) throw new DomainError('BAD_INPUT', `分组 ${segment.name} 的规则无效 (invalid stored rule): ${parsed.error.issues[0]?.message}`)
+  if (!parsed.success) throw refuse('segmentRuleInvalid', { name: segment.name, reason: parsed.error.issues[0]?.message ?? '' })
   return parsed.data
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: number): void {
   const other = db.prepare('SELECT id FROM segments WHERE name = ?').pluck().get(name) as number | undefined
-  if (other !== undefined && other !== exceptId) throw new DomainError('CONFLICT', `分组名已存在 (a segment with this name exists): ${name}`)
+  if (other !== undefined && other !== exceptId) throw refuse('segmentNameTaken', { name })
 }
 
 /** Save a new segment. */

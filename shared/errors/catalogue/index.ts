@@ -7,13 +7,14 @@
 import { backups } from './backups'
 import { security } from './security'
 import { settings } from './settings'
+import { segments } from './segments'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings } as const
+export const catalogueAreas = { backups, security, settings, segments } as const
 
-export const errorCatalogue = { ...backups, ...security, ...settings } as const
+export const errorCatalogue = { ...backups, ...security, ...settings, ...segments } as const
 
 export type ErrorKey = keyof typeof errorCatalogue
 

@@ -8,6 +8,7 @@ import { segmentCustomerIds } from '../../../electron/services/segments/membersh
 import { defaultSettings } from '../../../shared/schemas/settings'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { runCli } from '../../../electron/cli/run-cli'
+import { formatError } from '../../../shared/errors/messages'
 
 async function setup() {
   const ctx = testContext(AS_OF)
@@ -33,11 +34,21 @@ describe('saved segments', () => {
     const seg = await call<{ id: number; name: string }>('segments.create', { name: '浙江回头客', rule })
     expect(await call('segments.list')).toMatchObject([{ id: seg.id, name: '浙江回头客', rule }])
     expect(((await call('segments.overview')) as { custom: object }).custom).toEqual({ 浙江回头客: 4 })
-    expect(await dispatch('segments.create', { name: '浙江回头客', rule })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const taken = await dispatch('segments.create', { name: '浙江回头客', rule })
+    expect(taken).toMatchObject({ ok: false, code: 'CONFLICT', key: 'segmentNameTaken', params: { name: '浙江回头客' } })
+    if (!taken.ok) {
+      expect(formatError('segmentNameTaken', taken.params!, 'zh-CN')).toBe('已有同名的分组：浙江回头客')
+      expect(formatError('segmentNameTaken', taken.params!, 'en')).toBe('a segment named 浙江回头客 already exists')
+    }
     await call('segments.update', { id: seg.id, name: '浙江老客', rule: { field: 'region', op: '=', value: '浙江省' } })
     expect(((await call('segments.members', { name: '浙江老客' })) as { total: number }).total).toBe(5)
     expect(await call('segments.delete', { id: seg.id })).toEqual({ deleted: true })
-    expect(await dispatch('segments.members', { name: '浙江老客' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await dispatch('segments.members', { name: '浙江老客' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      key: 'segmentNotFound',
+      params: { segment: '浙江老客' }
+    })
   })
 
   it('gives other features the ids of a segment by id, name or rule', async () => {

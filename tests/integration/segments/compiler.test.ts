@@ -192,6 +192,16 @@ describe('rules that try to inject SQL', () => {
     expect(ctx.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(28)
   })
 
+  it('refuses by key a field or operator that slipped past the schema (the compiler checks again)', () => {
+    const ctx = { asOf: AS_OF, lifecycle: defaultLifecycleThresholds, rfm: null }
+    expect(() => compileRule({ field: 'nope', op: '=', value: 1 } as never, ctx)).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', key: 'ruleUnknownField', params: { field: 'nope' } })
+    )
+    expect(() => compileRule({ field: 'orders', op: 'contains', value: 1 } as never, ctx)).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', key: 'ruleOperatorNotApplicable', params: { op: 'contains' } })
+    )
+  })
+
   it('names where in the tree the problem is', async () => {
     const { call } = await setup()
     const r = await call('segments.count', { rule: { all: [leaf('orders', '>', 1), { not: leaf('nope', '=', 1) }] } })
