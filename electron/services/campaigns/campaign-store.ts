@@ -1,8 +1,8 @@
 /** Campaigns and their members in the database: the only place that maps their rows. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { PlannedMember } from '../../../shared/schemas/campaigns'
 import { customerRefs } from './customer-refs'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface NewCampaign {
   name: string
@@ -48,14 +48,14 @@ export function listCampaigns(db: Db): CampaignRow[] {
 /** One campaign's summary, or NOT_FOUND. */
 export function campaignRow(db: Db, id: number): CampaignRow {
   const row = db.prepare(`${SUMMARY} WHERE c.id = ? GROUP BY c.id`).get(id) as CampaignRow | undefined
-  if (!row) throw new DomainError('NOT_FOUND', `没有这个活动 (no campaign ${id})`)
+  if (!row) throw refuse('campaignNotFound', { id })
   return row
 }
 
 /** A campaign's stored plan JSON. */
 export function campaignPlan(db: Db, id: number): Record<string, unknown> {
   const raw = db.prepare('SELECT plan FROM campaigns WHERE id = ?').pluck().get(id) as string | undefined
-  if (raw === undefined) throw new DomainError('NOT_FOUND', `没有这个活动 (no campaign ${id})`)
+  if (raw === undefined) throw refuse('campaignNotFound', { id })
   return JSON.parse(raw) as Record<string, unknown>
 }
 
@@ -97,6 +97,6 @@ export function campaignMembersForDisplay(db: Db, id: number) {
 /** Delete a campaign that has not been mailed (a mailed one is the record of what was sent). */
 export function removeCampaign(db: Db, id: number): boolean {
   const row = campaignRow(db, id)
-  if (row.mailingDate) throw new DomainError('CONFLICT', '活动已寄出，不能删除 (a mailed campaign cannot be deleted)')
+  if (row.mailingDate) throw refuse('mailedCampaignUndeletable')
   return db.prepare('DELETE FROM campaigns WHERE id = ?').run(id).changes === 1
 }

@@ -5,13 +5,13 @@
 import Papa from 'papaparse'
 import iconv from 'iconv-lite'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { PlanResult } from '../../../shared/schemas/campaigns'
 import { neutralizeCell } from '../backups/csv-cells'
 import { giftsBySku, takeFromStock } from './gift-catalogue'
 import type { GiftOption } from './gift-match'
 import { campaignMembers, campaignPlan, campaignRow } from './campaign-store'
 import { pickListOf } from './planner'
+import { refuse } from '../../../shared/errors/refuse'
 
 const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
@@ -90,8 +90,8 @@ export function courierCsv(db: Db, id: number, encoding: 'utf8' | 'gbk'): { byte
  */
 export function markMailed(db: Db, id: number, date: string, staff: string | null): { mailingDate: string; logged: number } {
   const row = campaignRow(db, id)
-  if (row.mailingDate) throw new DomainError('CONFLICT', `活动已于 ${row.mailingDate} 标记寄出 (already marked as mailed)`)
-  if (date < row.asOf) throw new DomainError('BAD_INPUT', `寄出日期不能早于计划日期 ${row.asOf} (mailing date before the plan date)`)
+  if (row.mailingDate) throw refuse('campaignAlreadyMailed', { date: row.mailingDate })
+  if (date < row.asOf) throw refuse('mailingBeforePlan', { planDate: row.asOf })
   const gifts = plannedGifts(db, id)
   return db.transaction(() => {
     const treated = campaignMembers(db, id).filter((m) => m.arm === 'treated')

@@ -4,7 +4,6 @@
  * the cut line, and warnings; saved as a campaign with its members unless it is a dry run.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { Settings } from '../../../shared/schemas/settings'
 import type { PlanInput, PlanResult, PlannedMember } from '../../../shared/schemas/campaigns'
 import { giftsBySku, listGifts } from './gift-catalogue'
@@ -16,6 +15,7 @@ import { allocate, type RankedCandidate } from './allocation'
 import { customerRefs } from './customer-refs'
 import { detectableUplift } from './uplift'
 import { saveCampaign } from './campaign-store'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface PlanEnv {
   asOf: string
@@ -32,11 +32,11 @@ export function giftOptions(db: Db, input: PlanInput): GiftOption[] {
   let options: GiftOption[]
   if (input.gifts.length === 0) {
     options = listGifts(db).map((g) => ({ sku: g.sku, name: g.name, costFen: g.unitCostFen, stock: g.stock, weightG: g.weightG, suits: g.suits }))
-    if (options.length === 0)
-      throw new DomainError('BAD_INPUT', '礼品目录是空的，请先添加礼品或在计划里列出礼品 (no gifts: add some to the catalogue or name them)')
+    if (options.length === 0) throw refuse('noGifts')
   } else {
     const skus = input.gifts.map((g) => g.sku)
-    if (new Set(skus).size !== skus.length) throw new DomainError('BAD_INPUT', '同一个礼品 SKU 列了两次 (a gift SKU is listed twice)')
+    const twice = skus.find((sku, i) => skus.indexOf(sku) !== i)
+    if (twice !== undefined) throw refuse('giftListedTwice', { sku: twice })
     const known = giftsBySku(db, skus)
     options = input.gifts.map((g) => {
       const k = known.get(g.sku)
@@ -46,13 +46,13 @@ export function giftOptions(db: Db, input: PlanInput): GiftOption[] {
   const cap = input.perCustomerFen
   const affordable = cap === undefined ? options : options.filter((g) => g.costFen + input.postageFen <= cap)
   if (affordable.length === 0) {
-    throw new DomainError('BAD_INPUT', `没有礼品在每人上限之内（礼品 + 邮费 ≤ ${cap} 分） (no gift fits the per-customer cap)`)
+    throw refuse('noGiftWithinCap', { capFen: cap ?? 0 })
   }
   if (input.giftRule === 'fixed') {
     const sku = input.fixedSku ?? (affordable.length === 1 ? affordable[0].sku : undefined)
-    if (!sku) throw new DomainError('BAD_INPUT', '固定礼品规则需要指定礼品 (the fixed rule needs fixedSku)')
+    if (!sku) throw refuse('fixedGiftNeeded')
     const fixed = affordable.find((g) => g.sku === sku)
-    if (!fixed) throw new DomainError('BAD_INPUT', `固定礼品 ${sku} 不在可选礼品里或超出每人上限 (fixed gift not available or over the cap)`)
+    if (!fixed) throw refuse('fixedGiftUnavailable', { sku })
     return [fixed]
   }
   return affordable

@@ -6,17 +6,17 @@
  * orders' totals. Members merged into another customer since are followed to the keeper.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { addDays, daysBetween } from '../../../shared/domain/dates'
 import type { CampaignResults } from '../../../shared/schemas/campaigns'
 import { followMerges } from '../customers/find-by-ref'
 import { campaignMembers, campaignRow } from './campaign-store'
 import { newcombeInterval } from './uplift'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Results of a mailed campaign within `window` days, as of a date. */
 export function campaignResults(db: Db, id: number, asOf: string, window: number): CampaignResults {
   const row = campaignRow(db, id)
-  if (!row.mailingDate) throw new DomainError('CONFLICT', '活动还没有标记寄出，没有结果可看 (the campaign has not been mailed yet)')
+  if (!row.mailingDate) throw refuse('campaignNotMailed')
   const mailed = row.mailingDate
   const windowEnd = addDays(mailed, window)
   const end = asOf < windowEnd ? asOf : windowEnd

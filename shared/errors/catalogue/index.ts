@@ -8,13 +8,14 @@ import { backups } from './backups'
 import { security } from './security'
 import { settings } from './settings'
 import { segments } from './segments'
+import { campaigns } from './campaigns'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings, segments } as const
+export const catalogueAreas = { backups, security, settings, segments, campaigns } as const
 
-export const errorCatalogue = { ...backups, ...security, ...settings, ...segments } as const
+export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns } as const
 
 export type ErrorKey = keyof typeof errorCatalogue
 

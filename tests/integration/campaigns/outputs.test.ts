@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { testContext, testDispatch } from '../../helpers/db'
 import { buildShop, typedCall } from './build-shop'
 import { streetPart } from '../../../electron/services/campaigns/outputs'
+import { formatError } from '../../../shared/errors/messages'
 
 const AS_OF = '2026-11-23'
 
@@ -124,8 +125,13 @@ describe('pick list and mailing', () => {
       { sku: 'TEA', stock: 48 },
       { sku: 'WIPES', stock: 9 }
     ])
-    expect(await call('campaigns.markMailed', { id, date: '2026-11-26' })).toMatchObject({ ok: false, code: 'CONFLICT' })
-    expect(await call('campaigns.remove', { id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const again = await call('campaigns.markMailed', { id, date: '2026-11-26' })
+    expect(again).toMatchObject({ ok: false, code: 'CONFLICT', key: 'campaignAlreadyMailed', params: { date: '2026-11-25' } })
+    if (!again.ok) {
+      expect(formatError('campaignAlreadyMailed', again.params!, 'zh-CN')).toBe('活动已于 2026-11-25 标记寄出')
+      expect(formatError('campaignAlreadyMailed', again.params!, 'en')).toBe('the campaign was already marked as mailed on 2026-11-25')
+    }
+    expect(await call('campaigns.remove', { id })).toMatchObject({ ok: false, code: 'CONFLICT', key: 'mailedCampaignUndeletable' })
   })
 
   it('leaves the gifted customers out of the next plan', async () => {

@@ -23,7 +23,7 @@ async function plan(db: Db, input: Record<string, unknown>): Promise<PlanResult>
     budgetFen: 1_000_000,
     ...input
   })
-  if (!r.ok) throw new Error(r.message)
+  if (!r.ok) throw Object.assign(new Error(r.message), { code: r.code, key: r.key, params: r.params })
   return r.data as PlanResult
 }
 
@@ -128,7 +128,11 @@ describe('campaigns.plan ranking, gifts and budget', () => {
       perCustomerFen: 2500
     })
     expect(r.treated[0].giftSku).toBe('SMALL')
-    await expect(plan(db, { gifts: [{ sku: 'BIG', costFen: 5000 }], postageFen: 1000, perCustomerFen: 2500 })).rejects.toThrow(/每人上限/)
+    await expect(plan(db, { gifts: [{ sku: 'BIG', costFen: 5000 }], postageFen: 1000, perCustomerFen: 2500 })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      key: 'noGiftWithinCap',
+      params: { capFen: 2500 }
+    })
   })
 
   it('shows who just missed the cut and why: budget, then stock', async () => {

@@ -99,6 +99,6 @@ describe('campaigns.results', () => {
   it('refuses results before the campaign is marked mailed', async () => {
     const ctx = testContext('2026-11-23')
     const id = saveCampaign(ctx.db, { name: 'x', createdAt: '2026-11-23T12:00:00', asOf: '2026-11-23', plan: {}, members: [] })
-    expect(await testDispatch(ctx)('campaigns.results', { id, window: 30 })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await testDispatch(ctx)('campaigns.results', { id, window: 30 })).toMatchObject({ ok: false, code: 'CONFLICT', key: 'campaignNotMailed' })
   })
 })
