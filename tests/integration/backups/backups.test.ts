@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { openNodeDatabase } from '../../../electron/services/app/open-node-datab
 import { copyOfJourneyShop, journeyPeople } from '../../helpers/imported-shops'
 import { createBackup, dailyBackupIfDue, listBackups, pruneBackups, restoreBackup } from '../../../electron/services/backups/online-backup'
 import { exportAll, importAll } from '../../../electron/services/backups/full-export'
+import { exportAllTo, importAllFrom } from '../../../electron/services/backups/export-file'
 import { readFigures } from '../../../electron/services/backups/backup-figures'
 import { createAppContext } from '../../../electron/services/app/app-context'
 import { testDispatch } from '../../helpers/db'
@@ -174,6 +175,25 @@ describe('full export and import-all', () => {
     const target = openNodeDatabase(':memory:')
     expect(() => importAll(target, new Uint8Array([1, 2, 3]))).toThrow(/zip/)
     expect(readFigures(target).lines).toBe(0)
+  })
+
+  it('writes the export to the file given and reads it back from there into an empty database', async () => {
+    const { db, dir } = await shop()
+    const file = join(dir, 'all.zip')
+    const out = exportAllTo(db, '2026-11-23T12:00:00', file)
+    const { zip, manifest } = exportAll(db, '2026-11-23T12:00:00')
+    expect(out).toEqual({ file, dataBase64: null, tables: manifest.tables.length, rows: manifest.tables.reduce((s, t) => s + t.rows, 0), bytes: zip.length })
+    expect(readFileSync(file).length).toBe(zip.length)
+    const back = importAllFrom(openNodeDatabase(':memory:'), { file })
+    expect(back).toEqual({ tables: manifest.tables.length, rows: out.rows, figures: readFigures(db) })
+  })
+
+  it('refuses through the contract a path outside what a user may name, before anything is written', async () => {
+    const { db, dbPath, dir } = await shop()
+    const ctx = createAppContext(db, dbPath, 't', '2026-11-23')
+    expect(await testDispatch(ctx)('backups.exportAll', { path: join(dir, 'all.csv') })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await testDispatch(ctx)('backups.importAll', { path: join(dir, 'missing.zip') })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(readdirSync(dir).filter((f) => f.startsWith('all'))).toEqual([])
   })
 
   it('runs through the contract: export then import-all', async () => {
