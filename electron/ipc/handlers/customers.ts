@@ -7,12 +7,11 @@ import { getCustomer } from '../../services/customers/detail-service'
 import { addContact } from '../../services/customers/contact-service'
 import { undoLastChange, updateCustomer } from '../../services/customers/edit-service'
 import { findDuplicates } from '../../services/customers/duplicates-service'
-import { mergeCustomers, undoMerge } from '../../services/customers/merge-service'
+import { mergeCustomersBackedUp, undoMerge } from '../../services/customers/merge-service'
 import { eraseCustomer } from '../../services/customers/erase-service'
 import { exportCustomers } from '../../services/customers/export-service'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
 import { backupFolder } from '../../services/backups/online-backup'
-import { backupBeforeChange } from '../../services/backups/backup-before-change'
 
 export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
   const options = (): ListOptions => {
@@ -41,11 +40,8 @@ export function customersHandlers(ctx: AppContext): HandlerGroup<'customers'> {
       return getCustomer(ctx.db, id, options())
     },
     'customers.duplicates': ({ limit }) => findDuplicates(ctx.db, limit),
-    'customers.merge': async ({ keepId, mergeId }) => {
-      // a merge can be undone in the app, but a backup also covers an undo made impossible later (an erase)
-      await backupBeforeChange(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-merge')
-      return mergeCustomers(ctx.db, keepId, mergeId, ctx.today())
-    },
+    'customers.merge': ({ keepId, mergeId }) =>
+      mergeCustomersBackedUp(ctx.db, { folder: backupFolder(ctx.db, ctx.dbPath), at: ctx.now() }, keepId, mergeId, ctx.today()),
     'customers.undoMerge': ({ mergeId }) => undoMerge(ctx.db, mergeId, ctx.today()),
     'customers.erase': ({ id }) => eraseCustomer(ctx.db, id, ctx.today()),
     'customers.export': (input) => exportCustomers(ctx.db, input, options())

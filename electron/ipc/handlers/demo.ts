@@ -1,19 +1,15 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { importDemoShop } from '../../services/demo/demo-import'
-import { removeDemoShop } from '../../services/demo/demo-removal'
+import { removeDemoShopBackedUp } from '../../services/demo/demo-removal'
 import { readDemoRecord } from '../../services/demo/demo-record'
 import { buildDemoFiles } from '../../services/demo/demo-files'
-import { backupFolder, createBackup } from '../../services/backups/online-backup'
+import { backupFolder } from '../../services/backups/online-backup'
 
 export function demoHandlers(ctx: AppContext): HandlerGroup<'demo'> {
   return {
     'demo.load': (input) => importDemoShop(ctx.db, { ...input, asOf: input.asOf ?? ctx.today(), importedAt: ctx.now() }),
-    'demo.remove': async () => {
-      // removing is an undo of several batches: a backup first, as before any undo
-      if (!ctx.db.memory && readDemoRecord(ctx.db)) await createBackup(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now(), 'before-undo')
-      return removeDemoShop(ctx.db, ctx.now())
-    },
+    'demo.remove': () => removeDemoShopBackedUp(ctx.db, backupFolder(ctx.db, ctx.dbPath), ctx.now()),
     'demo.status': () => {
       const record = readDemoRecord(ctx.db)
       return { loaded: record !== null, loadedAt: record?.loadedAt ?? null, batches: record?.batches ?? [] }

@@ -1,6 +1,5 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
-import { DomainError } from '../../../shared/result'
 import { readSettings } from '../../services/settings/settings-service'
 import {
   currentPrintSink,
@@ -16,25 +15,19 @@ import {
   saveTemplate
 } from '../../services/printing'
 import { targetOptions } from '../../services/printing/target-options'
-import type { ParsedJob } from '../../services/printing/print-job'
+import type { JobOptions, ParsedJob } from '../../services/printing/print-job'
+import { printJob, savePdfJob } from '../../services/printing/print-out'
 
 export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   // built-ins are seeded on first use, whichever channel comes first
   const seeded = () => ensureBuiltIns(ctx.db, ctx.now())
-  const job = (input: ParsedJob, commit: boolean) => {
+  // the shop's date and rules for a job, the built-in templates seeded first
+  const options = (input: ParsedJob): Omit<JobOptions, 'commit'> => {
     seeded()
     const settings = readSettings(ctx.db)
-    return runJob(ctx.db, input, { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers, commit })
+    return { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers }
   }
-  const sink = () => {
-    const s = currentPrintSink()
-    if (!s)
-      throw new DomainError(
-        'FORBIDDEN',
-        '此环境不能直接打印，请打开可打印页面后用浏览器打印 (no printer here: open the printable page and print from the browser)'
-      )
-    return s
-  }
+  const job = (input: ParsedJob, commit: boolean) => runJob(ctx.db, input, { ...options(input), commit })
   return {
     'printing.templates': () => listTemplates(ctx.db, ctx.now()),
     'printing.template': ({ id }) => {
@@ -50,28 +43,9 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
       return preview
     },
     'printing.render': (input) => job(input, true),
-    'printing.print': async (input) => {
-      const s = sink()
-      const r = job(input, true)
-      return {
-        printed: await s.print(r.html, { printer: input.printer }),
-        cards: r.cards,
-        pages: r.pages,
-        codesIssued: r.codesIssued,
-        wholePhones: r.wholePhones
-      }
-    },
-    'printing.savePdf': async (input) => {
-      const s = sink()
-      const r = job(input, true)
-      return {
-        path: await s.savePdf(r.html, `cards-${ctx.today()}.pdf`),
-        cards: r.cards,
-        pages: r.pages,
-        codesIssued: r.codesIssued,
-        wholePhones: r.wholePhones
-      }
-    },
+    'printing.print': (input) => printJob(ctx.db, input, options(input), input.printer),
+    // named for the shop's today, whatever date the job is as of
+    'printing.savePdf': (input) => savePdfJob(ctx.db, input, options(input), `cards-${ctx.today()}.pdf`),
     'printing.capabilities': async () => {
       const s = currentPrintSink()
       return { print: s !== null, pdf: s !== null, printers: s ? await s.printers() : [] }

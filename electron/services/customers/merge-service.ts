@@ -10,6 +10,7 @@ import { DomainError } from '../../../shared/result'
 import type { MergeEntry } from '../../../shared/schemas/customers'
 import { refreshSummaries } from '../ledger/summaries'
 import { customerRecord } from './detail-service'
+import { backupBeforeChange } from '../backups/backup-before-change'
 
 interface UndoData {
   kept: Record<string, unknown>
@@ -175,4 +176,19 @@ export function undoMerge(db: Db, mergeRecordId: number, at: string): MergeEntry
     refreshSummaries(db, [m.kept_id, m.merged_id])
   })()
   return mergeRow(db, m.id)
+}
+
+/**
+ * A merge as the app makes it: a backup first (kept as `before-merge`), then the merge. It can
+ * be undone in the app, but the backup also covers an undo made impossible later (an erase).
+ */
+export async function mergeCustomersBackedUp(
+  db: Db,
+  backup: { folder: string; at: string },
+  keepId: number,
+  mergeId: number,
+  at: string
+): Promise<MergeEntry & { ordersMoved: number }> {
+  await backupBeforeChange(db, backup.folder, backup.at, 'before-merge')
+  return mergeCustomers(db, keepId, mergeId, at)
 }

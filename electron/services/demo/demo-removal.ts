@@ -3,6 +3,7 @@ import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import { undoBatch } from '../imports/batches'
 import { clearDemoRecord, readDemoRecord } from './demo-record'
+import { createBackup } from '../backups/online-backup'
 
 export interface DemoRemoval {
   batchesUndone: number[]
@@ -27,4 +28,13 @@ export function removeDemoShop(db: Db, undoneAt: string): DemoRemoval {
   const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number
   const orders = db.prepare('SELECT count(*) FROM orders').pluck().get() as number
   return { batchesUndone, customers, orders }
+}
+
+/**
+ * Removing as the app does it: removing is an undo of several batches, so a file database is
+ * backed up first (`before-undo`), as before any undo; `backupFolder` null (in memory) skips it.
+ */
+export async function removeDemoShopBackedUp(db: Db, backupFolder: string | null, undoneAt: string): Promise<DemoRemoval> {
+  if (backupFolder && !db.memory && readDemoRecord(db)) await createBackup(db, backupFolder, undoneAt, 'before-undo')
+  return removeDemoShop(db, undoneAt)
 }
