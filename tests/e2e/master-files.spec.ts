@@ -48,6 +48,8 @@ test('a dropped member list is previewed as members with values as stored, and c
 
   const samples = page.getByTestId('import-samples')
   await expect(samples).toBeVisible()
+  // the preview's own hint, not the demo files' (two message files once defined imports.samples.hint)
+  await expect(samples).toContainText('空白的格子不会清除已有的内容。')
   // 1990-03-05 农历 falls on 21 Apr 2026; 农历八月十五 on 25 Sep 2026 (Mid-Autumn); 1988-07-21 is solar
   await expect(page.getByTestId('sample-birthday')).toContainText('农历三月初五（1990年） · 今年公历 2026-04-21')
   await expect(page.getByTestId('sample-birthday')).toContainText('公历 1988-07-21')

@@ -22,6 +22,19 @@ describe('i18n messages', () => {
     expect(mergeTrees({ a: { b: '1', c: '2' } }, { a: { c: '3' } })).toEqual({ a: { b: '1', c: '3' } })
   })
 
+  it('defines every message in one file only (a second file’s leaf would silently replace the first)', () => {
+    const seen = new Map<string, string>()
+    const twice: string[] = []
+    for (const [path, file] of Object.entries(files))
+      for (const [locale, tree] of Object.entries(file.default))
+        for (const key of leaves(tree)) {
+          const other = seen.get(`${locale}:${key}`)
+          if (other) twice.push(`${locale} ${key}: ${other} and ${path}`)
+          else seen.set(`${locale}:${key}`, path)
+        }
+    expect(twice).toEqual([])
+  })
+
   it.each(Object.keys(files))('%s has the same keys in Chinese and English', (path) => {
     const file = files[path].default
     expect(leaves(file.en ?? {}).sort()).toEqual(leaves(file['zh-CN'] ?? {}).sort())

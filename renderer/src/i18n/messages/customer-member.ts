@@ -22,8 +22,7 @@ export default {
         add: '添加孩子',
         remove: '删除',
         invalid: '孩子需要姓名或正确的生日 (YYYY-MM-DD)'
-      },
-      field: { children: '孩子' }
+      }
     }
   },
   en: {
@@ -48,8 +47,7 @@ export default {
         add: 'Add a child',
         remove: 'Remove',
         invalid: 'A child needs a name or a valid birthday (YYYY-MM-DD)'
-      },
-      field: { children: 'Children' }
+      }
     }
   }
 }

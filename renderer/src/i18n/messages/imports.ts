@@ -8,7 +8,8 @@ export default {
         hint: '支持 CSV、TSV、分号分隔文本、Excel (.xlsx/.xls)、WPS (.et) 和 OpenDocument (.ods)；GBK、UTF-8、UTF-16 编码自动识别。也可以拖到窗口任意位置。',
         pick: '选择文件…'
       },
-      samples: {
+      // the demo shop's files to save (imports.samples is the preview's stored values, imports-master.ts)
+      sampleFiles: {
         hint: '还没有自己的导出文件？先用示例店的四个文件（商品资料、门店销售 CSV、天猫订单 .xlsx、会员资料）试试导入：',
         save: '保存示例文件',
         saved: '已保存示例文件：{files}。把它们拖进来试试导入（先导商品资料）。'
@@ -126,7 +127,7 @@ export default {
         hint: 'CSV, TSV, semicolon text, Excel (.xlsx/.xls), WPS (.et) and OpenDocument (.ods); GBK, UTF-8 and UTF-16 are recognised by themselves. Dropping anywhere on the window works too.',
         pick: 'Choose a file…'
       },
-      samples: {
+      sampleFiles: {
         hint: 'No export of your own yet? Try the import with the demo shop’s four files (product list, counter CSV, Tmall .xlsx, member list):',
         save: 'Save sample files',
         saved: 'Sample files saved: {files}. Drop them here to try the import (the product list first).'
