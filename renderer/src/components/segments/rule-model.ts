@@ -38,10 +38,13 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean)
 
+/** Money fields are typed in yuan and stored in fen (消费额, 储值余额). */
+export const yuanScale = (field: RuleField): number => (field.endsWith('Fen') ? 100 : 1)
+
 /** The value of a leaf as the contract expects it; undefined when nothing usable is typed yet. */
 function leafValue(l: LeafModel): unknown {
   const spec = ruleFields[l.field]
-  const scale = l.field === 'spendFen' ? 100 : 1
+  const scale = yuanScale(l.field)
   const num = (s: string) => (s.trim() === '' ? NaN : Math.round(Number(s) * scale))
   if (spec.kind === 'purchase') return { text: l.value.trim(), ...(l.from ? { from: l.from } : {}), ...(l.to ? { to: l.to } : {}) }
   if (spec.kind === 'stageAt') return l.from && l.value ? { date: l.from, stage: l.value } : undefined
@@ -89,7 +92,7 @@ function parse(rule: unknown): NodeModel {
   const l = newLeaf((r?.field as RuleField) ?? 'orders')
   l.op = String(r?.op ?? l.op)
   const v = r?.value as unknown
-  const scale = l.field === 'spendFen' ? 100 : 1
+  const scale = yuanScale(l.field)
   const show = (x: unknown) => (typeof x === 'number' ? String(x / scale) : String(x ?? ''))
   if (Array.isArray(v)) {
     if (l.op === 'between') {
