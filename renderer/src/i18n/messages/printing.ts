@@ -77,6 +77,16 @@ export default {
       noWarnings: '没有发现问题',
       examples: '如：{list}',
       warningCount: '{n} 张',
+      // the preview's warnings in the page's language (the service's own text carries both, for the CLI)
+      warning: {
+        emptyField: '{field} 为空',
+        emptyShopName: '{field} 为空：还没有设置店名，请在本页的「店名」框或「设置」里填写（所有模板和回访话术都用它）',
+        unknownField: '{field} 不是可用的合并字段',
+        overflow: '「{block}」文字放不下，会被截断',
+        missingQr: '「{block}」没有可用的二维码链接，这些卡片不印二维码；请在本页的「店铺链接」填写以 https:// 开头的网址',
+        outsideCell: '「{block}」超出了卡片范围，超出部分不会打印',
+        noCards: '这个打印对象里没有客户'
+      },
       print: '打印…',
       savePdf: '保存 PDF…',
       openPrintable: '打开可打印页面',
@@ -171,6 +181,16 @@ export default {
       noWarnings: 'No problems found',
       examples: 'e.g. {list}',
       warningCount: '{n} cards',
+      warning: {
+        emptyField: '{field} is empty',
+        emptyShopName: '{field} is empty: no shop name is set yet; fill in “Shop name” on this page or in Settings (every template and call script uses it)',
+        unknownField: '{field} is not a merge field',
+        overflow: 'The text of “{block}” does not fit and will be cut off',
+        missingQr:
+          '“{block}” has no usable QR link, so these cards print without a QR code; fill in “Shop link (for QR codes)” on this page with an address starting https://',
+        outsideCell: '“{block}” runs outside the card; that part will not print',
+        noCards: 'This print target has no customers'
+      },
       print: 'Print…',
       savePdf: 'Save PDF…',
       openPrintable: 'Open printable page',
