@@ -113,6 +113,12 @@ export class LedgerWriter {
         `SELECT category, days_per_unit AS daysPerUnit FROM products WHERE name = ? AND (category IS NOT NULL OR days_per_unit IS NOT NULL)
          ORDER BY created_batch_id IS NULL, id LIMIT 1`
       ),
+      // the product a product list created (created_batch_id is set only by a list), named by the line's code or barcode,
+      // or by its exact name when the line has no code
+      listedByCode: db
+        .prepare(`SELECT id FROM products WHERE ? <> '' AND (code = ? OR barcode = ?) AND created_batch_id IS NOT NULL ORDER BY id LIMIT 1`)
+        .pluck(),
+      listedByName: db.prepare('SELECT id FROM products WHERE name = ? AND created_batch_id IS NOT NULL ORDER BY id LIMIT 1').pluck(),
       setProductCategory: db.prepare('UPDATE products SET category = ? WHERE id = ? AND category IS NULL'),
       insertLine: db.prepare(
         `INSERT OR IGNORE INTO order_lines (order_id, customer_id, product_id, quantity, unit_price_fen, amount_fen, coupon_code, batch_id, content_key)
@@ -225,9 +231,13 @@ export class LedgerWriter {
     }
   }
 
-  /** The product with this code and name, created on first sight. */
+  /** The product with this code and name (or the product list's product it names), created on first sight. */
   productId(code: string, name: string, category?: string | null): number {
-    const existing = this.stmts.findProduct.get(code, name) as number | undefined
+    // a line of something the product list names is that product, not a copy of it: the counter's barcode line and
+    // the online shop's name-only line of one formula are one product, so they run out (and are set) together
+    const existing = (this.stmts.findProduct.get(code, name) ??
+      this.stmts.listedByCode.get(code, code, code) ??
+      (code === '' ? this.stmts.listedByName.get(name) : undefined)) as number | undefined
     if (existing !== undefined) {
       if (category && this.stmts.setProductCategory.run(category, existing).changes === 1) this.categorised.add(existing)
       return existing

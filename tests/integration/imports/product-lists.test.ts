@@ -12,6 +12,8 @@ import { undoBatch } from '../../../electron/services/imports/batches'
 import { previewTable } from '../../../electron/services/imports/preview'
 import { openTable } from '../../../electron/services/imports/table-source'
 import { fixture, importFixture, importText } from './helpers'
+import { importFiles } from '../../helpers/imported-shops'
+import { journeyFile } from '../journey/journey-files'
 
 const SALES =
   '会员卡号,销售时间,商品条码,商品名称,实收金额\nK1,2026-01-05 10:00,6901234567890,奶粉一段 900g,268\nK1,2026-02-05 10:00,,米粉,45\nK2,2026-03-05 10:00,X9,宝宝湿巾,19.9\n'
@@ -71,11 +73,30 @@ describe('a product list', () => {
     await importFixture(db, 'products.csv')
     const sales = await importText(db, SALES)
     expect(sales.rowsImported).toBe(3)
+    // the barcode line and the code-less line are the list's own products (P001, P004); X9 is a code the list does not know
     expect(categoryOf(db)).toEqual([
-      { name: '奶粉一段 900g', category: '奶粉' },
+      { name: '婴儿奶粉一段', category: '奶粉' },
       { name: '米粉', category: '辅食' },
       { name: '宝宝湿巾', category: '洗护' }
     ])
+    expect(db.prepare('SELECT p.code FROM order_lines l JOIN products p ON p.id = l.product_id ORDER BY l.id').pluck().all()).toEqual(['P001', 'P004', 'X9'])
+    expect(db.prepare('SELECT count(*) FROM products').pluck().get()).toBe(5)
+  })
+
+  it('imported before a shop’s counter and online exports, is the one product each thing is sold under (not a copy per file)', async () => {
+    const db = freshDb()
+    await importFiles(
+      db,
+      ['products.csv', 'pos-2026-09.csv', 'taobao-2026-09.csv'].map((f) => journeyFile(f))
+    )
+    // three products listed; the counter sells them by barcode, Taobao by name: still three
+    expect(db.prepare('SELECT code, name, days_per_unit FROM products ORDER BY id').all()).toEqual([
+      { code: 'P001', name: '婴儿奶粉一段', days_per_unit: 20 },
+      { code: 'P002', name: '纸尿裤M码', days_per_unit: 15 },
+      { code: 'P003', name: '宝宝湿巾', days_per_unit: null }
+    ])
+    const lines = db.prepare('SELECT count(*) FROM order_lines').pluck().get() as number
+    expect(lines).toBe(30 + 21)
   })
 
   it('undone, takes the categories back from sold products and removes the products only it created', async () => {
