@@ -12,7 +12,7 @@ import { calibrate, type CalibrationRow } from './calibration'
 import { groupDays } from './models/rfm'
 import { bgnbdExpected, bgnbdPAlive, fitBgNbd, type BgNbdParams } from './models/bgnbd'
 import { expectedSpendFen, fitSpendModel, type SpendModel } from './spend'
-import { fitCountModels } from './model-choice'
+import { countModelSteps, drain, type CountModelStep } from './model-choice'
 import { describeRegularity, meanGapDays } from './regularity'
 import { explainModel, explainRules, ruleFigures } from './rules'
 
@@ -44,11 +44,25 @@ function modelMessage(repeatBuyers: number, customers: number): Words {
   }
 }
 
-/** Fit the models as of the calibration end; backtest when a holdout end is given. */
-export function fitClv(db: Db, o: FitOptions): ClvFit {
+/** Refuse a holdout that does not come after the calibration end (a job refuses before it starts). */
+export function checkFitDates(o: FitOptions): void {
   if (o.holdoutEnd !== undefined && daysBetween(o.calibrationEnd, o.holdoutEnd) <= 0) {
     throw new DomainError('BAD_INPUT', `检验期结束日须晚于拟合截止日 (holdout end ${o.holdoutEnd} must come after ${o.calibrationEnd})`)
   }
+}
+
+/** What a fit says as it goes: reading the purchases, each model (see CountModelStep), then the spend model. */
+export type FitStep = { kind: 'reading' } | { kind: 'spend' } | CountModelStep
+
+/** Fit the models as of the calibration end; backtest when a holdout end is given. */
+export function fitClv(db: Db, o: FitOptions): ClvFit {
+  return drain(fitClvSteps(db, o))
+}
+
+/** fitClv one step at a time, so a job can report each model's answer as it comes and stop between models. */
+export function* fitClvSteps(db: Db, o: FitOptions): Generator<FitStep, ClvFit> {
+  checkFitDates(o)
+  yield { kind: 'reading' }
   const rows = calibrate(readPurchaseHistory(db, o.holdoutEnd ?? o.calibrationEnd), dayNumber(o.calibrationEnd))
   const perUnit = daysPerUnit(o.unit)
   const groups = groupDays(
@@ -87,8 +101,9 @@ export function fitClv(db: Db, o: FitOptions): ClvFit {
     }
   }
   const holdout = o.holdoutEnd ? { calibrationEnd: o.calibrationEnd, holdoutEnd: o.holdoutEnd, days: daysBetween(o.calibrationEnd, o.holdoutEnd) } : undefined
-  const counts = fitCountModels(groups, rows, perUnit, { paretoNbd: o.paretoNbd, pinned: o.model, holdout })
+  const counts = yield* countModelSteps(groups, rows, perUnit, { paretoNbd: o.paretoNbd, pinned: o.model, holdout })
   const bg = counts.bgnbd
+  yield { kind: 'spend' }
   const spend = fitSpendModel(rows)
   const cnbd = (f: typeof counts.bgcnbd) => (f ? { ...f.params, logLik: f.logLik, regularised: f.regularised } : null)
   return {

@@ -149,41 +149,123 @@ export function fitCountModel(name: CountModelName, groups: RfmGroups, rows: Cal
   }
 }
 
-/** Fit, backtest and choose; throws only when no model at all can be fitted. */
-export function fitCountModels(groups: RfmGroups, rows: CalibrationRow[], perUnit: number, o: CountModelsOptions): CountModelsResult {
+/** The order the models are fitted in: Pareto/NBD, the slowest on some shops, last, so it never holds back the others' answers. */
+export const FIT_ORDER: readonly CountModelName[] = ['bgnbd', 'mbgnbd', 'bgcnbd', 'mbgcnbd', 'paretoNbd']
+/** The order the answers are reported in (the CLI's keys and the choice's ties), whatever order they were fitted in. */
+const REPORT_ORDER: readonly CountModelName[] = ['bgnbd', 'paretoNbd', 'mbgnbd', 'bgcnbd', 'mbgcnbd']
+
+/** One model's answer as soon as it has one: its fit and backtest, or why it has none. */
+export interface ModelAnswer {
+  name: CountModelName
+  fit: FitReport<BgNbdParams | ParetoNbdParams | MbgNbdParams | CnbdParams> | null
+  backtest: Backtest | null
+  /** why the model (or its backtest) has no answer */
+  error: Words | null
+}
+
+/** What the loop says as it goes: a model about to be fitted (a job may stop here), then its answer. */
+export type CountModelStep = { kind: 'fitting'; name: CountModelName; index: number; count: number } | { kind: 'answer'; answer: ModelAnswer }
+
+/** The models a fit asks for, in fitting order. */
+export function modelsToFit(o: Pick<CountModelsOptions, 'paretoNbd'>): CountModelName[] {
+  return FIT_ORDER.filter((n) => n !== 'paretoNbd' || o.paretoNbd)
+}
+
+/**
+ * Fit, backtest and choose, one model at a time: each model's answer is yielded as soon as it
+ * is backtested, so a job can report it before the next model starts. Throws only when no
+ * model at all can be fitted.
+ */
+export function* countModelSteps(
+  groups: RfmGroups,
+  rows: CalibrationRow[],
+  perUnit: number,
+  o: CountModelsOptions
+): Generator<CountModelStep, CountModelsResult> {
   const errors: CountModelsResult['errors'] = {}
-  const models: CountModelsResult['models'] = {}
+  const fits: Partial<Record<CountModelName, ModelAnswer['fit']>> = {}
+  const fitted: Partial<Record<CountModelName, CountModel>> = {}
+  const tested: CountModelsResult['backtests'] = {}
   const gaps = gapSummary(rows, perUnit)
   let firstError: unknown
-  const bg = attempt('bgnbd', errors, () => {
-    try {
-      return fitBgNbd(groups)
-    } catch (e) {
-      firstError = e
-      throw e
-    }
-  })
-  const pareto = o.paretoNbd ? attempt('paretoNbd', errors, () => fitParetoNbd(groups)) : null
-  const mbg = attempt('mbgnbd', errors, () => fitMbgNbd(groups))
-  const bgc = attempt('bgcnbd', errors, () => fitCnbd(groups, gaps, 'bg'))
-  const mbgc = attempt('mbgcnbd', errors, () => fitCnbd(groups, gaps, 'mbg'))
-  if (bg) models.bgnbd = bgnbdModel(bg.params, bg.logLik)
-  if (pareto) models.paretoNbd = paretoNbdModel(pareto.params, pareto.logLik)
-  if (mbg) models.mbgnbd = mbgnbdModel(mbg.params, mbg.logLik)
-  if (bgc) models.bgcnbd = cnbdModel(bgc.params, 'bg', bgc.logLik)
-  if (mbgc) models.mbgcnbd = cnbdModel(mbgc.params, 'mbg', mbgc.logLik)
-  if (Object.keys(models).length === 0) throw firstError ?? new DomainError('BAD_INPUT', '没有模型可以拟合 (no model could be fitted)')
-  const backtests: CountModelsResult['backtests'] = {}
-  if (o.holdout) {
-    const h = o.holdout
-    for (const m of Object.values(models) as CountModel[]) {
-      const bt = attempt(m.name, errors, () => runBacktest(m.expected, rows, h.calibrationEnd, h.days, perUnit))
-      if (bt) backtests[m.name] = bt
+  const fitOne = (name: CountModelName): { fit: ModelAnswer['fit']; model: CountModel } => {
+    switch (name) {
+      case 'bgnbd': {
+        try {
+          const f = fitBgNbd(groups)
+          return { fit: f, model: bgnbdModel(f.params, f.logLik) }
+        } catch (e) {
+          firstError = e
+          throw e
+        }
+      }
+      case 'paretoNbd': {
+        const f = fitParetoNbd(groups)
+        return { fit: f, model: paretoNbdModel(f.params, f.logLik) }
+      }
+      case 'mbgnbd': {
+        const f = fitMbgNbd(groups)
+        return { fit: f, model: mbgnbdModel(f.params, f.logLik) }
+      }
+      case 'bgcnbd':
+      case 'mbgcnbd': {
+        const variant = name === 'bgcnbd' ? 'bg' : 'mbg'
+        const f = fitCnbd(groups, gaps, variant)
+        return { fit: f, model: cnbdModel(f.params, variant, f.logLik) }
+      }
     }
   }
+  const names = modelsToFit(o)
+  for (const [index, name] of names.entries()) {
+    yield { kind: 'fitting', name, index, count: names.length }
+    const got = attempt(name, errors, () => fitOne(name))
+    let backtest: Backtest | null = null
+    if (got) {
+      fits[name] = got.fit
+      fitted[name] = got.model
+      const h = o.holdout
+      if (h) backtest = attempt(name, errors, () => runBacktest(got.model.expected, rows, h.calibrationEnd, h.days, perUnit))
+      if (backtest) tested[name] = backtest
+    }
+    yield { kind: 'answer', answer: { name, fit: got?.fit ?? null, backtest, error: errors[name] ?? null } }
+  }
+  const models: CountModelsResult['models'] = {}
+  const backtests: CountModelsResult['backtests'] = {}
+  const orderedErrors: CountModelsResult['errors'] = {}
+  for (const name of REPORT_ORDER) {
+    if (fitted[name]) models[name] = fitted[name]
+    if (tested[name]) backtests[name] = tested[name]
+    if (errors[name]) orderedErrors[name] = errors[name]
+  }
+  if (Object.keys(models).length === 0) throw firstError ?? new DomainError('BAD_INPUT', '没有模型可以拟合 (no model could be fitted)')
   let pick = (o.holdout && chooseByBacktest(backtests, o.holdout)) || chooseByLikelihood(models, groups.customers)
   if (o.pinned) {
     pick = models[o.pinned] ? { chosen: o.pinned, choice: pinnedChoice(o.pinned) } : { chosen: pick.chosen, choice: pinnedFailed(o.pinned, pick) }
   }
-  return { bgnbd: bg, paretoNbd: pareto, mbgnbd: mbg, bgcnbd: bgc, mbgcnbd: mbgc, models, errors, backtests, ...pick }
+  const fit = <P>(name: CountModelName) => (fits[name] ?? null) as FitReport<P> | null
+  return {
+    bgnbd: fit<BgNbdParams>('bgnbd'),
+    paretoNbd: fit<ParetoNbdParams>('paretoNbd'),
+    mbgnbd: fit<MbgNbdParams>('mbgnbd'),
+    bgcnbd: fit<CnbdParams>('bgcnbd'),
+    mbgcnbd: fit<CnbdParams>('mbgcnbd'),
+    models,
+    errors: orderedErrors,
+    backtests,
+    ...pick
+  }
+}
+
+/** Run a step generator to its end (the synchronous callers: the CLI, scoring, tests); `each` sees every step. */
+export function drain<S, R>(steps: Generator<S, R>, each?: (step: S) => void): R {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    each?.(next.value)
+  }
+}
+
+/** Fit, backtest and choose in one call; throws only when no model at all can be fitted. */
+export function fitCountModels(groups: RfmGroups, rows: CalibrationRow[], perUnit: number, o: CountModelsOptions): CountModelsResult {
+  return drain(countModelSteps(groups, rows, perUnit, o))
 }
