@@ -19,7 +19,9 @@ export default defineConfig({
           // the app server: database, dispatcher and services in their own process (utilityProcess / child process)
           server: resolve(__dirname, 'electron/server/index.ts'),
           // imports run here, off the main thread; located at run time as join(__dirname, 'import-worker.js')
-          'import-worker': resolve(__dirname, 'electron/services/imports/import-worker.ts')
+          'import-worker': resolve(__dirname, 'electron/services/imports/import-worker.ts'),
+          // model fits run here as jobs, off the server's request loop (electron/services/jobs/fit-job.ts)
+          'fit-worker': resolve(__dirname, 'electron/services/jobs/fit-worker.ts')
         }
       }
     }

@@ -15,6 +15,8 @@ await bundle('tests/bench/run.ts', outfile)
 await bundle('electron/services/imports/import-worker.ts', 'out/bench/import-worker.cjs')
 // the server benchmark forks the app server entry as the browser host does
 await bundle('electron/server/index.ts', 'out/bench/server.cjs')
+// …whose model fits run as jobs in this worker, found beside it
+await bundle('electron/services/jobs/fit-worker.ts', 'out/bench/fit-worker.cjs')
 // out/bench sits as deep as tests/bench, so the benchmarks' paths relative to __dirname hold
 const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 process.exit(run.status ?? 1)

@@ -173,8 +173,14 @@ export const auditSpecs: AuditSpecs = {
   'lock.setIdle': { line: (i) => line('lock', `locks after ${i.minutes} idle minutes${i.minutes === 0 ? ' (never)' : ''}`) },
 
   'predictions.fit': 'reads',
+  // a fit job reads the purchases and writes nothing
+  'predictions.fitStart': 'reads',
   'predictions.customer': 'reads',
   'predictions.top': 'reads',
+
+  'jobs.progress': 'reads',
+  // the jobs behind it (fits) only read: stopping one changes nothing the shop would ask about later
+  'jobs.cancel': 'reads',
 
   'printing.templates': 'reads',
   'printing.template': 'reads',

@@ -18,6 +18,7 @@ import { campaignsChannels } from './schemas/campaigns'
 import { customersChannels } from './schemas/customers'
 import { segmentsChannels } from './schemas/segments'
 import { lockChannels } from './schemas/lock'
+import { jobsChannels } from './schemas/jobs'
 
 export interface ChannelSpec {
   input: z.ZodType
@@ -54,7 +55,8 @@ export const contract = mergeChannelGroups([
   campaignsChannels,
   customersChannels,
   segmentsChannels,
-  lockChannels
+  lockChannels,
+  jobsChannels
 ] as const)
 
 export type Contract = typeof contract

@@ -186,6 +186,8 @@ export type TopList = z.infer<typeof TopList>
 export const predictionsChannels = {
   /** Fit every count model and the spend model as of a date, with each model's backtest when a holdout end is given. */
   'predictions.fit': { input: FitInput, output: ClvFit },
+  /** The same fit as a job (jobs.progress, jobs.cancel): off the server's request loop, each model's answer as it comes. */
+  'predictions.fitStart': { input: FitInput, output: z.object({ jobId: z.string() }) },
   /** One customer's expected purchases, P(alive) and expected value, explained in words. */
   'predictions.customer': { input: CustomerScoreInput, output: CustomerScore },
   /** The customers worth most as of a date: the chosen (or pinned) model fitted on everything up to it, ranked by expected value over the horizon. */

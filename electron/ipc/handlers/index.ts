@@ -17,6 +17,7 @@ import { campaignsHandlers } from './campaigns'
 import { customersHandlers } from './customers'
 import { segmentsHandlers } from './segments'
 import { lockHandlers } from './lock'
+import { jobsHandlers } from './jobs'
 import { withAuditTrail } from '../audit-trail'
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>
@@ -39,7 +40,8 @@ export function buildHandlers(ctx: AppContext): Handlers {
       ...campaignsHandlers(ctx),
       ...customersHandlers(ctx),
       ...segmentsHandlers(ctx),
-      ...lockHandlers(ctx)
+      ...lockHandlers(ctx),
+      ...jobsHandlers(ctx)
     },
     ctx
   )

@@ -1,0 +1,67 @@
+/**
+ * Long calls as jobs: a `…Start` channel answers a job id at once, `jobs.progress` says where the
+ * job stands (done of total, the phase in words, the answers it already has) and, once it has
+ * finished, its result or its error; `jobs.cancel` stops it. Each kind of job has its own
+ * progress shape, told apart by `kind`.
+ */
+import { z } from 'zod'
+import { Backtest, ClvFit, CountModelName, Words } from './predictions'
+
+export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
+export type JobState = z.infer<typeof JobState>
+
+export const JobIdInput = z.object({ jobId: z.string().min(1).max(64) }).strict()
+export const JobStarted = z.object({ jobId: z.string() })
+
+/** A job's refusal, as a Fail envelope carries it (shared/result.ts): the code, both languages, the catalogue key. */
+export const JobError = z.object({
+  code: z.string(),
+  message: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+})
+export type JobError = z.infer<typeof JobError>
+
+/** The fields every job's progress has; `partial` and `result` are the kind's own. */
+function jobProgress<K extends string, P extends z.ZodType, R extends z.ZodType>(kind: K, partial: P, result: R) {
+  return z.object({
+    jobId: z.string(),
+    kind: z.literal(kind),
+    state: JobState,
+    /** steps done of steps in all (a model is a step of a fit) */
+    done: z.number().int(),
+    total: z.number().int(),
+    /** what the job is doing now, in words; null once it has finished */
+    phase: Words.nullable(),
+    /** answers already had, in the order they came, before the whole result */
+    partial: z.array(partial),
+    result: result.nullable(),
+    error: JobError.nullable()
+  })
+}
+
+/** One count model's answer in a fit job, as soon as it has one (a slow model does not hold it back). */
+export const ModelAnswer = z.object({
+  model: CountModelName,
+  label: z.string(),
+  /** the fitted parameters (r, alpha, a, b, s, beta, k as the model has them); null when it has no answer */
+  params: z.record(z.string(), z.number()).nullable(),
+  logLik: z.number().nullable(),
+  backtest: Backtest.nullable(),
+  error: Words.nullable()
+})
+export type ModelAnswer = z.infer<typeof ModelAnswer>
+
+export const FitJobProgress = jobProgress('predictions.fit', ModelAnswer, ClvFit)
+export type FitJobProgress = z.infer<typeof FitJobProgress>
+
+export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress])
+export type JobProgress = z.infer<typeof JobProgress>
+export type JobKind = JobProgress['kind']
+
+export const jobsChannels = {
+  /** Where a job stands: steps done, the phase in words, the answers so far, and at the end its result or error. */
+  'jobs.progress': { input: JobIdInput, output: JobProgress },
+  /** Stop a running job; what it already answered stays readable, it gives no result. */
+  'jobs.cancel': { input: JobIdInput, output: z.object({ cancelled: z.boolean() }) }
+}
