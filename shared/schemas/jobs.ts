@@ -5,6 +5,7 @@
  * progress shape, told apart by `kind`.
  */
 import { z } from 'zod'
+import { errorCodes } from '../result'
 import { Backtest, ClvFit, CountModelName, Words } from './predictions'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
@@ -15,7 +16,7 @@ export const JobStarted = z.object({ jobId: z.string() })
 
 /** A job's refusal, as a Fail envelope carries it (shared/result.ts): the code, both languages, the catalogue key. */
 export const JobError = z.object({
-  code: z.string(),
+  code: z.enum(errorCodes),
   message: z.string(),
   key: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional()

@@ -76,3 +76,29 @@ test('saves the care calendar and shows the page in English', async ({ page, app
   await expect(page.getByTestId('rs-member-day')).toHaveValue('15')
   await expect(page.getByTestId('rs-lead-days')).toHaveValue('3')
 })
+
+test('shows which model the fit is on and the models already answered, and cancels it from the keyboard', async ({ page, app }) => {
+  test.setTimeout(240_000)
+  // a shop big enough that the fit takes seconds: long enough to watch it and cancel it
+  await app.cli(['demo', '--customers', '4000'])
+  await page.goto(`${app.url}#/predictions`)
+  await expect(page.getByTestId('pred-holdout-end')).toHaveValue('2026-11-23')
+  await page.getByTestId('pred-fit').click()
+
+  const progress = page.getByTestId('pred-progress')
+  await expect(progress).toContainText(/正在(读取购买记录|拟合 )/, { timeout: 120_000 })
+  // BG/NBD answers first and is listed while the slower models are still being fitted
+  await expect(page.getByTestId('pred-partial')).toContainText('已得出：BG/NBD', { timeout: 120_000 })
+  await expect(progress).toContainText(/正在拟合 (MBG\/NBD|BG\/CNBD-k|MBG\/CNBD-k|Pareto\/NBD)（第 [2-5]\/5 个模型）/)
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /^\d+$/)
+  await screenshot(page, 'predictions-fit-progress')
+
+  const cancel = progress.getByRole('button', { name: '取消' })
+  await cancel.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('pred-cancelled')).toContainText('已取消拟合，没有结果')
+  await expect(progress).toHaveCount(0)
+  await expect(page.getByTestId('predictions-backtest')).toHaveCount(0)
+  await expect(page.getByTestId('pred-error')).toHaveCount(0)
+  await screenshot(page, 'predictions-fit-cancelled')
+})

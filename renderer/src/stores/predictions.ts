@@ -7,7 +7,13 @@ import { computed, ref } from 'vue'
 import type { ClvFit, TimeUnit, TopList } from '@shared/schemas/predictions'
 import type { CareSettings, UnitRow } from '@shared/schemas/reminders'
 import type { Result } from '@shared/result'
+import type { FitJobProgress } from '@shared/schemas/jobs'
 import { useCall } from './call'
+
+/** How often a running fit is asked where it stands. */
+const POLL_MS = 200
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export interface FitRequest {
   calibrationEnd: string
@@ -22,13 +28,61 @@ export const usePredictionsStore = defineStore('predictions', () => {
   const fitting = useCall({ quiet: true })
   const topping = useCall({ quiet: true })
 
-  /** Fit with a backtest over the holdout (the backtest's calibration window, not the scores staff act on). */
+  /** The fit job while it runs and after: its phase in words, steps done, each model's answer as it came. */
+  const fitJob = ref<FitJobProgress | null>(null)
+
+  /** Follow a fit job until it has finished; its end as an envelope (a cancel is a CANCELLED failure). */
+  async function followFit(jobId: string): Promise<Result<ClvFit>> {
+    for (;;) {
+      const p = await window.api.jobs.progress({ jobId })
+      if (!p.ok) return p
+      // a later fit has replaced this one: stop following it
+      if (fitJob.value && fitJob.value.jobId !== jobId) return { ok: false, code: 'CANCELLED', message: 'replaced by a later fit' }
+      fitJob.value = p.data
+      if (p.data.state === 'done' && p.data.result) return { ok: true, data: p.data.result }
+      if (p.data.state !== 'running') {
+        const e = p.data.error ?? { code: 'INTERNAL', message: p.data.state }
+        return { ok: false, code: e.code, message: e.message, key: e.key, params: e.params }
+      }
+      await pause(POLL_MS)
+    }
+  }
+
+  /**
+   * Fit with a backtest over the holdout (the backtest's calibration window, not the scores staff
+   * act on), as a job on the server: the page shows its progress and can cancel it.
+   */
   async function run(req: FitRequest): Promise<void> {
     fit.value = null
-    const data = await fitting.run(() =>
-      window.api.predictions.fit({ calibrationEnd: req.calibrationEnd, holdoutEnd: req.holdoutEnd, unit: req.unit, paretoNbd: true })
-    )
+    fitJob.value = null
+    const data = await fitting.run(async () => {
+      const started = await window.api.predictions.fitStart({
+        calibrationEnd: req.calibrationEnd,
+        holdoutEnd: req.holdoutEnd,
+        unit: req.unit,
+        paretoNbd: true
+      })
+      if (!started.ok) return started
+      fitJob.value = {
+        jobId: started.data.jobId,
+        kind: 'predictions.fit',
+        state: 'running',
+        done: 0,
+        total: 0,
+        phase: null,
+        partial: [],
+        result: null,
+        error: null
+      }
+      return followFit(started.data.jobId)
+    })
     if (data) fit.value = data
+  }
+
+  /** Stop the running fit; the page says it was cancelled. */
+  async function cancelFit(): Promise<void> {
+    const job = fitJob.value
+    if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
   }
 
   /** 最有价值的顾客 as of a day: a fit on everything up to it, ranked by expected value over the horizon. */
@@ -37,7 +91,7 @@ export const usePredictionsStore = defineStore('predictions', () => {
     if (data) top.value = data
   }
 
-  return { fit, top, fitting, topping, run, loadTop }
+  return { fit, top, fitting, topping, fitJob, run, cancelFit, loadTop }
 })
 
 /** The care calendar and the days-per-unit table, edited in ReminderSettings.vue. */
