@@ -1,6 +1,3 @@
-import { rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { testContext, testDispatch } from '../../helpers/db'
 import { buildShop, type ShopCustomer } from './build-shop'
@@ -8,7 +5,8 @@ import { importBytes } from '../imports/helpers'
 import { addContact } from '../../../electron/services/customers/contact-service'
 import type { Db } from '../../../electron/db/driver'
 import type { PlanResult } from '../../../shared/schemas/campaigns'
-import { importedDemoShop, importFiles } from '../../helpers/imported-shops'
+import { importedDemoShop } from '../../helpers/imported-shops'
+import { importCsvRows, namedBySql, namingCells } from '../../helpers/orders-naming-customers'
 
 const AS_OF = '2026-11-23'
 // sleeping = last purchase 181–270 days before 2026-11-23, i.e. between 2026-02-26 and 2026-05-26
@@ -262,24 +260,16 @@ describe('campaigns.plan on the demo shop imported from its files', () => {
  * the card, buyer id or phone the demo's files gave them.
  */
 async function importHugeOrders(db: Db) {
+  const kinds = ['card', 'buyer', 'phone'] as const
   const days = db
     .prepare(
-      `SELECT o.customer_id AS id, substr(o.ordered_at, 1, 10) AS day,
-              (SELECT kind || ':' || value FROM customer_identities i WHERE i.customer_id = o.customer_id AND kind IN ('card', 'buyer', 'phone')
-               ORDER BY CASE kind WHEN 'card' THEN 0 WHEN 'buyer' THEN 1 ELSE 2 END LIMIT 1) AS who
+      `SELECT o.customer_id AS id, substr(o.ordered_at, 1, 10) AS day, ${namedBySql('o.customer_id', kinds)} AS who
        FROM orders o WHERE o.is_purchase = 1 AND o.customer_id % 10 = 0 AND o.ordered_at < '2026-08-01'
        GROUP BY o.customer_id, day ORDER BY o.customer_id, day`
     )
     .all() as { id: number; day: string; who: string }[]
-  const rows = days.map(({ id, day, who }, n) => {
-    const at = who.indexOf(':')
-    const cell = (k: string) => (who.slice(0, at) === k ? who.slice(at + 1) : '')
-    return [`HUGE-${id}-${n}`, `${day} 22:00:00`, cell('card'), cell('buyer'), cell('phone'), 'HUGE', '整箱批发', '1', '5000000.00'].join(',')
-  })
-  const file = join(tmpdir(), `evergreen-huge-${process.pid}.csv`)
-  writeFileSync(file, ['单据号,销售时间,会员卡号,买家会员名,手机号,商品编码,商品名称,数量,实收金额', ...rows].join('\n'))
-  const [r] = await importFiles(db, [file], `${AS_OF}T10:00:00`)
-  rmSync(file)
+  const rows = days.map(({ id, day, who }, n) => [`HUGE-${id}-${n}`, `${day} 22:00:00`, ...namingCells(who, kinds), 'HUGE', '整箱批发', '1', '5000000.00'])
+  const r = await importCsvRows(db, '单据号,销售时间,会员卡号,买家会员名,手机号,商品编码,商品名称,数量,实收金额', rows, `${AS_OF}T10:00:00`)
   expect(days.length).toBeGreaterThan(50)
   expect(r.rowsImported).toBe(days.length)
 }

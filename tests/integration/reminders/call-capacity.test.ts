@@ -13,17 +13,13 @@
  * Value over the 365 days to 07-21: 刘洋 17.90, 13300133000 35.80, 张伟 45, 李娜 248, 陈静 248,
  * 王芳 1537 → 30 × (customers who spent less) / 5 = 0, 6, 12, 18, 18, 30.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { cliJson, withShopFile } from '../../helpers/cli'
 import { testContext, testDispatch } from '../../helpers/db'
 import { importFixture } from '../imports/helpers'
 import { callList } from '../../../electron/services/reminders/call-list'
 import { updateCareSettings } from '../../../electron/services/reminders/care-settings'
 import { updateSettings } from '../../../electron/services/settings/settings-service'
-import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
-import { runCli } from '../../../electron/cli/run-cli'
 import type { Db } from '../../../electron/db/driver'
 import { birthdayUrgency, callScore, COMPLAINT_URGENCY, replenishUrgency, slideUrgency } from '../../../electron/services/reminders/call-ranking'
 import type { CallList } from '../../../shared/schemas/reminders'
@@ -144,35 +140,21 @@ describe('a call list a shop can work through', () => {
   })
 
   it('answers calls --json within the capacity, and --all with every row', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evergreen-calls-'))
-    try {
-      const path = join(dir, 'shop.db')
-      const db = openNodeDatabase(path)
+    const run = (path: string, extra: string[]) => cliJson<CallList>(['calls', '--db', path, '--date', DAY, '--json', ...extra])
+    const build = async (db: Db) => {
       await shop(db)
       updateCareSettings(db, { dailyCapacity: 3 })
-      db.close()
-      const run = async (extra: string[]) => {
-        let out = ''
-        const code = await runCli(['calls', '--db', path, '--date', DAY, '--json', ...extra], {
-          stdout: (s) => (out += s),
-          stderr: () => {},
-          env: {},
-          version: 'test'
-        })
-        expect(code).toBe(0)
-        return JSON.parse(out) as CallList
-      }
-      const today = await run([])
+    }
+    await withShopFile(build, async (path) => {
+      const today = await run(path, [])
       expect(Object.keys(today).sort()).toEqual(['all', 'capacity', 'counts', 'date', 'entries', 'missed', 'notices', 'rhythm', 'skippedNoConsent', 'total'])
       expect(today.entries.map((e) => [e.name, e.reasons.map((r) => r.reason)])).toEqual([
         ['李娜', ['birthday', 'replenish']],
         ['王芳', ['replenish']],
         ['陈静', ['replenish']]
       ])
-      expect((await run(['--all'])).entries).toHaveLength(4)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+      expect((await run(path, ['--all'])).entries).toHaveLength(4)
+    })
   })
 
   it('refuses a capacity outside 1–500 and a missed-after outside 1–90 through the channel', async () => {

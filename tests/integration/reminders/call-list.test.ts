@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { cliJson, withShopFile } from '../../helpers/cli'
 import { LedgerWriter } from '../../../electron/services/ledger/ledger-writer'
 import { callList } from '../../../electron/services/reminders/call-list'
 import { testContext, testDispatch } from '../../helpers/db'
-import { runCli } from '../../../electron/cli/run-cli'
 import type { Db } from '../../../electron/db/driver'
 import type { CallList } from '../../../shared/schemas/reminders'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 
 /**
  * A small mother-and-baby shop on 2026-11-23:
@@ -182,25 +178,8 @@ describe('days per unit', () => {
 
 describe('the calls command', () => {
   it('prints the call list as JSON', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evergreen-calls-'))
-    try {
-      const path = join(dir, 'shop.db')
-      const db = openNodeDatabase(path)
-      shop(db)
-      db.close()
-      let out = ''
-      const code = await runCli(['calls', '--db', path, '--date', '2026-11-23', '--json'], {
-        stdout: (s) => (out += s),
-        stderr: () => {},
-        env: {},
-        version: 'test'
-      })
-      expect(code).toBe(0)
-      const data = JSON.parse(out) as CallList
-      expect(data.date).toBe('2026-11-23')
-      expect(data.entries).toHaveLength(4)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const data = await withShopFile(shop, (path) => cliJson<CallList>(['calls', '--db', path, '--date', '2026-11-23', '--json']))
+    expect(data.date).toBe('2026-11-23')
+    expect(data.entries).toHaveLength(4)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../../../shared/domain/dates'
 import { testContext } from '../../helpers/db'
 import { importText } from '../imports/helpers'
+import { customerByCard, reasonsWithCustomer } from '../../helpers/call-reasons'
 import { callList } from '../../../electron/services/reminders/call-list'
 import { shopRhythm } from '../../../electron/services/reminders/customer-rhythm'
 import type { Db } from '../../../electron/db/driver'
@@ -42,8 +43,6 @@ async function visitsAndCans(db: Db): Promise<void> {
   await importText(db, lines.join('\n') + '\n')
 }
 
-const cardOf = (db: Db, card: string) => db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = ?").pluck().get(card) as number
-
 describe('rhythm or rule: a regular buyer’s visit rhythm dates a product only where the product agrees', () => {
   it('dates the wipes bought every visit by the 17-day rhythm, but not the big can (45–95 days a can): no can falls due on the next visit', async () => {
     const ctx = testContext(DAY)
@@ -51,7 +50,7 @@ describe('rhythm or rule: a regular buyer’s visit rhythm dates a product only 
     const list = callList(ctx.db, DAY, { all: true })
     expect(list.rhythm.zh).toMatch(/^本店顾客买得有规律（BG\/CNBD-k，k = 12，平均约每 17 天一次）/)
     expect(list.rhythm.zh).toContain('又落在这件商品的回购间隔里')
-    const reasons = list.entries.flatMap((e) => e.reasons.map((r) => ({ ...r, customerId: e.customerId })))
+    const reasons = reasonsWithCustomer(list)
     const wipes = reasons.filter((r) => r.detail.zh.startsWith('湿巾'))
     const cans = reasons.filter((r) => r.detail.zh.startsWith('大罐奶粉'))
     // everyone bought wipes 12 days ago; the rhythm says next on 28 Nov, due today, inside the wipes' spread
@@ -59,7 +58,7 @@ describe('rhythm or rule: a regular buyer’s visit rhythm dates a product only 
     expect(wipes.every((r) => r.basis === 'model' && r.dueDate === DAY)).toBe(true)
     // the 17-day rhythm is narrower than the can's spread but dates a visit, not a can that lasts 54 days:
     // only the two whose own cans came every visit are dated by it (the others would all be due today)
-    expect(cans.map((r) => r.customerId).sort()).toEqual([cardOf(ctx.db, 'K1'), cardOf(ctx.db, 'K2')].sort())
+    expect(cans.map((r) => r.customerId).sort()).toEqual([customerByCard(ctx.db, 'K1'), customerByCard(ctx.db, 'K2')].sort())
     expect(cans.every((r) => r.basis === 'model')).toBe(true)
     expect(cans[0].detail.zh).toBe(
       '大罐奶粉 1.6kg：11月11日买了 1 件；按顾客自己的购买节奏（约每 17 天一次）预计 11月28日再买（八成在 11月22日至12月5日之间，比按每件 54 天估算更有把握）'
@@ -69,7 +68,7 @@ describe('rhythm or rule: a regular buyer’s visit rhythm dates a product only 
   it('dates the can by days per unit and says why the rhythm was not used', async () => {
     const ctx = testContext(DAY)
     await visitsAndCans(ctx.db)
-    const c3 = cardOf(ctx.db, 'C3')
+    const c3 = customerByCard(ctx.db, 'C3')
     // 11 Nov + 54 days = 4 Jan, due 5 days before
     const later = callList(ctx.db, '2026-12-30', { all: true })
     const can = later.entries.find((e) => e.customerId === c3)!.reasons.find((r) => r.detail.zh.startsWith('大罐奶粉'))!

@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '../../../shared/domain/dates'
 import { testContext } from '../../helpers/db'
 import { importText } from '../imports/helpers'
+import { customerByCard, reasonsWithCustomer } from '../../helpers/call-reasons'
 import { callList } from '../../../electron/services/reminders/call-list'
 import { shopRhythm } from '../../../electron/services/reminders/customer-rhythm'
 import type { Db } from '../../../electron/db/driver'
 import type { CallList } from '../../../shared/schemas/reminders'
-import { runCli } from '../../../electron/cli/run-cli'
-import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cliJson, withShopFile } from '../../helpers/cli'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const DAY = '2026-11-23'
@@ -19,15 +18,18 @@ const DAY = '2026-11-23'
  * customer), the last one 25 days before the list's date; customer i buys 3 cans on the even
  * purchases and 1 on the odd ones when i is even, the other way round when i is odd.
  */
+function purchaseDays(i: number): string[] {
+  let day = addDays(DAY, -25)
+  const days = [day]
+  for (const g of [0, 1, 2, 3, 4].map((j) => 28 + ((i + j) % 5))) days.unshift((day = addDays(day, -g)))
+  return days
+}
+
 async function rhythmShop(db: Db): Promise<void> {
   const lines = ['单据号,销售时间,会员卡号,商品编码,商品名称,数量,实收金额']
   let n = 0
   for (let i = 1; i <= 120; i++) {
-    const gaps = [0, 1, 2, 3, 4].map((j) => 28 + ((i + j) % 5))
-    let day = addDays(DAY, -25)
-    const days = [day]
-    for (const g of gaps) days.unshift((day = addDays(day, -g)))
-    days.forEach((d, j) => {
+    purchaseDays(i).forEach((d, j) => {
       const qty = (i + j) % 2 === 1 ? 3 : 1
       lines.push(`S${++n},${d} 10:00,C${i},F1,一段奶粉 800g,${qty},${qty * 200}.00`)
     })
@@ -41,7 +43,7 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     await rhythmShop(ctx.db)
     const list = callList(ctx.db, DAY, { all: true })
     expect(list.rhythm.zh).toMatch(/^本店顾客买得有规律（BG\/CNBD-k，k = 12，平均约每 30 天一次）/)
-    const reasons = list.entries.flatMap((e) => e.reasons.map((r) => ({ ...r, customerId: e.customerId })))
+    const reasons = reasonsWithCustomer(list)
     // even customers last bought 3 cans: the rule's spread (10th–90th percentile per can, × 3) is
     // wider than their own 80% interval, so the model dates them; odd ones bought 1 can: the rule
     const model = reasons.filter((r) => r.basis === 'model')
@@ -54,7 +56,7 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     // the model: C2 bought on gaps of 30, 31, 32, 28 and 29 days (mean 30), last on 29 Oct; BG/CNBD-k's
     // median wait from then is 30 days (28 Nov), its 80% interval 18 Nov – 11 Dec (22.5 days, narrower
     // than 3 cans × the per-can spread); due 5 days before, today
-    expect(model[0].customerId).toBe(ctx.db.prepare("SELECT customer_id FROM customer_identities WHERE kind = 'card' AND value = 'C2'").pluck().get())
+    expect(model[0].customerId).toBe(customerByCard(ctx.db, 'C2'))
     const next = shopRhythm(ctx.db, DAY).nextFor(model[0].customerId)!
     expect([next.date, next.from, next.to, next.gapDays]).toEqual(['2026-11-28', '2026-11-18', '2026-12-11', 30])
     expect(next.widthDays).toBeCloseTo(22.5, 1)
@@ -71,10 +73,9 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
     // 1–5 packs then 3: a per-pack interval of 6–32 days, a rule's spread wider than the rhythm's interval
     const lines = ['单据号,销售时间,会员卡号,商品编码,商品名称,数量,实收金额']
     for (let i = 1; i <= 120; i++) {
-      let day = addDays(DAY, -25)
-      const days = [day]
-      for (const g of [0, 1, 2, 3, 4].map((j) => 28 + ((i + j) % 5))) days.unshift((day = addDays(day, -g)))
-      days.slice(0, 2).forEach((d, j) => lines.push(`W${i}-${j},${d} 10:00,C${i},W1,湿巾 80抽,${j === 0 ? 1 + (i % 5) : 3},20.00`))
+      purchaseDays(i)
+        .slice(0, 2)
+        .forEach((d, j) => lines.push(`W${i}-${j},${d} 10:00,C${i},W1,湿巾 80抽,${j === 0 ? 1 + (i % 5) : 3},20.00`))
     }
     expect((await importText(ctx.db, lines.join('\n') + '\n')).rowsImported).toBe(240)
     const reasons = callList(ctx.db, DAY, { all: true }).entries.flatMap((e) => e.reasons)
@@ -104,34 +105,17 @@ describe('replenishment reminders by each regular buyer’s own rhythm', () => {
   })
 
   it('prints each replenishment’s basis (model|rule) and the shop’s rhythm note through `calls --json`, as the README’s calls row says', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evergreen-rhythm-'))
-    try {
-      const path = join(dir, 'shop.db')
-      const db = openNodeDatabase(path)
-      await rhythmShop(db)
-      db.close()
-      let out = ''
-      const code = await runCli(['calls', '--db', path, '--date', DAY, '--all', '--json'], {
-        stdout: (s) => (out += s),
-        stderr: () => {},
-        env: {},
-        version: 'test'
-      })
-      expect(code).toBe(0)
-      const data = JSON.parse(out) as CallList
-      const bases = data.entries.flatMap((e) => e.reasons.filter((r) => r.reason === 'replenish').map((r) => r.basis))
-      expect(bases.filter((b) => b === 'model')).toHaveLength(60)
-      expect(bases.filter((b) => b === 'rule')).toHaveLength(60)
-      expect(data.rhythm.en).toMatch(/^this shop's customers buy on a rhythm \(BG\/CNBD-k, k = 12, about every 30 days\)/)
-      const row = readFileSync(join(__dirname, '../../../README.md'), 'utf8')
-        .split('\n')
-        .find((l) => l.startsWith('| `calls --db'))!
-      expect(row).toContain('`basis`')
-      expect(row).toContain('`model`')
-      expect(row).toContain('`rule`')
-      expect(row).toContain('`rhythm`')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    const data = await withShopFile(rhythmShop, (path) => cliJson<CallList>(['calls', '--db', path, '--date', DAY, '--all', '--json']))
+    const bases = data.entries.flatMap((e) => e.reasons.filter((r) => r.reason === 'replenish').map((r) => r.basis))
+    expect(bases.filter((b) => b === 'model')).toHaveLength(60)
+    expect(bases.filter((b) => b === 'rule')).toHaveLength(60)
+    expect(data.rhythm.en).toMatch(/^this shop's customers buy on a rhythm \(BG\/CNBD-k, k = 12, about every 30 days\)/)
+    const row = readFileSync(join(__dirname, '../../../README.md'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('| `calls --db'))!
+    expect(row).toContain('`basis`')
+    expect(row).toContain('`model`')
+    expect(row).toContain('`rule`')
+    expect(row).toContain('`rhythm`')
   }, 60_000)
 })

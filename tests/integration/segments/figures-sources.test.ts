@@ -5,11 +5,9 @@
  * imported from its export files, with returns, customers who only bought after the date,
  * customers in both channels and customers who bought twice in a day.
  */
-import { rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { importedDemoShop, importFiles } from '../../helpers/imported-shops'
+import { importedDemoShop } from '../../helpers/imported-shops'
+import { importCsvRows, namedBySql, namingCells } from '../../helpers/orders-naming-customers'
 import { readSettings } from '../../../electron/services/settings/settings-service'
 import { ensurePurchaseDetail, rebuildSnapshot, SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import { countRule } from '../../../electron/services/segments/membership'
@@ -33,25 +31,17 @@ function snapshotWith(db: Db, asOf: string, source: FiguresSource) {
  * importer reads like any other, so that purchase days and orders differ.
  */
 async function importSameDayPurchases(db: Db) {
+  const kinds = ['buyer', 'card', 'phone'] as const
   const firsts = db
     .prepare(
-      `SELECT s.customer_id AS id, substr(s.first_purchase, 1, 10) AS day,
-              (SELECT kind || ':' || value FROM customer_identities i WHERE i.customer_id = s.customer_id AND kind IN ('buyer', 'card', 'phone')
-               ORDER BY CASE kind WHEN 'buyer' THEN 0 WHEN 'card' THEN 1 ELSE 2 END LIMIT 1) AS who
+      `SELECT s.customer_id AS id, substr(s.first_purchase, 1, 10) AS day, ${namedBySql('s.customer_id', kinds)} AS who
        FROM customer_summaries s
        WHERE s.first_purchase < '2026-08-01' AND s.customer_id IN (SELECT customer_id FROM orders WHERE is_purchase = 1 AND ordered_at >= '2026-09-01')
        ORDER BY s.customer_id LIMIT 40`
     )
     .all() as { id: number; day: string; who: string }[]
-  const rows = firsts.map(({ id, day, who }) => {
-    const [kind, value] = [who.slice(0, who.indexOf(':')), who.slice(who.indexOf(':') + 1)]
-    const cell = (k: string) => (kind === k ? value : '')
-    return [`SAME-DAY-${id}`, `${day} 23:00:00`, cell('buyer'), cell('card'), cell('phone'), '天猫', 'SAME-DAY', '同日加购', '1', '12.34'].join(',')
-  })
-  const file = join(tmpdir(), `evergreen-same-day-${process.pid}.csv`)
-  writeFileSync(file, ['订单编号,下单时间,买家会员名,会员卡号,手机号,渠道,商品编码,商品名称,数量,实收金额', ...rows].join('\n'))
-  const [r] = await importFiles(db, [file], `${AS_OF}T10:00:00`)
-  rmSync(file)
+  const rows = firsts.map(({ id, day, who }) => [`SAME-DAY-${id}`, `${day} 23:00:00`, ...namingCells(who, kinds), '天猫', 'SAME-DAY', '同日加购', '1', '12.34'])
+  const r = await importCsvRows(db, '订单编号,下单时间,买家会员名,会员卡号,手机号,渠道,商品编码,商品名称,数量,实收金额', rows, `${AS_OF}T10:00:00`)
   return { found: firsts.length, imported: r.rowsImported, matched: r.customersMatched }
 }
 

@@ -4,10 +4,8 @@
  * give the same answer: here every bucket's count and spend are checked against a plain
  * GROUP BY over the view on the demo shop imported from its files, as of today and as of dates before the newest sale.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
-import { importedDemoShop } from '../../helpers/imported-shops'
-import { readSettings } from '../../../electron/services/settings/settings-service'
-import type { Settings } from '../../../shared/schemas/settings'
+import { describe, expect, it } from 'vitest'
+import { demoShopForSuite } from '../../helpers/suite-shop'
 import { schemeOverview } from '../../../electron/services/segments/schemes'
 import { SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import type { Db } from '../../../electron/db/driver'
@@ -26,15 +24,11 @@ function grouped(db: Db, column: string) {
 const nonZero = (b: Record<string, number>) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== 0))
 
 describe('the scheme overview', () => {
-  let db: Db
-  let settings: Settings
-  beforeAll(async () => {
-    db = await importedDemoShop(1500, 7, AS_OF)
-    settings = readSettings(db)
-  }, 120_000)
+  // the demo shop imported from its export files
+  const shop = demoShopForSuite(1500, 7, AS_OF)
 
   it.each([AS_OF, '2026-09-30', '2025-12-31'])('tallies the same buckets as the snapshot view as of %s', (asOf) => {
-    const o = schemeOverview(db, asOf, settings, false)
+    const o = schemeOverview(shop.db, asOf, shop.settings, false)
     const pairs: [string, Record<string, number>, Record<string, number>][] = [
       ['lifecycle', o.lifecycle, o.spend.lifecycle],
       ['ladder', o.ladder, o.spend.ladder],
@@ -43,12 +37,12 @@ describe('the scheme overview', () => {
       ['rfm_cn8', o.rfmCn8, o.spend.rfmCn8]
     ]
     for (const [column, count, spend] of pairs) {
-      const g = grouped(db, column)
+      const g = grouped(shop.db, column)
       // buckets nobody is in may have zero spend in one and be missing in the other
       expect({ column, count: nonZero(count) }).toEqual({ column, count: g.count })
       expect({ column, spend: Object.fromEntries(Object.keys(g.count).map((k) => [k, spend[k]])) }).toEqual({ column, spend: g.spend })
     }
-    const head = db.prepare(`SELECT count(*) AS customers, sum(orders > 0) AS buyers FROM ${SNAPSHOT}`).get()
+    const head = shop.db.prepare(`SELECT count(*) AS customers, sum(orders > 0) AS buyers FROM ${SNAPSHOT}`).get()
     expect({ customers: o.customers, buyers: o.buyers }).toEqual(head)
     // the demo shop has buyers in every RFM class of both schemes
     expect(Object.keys(nonZero(o.rfmClassic)).length).toBeGreaterThan(8)

@@ -3,11 +3,8 @@
  * not read from the view's name columns; it must select exactly the customers those columns
  * name, for every classic name and every one of the 8 classes, negated, and in mixed lists.
  */
-import { beforeAll, describe, expect, it } from 'vitest'
-import { importedDemoShop } from '../../helpers/imported-shops'
-import { readSettings } from '../../../electron/services/settings/settings-service'
-import type { Settings } from '../../../shared/schemas/settings'
-import type { Db } from '../../../electron/db/driver'
+import { describe, expect, it } from 'vitest'
+import { demoShopForSuite } from '../../helpers/suite-shop'
 import { segmentCustomerIds } from '../../../electron/services/segments/membership'
 import { SNAPSHOT } from '../../../electron/services/segments/snapshot'
 import { classicSegments, cn8Classes } from '../../../shared/domain/rfm'
@@ -17,16 +14,12 @@ const AS_OF = '2026-11-23'
 
 describe('rules on RFM segments', () => {
   // the demo shop imported from its export files
-  let db: Db
-  let settings: Settings
-  beforeAll(async () => {
-    db = await importedDemoShop(1500, 3, AS_OF)
-    settings = readSettings(db)
-  }, 120_000)
+  const shop = demoShopForSuite(1500, 3, AS_OF)
 
-  const byRule = (asOf: string, op: string, value: unknown) => segmentCustomerIds(db, { rule: Rule.parse({ field: 'rfmSegment', op, value }) }, asOf, settings)
+  const byRule = (asOf: string, op: string, value: unknown) =>
+    segmentCustomerIds(shop.db, { rule: Rule.parse({ field: 'rfmSegment', op, value }) }, asOf, shop.settings)
   const byColumn = (column: string, where: string, names: string[]) =>
-    db
+    shop.db
       .prepare(`SELECT customer_id FROM ${SNAPSHOT} WHERE ${where.replace('$', `${column} IN (${names.map(() => '?').join(', ')})`)} ORDER BY customer_id`)
       .pluck()
       .all(...names) as number[]
@@ -46,7 +39,7 @@ describe('rules on RFM segments', () => {
 
   it('select the union for a list that mixes both schemes', () => {
     const picked = byRule(AS_OF, 'in', ['At Risk', 'Champions', '重要挽留'])
-    const expected = db
+    const expected = shop.db
       .prepare(`SELECT customer_id FROM ${SNAPSHOT} WHERE rfm_classic IN ('At Risk', 'Champions') OR rfm_cn8 = '重要挽留' ORDER BY customer_id`)
       .pluck()
       .all() as number[]
