@@ -34,3 +34,21 @@ test('the banner says the app server stopped and restarted, with the lost steps,
   await banner.getByRole('button', { name: '关闭提示' }).click()
   await expect(banner).toHaveCount(0)
 })
+
+test('a server that keeps dying is given up on, and the banner says plainly to close and reopen Evergreen', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByTestId('overview-empty')).toBeVisible()
+  // the sixth death within a minute: five restarts are allowed
+  let pid = app.serverPid()
+  for (let death = 1; death <= 6; death++) {
+    process.kill(pid, 'SIGKILL')
+    if (death < 6) await expect.poll(() => app.serverPid(), { timeout: 10_000 }).not.toBe(pid)
+    pid = app.serverPid()
+  }
+  const banner = page.getByTestId('server-banner')
+  await expect(banner.getByRole('alert')).toContainText('后台服务反复停止，已不再重启。请关闭常青后重新打开；之前保存的数据都在。')
+  await screenshot(page, 'server-gave-up-banner')
+  // a page opened now is told too
+  await page.reload()
+  await expect(page.getByTestId('server-banner').getByRole('alert')).toContainText('后台服务反复停止')
+})
