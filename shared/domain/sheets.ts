@@ -4,6 +4,8 @@
  * side margins and pitches (pitch = distance from one cell's edge to the next cell's same
  * edge, so the gap is pitch − size). Pure data and arithmetic: no I/O.
  */
+import type { DomainError } from '../result'
+import { refuse } from '../errors/refuse'
 
 export interface SheetGeometry {
   id: string
@@ -169,23 +171,20 @@ export function allCells(sheet: SheetGeometry): CellRect[] {
   return Array.from({ length: cellsPerSheet(sheet) }, (_, i) => cellRect(sheet, i))
 }
 
-/** Problems that make a sheet unprintable as described: empty when it is sound. */
-export function sheetProblems(sheet: SheetGeometry): string[] {
-  const problems: string[] = []
+/** Problems that make a sheet unprintable as described, each a catalogued refusal (the first is thrown on save): empty when it is sound. */
+export function sheetProblems(sheet: SheetGeometry): DomainError[] {
+  const problems: DomainError[] = []
   const tol = 0.01
-  if (!(sheet.pageWidth > 0 && sheet.pageHeight > 0)) problems.push('纸张尺寸必须为正 (page size must be positive)')
-  if (!(sheet.cellWidth > 0 && sheet.cellHeight > 0)) problems.push('标签尺寸必须为正 (cell size must be positive)')
-  if (!(Number.isInteger(sheet.columns) && Number.isInteger(sheet.rows) && sheet.columns >= 1 && sheet.rows >= 1))
-    problems.push('行列数必须是正整数 (rows and columns must be positive integers)')
-  if (sheet.columns > 1 && sheet.pitchX < sheet.cellWidth - tol)
-    problems.push('横向间距小于标签宽度，标签会重叠 (horizontal pitch smaller than the label: labels overlap)')
-  if (sheet.rows > 1 && sheet.pitchY < sheet.cellHeight - tol)
-    problems.push('纵向间距小于标签高度，标签会重叠 (vertical pitch smaller than the label: labels overlap)')
-  if (sheet.marginLeft < -tol || sheet.marginTop < -tol) problems.push('边距不能为负 (margins cannot be negative)')
+  if (!(sheet.pageWidth > 0 && sheet.pageHeight > 0)) problems.push(refuse('sheetPageSizeNotPositive'))
+  if (!(sheet.cellWidth > 0 && sheet.cellHeight > 0)) problems.push(refuse('sheetCellSizeNotPositive'))
+  if (!(Number.isInteger(sheet.columns) && Number.isInteger(sheet.rows) && sheet.columns >= 1 && sheet.rows >= 1)) problems.push(refuse('sheetGridNotWhole'))
+  if (sheet.columns > 1 && sheet.pitchX < sheet.cellWidth - tol) problems.push(refuse('sheetOverlapsAcross'))
+  if (sheet.rows > 1 && sheet.pitchY < sheet.cellHeight - tol) problems.push(refuse('sheetOverlapsDown'))
+  if (sheet.marginLeft < -tol || sheet.marginTop < -tol) problems.push(refuse('sheetNegativeMargin'))
   const right = sheet.marginLeft + (sheet.columns - 1) * sheet.pitchX + sheet.cellWidth
   const bottom = sheet.marginTop + (sheet.rows - 1) * sheet.pitchY + sheet.cellHeight
-  if (right > sheet.pageWidth + tol) problems.push(`标签超出纸张右边 ${round(right - sheet.pageWidth)} mm (cells run off the right edge)`)
-  if (bottom > sheet.pageHeight + tol) problems.push(`标签超出纸张下边 ${round(bottom - sheet.pageHeight)} mm (cells run off the bottom edge)`)
+  if (right > sheet.pageWidth + tol) problems.push(refuse('sheetOffRight', { mm: round(right - sheet.pageWidth) }))
+  if (bottom > sheet.pageHeight + tol) problems.push(refuse('sheetOffBottom', { mm: round(bottom - sheet.pageHeight) }))
   return problems
 }
 

@@ -3,9 +3,9 @@
  * real (never by a preview), redeemed when staff type one in or an import carries one.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { Redemption } from '../../../shared/schemas/printing'
 import { extractCodes, generateCode, isValidCode, normalizeCode } from './codes'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface CodeRequest {
   customerId: number | null
@@ -24,7 +24,7 @@ export function issueCodes(db: Db, requests: CodeRequest[], printedAt: string, d
   db.transaction(() => {
     for (const r of requests) {
       for (let attempt = 0; ; attempt++) {
-        if (attempt > 20) throw new DomainError('INTERNAL', '无法生成不重复的券码 (could not draw a unique code)')
+        if (attempt > 20) throw refuse('uniqueCodeFailed')
         const code = draw()
         if (insert.run(code, r.customerId, r.campaignId, r.templateId, r.kind, printedAt).changes === 1) {
           codes.push(code)
@@ -50,14 +50,14 @@ interface CodeRow {
 /** Staff entered a code from a card: mark it redeemed on `at` (an earlier redemption stands). */
 export function redeemCode(db: Db, input: string, at: string): Redemption {
   const code = normalizeCode(input)
-  if (!isValidCode(code)) throw new DomainError('BAD_INPUT', `券码无效，请核对 (not a valid code: ${input})`)
+  if (!isValidCode(code)) throw refuse('codeInvalid', { code: input })
   const row = db
     .prepare(
       `SELECT p.code, p.customer_id, c.name AS customer_name, p.campaign_id, p.template_id, p.kind, p.printed_at, p.redeemed_at
        FROM printed_codes p LEFT JOIN customers c ON c.id = p.customer_id WHERE p.code = ?`
     )
     .get(code) as CodeRow | undefined
-  if (!row) throw new DomainError('NOT_FOUND', `没有印过这个券码 (no card was printed with ${input})`)
+  if (!row) throw refuse('codeNeverPrinted', { code: input })
   const alreadyRedeemed = row.redeemed_at !== null
   if (!alreadyRedeemed) db.prepare('UPDATE printed_codes SET redeemed_at = ? WHERE code = ?').run(at, code)
   return {

@@ -4,7 +4,6 @@
  * before paper is spent (empty fields, overflowing text, missing QR targets).
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { cellsPerSheet, type SheetGeometry } from '../../../shared/domain/sheets'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import type { TierRules } from '../../../shared/domain/tiers'
@@ -22,6 +21,7 @@ import { fitText } from './text-fit'
 import { themes } from './themes'
 import { getTemplate } from './template-repo'
 import { getShopName } from '../settings/shop-name'
+import { refuse } from '../../../shared/errors/refuse'
 
 export type ParsedJob = z.output<typeof PrintJobInput>
 
@@ -127,7 +127,7 @@ export function runJob(db: Db, input: ParsedJob, options: JobOptions): JobResult
   if (input.draft) getTemplate(db, input.templateId) // the draft belongs to an existing template
   const { sheet, body } = template
   const perSheet = cellsPerSheet(sheet)
-  if (input.startAt > perSheet) throw new DomainError('BAD_INPUT', `起始标签应在 1–${perSheet} 之间 (start label must be 1–${perSheet})`)
+  if (input.startAt > perSheet) throw refuse('startLabelOutOfRange', { perSheet })
   const calibration: Calibration = input.calibration ?? calibrationFor(db, input.printer)
   const shopName = getShopName(db)
   const target = resolveTarget(db, input.target, options.asOf, options.thresholds)

@@ -4,19 +4,15 @@
  * nothing can print, nothing is issued either.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { currentPrintSink, type PrintSink } from './print-sink'
 import { runJob, type JobOptions, type JobResult, type ParsedJob } from './print-job'
+import { refuse } from '../../../shared/errors/refuse'
 
 type Sent = Pick<JobResult, 'cards' | 'pages' | 'codesIssued' | 'wholePhones'>
 
 function sinkOrRefuse(): PrintSink {
   const s = currentPrintSink()
-  if (!s)
-    throw new DomainError(
-      'FORBIDDEN',
-      '此环境不能直接打印，请打开可打印页面后用浏览器打印 (no printer here: open the printable page and print from the browser)'
-    )
+  if (!s) throw refuse('noPrinterHere')
   return s
 }
 

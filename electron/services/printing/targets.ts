@@ -4,12 +4,12 @@
  * Erased and merged-away customers never get a card.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { addDays } from '../../../shared/domain/dates'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import type { PrintTarget } from '../../../shared/schemas/printing'
 import type { Recipient } from './customer-facts'
 import { segmentMembers } from './segment-members'
+import { refuse } from '../../../shared/errors/refuse'
 
 const LIVE = 'c.erased_at IS NULL AND c.merged_into IS NULL'
 
@@ -24,7 +24,7 @@ export interface ResolvedTarget {
 export function resolveTarget(db: Db, target: PrintTarget, asOf: string, thresholds: LifecycleThresholds): ResolvedTarget {
   if (target.campaign !== undefined) {
     const c = db.prepare('SELECT id, name FROM campaigns WHERE id = ?').get(target.campaign) as { id: number; name: string } | undefined
-    if (!c) throw new DomainError('NOT_FOUND', `没有这个活动 (no campaign ${target.campaign})`)
+    if (!c) throw refuse('campaignNotFound', { id: target.campaign })
     const ids = db
       .prepare(
         `SELECT m.customer_id FROM campaign_members m JOIN customers c ON c.id = m.customer_id
@@ -37,7 +37,7 @@ export function resolveTarget(db: Db, target: PrintTarget, asOf: string, thresho
   if (target.batch !== undefined) {
     const b = db.prepare('SELECT id, file_name FROM import_batches WHERE id = ? AND undone_at IS NULL').get(target.batch) as
       { id: number; file_name: string } | undefined
-    if (!b) throw new DomainError('NOT_FOUND', `没有这个导入批次 (no import batch ${target.batch})`)
+    if (!b) throw refuse('importBatchNotFound', { id: target.batch })
     const rows = db
       .prepare(
         `SELECT o.id AS orderId, o.customer_id AS customerId FROM orders o JOIN customers c ON c.id = o.customer_id

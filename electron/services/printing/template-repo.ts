@@ -1,10 +1,10 @@
 /** Templates in the `templates` table: JSON sheet and body in, validated objects out. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { sheetProblems } from '../../../shared/domain/sheets'
 import { SheetGeometry, Template, TemplateBody, type TemplateSummary } from '../../../shared/schemas/printing'
 import type { z } from 'zod'
 import { builtInTemplates } from './built-in-templates'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface Row {
   id: number
@@ -61,7 +61,7 @@ export function listTemplates(db: Db, at: string): TemplateSummary[] {
 /** One template, or NOT_FOUND. */
 export function getTemplate(db: Db, id: number): Template {
   const row = db.prepare('SELECT * FROM templates WHERE id = ?').get(id) as Row | undefined
-  if (!row) throw new DomainError('NOT_FOUND', `没有这个模板 (no template ${id})`)
+  if (!row) throw refuse('templateNotFound', { id })
   return toTemplate(row)
 }
 
@@ -76,15 +76,16 @@ export interface TemplateDraft {
 /** Create or update; the sheet must be printable and block ids unique within each design. */
 export function saveTemplate(db: Db, draft: TemplateDraft, at: string): Template {
   const problems = sheetProblems(draft.sheet)
-  if (problems.length) throw new DomainError('BAD_INPUT', problems.join('；'))
+  if (problems.length) throw problems[0]
   const body = TemplateBody.parse(draft.body)
   for (const design of [body.blocks, ...body.variants.map((v) => v.blocks)]) {
     const ids = design.map((b) => b.id)
     const dup = ids.find((id, i) => ids.indexOf(id) !== i)
-    if (dup) throw new DomainError('BAD_INPUT', `块编号重复：${dup} (duplicate block id)`)
+    if (dup) throw refuse('duplicateBlockId', { id: dup })
   }
   const variantIds = body.variants.map((v) => v.id)
-  if (new Set(variantIds).size !== variantIds.length) throw new DomainError('BAD_INPUT', '变体编号重复 (duplicate variant id)')
+  const twice = variantIds.find((id, i) => variantIds.indexOf(id) !== i)
+  if (twice !== undefined) throw refuse('duplicateVariantId', { id: twice })
   if (draft.id === undefined) {
     const r = db
       .prepare('INSERT INTO templates (name, kind, sheet, body, built_in, updated_at) VALUES (?, ?, ?, ?, 0, ?)')
@@ -112,6 +113,6 @@ export function duplicateTemplate(db: Db, id: number, at: string): Template {
 /** Delete one of the shop's templates; built-ins stay (they would be seeded again anyway). */
 export function deleteTemplate(db: Db, id: number): boolean {
   const t = getTemplate(db, id)
-  if (t.builtIn) throw new DomainError('CONFLICT', '内置模板不能删除，可以复制后修改 (built-in templates cannot be deleted; copy one instead)')
+  if (t.builtIn) throw refuse('builtInTemplateUndeletable')
   return db.prepare('DELETE FROM templates WHERE id = ?').run(id).changes === 1
 }

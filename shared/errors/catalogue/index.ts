@@ -9,13 +9,15 @@ import { security } from './security'
 import { settings } from './settings'
 import { segments } from './segments'
 import { campaigns } from './campaigns'
+import { printing } from './printing'
+import { imports } from './imports'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings, segments, campaigns } as const
+export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports } as const
 
-export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns } as const
+export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns, ...printing, ...imports } as const
 
 export type ErrorKey = keyof typeof errorCatalogue
 

@@ -54,8 +54,10 @@ describe('printed codes', () => {
     const { db } = testContext()
     const [code] = issueCodes(db, [{ customerId: null, campaignId: null, templateId: null, kind: 'coupon' }], '2026-11-23')
     const typo = code.slice(0, 3) + (code[3] === '2' ? '3' : '2') + code.slice(4)
-    expect(() => redeemCode(db, typo, '2026-11-30')).toThrow(/券码无效/)
-    expect(() => redeemCode(db, '2222222222', '2026-11-30')).toThrow(/没有印过这个券码/)
+    expect(() => redeemCode(db, typo, '2026-11-30')).toThrow(expect.objectContaining({ code: 'BAD_INPUT', key: 'codeInvalid', params: { code: typo } }))
+    expect(() => redeemCode(db, '2222222222', '2026-11-30')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', key: 'codeNeverPrinted', params: { code: '2222222222' } })
+    )
   })
 
   it('matches codes in an imported coupon or remark column to their cards', () => {

@@ -82,7 +82,9 @@ describe('a print preview merged from real customers', () => {
     ])
     expect(r.pages).toBe(2)
     expect(r.html).toContain('data-cell="6" style="left:4.65mm;top:216.2mm')
-    expect(() => runJob(db, job({ templateId: id, startAt: 9, target: { customerIds: [s.wang] } }), opts())).toThrow(/起始标签应在 1–8 之间/)
+    expect(() => runJob(db, job({ templateId: id, startAt: 9, target: { customerIds: [s.wang] } }), opts())).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', key: 'startLabelOutOfRange', params: { perSheet: 8 } })
+    )
   })
 
   it('makes one card per parcel of an import batch, with the order number and that parcel’s product', () => {
@@ -194,7 +196,11 @@ describe('a print preview merged from real customers', () => {
     expect(bad).toMatchObject({ ok: false, code: 'BAD_INPUT' })
     const r = await call('printing.preview', { templateId: 1, target: { customerIds: [s.wang] } })
     expect(r).toMatchObject({ ok: true, data: { cards: 1, pages: 1 } })
-    expect(await call('printing.print', { templateId: 1, target: { customerIds: [s.wang] } })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('printing.print', { templateId: 1, target: { customerIds: [s.wang] } })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+      key: 'noPrinterHere'
+    })
     expect(await call('printing.capabilities', {})).toEqual({ ok: true, data: { print: false, pdf: false, printers: [] } })
     expect(await call('printing.preview', { templateId: 1, target: { segment: 'VIP' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
   })

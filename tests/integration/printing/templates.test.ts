@@ -49,17 +49,19 @@ describe('print templates', () => {
     const copy = duplicateTemplate(db, t.id, AT)
     expect(copy.name).toBe('会员日小卡 副本')
     expect(deleteTemplate(db, copy.id)).toBe(true)
-    expect(() => getTemplate(db, copy.id)).toThrow(/没有这个模板/)
+    expect(() => getTemplate(db, copy.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', key: 'templateNotFound', params: { id: copy.id } }))
   })
 
   it('refuses to delete a built-in, to save a sheet that runs off the page, and duplicate block ids', () => {
     const { db } = testContext()
     const [first] = listTemplates(db, AT)
-    expect(() => deleteTemplate(db, first.id)).toThrow(/内置模板不能删除/)
+    expect(() => deleteTemplate(db, first.id)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'builtInTemplateUndeletable' }))
     const offPage = { ...builtInSheets['avery-l7160'], marginLeft: 20 }
     expect(() => saveTemplate(db, { name: 'x', kind: 'label', sheet: offPage, body: { blocks: [] } }, AT)).toThrow(/超出纸张右边 5.58 mm/)
     const dup = [1, 2].map(() => ({ id: 'a', type: 'text' as const, x: 0, y: 0, width: 5, height: 5, text: '' }))
-    expect(() => saveTemplate(db, { name: 'x', kind: 'insert', sheet: builtInSheets.a6, body: { blocks: dup } }, AT)).toThrow(/块编号重复：a/)
+    expect(() => saveTemplate(db, { name: 'x', kind: 'insert', sheet: builtInSheets.a6, body: { blocks: dup } }, AT)).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', key: 'duplicateBlockId', params: { id: 'a' } })
+    )
   })
 
   it('refuses images that are not data URLs at the contract', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, test } from 'vitest'
+import { formatError } from '../../../shared/errors/messages'
 import {
   allCells,
   builtInLabelSheetIds,
@@ -110,8 +111,14 @@ describe('custom grids', () => {
 
   it('reports a grid that runs off the page and one whose labels overlap', () => {
     const off = customGrid({ pageWidth: 210, pageHeight: 297, columns: 3, rows: 8, cellWidth: 70, cellHeight: 37, marginTop: 5, marginLeft: 5 })
-    expect(sheetProblems(off)).toEqual(['标签超出纸张右边 5 mm (cells run off the right edge)', '标签超出纸张下边 4 mm (cells run off the bottom edge)'])
+    const problems = sheetProblems(off).map((e) => ({ code: e.code, key: e.key, params: e.params }))
+    expect(problems).toEqual([
+      { code: 'BAD_INPUT', key: 'sheetOffRight', params: { mm: 5 } },
+      { code: 'BAD_INPUT', key: 'sheetOffBottom', params: { mm: 4 } }
+    ])
+    expect(formatError('sheetOffRight', { mm: 5 }, 'zh-CN')).toBe('标签超出纸张右边 5 mm')
+    expect(formatError('sheetOffRight', { mm: 5 }, 'en')).toBe('the labels run 5 mm off the right edge')
     const overlap = { ...off, marginLeft: 0, pitchX: 60, marginTop: 0, pitchY: 37 }
-    expect(sheetProblems(overlap)).toEqual(['横向间距小于标签宽度，标签会重叠 (horizontal pitch smaller than the label: labels overlap)'])
+    expect(sheetProblems(overlap).map((e) => e.key)).toEqual(['sheetOverlapsAcross'])
   })
 })
