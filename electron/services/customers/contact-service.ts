@@ -1,8 +1,8 @@
 /** The contact log: calls, messages, gifts and cards sent, visits and complaints, each with an outcome. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ContactEntry } from '../../../shared/schemas/customers'
 import { customerRecord } from './detail-service'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface NewContact {
   kind: string
@@ -13,7 +13,7 @@ export interface NewContact {
 /** Add an entry dated `at` by `staff`; refused for an erased or merged customer. */
 export function addContact(db: Db, customerId: number, entry: NewContact, at: string, staff: string): ContactEntry {
   const c = customerRecord(db, customerId)
-  if (c.erased_at || c.merged_into) throw new DomainError('CONFLICT', '该顾客已删除或合并 (erased or merged customer)')
+  if (c.erased_at || c.merged_into) throw refuse('customerErasedOrMerged')
   const note = entry.note?.trim() || null
   const id = Number(
     db

@@ -9,12 +9,12 @@
 import type { Db } from '../../db/driver'
 import { lifecycleStages, stageStartDays, type LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { normalizePhone } from '../../../shared/domain/phone'
-import { DomainError } from '../../../shared/result'
 import type { CustomerQuery } from '../../../shared/schemas/customers'
 import { idVariants, normalizeRef } from './find-by-ref'
 import { SEP, ftsString, phoneDigits, searchTerms, termPlan } from './search-text'
 import { ensureSnapshot, SNAPSHOT } from '../segments/snapshot'
 import type { StageRules } from './row-stages'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface BuiltQuery {
   /** FROM … WHERE … for the count (joins only what the filters need) */
@@ -80,7 +80,7 @@ export function buildCustomerQuery(db: Db, query: CustomerQuery, asOf: string, t
   const where: string[] = []
   let stageCondition = ''
   if (f.ladder !== undefined || f.tier !== undefined) {
-    if (!stages) throw new DomainError('BAD_INPUT', '会员等级和忠诚度阶梯筛选需要设置 (tier and ladder filters need the scheme settings)')
+    if (!stages) throw refuse('tierFiltersNeedScheme')
     // the segments snapshot holds every customer's tier and step as of the date (cached)
     ensureSnapshot(db, asOf, { lifecycle: t, core: stages.core, tiers: stages.tiers })
     const conds: string[] = []

@@ -8,10 +8,10 @@ import { daysBetween } from '../../../shared/domain/dates'
 import { lifecycleStage } from '../../../shared/domain/lifecycle'
 import { maskPhone } from '../../../shared/domain/phone'
 import { parseRegion } from '../../../shared/domain/region'
-import { DomainError } from '../../../shared/result'
 import type { CustomerDetail } from '../../../shared/schemas/customers'
 import type { ListOptions } from './list-service'
 import { pageStages } from './row-stages'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface CustomerRecord {
   id: number
@@ -44,7 +44,7 @@ interface CustomerRecord {
 /** The customer row, or NOT_FOUND. */
 export function customerRecord(db: Db, id: number): CustomerRecord {
   const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRecord | undefined
-  if (!row) throw new DomainError('NOT_FOUND', `没有这位顾客 (no customer ${id})`)
+  if (!row) throw refuse('customerNotFound', { id })
   return row
 }
 

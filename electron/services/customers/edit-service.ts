@@ -6,9 +6,9 @@
 import type { Db } from '../../db/driver'
 import { mobileLengthSlip, normalizePhone } from '../../../shared/domain/phone'
 import { storeCustomerAddress } from './customer-address'
-import { DomainError } from '../../../shared/result'
 import type { ChildInput, CustomerPatch } from '../../../shared/schemas/customers'
 import { customerRecord } from './detail-service'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface Field {
   read(db: Db, id: number): string | null
@@ -53,10 +53,7 @@ function primaryIdentity(kind: 'phone' | 'card'): Field {
       }
       const owner = db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck().get(kind, value) as number | undefined
       if (owner !== undefined && owner !== id) {
-        throw new DomainError(
-          'CONFLICT',
-          `${kind === 'phone' ? '手机号' : '会员卡号'} ${value} 已属于顾客 #${owner}，可先合并 (already belongs to customer ${owner}; merge instead)`
-        )
+        throw refuse(kind === 'phone' ? 'phoneTaken' : 'memberCardTaken', { value, owner })
       }
       if (owner === id) return
       if (current !== undefined) db.prepare('UPDATE customer_identities SET value = ? WHERE id = ?').run(value, current)
@@ -142,10 +139,9 @@ function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): s
   switch (key) {
     case 'phone': {
       const phone = normalizePhone(String(value))
-      if (!phone) throw new DomainError('BAD_INPUT', `phone: 手机号格式不对 (not a phone number: ${String(value)})`)
+      if (!phone) throw refuse('phoneInvalid', { value: String(value) })
       const digits = mobileLengthSlip(phone)
-      if (digits !== null)
-        throw new DomainError('BAD_INPUT', `phone: 手机号应为 11 位，这里是 ${digits} 位：${phone} (a mobile number has 11 digits, this one ${digits})`)
+      if (digits !== null) throw refuse('mobileDigitsWrong', { digits, phone })
       return phone
     }
     case 'children':
@@ -156,7 +152,7 @@ function asText(db: Db, id: number, key: keyof CustomerPatch, value: unknown): s
       return JSON.stringify([...new Set((value as string[]).map((t) => t.normalize('NFKC').trim()))].sort())
     case 'referredBy': {
       const ref = Number(value)
-      if (ref === id) throw new DomainError('BAD_INPUT', 'referredBy: 不能推荐自己 (cannot refer oneself)')
+      if (ref === id) throw refuse('selfReferral')
       customerRecord(db, ref)
       return String(ref)
     }
@@ -177,8 +173,8 @@ export interface EditContext {
 /** Apply a patch; every field whose value changes gets a change_history line. Answers how many. */
 export function updateCustomer(db: Db, id: number, patch: CustomerPatch, ctx: EditContext): number {
   const c = customerRecord(db, id)
-  if (c.erased_at) throw new DomainError('CONFLICT', '该顾客的个人信息已删除 (this customer was erased)')
-  if (c.merged_into) throw new DomainError('CONFLICT', `该顾客已合并到 #${c.merged_into} (merged into ${c.merged_into})`)
+  if (c.erased_at) throw refuse('customerErased', { id })
+  if (c.merged_into) throw refuse('customerMerged', { id, into: c.merged_into })
   let changed = 0
   db.transaction(() => {
     const edit = ((db.prepare('SELECT max(edit) FROM change_history').pluck().get() as number | null) ?? 0) + 1
@@ -204,7 +200,7 @@ export function undoLastChange(db: Db, id: number, ctx: EditContext): number {
   db.transaction(() => {
     const edit = db.prepare('SELECT edit FROM change_history WHERE customer_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1').pluck().get(id) as
       number | undefined
-    if (edit === undefined) throw new DomainError('NOT_FOUND', '没有可撤销的修改 (nothing to undo)')
+    if (edit === undefined) throw refuse('nothingToUndo')
     const rows = db
       .prepare('SELECT id, field, old_value AS old FROM change_history WHERE customer_id = ? AND edit = ? AND undone_at IS NULL ORDER BY id DESC')
       .all(id, edit) as { id: number; field: keyof CustomerPatch; old: string | null }[]

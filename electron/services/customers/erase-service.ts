@@ -5,14 +5,14 @@
  * for the audit line (shared/audit-specs.ts), which has no personal data.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { customerRecord } from './detail-service'
 import { refreshCustomerSearch } from './search-index'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Erase customer `id` as of `at`; refused for a customer already erased. */
 export function eraseCustomer(db: Db, id: number, at: string): { id: number; erasedAt: string; orders: number } {
   const c = customerRecord(db, id)
-  if (c.erased_at) throw new DomainError('CONFLICT', `顾客 #${id} 已删除 (already erased)`)
+  if (c.erased_at) throw refuse('customerErased', { id })
   // freed pages and old FTS segments would keep the text until reused: secure_delete zeroes them
   const secure = db.pragma('secure_delete', { simple: true })
   db.pragma('secure_delete = ON')

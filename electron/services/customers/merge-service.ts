@@ -6,11 +6,11 @@
  * both customer rows as they were, so an undo restores them field for field.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { MergeEntry } from '../../../shared/schemas/customers'
 import { refreshSummaries } from '../ledger/summaries'
 import { customerRecord } from './detail-service'
 import { backupBeforeChange } from '../backups/backup-before-change'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface UndoData {
   kept: Record<string, unknown>
@@ -61,12 +61,12 @@ function mergeRow(db: Db, id: number): MergeEntry {
 
 /** Merge `mergeId` into `keepId` as of `at`; answers the merge record (its id undoes it). */
 export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: string): MergeEntry & { ordersMoved: number } {
-  if (keepId === mergeId) throw new DomainError('BAD_INPUT', '不能与自己合并 (cannot merge a customer into itself)')
+  if (keepId === mergeId) throw refuse('selfMerge')
   const keep = customerRecord(db, keepId)
   const gone = customerRecord(db, mergeId)
   for (const c of [keep, gone]) {
-    if (c.erased_at) throw new DomainError('CONFLICT', `顾客 #${c.id} 的个人信息已删除 (customer ${c.id} was erased)`)
-    if (c.merged_into) throw new DomainError('CONFLICT', `顾客 #${c.id} 已合并到 #${c.merged_into} (already merged)`)
+    if (c.erased_at) throw refuse('customerErased', { id: c.id })
+    if (c.merged_into) throw refuse('customerMerged', { id: c.id, into: c.merged_into })
   }
   let mergeRecordId = 0
   let ordersMoved = 0
@@ -141,15 +141,15 @@ export function mergeCustomers(db: Db, keepId: number, mergeId: number, at: stri
 export function undoMerge(db: Db, mergeRecordId: number, at: string): MergeEntry {
   const m = db.prepare('SELECT * FROM merges WHERE id = ?').get(mergeRecordId) as
     { id: number; kept_id: number; merged_id: number; undo_data: string; undone_at: string | null } | undefined
-  if (!m) throw new DomainError('NOT_FOUND', `没有这次合并 (no merge ${mergeRecordId})`)
-  if (m.undone_at) throw new DomainError('CONFLICT', '这次合并已撤销 (already undone)')
+  if (!m) throw refuse('mergeNotFound', { id: mergeRecordId })
+  if (m.undone_at) throw refuse('mergeAlreadyUndone')
   const later = db
     .prepare('SELECT id FROM merges WHERE id > ? AND undone_at IS NULL AND (kept_id IN (?, ?) OR merged_id IN (?, ?)) LIMIT 1')
     .pluck()
     .get(m.id, m.kept_id, m.merged_id, m.kept_id, m.merged_id) as number | undefined
-  if (later !== undefined) throw new DomainError('CONFLICT', `请先撤销之后的合并 #${later} (undo the later merge first)`)
+  if (later !== undefined) throw refuse('laterMergeFirst', { id: later })
   const undo = JSON.parse(m.undo_data) as UndoData | { erased: true }
-  if ('erased' in undo) throw new DomainError('CONFLICT', '顾客信息已删除，无法撤销合并 (a customer was erased; the merge cannot be undone)')
+  if ('erased' in undo) throw refuse('mergeOfErasedCustomer')
 
   db.transaction(() => {
     const back = (table: string, list: number[]) =>

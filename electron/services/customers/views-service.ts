@@ -1,7 +1,7 @@
 /** Saved list views: a name and a query (search, filters, sort), stored as JSON. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { CustomerQuery, type SavedView } from '../../../shared/schemas/customers'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Every saved view, by name; a stored query that no longer parses is skipped. */
 export function listViews(db: Db): SavedView[] {
@@ -28,6 +28,6 @@ export function saveView(db: Db, name: string, query: CustomerQuery): SavedView 
 /** Delete a saved view; NOT_FOUND when there is none with that id. */
 export function deleteView(db: Db, id: number): { deleted: boolean } {
   const info = db.prepare('DELETE FROM saved_views WHERE id = ?').run(id)
-  if (info.changes === 0) throw new DomainError('NOT_FOUND', `没有这个视图 (no saved view ${id})`)
+  if (info.changes === 0) throw refuse('viewNotFound', { id })
   return { deleted: true }
 }

@@ -83,7 +83,7 @@ describe('customers.get', () => {
 
   it('answers NOT_FOUND for an unknown id', async () => {
     const { call } = shop()
-    expect(await call('customers.get', { id: 999 })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('customers.get', { id: 999 })).toMatchObject({ ok: false, code: 'NOT_FOUND', key: 'customerNotFound', params: { id: 999 } })
   })
 
   it('adds a contact entry dated today by the staff member in the settings', async () => {
@@ -122,13 +122,13 @@ describe('customers.update and undoLastChange', () => {
   })
 
   it.each([
-    [{ phone: '12345' }, 'BAD_INPUT'],
-    [{ birthday: '1990-02-30' }, 'BAD_INPUT'],
-    [{ gender: 'x' }, 'BAD_INPUT'],
-    [{ phone: '13912348000' }, 'CONFLICT']
-  ])('refuses %j with %s', async (patch, code) => {
+    [{ phone: '12345' }, 'BAD_INPUT', () => ({ key: 'phoneInvalid', params: { value: '12345' } })],
+    [{ birthday: '1990-02-30' }, 'BAD_INPUT', () => ({})],
+    [{ gender: 'x' }, 'BAD_INPUT', () => ({})],
+    [{ phone: '13912348000' }, 'CONFLICT', (ids: number[]) => ({ key: 'phoneTaken', params: { value: '13912348000', owner: ids[1] } })]
+  ])('refuses %j with %s', async (patch, code, refusal) => {
     const { ids, call } = shop()
-    expect(await call('customers.update', { id: ids[0], patch })).toMatchObject({ ok: false, code })
+    expect(await call('customers.update', { id: ids[0], patch })).toMatchObject({ ok: false, code, ...refusal(ids) })
   })
 
   it('masks phones in the history when the setting says so', async () => {
@@ -139,7 +139,7 @@ describe('customers.update and undoLastChange', () => {
 
   it('says there is nothing to undo on a fresh file', async () => {
     const { ids, call } = shop()
-    expect(await call('customers.undoLastChange', { id: ids[2] })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('customers.undoLastChange', { id: ids[2] })).toMatchObject({ ok: false, code: 'NOT_FOUND', key: 'nothingToUndo' })
   })
 })
 
@@ -215,10 +215,10 @@ describe('duplicates, merge and undoMerge', () => {
 
   it('refuses to merge a customer into itself or undo a merge twice', async () => {
     const { ids, call, ok } = shop()
-    expect(await call('customers.merge', { keepId: ids[0], mergeId: ids[0] })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
+    expect(await call('customers.merge', { keepId: ids[0], mergeId: ids[0] })).toMatchObject({ ok: false, code: 'BAD_INPUT', key: 'selfMerge' })
     const m = await ok<MergeEntry>('customers.merge', { keepId: ids[0], mergeId: ids[1] })
     await ok('customers.undoMerge', { mergeId: m.id })
-    expect(await call('customers.undoMerge', { mergeId: m.id })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(await call('customers.undoMerge', { mergeId: m.id })).toMatchObject({ ok: false, code: 'CONFLICT', key: 'mergeAlreadyUndone' })
   })
 })
 
