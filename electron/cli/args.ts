@@ -1,6 +1,6 @@
 /** Command-line parsing shared by every command: positionals, --flags, repeated options. */
 import { parseArgs } from 'node:util'
-import { DomainError } from '../../shared/result'
+import { refuse } from '../../shared/errors/refuse'
 
 export interface ParsedArgs {
   command: string[]
@@ -12,6 +12,6 @@ export function parseCommandLine(argv: string[], options: NonNullable<NonNullabl
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
     return { command: positionals, flags: values as ParsedArgs['flags'] }
   } catch (e) {
-    throw new DomainError('BAD_INPUT', (e as Error).message)
+    throw refuse('cliBadArguments', { reason: (e as Error).message })
   }
 }

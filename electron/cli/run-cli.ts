@@ -15,6 +15,7 @@ import { parseCommandLine } from './args'
 import { createOutput } from './output'
 import { commands } from './commands'
 import type { CliEnv } from './command'
+import { refuse } from '../../shared/errors/refuse'
 
 const common = {
   db: { type: 'string' },
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const args = parseCommandLine(argv.slice(1), { ...common, ...command.options })
     const asOf = args.flags['as-of']
     if (asOf !== undefined && !IsoDate.safeParse(asOf).success) {
-      throw new DomainError('BAD_INPUT', `--as-of 应为 YYYY-MM-DD (got ${String(asOf)})`)
+      throw refuse('cliFlagNeedsDate', { flag: 'as-of', value: String(asOf) })
     }
     const dbPath = typeof args.flags.db === 'string' ? args.flags.db : defaultDbPath(io.env)
     db = openNodeDatabase(dbPath)

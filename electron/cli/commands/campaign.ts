@@ -4,15 +4,15 @@
  */
 import type { Command } from '../command'
 import type { ParsedArgs } from '../args'
-import { DomainError } from '../../../shared/result'
 import { formatFen } from '../../../shared/domain/money'
 import { intFlag, stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** SKU:COST_FEN[:STOCK] → a plan gift. */
 export function parseGiftFlag(raw: string): { sku: string; costFen: number; stock?: number } {
   const parts = raw.split(':')
   const [sku, cost, stock] = parts
-  const bad = () => new DomainError('BAD_INPUT', `--gift 应为 SKU:COST_FEN[:STOCK] (got ${raw})`)
+  const bad = () => refuse('cliGiftFlag', { value: raw })
   if (parts.length < 2 || parts.length > 3 || !sku || !/^\d+$/.test(cost ?? '')) throw bad()
   if (stock !== undefined && !/^\d+$/.test(stock)) throw bad()
   return { sku, costFen: Number(cost), ...(stock !== undefined ? { stock: Number(stock) } : {}) }
@@ -22,23 +22,22 @@ function numberFlag(args: ParsedArgs, name: string): number | undefined {
   const raw = stringFlag(args, name)
   if (raw === undefined) return undefined
   const n = Number(raw)
-  if (!Number.isFinite(n)) throw new DomainError('BAD_INPUT', `--${name} 需要数字 (a number), got ${raw}`)
+  if (!Number.isFinite(n)) throw refuse('cliFlagNeedsNumber', { flag: name, value: raw })
   return n
 }
 
 function idArg(args: ParsedArgs): number {
   const raw = args.command[1]
-  if (!raw || !/^\d+$/.test(raw)) throw new DomainError('BAD_INPUT', '需要活动编号 (campaign ID), e.g. campaign results 3')
+  if (!raw || !/^\d+$/.test(raw)) throw refuse('cliCampaignIdNeeded')
   return Number(raw)
 }
 
 async function plan(args: ParsedArgs, env: Parameters<Command['run']>[1]) {
   const segment = stringFlag(args, 'segment')
   const suggestion = stringFlag(args, 'suggestion')
-  if ((segment === undefined) === (suggestion === undefined))
-    throw new DomainError('BAD_INPUT', '请指定 --segment NAME 或 --suggestion sleeping|loyal|birthdays 之一 (one target)')
+  if ((segment === undefined) === (suggestion === undefined)) throw refuse('cliCampaignTarget', { choices: 'sleeping, loyal, birthdays' })
   const budgetFen = intFlag(args, 'budget-fen')
-  if (budgetFen === undefined) throw new DomainError('BAD_INPUT', '需要 --budget-fen (the total budget in fen)')
+  if (budgetFen === undefined) throw refuse('cliNeeds', { command: 'campaign plan', what: '--budget-fen FEN' })
   const gifts = ((args.flags.gift as string[] | undefined) ?? []).map(parseGiftFlag)
   const within = intFlag(args, 'gifted-within-days')
   const r = await env.call('campaigns.plan', {
@@ -145,13 +144,13 @@ export const campaignCommand: Command = {
     }
     if (sub === 'export') {
       const out = stringFlag(args, 'out')
-      if (!out) throw new DomainError('BAD_INPUT', '需要 --out FILE.csv')
+      if (!out) throw refuse('cliNeeds', { command: 'campaign export', what: '--out FILE.csv' })
       const encoding = stringFlag(args, 'encoding') ?? 'utf8'
-      if (encoding !== 'utf8' && encoding !== 'gbk') throw new DomainError('BAD_INPUT', '--encoding 应为 utf8 或 gbk')
+      if (encoding !== 'utf8' && encoding !== 'gbk') throw refuse('cliFlagChoice', { flag: 'encoding', choices: 'utf8, gbk', value: encoding })
       const r = await env.call('campaigns.courierExport', { id: idArg(args), encoding, path: out })
       const data = { file: r.file, rows: r.rows, bytes: r.bytes }
       return { data, human: () => `快递单文件 ${r.file}: ${r.rows} 行, ${r.bytes} 字节` }
     }
-    throw new DomainError('BAD_INPUT', '用法 (usage): campaign plan|results|mail|export …')
+    throw refuse('cliUnknownSubcommand', { sub: String(args.command[0] ?? ''), choices: 'plan, results, mail, export' })
   }
 }

@@ -4,13 +4,14 @@ import { formatFen } from '../../../shared/domain/money'
 import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
 import { CountModelName } from '../../../shared/schemas/predictions'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** --model: auto or one of the count models; undefined when not given (the shop's setting decides). */
 function modelFlag(args: ParsedArgs): CountModelName | 'auto' | undefined {
   const flag = stringFlag(args, 'model')
   const pinned = flag === undefined || flag === 'auto' ? flag : CountModelName.safeParse(flag).data
   if (flag !== undefined && pinned === undefined)
-    throw new DomainError('BAD_INPUT', `--model 只能是 auto 或 ${CountModelName.options.join(', ')} (got ${flag})`)
+    throw refuse('cliFlagChoice', { flag: 'model', choices: ['auto', ...CountModelName.options].join(', '), value: flag })
   return pinned
 }
 
@@ -64,11 +65,11 @@ export const clvCommand: Command = {
   },
   async run(args, env) {
     if (args.command[0] === 'top') return top(args, env)
-    if (args.command[0] !== undefined) throw new DomainError('BAD_INPUT', `unknown clv subcommand: ${args.command[0]} — clv top …`)
+    if (args.command[0] !== undefined) throw refuse('cliUnknownSubcommand', { sub: args.command[0], choices: 'top' })
     const calibrationEnd = stringFlag(args, 'calibration-end')
-    if (!calibrationEnd) throw new DomainError('BAD_INPUT', '需要 --calibration-end YYYY-MM-DD (the calibration end is required)')
+    if (!calibrationEnd) throw refuse('cliNeeds', { command: 'clv', what: '--calibration-end YYYY-MM-DD' })
     const unitFlag = stringFlag(args, 'unit') ?? 'week'
-    if (unitFlag !== 'day' && unitFlag !== 'week') throw new DomainError('BAD_INPUT', `--unit 只能是 day 或 week (got ${unitFlag})`)
+    if (unitFlag !== 'day' && unitFlag !== 'week') throw refuse('cliFlagChoice', { flag: 'unit', choices: 'day, week', value: unitFlag })
     const unit = unitFlag
     const ref = stringFlag(args, 'customer')
     if (ref !== undefined) {

@@ -7,10 +7,10 @@
 import { resolve } from 'node:path'
 import type { Command } from '../command'
 import type { ParsedArgs } from '../args'
-import { DomainError } from '../../../shared/result'
 import { formatFen } from '../../../shared/domain/money'
 import { regionLabel } from '../../../shared/domain/region'
 import { intFlag, stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 type Env = Parameters<Command['run']>[1]
 
@@ -44,7 +44,7 @@ async function list(args: ParsedArgs, env: Env) {
 
 async function exportFile(args: ParsedArgs, env: Env) {
   const file = args.command[1]
-  if (!file) throw new DomainError('BAD_INPUT', '需要文件名 (a FILE), e.g. customers export customers.xlsx')
+  if (!file) throw refuse('cliNeeds', { command: 'customers export', what: 'FILE (customers.xlsx)' })
   const path = resolve(file)
   const format = path.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv'
   const r = await env.call('customers.export', { format, path, search: stringFlag(args, 'search') ?? '', fullPhones: args.flags['full-phones'] === true })
@@ -54,9 +54,9 @@ async function exportFile(args: ParsedArgs, env: Env) {
 
 async function erase(args: ParsedArgs, env: Env) {
   const ref = args.command[1]
-  if (!ref) throw new DomainError('BAD_INPUT', '需要顾客标识 (a REF: member card, phone, buyer id or external id)')
+  if (!ref) throw refuse('customerRefNeeded')
   const found = await env.call('customers.findByRef', { ref })
-  if (!found) throw new DomainError('NOT_FOUND', `找不到 ${ref} 对应的顾客 (no customer with that card, phone, buyer id or external id)`)
+  if (!found) throw refuse('customerRefNotFound', { ref })
   const r = await env.call('customers.erase', { id: found.id, confirm: true })
   const data = { ...r, matched: found.kind }
   return { data, human: () => `顾客 #${r.id} 的个人信息已永久删除，销售记录以匿名方式保留 (erased ${r.erasedAt})` }
@@ -65,17 +65,17 @@ async function erase(args: ParsedArgs, env: Env) {
 /** One save of the edit form: the patch is JSON, checked by the contract like the form's (children included). */
 async function edit(args: ParsedArgs, env: Env) {
   const ref = args.command[1]
-  if (!ref) throw new DomainError('BAD_INPUT', '需要顾客标识 (a REF: member card, phone, buyer id or external id)')
+  if (!ref) throw refuse('customerRefNeeded')
   const text = stringFlag(args, 'patch')
-  if (!text) throw new DomainError('BAD_INPUT', '需要 --patch JSON，例如 {"pointsBalance":1500} (a --patch JSON object)')
+  if (!text) throw refuse('cliNeeds', { command: 'customers edit', what: '--patch JSON ({"pointsBalance":1500})' })
   let patch: unknown
   try {
     patch = JSON.parse(text)
-  } catch {
-    throw new DomainError('BAD_INPUT', '--patch 不是合法的 JSON (--patch is not valid JSON)')
+  } catch (e) {
+    throw refuse('cliFlagNotJson', { flag: 'patch', reason: (e as Error).message })
   }
   const found = await env.call('customers.findByRef', { ref })
-  if (!found) throw new DomainError('NOT_FOUND', `找不到 ${ref} 对应的顾客 (no customer with that card, phone, buyer id or external id)`)
+  if (!found) throw refuse('customerRefNotFound', { ref })
   const data = await env.call('customers.update', { id: found.id, patch: patch as never })
   return { data, human: () => `顾客 #${found.id} 已修改 (saved)` }
 }
@@ -92,6 +92,6 @@ export const customersCommand: Command = {
     if (sub === 'export') return exportFile(args, env)
     if (sub === 'erase') return erase(args, env)
     if (sub === 'edit') return edit(args, env)
-    throw new DomainError('BAD_INPUT', `未知的子命令 ${sub} (use export, erase or edit)`)
+    throw refuse('cliUnknownSubcommand', { sub, choices: 'export, erase, edit' })
   }
 }

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Command } from '../command'
 import { formatFen } from '../../../shared/domain/money'
-import { DomainError } from '../../../shared/result'
 import { intFlag, positional, stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 const USAGE =
   'demo --db PATH --customers N [--seed S] [--as-of YYYY-MM-DD] [--json] | demo remove --db PATH [--json] | demo files --out DIR [--customers N] [--seed S]'
@@ -31,7 +31,7 @@ export const demoCommand: Command = {
       })
       return { data: { files }, human: () => files.join('\n') }
     }
-    if (sub !== undefined) throw new DomainError('BAD_INPUT', `unknown demo subcommand: ${sub} — usage: ${USAGE}`)
+    if (sub !== undefined) throw refuse('cliUnknownSubcommand', { sub, choices: USAGE })
     const data = await env.call('demo.load', {
       customers: intFlag(args, 'customers') ?? 800,
       seed: intFlag(args, 'seed') ?? 7,

@@ -4,6 +4,7 @@ import { formatFen } from '../../../shared/domain/money'
 import { ImportKind, type ImportOptions, type ImportResult } from '../../../shared/schemas/imports'
 import { DomainError, errorCodes, type ErrorCode } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 /**
  * Import one file the way the app does: as a job in the import worker, with its heap limit, so a
@@ -69,21 +70,21 @@ export const importCommand: Command = {
   summary: '导入 POS 导出文件 / import POS exports (CSV, TSV, xlsx, xls, et, ods), one batch per file',
   options: { encoding: { type: 'string' }, delimiter: { type: 'string' }, 'header-row': { type: 'string' }, kind: { type: 'string' } },
   async run(args, env) {
-    if (args.command.length === 0) throw new DomainError('BAD_INPUT', '请给出要导入的文件 (name at least one FILE)')
+    if (args.command.length === 0) throw refuse('cliFilesNeeded')
     const options: ImportOptions = {}
     const encoding = stringFlag(args, 'encoding')
     if (encoding) options.encoding = encoding.toLowerCase() as ImportOptions['encoding']
     const delimiter = stringFlag(args, 'delimiter')
     if (delimiter) {
       options.delimiter = DELIMITERS[delimiter.toLowerCase()]
-      if (!options.delimiter) throw new DomainError('BAD_INPUT', `--delimiter: comma, tab, semicolon or pipe (got ${delimiter})`)
+      if (!options.delimiter) throw refuse('cliFlagChoice', { flag: 'delimiter', choices: 'comma, tab, semicolon, pipe', value: delimiter })
     }
     const headerRow = intFlag(args, 'header-row')
     if (headerRow !== undefined) options.headerRow = headerRow
     const kind = stringFlag(args, 'kind')
     if (kind) {
       const parsed = ImportKind.safeParse(kind.toLowerCase())
-      if (!parsed.success) throw new DomainError('BAD_INPUT', `--kind: sales, members or products (got ${kind})`)
+      if (!parsed.success) throw refuse('cliFlagChoice', { flag: 'kind', choices: 'sales, members, products', value: kind })
       options.kind = parsed.data
     }
     const results: ReturnType<typeof stable>[] = []

@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from '../command'
-import { DomainError } from '../../../shared/result'
 import type { PrintTarget } from '../../../shared/schemas/printing'
 import { intFlag, stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 function numberFlag(args: Parameters<Command['run']>[0], name: string): number | undefined {
   const raw = stringFlag(args, name)
   if (raw === undefined) return undefined
   const n = Number(raw)
-  if (!Number.isFinite(n)) throw new DomainError('BAD_INPUT', `--${name} 需要数字 (a number), got ${raw}`)
+  if (!Number.isFinite(n)) throw refuse('cliFlagNeedsNumber', { flag: name, value: raw })
   return n
 }
 
@@ -51,15 +51,15 @@ export const printCommand: Command = {
     }
     if (sub === 'redeem') {
       const code = stringFlag(args, 'code')
-      if (!code) throw new DomainError('BAD_INPUT', 'print redeem 需要 --code')
+      if (!code) throw refuse('cliNeeds', { command: 'print redeem', what: '--code CODE' })
       const r = await env.call('printing.redeem', { code, at: env.ctx.today() })
       return { data: r, human: () => `${r.code}: ${r.customerName ?? '—'} ${r.alreadyRedeemed ? `已于 ${r.redeemedAt} 核销过` : `核销成功 ${r.redeemedAt}`}` }
     }
-    if (sub !== undefined) throw new DomainError('BAD_INPUT', `unknown print subcommand: ${sub}`)
+    if (sub !== undefined) throw refuse('cliUnknownSubcommand', { sub, choices: 'templates, redeem' })
     const templateId = intFlag(args, 'template')
-    if (templateId === undefined) throw new DomainError('BAD_INPUT', 'print 需要 --template ID')
+    if (templateId === undefined) throw refuse('cliNeeds', { command: 'print', what: '--template ID' })
     const out = stringFlag(args, 'out')
-    if (!out) throw new DomainError('BAD_INPUT', 'print 需要 --out FILE.html')
+    if (!out) throw refuse('cliNeeds', { command: 'print', what: '--out FILE.html' })
     const target: Record<string, unknown> = {}
     const segment = stringFlag(args, 'segment')
     if (segment !== undefined) target.segment = /^\d+$/.test(segment) ? Number(segment) : segment

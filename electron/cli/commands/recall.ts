@@ -1,6 +1,6 @@
 import type { Command } from '../command'
-import { DomainError } from '../../../shared/result'
 import { stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const recallCommand: Command = {
   name: 'recall',
@@ -11,7 +11,7 @@ export const recallCommand: Command = {
     const product = stringFlag(args, 'product')
     const from = stringFlag(args, 'from')
     const to = stringFlag(args, 'to')
-    if (!product || !from || !to) throw new DomainError('BAD_INPUT', 'recall 需要 --product, --from 和 --to')
+    if (!product || !from || !to) throw refuse('cliNeeds', { command: 'recall', what: '--product, --from, --to' })
     const rows = await env.call('segments.recall', { product, from, to })
     const data = rows.map((r) => ({ customer: r.customer, phone: r.phone, quantity: r.quantity, lastBought: r.lastBought }))
     return {

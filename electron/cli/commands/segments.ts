@@ -1,15 +1,15 @@
 import type { Command } from '../command'
-import { DomainError } from '../../../shared/result'
 import { formatFen } from '../../../shared/domain/money'
 import { stringFlag } from './flags'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Parse --rule JSON; a clear error when it is not JSON at all (the schema checks the rest). */
 function ruleFlag(raw: string | undefined): unknown {
-  if (raw === undefined) throw new DomainError('BAD_INPUT', '--rule 需要规则 JSON (a rule as JSON)')
+  if (raw === undefined) throw refuse('cliNeeds', { command: 'segments', what: '--rule JSON' })
   try {
     return JSON.parse(raw)
   } catch (e) {
-    throw new DomainError('BAD_INPUT', `--rule 不是有效的 JSON (not valid JSON): ${(e as Error).message}`)
+    throw refuse('cliFlagNotJson', { flag: 'rule', reason: (e as Error).message })
   }
 }
 
@@ -48,13 +48,13 @@ export const segmentsCommand: Command = {
     }
     if (verb === 'create') {
       const name = stringFlag(args, 'name')
-      if (!name) throw new DomainError('BAD_INPUT', 'segments create 需要 --name (a name is needed)')
+      if (!name) throw refuse('cliNeeds', { command: 'segments create', what: '--name NAME' })
       const seg = await env.call('segments.create', { name, rule: ruleFlag(stringFlag(args, 'rule')) })
       const { count } = await env.call('segments.count', { rule: seg.rule, asOf })
       return { data: { ...seg, count }, human: () => `已保存分组 ${seg.name} (#${seg.id}): 截至 ${asOf} 共 ${count} 位顾客` }
     }
     if (verb === 'members') {
-      if (!arg) throw new DomainError('BAD_INPUT', 'segments members 需要分组名 (a segment name)')
+      if (!arg) throw refuse('cliNeeds', { command: 'segments members', what: 'NAME' })
       const limit = args.flags.limit === undefined ? 100 : Number(args.flags.limit)
       const offset = args.flags.offset === undefined ? 0 : Number(args.flags.offset)
       const m = await env.call('segments.members', { name: arg, asOf, limit, offset })
@@ -74,10 +74,10 @@ export const segmentsCommand: Command = {
     if (verb === 'delete') {
       const list = await env.call('segments.list', {})
       const seg = list.find((s) => s.name === arg)
-      if (!seg) throw new DomainError('NOT_FOUND', `没有这个分组 (no such segment): ${arg ?? ''}`)
+      if (!seg) throw refuse('segmentNotFound', { segment: arg ?? '' })
       const r = await env.call('segments.delete', { id: seg.id })
       return { data: r, human: () => `已删除分组 ${seg.name}` }
     }
-    throw new DomainError('BAD_INPUT', `未知的子命令 (unknown sub-command): ${verb}; 可用 create, members, list, delete`)
+    throw refuse('cliUnknownSubcommand', { sub: String(verb), choices: 'create, members, list, delete' })
   }
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../command'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const undoCommand: Command = {
   name: 'undo',
@@ -8,7 +8,7 @@ export const undoCommand: Command = {
   options: {},
   async run(args, env) {
     const batchId = Number(args.command[0])
-    if (!Number.isInteger(batchId) || batchId < 1) throw new DomainError('BAD_INPUT', `请给出批次编号 (BATCH_ID), got ${String(args.command[0])}`)
+    if (!Number.isInteger(batchId) || batchId < 1) throw refuse('cliBatchIdNeeded', { value: String(args.command[0]) })
     const data = await env.call('imports.undo', { batchId })
     return {
       data,

@@ -11,13 +11,15 @@ import { segments } from './segments'
 import { campaigns } from './campaigns'
 import { printing } from './printing'
 import { imports } from './imports'
+import { customers } from './customers'
+import { cli } from './cli'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports } as const
+export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports, customers, cli } as const
 
-export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns, ...printing, ...imports } as const
+export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns, ...printing, ...imports, ...customers, ...cli } as const
 
 export type ErrorKey = keyof typeof errorCatalogue
 

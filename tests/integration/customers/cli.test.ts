@@ -52,7 +52,7 @@ describe('the customers command', () => {
     expect(JSON.parse((await cli(['customers', '--db', db, '--json'])).stdout).total).toBe(59)
     const again = await cli(['customers', 'erase', withCard.memberCard, '--db', db, '--json'])
     expect(again.code).toBe(1)
-    expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(JSON.parse(again.stdout)).toMatchObject({ error: { code: 'NOT_FOUND', key: 'customerRefNotFound', params: { ref: withCard.memberCard } } })
   })
 })
 
