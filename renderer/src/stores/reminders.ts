@@ -4,7 +4,20 @@ import { computed, ref } from 'vue'
 import type { CallEntry, CallList, CallOutcome, CallReason, ConsentChannel } from '@shared/schemas/reminders'
 import { useCall } from './call'
 
-export const reasonOrder: CallReason[] = ['complaint', 'replenish', 'birthday', 'slide']
+/**
+ * The day's rows grouped by their heading reason, the groups in the order of the ranked list:
+ * the group holding the first row comes first, so today's birthdays, which the ranking puts at the
+ * top, are not shown under every replenishment. Rows keep their rank inside a group.
+ */
+export function groupsInRankOrder(entries: readonly CallEntry[]): { reason: CallReason; entries: CallEntry[] }[] {
+  const groups = new Map<CallReason, CallEntry[]>()
+  for (const e of entries) {
+    const g = groups.get(e.reason)
+    if (g) g.push(e)
+    else groups.set(e.reason, [e])
+  }
+  return [...groups].map(([reason, rows]) => ({ reason, entries: rows }))
+}
 
 export const useRemindersStore = defineStore('reminders', () => {
   const list = ref<CallList | null>(null)
@@ -18,10 +31,8 @@ export const useRemindersStore = defineStore('reminders', () => {
   const lastOptOut = ref<{ contactId: number; name: string; revoked: ConsentChannel[] } | null>(null)
   const undoing = useCall()
 
-  /** Entries grouped by reason, in the order staff work through them. */
-  const groups = computed(() =>
-    reasonOrder.map((reason) => ({ reason, entries: (list.value?.entries ?? []).filter((e) => e.reason === reason) })).filter((g) => g.entries.length > 0)
-  )
+  /** Entries grouped by reason, in the order staff work through them (the ranking's). */
+  const groups = computed(() => groupsInRankOrder(list.value?.entries ?? []))
 
   /** The call list for a date (default: the shop's today). */
   async function load(date?: string): Promise<void> {
