@@ -107,3 +107,20 @@ test('the month still running is marked on the charts by month, not drawn as if 
   await expect(page.getByTestId('chart-repeat-rate').locator('canvas')).toHaveAttribute('aria-label', /最后一个月还没过完，只算到 23 日/)
   await screenshot(page, 'walkthrough-segments-partial-month')
 })
+
+test('the customer list’s tier, ladder and last-purchase columns hold their English words whole', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300'])
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'English' }).click()
+  await page.getByTestId('nav-customers').click()
+  await expect(page.getByTestId('customer-total')).toHaveText('300 customers')
+  const table = page.getByTestId('customer-table')
+  await expect(table.locator('.col-tier[role=gridcell]').first()).not.toBeEmpty()
+  // a cell whose text is wider than the cell is cut off with an ellipsis
+  const cut = await table
+    .locator('.col-tier, .col-ladder, .col-last')
+    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => (c.textContent ?? '').trim()))
+  expect(cut).toEqual([])
+  await screenshot(page, 'walkthrough-customers-english-columns')
+})
