@@ -3,9 +3,9 @@
  * transaction, so a failure anywhere leaves the file exactly at the version it was opened at
  * (never half-way between two). A file written by a newer app is refused rather than guessed at.
  */
-import { DomainError } from '../../shared/result'
 import type { Db } from './driver'
 import { migrations as shipped, type Migration } from './migrations'
+import { refuse } from '../../shared/errors/refuse'
 
 export const schemaVersion = shipped.length
 
@@ -28,7 +28,7 @@ export function migrate(db: Db, options: MigrateOptions = {}): { from: number; t
   const to = steps.length
   const from = currentVersion(db)
   if (from > to) {
-    throw new DomainError('DB_TOO_NEW', `数据库版本 ${from} 比本程序支持的版本 ${to} 新，请升级常青。(database version ${from} is newer than this app's ${to})`)
+    throw refuse('dbTooNew', { found: from, supported: to })
   }
   if (from === to) return { from, to }
   if (from > 0) options.beforeMigrate?.(db, from, to)

@@ -5,6 +5,7 @@
  */
 import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
 import { DomainError, fail, failFrom, ok, type Result } from '../../shared/result'
+import { refuse } from '../../shared/errors/refuse'
 import { channelsOpenWhileLocked } from '../../shared/schemas/lock'
 import type { Handlers } from './handlers'
 
@@ -30,7 +31,7 @@ export function createDispatcher(
     // While locked only the lock screen's channels answer, checked before the input is even
     // parsed: a locked app must not answer anything about its data, not even a validation message.
     if (lock?.isLocked() && !channelsOpenWhileLocked.includes(channel)) {
-      return fail('LOCKED', '常青已锁定，请先输入密码 (Evergreen is locked; enter the passcode first)')
+      return failFrom(refuse('appLocked'))
     }
     const parsed = contract[channel].input.safeParse(rawInput ?? {})
     if (!parsed.success) {

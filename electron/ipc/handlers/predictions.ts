@@ -1,6 +1,5 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
-import { DomainError } from '../../../shared/result'
 import { checkFitDates, defaultCalibrationEnd, fitClv, scoreCustomer } from '../../services/predictions/clv-service'
 import { topCustomers } from '../../services/predictions/top-customers'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
@@ -9,6 +8,7 @@ import { jobsOf } from '../../services/jobs/context-jobs'
 import { startFitJob } from '../../services/jobs/fit-job'
 import type { FitOptions } from '../../services/predictions/clv-service'
 import type { ParsedInput } from '../../../shared/ipc-contract'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** The fit's options from the call, the shop's today and its settings: the same for the call and the job. */
 function fitOptions(ctx: AppContext, { calibrationEnd, holdoutEnd, unit, paretoNbd, model }: ParsedInput<'predictions.fit'>): FitOptions {
@@ -32,7 +32,7 @@ export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'
       let id = customerId
       if (id === undefined) {
         const match = findCustomerByRef(ctx.db, ref ?? '')
-        if (!match) throw new DomainError('NOT_FOUND', `找不到顾客 ${ref} (no customer with this card, phone or id)`)
+        if (!match) throw refuse('customerRefNotFound', { ref: ref ?? '' })
         id = match.customerId
       }
       return scoreCustomer(ctx.db, id, asOf ?? ctx.today(), horizon, unit)

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { DemoResult } from '../../../shared/schemas/demo'
 import { runImport } from '../imports/import-service'
 import { buildDemoFiles, writeDemoFiles } from './demo-files'
 import { writeDemoRecord } from './demo-record'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface DemoImportOptions {
   customers: number
@@ -26,7 +26,7 @@ export interface DemoImportOptions {
 
 export async function importDemoShop(db: Db, options: DemoImportOptions): Promise<DemoResult> {
   const existing = db.prepare('SELECT count(*) FROM orders').pluck().get() as number
-  if (existing > 0) throw new DomainError('CONFLICT', '数据库里已有销售数据，示例店只能载入空数据库。(the database already holds sales)')
+  if (existing > 0) throw refuse('demoNeedsEmptyShop')
   const demo = await buildDemoFiles(options.customers, options.seed, options.asOf)
   options.onProgress?.(0.2)
   const folder = mkdtempSync(join(tmpdir(), 'evergreen-demo-'))

@@ -1,9 +1,9 @@
 /** Remove the demo shop: undo exactly the batches it imported, newest first, and forget it. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { undoBatch } from '../imports/batches'
 import { clearDemoRecord, readDemoRecord } from './demo-record'
 import { createBackup } from '../backups/online-backup'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface DemoRemoval {
   batchesUndone: number[]
@@ -13,7 +13,7 @@ export interface DemoRemoval {
 
 export function removeDemoShop(db: Db, undoneAt: string): DemoRemoval {
   const record = readDemoRecord(db)
-  if (!record) throw new DomainError('NOT_FOUND', '没有载入示例店，无需移除。 (no demo shop is loaded)')
+  if (!record) throw refuse('noDemoLoaded')
   const batchesUndone: number[] = []
   db.transaction(() => {
     for (const id of [...record.batches].reverse()) {

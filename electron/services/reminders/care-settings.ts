@@ -1,7 +1,7 @@
 /** The care calendar lives in the settings table under one key, defaults filled in. */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { CareSettings, defaultCareSettings } from '../../../shared/schemas/reminders'
+import { refuse } from '../../../shared/errors/refuse'
 
 const KEY = 'careCalendar'
 
@@ -25,7 +25,11 @@ export function readCareSettings(db: Db): CareSettings {
 /** Change some care-calendar settings; answers all of them. */
 export function updateCareSettings(db: Db, patch: Partial<CareSettings>): CareSettings {
   const parsed = CareSettings.safeParse({ ...readCareSettings(db), ...patch })
-  if (!parsed.success) throw new DomainError('BAD_INPUT', parsed.error.issues[0]?.message ?? 'invalid care settings')
+  if (!parsed.success)
+    throw refuse('settingInvalid', {
+      field: ['careCalendar', ...(parsed.error.issues[0]?.path ?? [])].map(String).join('.'),
+      reason: parsed.error.issues[0]?.message ?? ''
+    })
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(parsed.data))
   return parsed.data
 }

@@ -6,8 +6,8 @@
  * Which one wins, and when the shop's evidence overrules the table, is unit-rules.ts.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ProductPurchases } from './product-purchases'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Fewer repeat intervals than this and nothing is learned (one odd customer must not set the rule). */
 export const MIN_LEARN_INTERVALS = 5
@@ -90,7 +90,7 @@ export function quantile(sorted: number[], q: number): number {
 /** Set or clear (null) a product's days per unit. */
 export function setProductDays(db: Db, productId: number, days: number | null): void {
   const info = db.prepare('UPDATE products SET days_per_unit = ? WHERE id = ?').run(days, productId)
-  if (info.changes === 0) throw new DomainError('NOT_FOUND', `没有这个商品 (no product ${productId})`)
+  if (info.changes === 0) throw refuse('productNotFound', { id: productId })
 }
 
 /** Set or clear (null) a category's days per unit. */

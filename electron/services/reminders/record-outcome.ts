@@ -5,8 +5,8 @@
  * history, with an audit line; undoOptOut puts back exactly those channels and the call.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { CallOutcome, ConsentChannel } from '../../../shared/schemas/reminders'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface RecordCall {
   customerId: number
@@ -31,7 +31,7 @@ export function recordOutcome(db: Db, r: RecordCall): { id: number; at: string; 
     const c = db
       .prepare('SELECT consent_phone, consent_sms, consent_wechat, consent_mail FROM customers WHERE id = ? AND erased_at IS NULL')
       .get(r.customerId) as Record<string, number> | undefined
-    if (c === undefined) throw new DomainError('NOT_FOUND', `没有这位顾客 (no customer ${r.customerId})`)
+    if (c === undefined) throw refuse('customerNotFound', { id: r.customerId })
     const info = db
       .prepare("INSERT INTO contact_log (customer_id, at, kind, outcome, note, staff, topic) VALUES (?, ?, 'call', ?, ?, ?, ?)")
       .run(r.customerId, r.at, r.outcome, r.note ?? null, r.staff, r.key)
@@ -65,7 +65,7 @@ export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: 
   return db.transaction(() => {
     const row = db.prepare("SELECT customer_id, at FROM contact_log WHERE id = ? AND kind = 'call' AND outcome = 'opted_out'").get(contactId) as
       { customer_id: number; at: string } | undefined
-    if (!row) throw new DomainError('NOT_FOUND', `没有可撤销的「不再联系」 (no opt-out ${contactId} to undo)`)
+    if (!row) throw refuse('optOutNotFound', { id: contactId })
     // the edit the opt-out wrote: same customer, same moment, consent fields, not undone
     const changes = db
       .prepare(
@@ -77,7 +77,7 @@ export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: 
     for (const ch of changes) {
       const channel = CHANNELS.find((x) => x.field === ch.field)!
       const now = db.prepare(`SELECT ${channel.column} FROM customers WHERE id = ?`).pluck().get(row.customer_id) as number
-      if (now !== 0) throw new DomainError('CONFLICT', '联系许可已被改过，请在顾客档案里修改 (the consents were changed since; edit them on the customer file)')
+      if (now !== 0) throw refuse('consentsChangedSince')
       db.prepare(`UPDATE customers SET ${channel.column} = 1, updated_at = ? WHERE id = ?`).run(ctx.at, row.customer_id)
       db.prepare('UPDATE change_history SET undone_at = ? WHERE id = ?').run(ctx.at, ch.id)
       restored.push(channel.channel)

@@ -10,12 +10,12 @@
  * - with neither, the learned figure once there is enough to learn from (days-per-unit.ts).
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { UnitEvidence, UnitRow, UnitSource } from '../../../shared/schemas/reminders'
 import { learnBy, type Learned } from './days-per-unit'
 import { readProductPurchases, type ProductPurchases } from './product-purchases'
 import { shippedDays } from './shipped-days'
 import { AGREE_HIGH, AGREE_LOW, EVIDENCE_BUYERS } from '../../../shared/domain/unit-evidence'
+import { refuse } from '../../../shared/errors/refuse'
 
 export { EVIDENCE_BUYERS, AGREE_LOW, AGREE_HIGH }
 
@@ -165,14 +165,13 @@ export function adoptLearned(db: Db, asOf: string, target: { productId: number }
   const rules = resolveUnitRules(db, readProductPurchases(db, asOf))
   if ('productId' in target) {
     const r = rules.get(target.productId)
-    if (!r) throw new DomainError('NOT_FOUND', `没有这个商品 (no product ${target.productId})`)
-    if (!r.evidence || r.evidence.kind !== 'offer')
-      throw new DomainError('CONFLICT', `${r.name}：本店顾客的回购间隔与表里的天数没有明显差别，没有可采用的推算值 (no learned figure on offer)`)
+    if (!r) throw refuse('productNotFound', { id: target.productId })
+    if (!r.evidence || r.evidence.kind !== 'offer') throw refuse('noLearnedProductDays', { product: r.name })
     db.prepare('UPDATE products SET days_per_unit = ? WHERE id = ?').run(r.evidence.learnedDays, r.productId)
     return { previous: r.productDays, daysPerUnit: r.evidence.learnedDays }
   }
   const r = [...rules.values()].find((x) => x.category === target.category && x.categoryEvidence !== null)
-  if (!r || !r.categoryEvidence) throw new DomainError('CONFLICT', `${target.category}：没有可采用的推算值 (no learned figure on offer for this category)`)
+  if (!r || !r.categoryEvidence) throw refuse('noLearnedCategoryDays', { category: target.category })
   db.prepare('UPDATE categories SET days_per_unit = ? WHERE name = ?').run(r.categoryEvidence.learnedDays, target.category)
   return { previous: r.categoryDays, daysPerUnit: r.categoryEvidence.learnedDays }
 }

@@ -13,13 +13,29 @@ import { printing } from './printing'
 import { imports } from './imports'
 import { customers } from './customers'
 import { cli } from './cli'
+import { reminders } from './reminders'
+import { demo } from './demo'
+import { app } from './app'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports, customers, cli } as const
+export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports, customers, cli, reminders, demo, app } as const
 
-export const errorCatalogue = { ...backups, ...security, ...settings, ...segments, ...campaigns, ...printing, ...imports, ...customers, ...cli } as const
+export const errorCatalogue = {
+  ...backups,
+  ...security,
+  ...settings,
+  ...segments,
+  ...campaigns,
+  ...printing,
+  ...imports,
+  ...customers,
+  ...cli,
+  ...reminders,
+  ...demo,
+  ...app
+} as const
 
 export type ErrorKey = keyof typeof errorCatalogue
 

@@ -169,7 +169,7 @@ describe('upgrading a version-1 shop', () => {
     db.pragma(`user_version = ${schemaVersion + 1}`)
     const was = contents(db)
     db.close()
-    expect(() => openNodeDatabase(file)).toThrow(/newer than this app/)
+    expect(() => openNodeDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', key: 'dbTooNew' }))
     const after = new (loadDriver())(file, { readonly: true })
     expect(contents(after)).toBe(was)
     after.close()

@@ -7,6 +7,7 @@ import type { DemoResult } from '../../../shared/schemas/demo'
 import { buildDemoFiles } from '../../../electron/services/demo/demo-files'
 import { planSales } from '../../../electron/services/demo/sales-plan'
 import { planMembers } from '../../../electron/services/demo/members-plan'
+import { formatError } from '../../../shared/errors/messages'
 
 const AS_OF = '2026-11-23'
 
@@ -75,7 +76,10 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     const ctx = testContext(AS_OF)
     const call = testDispatch(ctx)
     expect((await call('demo.load', { customers: 5, seed: 1, asOf: AS_OF })).ok).toBe(true)
-    expect(await call('demo.load', { customers: 5, seed: 1, asOf: AS_OF })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    const twice = await call('demo.load', { customers: 5, seed: 1, asOf: AS_OF })
+    expect(twice).toMatchObject({ ok: false, code: 'CONFLICT', key: 'demoNeedsEmptyShop' })
+    expect(formatError('demoNeedsEmptyShop', {}, 'zh-CN')).toBe('数据库里已有销售数据，示例店只能载入空数据库')
+    expect(formatError('demoNeedsEmptyShop', {}, 'en')).toBe('the database already holds sales; the demo shop loads only into an empty one')
   })
 
   it('removing the demo undoes exactly its batches and leaves 0 customers and 0 orders', async () => {
@@ -85,7 +89,7 @@ describe('the demo shop is a shop’s export files run through the importer', ()
     const removed = await call('demo.remove', {})
     expect(removed).toEqual({ batchesUndone: [...r.batches].reverse(), customers: 0, orders: 0 })
     expect(await call('demo.status', {})).toEqual({ loaded: false, loadedAt: null, batches: [] })
-    expect(await testDispatch(ctx)('demo.remove', {})).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await testDispatch(ctx)('demo.remove', {})).toMatchObject({ ok: false, code: 'NOT_FOUND', key: 'noDemoLoaded' })
   })
 })
 

@@ -144,7 +144,12 @@ describe("today's call list", () => {
     shop(ctx.db)
     const call = testDispatch(ctx)
     expect(await call('reminders.record', { customerId: 1, key: 'x', outcome: 'maybe' })).toMatchObject({ ok: false, code: 'BAD_INPUT' })
-    expect(await call('reminders.record', { customerId: 999, key: 'x', outcome: 'reached' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('reminders.record', { customerId: 999, key: 'x', outcome: 'reached' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      key: 'customerNotFound',
+      params: { id: 999 }
+    })
   })
 })
 
@@ -158,7 +163,12 @@ describe('days per unit', () => {
     const byId = new Map(r.data.map((u) => [u.productId, u]))
     expect(byId.get(ids.formula)).toMatchObject({ effectiveDays: 7, source: 'product' })
     expect(byId.get(ids.wipes)).toMatchObject({ effectiveDays: 10, source: 'category' })
-    expect(await call('reminders.setProductDays', { productId: 999, daysPerUnit: 3 })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('reminders.setProductDays', { productId: 999, daysPerUnit: 3 })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      key: 'productNotFound',
+      params: { id: 999 }
+    })
   })
 
   it('puts wipes on the list once their category says how long a pack lasts', () => {

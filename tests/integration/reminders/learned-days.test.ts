@@ -6,6 +6,7 @@ import { importDemoShop } from '../../../electron/services/demo/demo-import'
 import { callList } from '../../../electron/services/reminders/call-list'
 import type { Db } from '../../../electron/db/driver'
 import type { UnitRow } from '../../../shared/schemas/reminders'
+import { formatError } from '../../../shared/errors/messages'
 
 const DAY = '2026-11-23'
 
@@ -84,7 +85,12 @@ describe('days per unit: the table against the shop’s own repeat buyers', () =
     // 20 Nov + 26 days = 16 Dec, due 11 Dec: not today's call any more, and nothing left to offer
     expect(z()).toBeUndefined()
     const again = await dispatch('reminders.adoptLearned', { productId: f1 })
-    expect(again.ok).toBe(false)
+    const name = ctx.db.prepare("SELECT name FROM products WHERE code = 'F1'").pluck().get() as string
+    expect(again).toMatchObject({ ok: false, code: 'CONFLICT', key: 'noLearnedProductDays', params: { product: name } })
+    expect(formatError('noLearnedProductDays', { product: name }, 'zh-CN')).toBe(`${name}：本店顾客的回购间隔与表里的天数没有明显差别，没有可采用的推算值`)
+    expect(formatError('noLearnedProductDays', { product: name }, 'en')).toBe(
+      `${name}: the shop’s repurchase intervals do not differ clearly from the table’s days, so there is no learned figure to adopt`
+    )
     // undo: the figure it replaced goes back
     expect((await dispatch('reminders.setProductDays', { productId: f1, daysPerUnit: 8 })).ok).toBe(true)
     expect(z()?.reasons[0].dueDate).toBe('2026-11-23')

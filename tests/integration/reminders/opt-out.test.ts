@@ -48,12 +48,17 @@ describe('不再联系 from the call list', () => {
       'consent-withdrawn',
       'consent-restored'
     ])
-    expect(await call('reminders.undoOptOut', { contactId: r.data.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('reminders.undoOptOut', { contactId: r.data.id })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      key: 'optOutNotFound',
+      params: { id: r.data.id }
+    })
   })
 
   it('refuses to undo an outcome that withdrew nothing', async () => {
     const { call, wang } = await shopWithWang()
     const r = (await call('reminders.record', { customerId: wang.customerId, key: wang.key, outcome: 'reached' })) as { ok: true; data: { id: number } }
-    expect(await call('reminders.undoOptOut', { contactId: r.data.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('reminders.undoOptOut', { contactId: r.data.id })).toMatchObject({ ok: false, code: 'NOT_FOUND', key: 'optOutNotFound' })
   })
 })

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { currentVersion, schemaVersion } from '../../../electron/db/migrate'
 import { freshDb } from '../../helpers/db'
+import { formatError } from '../../../shared/errors/messages'
 
 describe('database migrations', () => {
   it('brings a new file to the current schema version', () => {
@@ -36,7 +37,12 @@ describe('database migrations', () => {
     const db = openNodeDatabase(file)
     db.pragma(`user_version = ${schemaVersion + 1}`)
     db.close()
-    expect(() => openNodeDatabase(file)).toThrow(/newer than this app/)
+    expect(() => openNodeDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'DB_TOO_NEW', key: 'dbTooNew', params: { found: schemaVersion + 1, supported: schemaVersion } })
+    )
+    const params = { found: schemaVersion + 1, supported: schemaVersion }
+    expect(formatError('dbTooNew', params, 'zh-CN')).toBe(`数据库版本 ${schemaVersion + 1} 比本程序支持的版本 ${schemaVersion} 新，请升级常青`)
+    expect(formatError('dbTooNew', params, 'en')).toBe(`the database version ${schemaVersion + 1} is newer than this app’s ${schemaVersion}; update Evergreen`)
   })
 
   it('rejects money that is not an integer number of fen', () => {

@@ -5,7 +5,7 @@ import { createAppContext } from '../../../electron/services/app/app-context'
 import { importDemoShop } from '../../../electron/services/demo/demo-import'
 import { freshDb, testDispatch } from '../../helpers/db'
 
-const LOCKED = { ok: false, code: 'LOCKED', message: '常青已锁定，请先输入密码 (Evergreen is locked; enter the passcode first)' }
+const LOCKED = { ok: false, code: 'LOCKED', key: 'appLocked', params: {}, message: '常青已锁定，请先输入密码 (Evergreen is locked; enter the passcode first)' }
 
 /** a small demo shop, arriving as its export files do */
 async function shop() {
