@@ -25,10 +25,15 @@ if (!app.requestSingleInstanceLock()) app.quit()
 const devUrl = process.env.ELECTRON_RENDERER_URL
 const appOrigin = devUrl ? new URL(devUrl).origin : 'file://'
 let mainWindow: BrowserWindow | null = null
+/** the server cannot run: a page loaded (or reloaded) later is told as well */
+let standing: ServerNotice | null = null
 
 function createWindow(): void {
   mainWindow = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.cjs')))
   guardWebContents(mainWindow.webContents, appOrigin, openExternalChecked)
+  mainWindow.webContents.on('did-finish-load', () => {
+    if (standing) mainWindow?.webContents.send(SERVER_NOTICE_EVENT, standing)
+  })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
   if (devUrl) void mainWindow.loadURL(devUrl)
   else void mainWindow.loadFile(join(__dirname, '../renderer/index.html'))
@@ -61,6 +66,7 @@ void app.whenReady().then(() => {
 /** The window's banner says it (preload passes the event to the page); a box only when no page can. */
 function tellWindow(n: ServerNotice): void {
   console.error('app server:', n)
+  if (n.kind === 'failed') standing = n
   if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading()) {
     mainWindow.webContents.send(SERVER_NOTICE_EVENT, n)
     return

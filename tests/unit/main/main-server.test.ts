@@ -14,6 +14,7 @@ const state = vi.hoisted(() => ({
   children: [] as { kill: () => void; entry: string }[],
   boxes: [] as { type: string; message: string; detail: string }[],
   sent: [] as unknown[][],
+  pageLoaded: [] as (() => void)[],
   printersAsked: 0
 }))
 
@@ -22,7 +23,7 @@ vi.mock('electron', async () => {
   const { startServer } = await import('../../../electron/server/start-server')
   class BrowserWindow {
     webContents = {
-      on: () => {},
+      on: (event: string, l: () => void) => void (event === 'did-finish-load' && state.pageLoaded.push(l)),
       isLoading: () => false,
       send: (...a: unknown[]) => void state.sent.push(a),
       setWindowOpenHandler: () => {},
@@ -90,15 +91,18 @@ const fromWindow = { senderFrame: { parent: null, url: 'file:///app/out/renderer
 const call = (channel: string, input: unknown = {}, event: unknown = fromWindow) => state.handlers.get(channel)!(event, input)
 
 describe('the Electron main process relaying to the app server', () => {
-  beforeEach(async () => {
+  const start = async (prepare?: (dbPath: string) => void) => {
     vi.resetModules()
     state.handlers.clear()
     state.children.length = 0
     state.boxes.length = 0
     state.sent.length = 0
+    state.pageLoaded.length = 0
     process.env.EVERGREEN_DB = join(mkdtempSync(join(tmpdir(), 'eg-main-srv-')), 'shop.db')
+    prepare?.(process.env.EVERGREEN_DB)
     await import('../../../electron/main/index')
-  })
+  }
+  beforeEach(() => start())
 
   it("answers the window's calls from the server's dispatcher, and still refuses a foreign sender itself", async () => {
     expect(await call('app.info')).toMatchObject({ ok: true, data: { version: '9.9.9', dbPath: process.env.EVERGREEN_DB } })
@@ -129,5 +133,19 @@ describe('the Electron main process relaying to the app server', () => {
       ['server:notice', { kind: 'restarted', restarts: 1 }]
     ])
     expect(state.boxes).toEqual([])
+  })
+
+  it('when the server cannot open the database: the page is told it cannot run, and told again when it loads anew', async () => {
+    // a main started on a database file from a newer app
+    const { openNodeDatabase } = await import('../../../electron/services/app/open-node-database')
+    await start((dbPath) => {
+      const db = openNodeDatabase(dbPath)
+      db.pragma('user_version = 999')
+      db.close()
+    })
+    const failed = ['server:notice', { kind: 'failed', reason: 'startup', code: 'DB_TOO_NEW', message: expect.any(String) }]
+    await vi.waitFor(() => expect(state.sent).toEqual([failed]))
+    state.pageLoaded.forEach((l) => l())
+    expect(state.sent).toEqual([failed, failed])
   })
 })
