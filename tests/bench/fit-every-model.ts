@@ -12,6 +12,9 @@ import { fitMbgNbd } from '../../electron/services/predictions/models/mbgnbd'
 import { fitCnbd, type GapSummary } from '../../electron/services/predictions/models/bgcnbd'
 import { bgnbdModel, cnbdModel, mbgnbdModel, paretoNbdModel, type CountModel } from '../../electron/services/predictions/models/count-models'
 import { MODEL_LABELS } from '../../electron/services/predictions/model-choice'
+import type { CalibrationRow } from '../../electron/services/predictions/calibration'
+import { runBacktest } from '../../electron/services/predictions/backtest'
+import { loadavg } from 'node:os'
 import { median } from './measure'
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -23,6 +26,9 @@ export interface Timed {
   fitCpuMs: number | null
   scoreMs: number | null
   scoreCpuMs: number | null
+  /** the holdout backtest (every week's E[X] for every customer), when one was asked for */
+  backtestMs: number | null
+  backtestCpuMs: number | null
   peakRss: number
   error?: string
 }
@@ -78,7 +84,15 @@ function scoreAll(m: CountModel, g: RfmGroups, horizon: number): { expected: num
   return { expected, alive: alive / g.customers }
 }
 
-export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: number, report: (line: string) => void): Timed[] {
+/** A holdout to backtest each fitted model on, as the shop's choice does (runBacktest). */
+export interface BacktestInput {
+  rows: CalibrationRow[]
+  calibrationEnd: string
+  days: number
+  perUnit: number
+}
+
+export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: number, report: (line: string) => void, backtest?: BacktestInput): Timed[] {
   const out: Timed[] = []
   for (const name of Object.keys(FITS) as CountModelName[]) {
     const label = MODEL_LABELS[name]
@@ -86,6 +100,9 @@ export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: numb
     const scoreTimes: number[] = []
     const fitCpu: number[] = []
     const scoreCpu: number[] = []
+    const btTimes: number[] = []
+    const btCpu: number[] = []
+    let bt: ReturnType<typeof runBacktest> | undefined
     let peakRss = process.memoryUsage().rss
     let error: string | undefined
     let last: Fitted | undefined
@@ -111,11 +128,20 @@ export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: numb
       scoreTimes.push(t2 - t1)
       fitCpu.push(cpuMs(c0, c1))
       scoreCpu.push(cpuMs(c1, c2))
+      if (backtest) {
+        const m = last.model
+        bt = runBacktest(m.expected, backtest.rows, backtest.calibrationEnd, backtest.days, backtest.perUnit)
+        btTimes.push(performance.now() - t2)
+        btCpu.push(cpuMs(c2, process.cpuUsage()))
+        peakRss = Math.max(peakRss, process.memoryUsage().rss)
+      }
     }
     const fitMs = fitTimes.length ? median(fitTimes) : null
     const scoreMs = scoreTimes.length ? median(scoreTimes) : null
     const fitCpuMs = fitCpu.length ? median(fitCpu) : null
     const scoreCpuMs = scoreCpu.length ? median(scoreCpu) : null
+    const backtestMs = btTimes.length ? median(btTimes) : null
+    const backtestCpuMs = btCpu.length ? median(btCpu) : null
     if (error || !last || !scored) {
       report(`${label}: no answer after ${fitMs?.toFixed(0)} ms — ${error}`)
     } else {
@@ -123,10 +149,15 @@ export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: numb
       report(
         `  fit ${fitMs?.toFixed(0)} ms wall, ${fitCpuMs?.toFixed(0)} ms CPU (target ${TARGET_MS[name]} ms); ` +
           `scoring ${scoreMs?.toFixed(0)} ms wall, ${scoreCpuMs?.toFixed(0)} ms CPU (target 1000 ms): ` +
-          `${scored.expected.toFixed(0)} purchases expected in ${horizon} units, mean P(alive) ${scored.alive.toFixed(3)}`
+          `${scored.expected.toFixed(0)} purchases expected in ${horizon} units, mean P(alive) ${scored.alive.toFixed(3)} (load average ${loadavg()[0].toFixed(1)})`
       )
+      if (bt && backtest)
+        report(
+          `  backtest over ${backtest.days} days ${backtestMs?.toFixed(0)} ms wall, ${backtestCpuMs?.toFixed(0)} ms CPU: ` +
+            `forecast ${bt.forecastRepeat.toFixed(0)} repeat purchases against ${bt.actualRepeat}, MAE ${bt.mae.toFixed(3)}`
+        )
     }
-    out.push({ name, fitMs, fitCpuMs, scoreMs, scoreCpuMs, peakRss, error })
+    out.push({ name, fitMs, fitCpuMs, scoreMs, scoreCpuMs, backtestMs, backtestCpuMs, peakRss, error })
   }
   return out
 }

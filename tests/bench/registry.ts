@@ -10,6 +10,7 @@ import { serverBench } from './server.bench'
 import { xlsxReadersBench } from './xlsx-readers.bench'
 import { countModelsBench } from './count-models.bench'
 import { onlineRetailBench } from './online-retail.bench'
+import { topCustomersBench } from './top-customers.bench'
 
 export interface Benchmark {
   name: string
@@ -23,6 +24,7 @@ export const benchmarks: Benchmark[] = [
   predictionsBench,
   countModelsBench,
   onlineRetailBench,
+  topCustomersBench,
   customersBench,
   segmentsBench,
   campaignsBench,

@@ -12,6 +12,8 @@ export interface SimulatedCnbd {
   T: number
   /** Σ ln(gap) over the x gaps */
   litt: number
+  /** the repeat purchases' times from the first purchase, ascending (tx is the last) */
+  times: number[]
 }
 
 export function simulateCnbd(
@@ -33,6 +35,7 @@ export function simulateCnbd(
     let x = 0
     let tx = 0
     let litt = 0
+    const times: number[] = []
     let alive = !(variant === 'mbg' && rand() < p)
     while (alive) {
       let gap = 0
@@ -41,10 +44,11 @@ export function simulateCnbd(
       t += gap
       x++
       tx = t
+      times.push(t)
       litt += Math.log(gap)
       if (rand() < p) alive = false
     }
-    out.push({ x, tx, T, litt })
+    out.push({ x, tx, T, litt, times })
   }
   return out
 }
