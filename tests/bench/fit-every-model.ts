@@ -130,7 +130,7 @@ export function fitEveryCountModel(g: RfmGroups, gaps: GapSummary, horizon: numb
       scoreCpu.push(cpuMs(c1, c2))
       if (backtest) {
         const m = last.model
-        bt = runBacktest(m.expected, backtest.rows, backtest.calibrationEnd, backtest.days, backtest.perUnit)
+        bt = runBacktest(m, backtest.rows, backtest.calibrationEnd, backtest.days, backtest.perUnit)
         btTimes.push(performance.now() - t2)
         btCpu.push(cpuMs(c2, process.cpuUsage()))
         peakRss = Math.max(peakRss, process.memoryUsage().rss)

@@ -90,7 +90,7 @@ export const topCustomersBench: Benchmark = {
           continue
         }
         sample()
-        const bt = timed(() => runBacktest(fit.value.expected, calRows, calEnd, CHOICE_HOLDOUT_DAYS, 7))
+        const bt = timed(() => runBacktest(fit.value, calRows, calEnd, CHOICE_HOLDOUT_DAYS, 7))
         sample()
         report(
           `  ${label}: fit ${ms(fit)} (target ${TARGET_MS[name]} ms); backtest ${ms(bt)}: forecast ${bt.value.forecastRepeat.toFixed(0)} against ${bt.value.actualRepeat}, MAE ${bt.value.mae.toFixed(3)} (${load()})`

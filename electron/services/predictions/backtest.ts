@@ -12,10 +12,28 @@ import type { CalibrationRow } from './calibration'
 export type Expected = (t: number, x: number, tx: number, T: number) => number
 
 /**
+ * E[X(t)] at every horizon of `ts` for one customer, into `out` (CountModel.expectedAt): the
+ * models share what does not move with t (P(alive), the alive terms) between the horizons.
+ */
+export interface ExpectedAt {
+  expectedAt(ts: Float64Array, x: number, tx: number, T: number, out: Float64Array): void
+}
+
+/** A bare expectation asked one horizon at a time. */
+function oneByOne(expected: Expected): ExpectedAt {
+  return {
+    expectedAt: (ts, x, tx, T, out) => {
+      for (let k = 0; k < ts.length; k++) out[k] = expected(ts[k], x, tx, T)
+    }
+  }
+}
+
+/**
  * Week-by-week forecast vs actual over `holdoutDays` days after `calibrationEnd`, and the
  * per-customer error: the mean over customers of |forecast − actual| for the whole holdout.
  */
-export function runBacktest(expected: Expected, rows: CalibrationRow[], calibrationEnd: string, holdoutDays: number, daysPerUnit: number): Backtest {
+export function runBacktest(model: Expected | ExpectedAt, rows: CalibrationRow[], calibrationEnd: string, holdoutDays: number, daysPerUnit: number): Backtest {
+  const m = typeof model === 'function' ? oneByOne(model) : model
   const weeks = Math.ceil(holdoutDays / 7)
   const bounds = Array.from({ length: weeks + 1 }, (_, k) => Math.min(7 * k, holdoutDays))
   const g = groupDays(
@@ -25,16 +43,19 @@ export function runBacktest(expected: Expected, rows: CalibrationRow[], calibrat
     daysPerUnit
   )
   const forecast = new Array<number>(weeks).fill(0)
-  // week by week over every customer (not customer by customer): a model that shares work
-  // between customers at one horizon (the CNBD-k expectation) keeps one horizon's cache at a time
+  const ts = Float64Array.from(bounds.slice(1), (d) => d / daysPerUnit)
+  const cum = new Float64Array(weeks)
+  // customer by customer, every week's end at once; each week's total still adds the
+  // customers in the same order as week by week did, so the sums are the same to the bit
   const whole = new Float64Array(g.x.length)
-  for (let k = 1; k <= weeks; k++) {
-    const t = bounds[k] / daysPerUnit
-    for (let i = 0; i < g.x.length; i++) {
-      const cum = expected(t, g.x[i], g.tx[i], g.T[i])
-      forecast[k - 1] += g.weight[i] * (cum - whole[i])
-      whole[i] = cum
+  for (let i = 0; i < g.x.length; i++) {
+    m.expectedAt(ts, g.x[i], g.tx[i], g.T[i], cum)
+    let before = 0
+    for (let k = 0; k < weeks; k++) {
+      forecast[k] += g.weight[i] * (cum[k] - before)
+      before = cum[k]
     }
+    whole[i] = before
   }
   let absError = 0
   rows.forEach((r, i) => {

@@ -224,7 +224,7 @@ export function* countModelSteps(
       fits[name] = got.fit
       fitted[name] = got.model
       const h = o.holdout
-      if (h) backtest = attempt(name, errors, () => runBacktest(got.model.expected, rows, h.calibrationEnd, h.days, perUnit))
+      if (h) backtest = attempt(name, errors, () => runBacktest(got.model, rows, h.calibrationEnd, h.days, perUnit))
       if (backtest) tested[name] = backtest
     }
     yield { kind: 'answer', answer: { name, fit: got?.fit ?? null, backtest, error: errors[name] ?? null } }

@@ -515,6 +515,63 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
 }
 
 /**
+ * cnbdExpected at every horizon of `ts` for one customer, into `out`, for a backtest that asks
+ * every customer at each week's end: the alive terms once per customer, the alive-customer
+ * expectations once per distinct (x, T, q) and horizon (shared by every customer with that x
+ * and T), the stay-probabilities once per x. Kept for one `ts` at a time. The same arithmetic
+ * in the same order as cnbdExpected, so the same figures to the last bit.
+ */
+export function cnbdExpectedAt(p: CnbdParams, variant: CnbdVariant): (ts: Float64Array, x: number, tx: number, T: number, out: Float64Array) => void {
+  const { k, r, alpha, a, b } = p
+  const m = variant === 'mbg' ? 1 : 0
+  const terms = new Float64Array(k)
+  const stays = new Map<number, Stay>()
+  let forTs: Float64Array | null = null
+  let cache = new Map<number, Map<number, Float64Array>>()
+  return (ts, x, tx, T, out) => {
+    if (ts !== forTs) {
+      forTs = ts
+      cache = new Map()
+    }
+    let byT = cache.get(x)
+    if (!byT) cache.set(x, (byT = new Map()))
+    let row = byT.get(T)
+    if (!row) byT.set(T, (row = new Float64Array(ts.length * k).fill(Number.NaN)))
+    let stay = stays.get(x)
+    if (!stay) stays.set(x, (stay = newStay()))
+    const s0 = r + k * x
+    const u = (T - tx) / (alpha + T)
+    let c = 1
+    let P = 0
+    for (let q = 0; q < k; q++) {
+      terms[q] = c
+      P += c
+      c *= ((s0 + q) / (q + 1)) * u
+    }
+    const logR = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) + s0 * (Math.log(alpha + T) - Math.log(alpha + tx)) : -Infinity
+    const share = aliveShare(P, logR)
+    for (let h = 0; h < ts.length; h++) {
+      const t = ts[h]
+      if (t <= 0) {
+        out[h] = 0
+        continue
+      }
+      let total = 0
+      for (let q = 0; q < k; q++) {
+        const wq = terms[q] / P
+        if (wq < 1e-16) continue
+        const at = h * k + q
+        if (Number.isNaN(row[at])) row[at] = alivePurchases(p, variant, t, x, T, q, stay)
+        total += wq * row[at]
+      }
+      const value = share * total
+      if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `CNBD-k 期望值无法计算 (expectation not finite for x=${x})`)
+      out[h] = value
+    }
+  }
+}
+
+/**
  * P(no purchase in the next w | x, t_x, T, still a customer): an alive customer has completed
  * q < k phases (posterior weights from the alive terms) and λ | q ~ Gamma(r + kx + q, α + T),
  * so the phases completed in w are negative binomial and the next purchase waits for k − q of them:

@@ -377,6 +377,8 @@ export function paretoNbdExpected(p: ParetoNbdParams, t: number, x: number, tx: 
 export function paretoNbdScorer(p: ParetoNbdParams): {
   pAlive(x: number, tx: number, T: number): number
   expected(t: number, x: number, tx: number, T: number): number
+  /** expected at every horizon of ts, P(alive) computed once (the same figures as expected) */
+  expectedAt(ts: Float64Array, x: number, tx: number, T: number, out: Float64Array): void
 } {
   const { r, alpha, s, beta } = p
   const tails = new Map<number, Map<number, number>>()
@@ -399,15 +401,20 @@ export function paretoNbdScorer(p: ParetoNbdParams): {
     const dead = Math.log(s) + dropoutLog(x, tx, T)
     return Math.exp(alive - logAddExp(alive, dead))
   }
+  const value = (t: number, x: number, T: number, alive: number): number => {
+    if (t <= 0) return 0
+    const L = Math.log1p(t / (beta + T))
+    const growth = Math.abs(s - 1) < 1e-10 ? L : -Math.expm1(-(s - 1) * L) / (s - 1)
+    const v = (((r + x) * (beta + T)) / (alpha + T)) * growth * alive
+    if (!Number.isFinite(v)) throw new DomainError('INTERNAL', `Pareto/NBD 期望值无法计算 (expectation not finite for x=${x})`)
+    return v
+  }
   return {
     pAlive,
-    expected: (t, x, tx, T) => {
-      if (t <= 0) return 0
-      const L = Math.log1p(t / (beta + T))
-      const growth = Math.abs(s - 1) < 1e-10 ? L : -Math.expm1(-(s - 1) * L) / (s - 1)
-      const value = (((r + x) * (beta + T)) / (alpha + T)) * growth * pAlive(x, tx, T)
-      if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `Pareto/NBD 期望值无法计算 (expectation not finite for x=${x})`)
-      return value
+    expected: (t, x, tx, T) => (t <= 0 ? 0 : value(t, x, T, pAlive(x, tx, T))),
+    expectedAt: (ts, x, tx, T, out) => {
+      const alive = pAlive(x, tx, T)
+      for (let k = 0; k < ts.length; k++) out[k] = value(ts[k], x, T, alive)
     }
   }
 }
