@@ -27,6 +27,9 @@ export const usePredictionsStore = defineStore('predictions', () => {
   /** quiet: a fit that fails (data too thin) is shown in the page, not as a toast */
   const fitting = useCall({ quiet: true })
   const topping = useCall({ quiet: true })
+  /** what the page last asked for, so a change of the shop's model can fit the same dates again */
+  const lastFit = ref<FitRequest | null>(null)
+  const lastTop = ref<{ asOf: string; horizonDays: number } | null>(null)
 
   /** The fit job while it runs and after: its phase in words, steps done, each model's answer as it came. */
   const fitJob = ref<FitJobProgress | null>(null)
@@ -53,6 +56,7 @@ export const usePredictionsStore = defineStore('predictions', () => {
    * act on), as a job on the server: the page shows its progress and can cancel it.
    */
   async function run(req: FitRequest): Promise<void> {
+    lastFit.value = req
     fit.value = null
     fitJob.value = null
     const data = await fitting.run(async () => {
@@ -87,11 +91,19 @@ export const usePredictionsStore = defineStore('predictions', () => {
 
   /** 最有价值的顾客 as of a day: a fit on everything up to it, ranked by expected value over the horizon. */
   async function loadTop(asOf: string, horizonDays: number): Promise<void> {
+    lastTop.value = { asOf, horizonDays }
     const data = await topping.run(() => window.api.predictions.top({ asOf, horizonDays, limit: 100 }))
     if (data) top.value = data
   }
 
-  return { fit, top, fitting, topping, fitJob, run, cancelFit, loadTop }
+  /** After the shop's model setting changed: the last fit and top list again, so both show the model now in use. */
+  async function refresh(): Promise<void> {
+    const f = lastFit.value
+    const tl = lastTop.value
+    await Promise.all([f && fit.value ? run(f) : undefined, tl ? loadTop(tl.asOf, tl.horizonDays) : undefined])
+  }
+
+  return { fit, top, fitting, topping, fitJob, run, cancelFit, loadTop, refresh }
 })
 
 /** The care calendar and the days-per-unit table, edited in ReminderSettings.vue. */
