@@ -4,7 +4,7 @@
  * with the horizon picked, and saves a category's days
  * per unit (checked through the CLI-visible UI after a reload).
  */
-import { test, expect, screenshot } from './fixtures'
+import { test, expect, screenshot, clearNotices, AS_OF } from './fixtures'
 
 test('fits the models, shows the backtest and parameters, and saves days per unit', async ({ page, app }) => {
   test.setTimeout(90_000)
@@ -101,4 +101,115 @@ test('shows which model the fit is on and the models already answered, and cance
   await expect(page.getByTestId('predictions-backtest')).toHaveCount(0)
   await expect(page.getByTestId('pred-error')).toHaveCount(0)
   await screenshot(page, 'predictions-fit-cancelled')
+})
+
+interface ClvJson {
+  chosen: string
+  choice: { zh: string; en: string }
+  regularity: { zh: string }
+  backtests: Record<string, { forecastRepeat: number; actualRepeat: number; mae: number }>
+  modelErrors: Record<string, { zh: string }>
+}
+
+test('compares every model on the holdout, marks the one in use, switches the chart, and pins a model and back to auto', async ({ page, app }) => {
+  test.setTimeout(150_000)
+  // the demo's members buy on a rhythm (formula, nappies): the regular-rhythm model should win its holdout
+  await app.cli(['demo', '--customers', '800'])
+  const backtestArgs = ['clv', '--calibration-end', '2026-05-25', '--holdout-end', AS_OF, '--unit', 'week']
+  const clv = await app.cli<ClvJson>(backtestArgs)
+  expect(clv.chosen).toBe('bgcnbd')
+  expect(Object.keys(clv.backtests).sort()).toEqual(['bgcnbd', 'bgnbd', 'paretoNbd'])
+  expect(Object.keys(clv.modelErrors).sort()).toEqual(['mbgcnbd', 'mbgnbd'])
+
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto(`${app.url}#/predictions`)
+  await expect(page.getByTestId('pred-pin')).toHaveValue('auto')
+  await page.getByTestId('pred-fit').click()
+  const models = page.getByTestId('predictions-models')
+  await expect(models).toBeVisible({ timeout: 60_000 })
+
+  // the sentences are the service's own, as the CLI gives them
+  await expect(page.getByTestId('pred-choice')).toHaveText(clv.choice.zh)
+  await expect(page.getByTestId('pred-regularity')).toHaveText(`购买规律${clv.regularity.zh}`)
+  await expect(page.getByTestId('pred-regularity')).toContainText('买得很有规律，大约每 34 天一次')
+
+  // one row per model tried: figures for the three that answered, the reason for the two that did not
+  await expect(models.locator('tbody tr')).toHaveCount(5)
+  const chosenRow = page.getByTestId('model-row-bgcnbd')
+  const bt = clv.backtests.bgcnbd
+  await expect(chosenRow.locator('th')).toContainText('规律购买模型 (BG/CNBD-k)')
+  await expect(chosenRow.locator('td')).toHaveText([
+    bt.forecastRepeat.toFixed(1),
+    String(bt.actualRepeat),
+    `−${Math.round((Math.abs(bt.forecastRepeat - bt.actualRepeat) / bt.actualRepeat) * 100)}%`,
+    bt.mae.toFixed(2),
+    '12'
+  ])
+  await expect(page.getByTestId('model-row-bgnbd').locator('td').nth(3)).toHaveText(clv.backtests.bgnbd.mae.toFixed(2))
+  await expect(page.getByTestId('model-row-bgnbd').locator('td').nth(4)).toHaveText('—')
+  for (const failed of ['mbgnbd', 'mbgcnbd']) {
+    await expect(page.getByTestId(`model-row-${failed}`).getByTestId('model-error')).toHaveText(clv.modelErrors[failed].zh)
+  }
+  // the chosen row is marked in words, once
+  await expect(models.getByTestId('model-chosen')).toHaveCount(1)
+  await expect(chosenRow.getByTestId('model-chosen')).toHaveText('✓ 在用')
+
+  // the chart starts on the chosen model; another is picked by click or by arrow key
+  await expect(page.getByTestId('bt-model-bgcnbd')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('backtest-forecast')).toHaveText(String(Math.round(bt.forecastRepeat)))
+  await page.getByTestId('bt-model-bgnbd').click()
+  await expect(page.getByTestId('bt-model-bgnbd')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('backtest-forecast')).toHaveText(String(Math.round(clv.backtests.bgnbd.forecastRepeat)))
+  await page.keyboard.press('ArrowRight')
+  await expect(page.getByTestId('bt-model-paretoNbd')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('bt-model-paretoNbd')).toBeFocused()
+  await expect(page.getByTestId('backtest-forecast')).toHaveText(String(Math.round(clv.backtests.paretoNbd.forecastRepeat)))
+  await expect(page.getByTestId('backtest-chart').locator('canvas')).toBeVisible()
+
+  // the top list names its model and why; it agrees with the backtest on these dates, so no extra line
+  const top = page.getByTestId('predictions-top')
+  await expect(top.getByTestId('top-model')).toContainText('打分模型规律购买模型 (BG/CNBD-k)')
+  await expect(top.getByTestId('top-choice')).toContainText('BG/CNBD-k 预测得最准')
+  await expect(top.getByTestId('top-differs')).toHaveCount(0)
+  await page.getByTestId('bt-model-bgcnbd').click()
+  await clearNotices(page)
+  await screenshot(page, 'predictions-models-zh')
+
+  // pin BG/NBD: saved as the shop's setting, both the comparison and the list use it and say so
+  await page.getByTestId('pred-pin').selectOption('bgnbd')
+  await expect(page.getByTestId('pred-choice')).toHaveText('使用设置里固定的 BG/NBD（不按检验结果挑选）', { timeout: 60_000 })
+  await expect(page.getByTestId('model-row-bgnbd').getByTestId('model-chosen')).toHaveText('✓ 在用（已固定）')
+  await expect(models.getByTestId('model-chosen')).toHaveCount(1)
+  await expect(page.getByTestId('bt-model-bgnbd')).toHaveAttribute('aria-checked', 'true')
+  await expect(top.getByTestId('top-model')).toContainText('随机购买模型 (BG/NBD)', { timeout: 60_000 })
+  await expect(top.getByTestId('top-choice')).toHaveText('使用设置里固定的 BG/NBD（不按检验结果挑选）')
+  const pinned = await app.cli<ClvJson>(backtestArgs)
+  expect(pinned.chosen).toBe('bgnbd')
+  expect(pinned.choice.zh).toBe('使用设置里固定的 BG/NBD（不按检验结果挑选）')
+  await page.reload()
+  await expect(page.getByTestId('pred-pin')).toHaveValue('bgnbd')
+
+  // back to auto: the backtest chooses again, with the same sentence as before
+  await page.getByTestId('pred-pin').selectOption('auto')
+  await expect(top.getByTestId('top-model')).toContainText('规律购买模型 (BG/CNBD-k)', { timeout: 60_000 })
+  await page.getByTestId('pred-fit').click()
+  await expect(page.getByTestId('pred-choice')).toHaveText(clv.choice.zh, { timeout: 60_000 })
+  await expect(page.getByTestId('model-row-bgcnbd').getByTestId('model-chosen')).toHaveText('✓ 在用')
+  expect((await app.cli<ClvJson>(backtestArgs)).chosen).toBe('bgcnbd')
+
+  // other dates, another winner: the list (its own 26 weeks) says in one line why it names another model
+  await page.getByTestId('pred-calibration-end').fill('2026-08-23')
+  await page.getByTestId('pred-fit').click()
+  await expect(page.getByTestId('model-row-mbgcnbd').getByTestId('model-chosen')).toBeVisible({ timeout: 60_000 })
+  await expect(top.getByTestId('top-differs')).toHaveText(
+    '名单按 2026-11-23 之前 26 周另做检验（不含 Pareto/NBD），所以用 BG/CNBD-k；上方的比较按你选的日期，选的是 MBG/CNBD-k。'
+  )
+  await clearNotices(page)
+  await screenshot(page, 'predictions-models-differs-zh')
+
+  await page.getByTestId('lang-en').click()
+  await expect(page.getByTestId('model-row-mbgcnbd').locator('th')).toContainText('Regular-rhythm model (one-time buyers drop out too) (MBG/CNBD-k)')
+  await expect(page.getByTestId('model-row-mbgcnbd').getByTestId('model-chosen')).toHaveText('✓ in use')
+  await expect(top.getByTestId('top-differs')).toContainText('so it uses BG/CNBD-k; the comparison above, on your dates, chose MBG/CNBD-k.')
+  await screenshot(page, 'predictions-models-en')
 })
