@@ -407,34 +407,72 @@ function stayUpTo(stay: Stay, a: number, bPost: number, j: number): number {
 
 /**
  * The expected purchases in the next t of an alive customer with q < k phases completed
- * towards the next purchase: λ's posterior given q is Gamma(s, α + T), s = r + kx + q, so the
- * phases completed in t are negative binomial; purchase j comes with phase jk − q and happens
- * only if the customer stayed after purchase j − 1 (E[(1−p)^{j−1}] under the posterior
- * Beta(a, b + x + m)). The NB sum runs until its remaining mass is below 1e-13. It depends on
- * (x, T, q, t) only, not on t_x.
+ * towards the next purchase, for every q at once, into out[at + q]: λ's posterior given q is
+ * Gamma(s_q, α + T), s_q = r + kx + q, so the phases completed in t are negative binomial;
+ * purchase j comes with phase jk − q and happens only if the customer stayed after purchase
+ * j − 1 (E[(1−p)^{j−1}] under the posterior Beta(a, b + x + m)). Each q's sum runs over its
+ * own window, from 12 standard deviations below its mean until less than 1e-13 of its mass is
+ * left (or 12 above, + 20), as when each was summed alone; one pass over the phase count n
+ * serves them all, NB(n; s + 1) = NB(n; s) · (s + n)/s · π with π = (α + T)/(α + T + t)
+ * (k separate sums cost k starts and k walks over the same n). It depends on (x, T, t) only,
+ * not on t_x.
  */
-function alivePurchases(p: CnbdParams, variant: CnbdVariant, t: number, x: number, T: number, q: number, stay: Stay = newStay()): number {
+function alivePurchases(p: CnbdParams, variant: CnbdVariant, t: number, x: number, T: number, stay: Stay, out: Float64Array, at: number): void {
   const { k, r, alpha, a, b } = p
   const bPost = b + x + (variant === 'mbg' ? 1 : 0)
   const lq = Math.log(alpha + T) - Math.log(alpha + T + t)
   const l1q = Math.log(t) - Math.log(alpha + T + t)
-  const s = r + k * x + q
-  const mean = (s * Math.exp(l1q)) / Math.exp(lq)
-  const sd = Math.sqrt(mean / Math.exp(lq))
-  const n0 = Math.max(0, Math.floor(mean - 12 * sd))
-  const nMax = Math.ceil(mean + 12 * sd + 20)
-  // start where the mass begins (no underflow) and step the pmf by its ratio
-  let pm = Math.exp(lgamma(s + n0) - lgamma(s) - lgamma(n0 + 1) + s * lq + n0 * l1q)
+  const pi = Math.exp(lq)
   const ratio = Math.exp(l1q)
-  let part = 0
-  let mass = 0
-  for (let n = n0; n <= nMax; n++) {
-    part += pm * stayUpTo(stay, a, bPost, Math.floor((n + q) / k))
-    mass += pm
-    if (n > mean && 1 - mass < 1e-13) break
-    pm *= ((s + n) / (n + 1)) * ratio
+  const s0 = r + k * x
+  const w = windows(k)
+  let first = Infinity
+  let last = 0
+  for (let q = 0; q < k; q++) {
+    const s = s0 + q
+    const mean = (s * ratio) / pi
+    const sd = Math.sqrt(mean / pi)
+    w.mean[q] = mean
+    w.from[q] = Math.max(0, Math.floor(mean - 12 * sd))
+    w.to[q] = Math.ceil(mean + 12 * sd + 20)
+    w.mass[q] = 0
+    w.open[q] = 1
+    out[at + q] = 0
+    first = Math.min(first, w.from[q])
+    last = Math.max(last, w.to[q])
   }
-  return part
+  // NB(first; s0) from its logs (no underflow), then stepped along n by its ratio
+  let pm = Math.exp(lgamma(s0 + first) - lgamma(s0) - lgamma(first + 1) + s0 * lq + first * l1q)
+  let open = k
+  for (let n = first; n <= last && open > 0; n++) {
+    const j = Math.floor(n / k)
+    // ⌊(n + q)/k⌋ is j for q < cut, else j + 1
+    const cut = k - (n - j * k)
+    const cLow = stayUpTo(stay, a, bPost, j)
+    const cHigh = stayUpTo(stay, a, bPost, j + 1)
+    let pq = pm
+    for (let q = 0; q < k; q++) {
+      if (w.open[q] === 1 && n >= w.from[q]) {
+        out[at + q] += pq * (q < cut ? cLow : cHigh)
+        w.mass[q] += pq
+        if (n >= w.to[q] || (n > w.mean[q] && 1 - w.mass[q] < 1e-13)) {
+          w.open[q] = 0
+          open--
+        }
+      }
+      pq *= ((s0 + q + n) / (s0 + q)) * pi
+    }
+    pm *= ((s0 + n) / (n + 1)) * ratio
+  }
+}
+
+/** Scratch arrays for alivePurchases' windows, one set per k (nothing allocated per call). */
+const scratch = new Map<number, { mean: Float64Array; from: Float64Array; to: Float64Array; mass: Float64Array; open: Uint8Array }>()
+function windows(k: number) {
+  let w = scratch.get(k)
+  if (!w)
+    scratch.set(k, (w = { mean: new Float64Array(k), from: new Float64Array(k), to: new Float64Array(k), mass: new Float64Array(k), open: new Uint8Array(k) }))
+  return w
 }
 
 /** E[X(t) | x, t_x, T] from the alive terms and the per-phase expectations `perPhase(q)`. */
@@ -459,7 +497,9 @@ function expectedFrom(p: CnbdParams, variant: CnbdVariant, x: number, tx: number
  */
 export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0
-  return expectedFrom(p, variant, x, tx, T, (q) => alivePurchases(p, variant, t, x, T, q))
+  const parts = new Float64Array(p.k)
+  alivePurchases(p, variant, t, x, T, newStay(), parts, 0)
+  return expectedFrom(p, variant, x, tx, T, (q) => parts[q])
 }
 
 /**
@@ -505,7 +545,7 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
     for (let q = 0; q < k; q++) {
       const wq = terms[q] / P
       if (wq < 1e-16) continue
-      if (Number.isNaN(row[q])) row[q] = alivePurchases(p, variant, t, x, T, q, stay)
+      if (Number.isNaN(row[q])) alivePurchases(p, variant, t, x, T, stay, row, 0)
       total += wq * row[q]
     }
     const value = aliveShare(P, logR) * total
@@ -561,7 +601,7 @@ export function cnbdExpectedAt(p: CnbdParams, variant: CnbdVariant): (ts: Float6
         const wq = terms[q] / P
         if (wq < 1e-16) continue
         const at = h * k + q
-        if (Number.isNaN(row[at])) row[at] = alivePurchases(p, variant, t, x, T, q, stay)
+        if (Number.isNaN(row[at])) alivePurchases(p, variant, t, x, T, stay, row, h * k)
         total += wq * row[at]
       }
       const value = share * total
