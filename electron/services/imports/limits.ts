@@ -9,6 +9,14 @@ export const MAX_CELL = 65_536
  */
 export const MAX_SHEET_ROWS = 1_048_576
 export const MAX_SHEET_COLUMNS = 16_384
+/**
+ * The most cells a workbook's sheets may hold, all together, counted before SheetJS reads them
+ * (sheet-extents): SheetJS lays every sheet out in memory at once, and the import's peak RSS
+ * grows by about 380 bytes a cell (a 2,400,000-cell .xlsx, 300,000 rows: 916 MB; see the
+ * xlsx-readers bench), so this bound keeps a workbook's import under 2 GB. A larger one is
+ * refused before it is read, and the user told to save it as CSV, which is read a piece at a time.
+ */
+export const MAX_SHEET_CELLS = 5_000_000
 /** Unpacked, a workbook larger than this is refused rather than inflated in memory (a zip bomb). */
 export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 /**
@@ -67,5 +75,12 @@ export function unpacksTooLarge(): DomainError {
   return new DomainError(
     'UNREADABLE_FILE',
     `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请另存为 CSV 后导入。 (the workbook unpacks to more than 512 MB: save it as CSV)`
+  )
+}
+
+export function tooManyCells(cells: number): DomainError {
+  return new DomainError(
+    'UNREADABLE_FILE',
+    `工作簿共有 ${cells} 个单元格，超过上限 ${MAX_SHEET_CELLS} 个，请另存为 CSV 后导入。 (the workbook holds ${cells} cells, more than ${MAX_SHEET_CELLS}: save it as CSV)`
   )
 }

@@ -11,8 +11,9 @@
  */
 import type * as XLSXTypes from '@e965/xlsx'
 import { DomainError } from '../../../shared/result'
-import { MAX_CELL, MAX_COLUMNS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooFarDown, tooLong, tooWide } from './limits'
-import { inflateFailure } from './zip-entries'
+import { MAX_CELL, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooFarDown, tooLong, tooManyCells, tooWide } from './limits'
+import type { SheetExtent } from './sheet-extents'
+import { checkZipWorkbook } from './zip-entries'
 
 /** Which kind of workbook: it names the file in the damage message, and sets how rows are bounded. */
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
@@ -80,6 +81,21 @@ function outOfBounds(ws: XLSXTypes.WorkSheet): DomainError | null {
   return null
 }
 
+/**
+ * Why a zip workbook's sheets cannot be laid out, from the scan before SheetJS reads them
+ * (sheet-extents): a stored cell past Excel's last row or column, or more cells in all than
+ * the import lays out. An .xls needs none of this: BIFF numbers rows in 16 bits.
+ */
+function beyondLayout(sheets: SheetExtent[]): DomainError | null {
+  let cells = 0
+  for (const s of sheets) {
+    if (s.lastRow > MAX_SHEET_ROWS) return tooFarDown(s.lastRow)
+    if (s.lastColumn > MAX_SHEET_COLUMNS) return tooWide(s.lastColumn)
+    cells += s.cells
+  }
+  return cells > MAX_SHEET_CELLS ? tooManyCells(cells) : null
+}
+
 /** Filled cells, to find the data sheet; a sheet out of bounds is never the one chosen. */
 function filledCells(ws: XLSXTypes.WorkSheet | undefined): number {
   // a sheet the workbook lists but SheetJS could not parse is damage, never the data sheet
@@ -94,9 +110,14 @@ function filledCells(ws: XLSXTypes.WorkSheet | undefined): number {
 /** The rows of one sheet (named) or of the fullest one. */
 export async function readWorkbookRows(bytes: Uint8Array, format: WorkbookFormat, sheetName?: string): Promise<WorkbookRows> {
   XLSX ??= await import('@e965/xlsx')
-  // .xlsx and .ods are zips: damaged compressed data must be refused, not read as an empty sheet
-  const broken = format === 'xls' ? null : inflateFailure(bytes)
-  if (broken) throw refusal(broken, format)
+  // .xlsx and .ods are zips: damaged compressed data must be refused, not read as an empty
+  // sheet, and a sheet SheetJS could not lay out in memory refused before it tries
+  if (format !== 'xls') {
+    const zip = checkZipWorkbook(bytes, format)
+    if (zip.failure) throw refusal(zip.failure, format)
+    const bound = beyondLayout(zip.sheets)
+    if (bound) throw bound
+  }
   let wb: XLSXTypes.WorkBook
   try {
     wb = XLSX.read(bytes, {
@@ -140,6 +161,8 @@ export async function readWorkbookRows(bytes: Uint8Array, format: WorkbookFormat
   const rows: string[][] = []
   for (let r = 0; r < data.length; r++) {
     const row = data[r]
+    // SheetJS's cells of a row are garbage once it is text: the sheet is never held twice over
+    data[r] = undefined
     if (!row) {
       rows.push(EMPTY_ROW)
       continue
