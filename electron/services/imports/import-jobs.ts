@@ -10,10 +10,8 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
 import type { ImportProgress, ImportResult } from '../../../shared/schemas/imports'
-import { importFileSize } from './file-input'
 import { runImport, type RunImportInput } from './import-service'
-import { expandedSize } from './gzip-input'
-import { importHeapLimitMb } from './limits'
+import { importHeapLimitFor } from './import-heap'
 import type { WorkerMessage, WorkerRequest } from './import-worker'
 
 interface Job {
@@ -86,7 +84,7 @@ export class ImportJobs {
     const file = this.workerFile()
     if (file) {
       const request: WorkerRequest = { ...input, dbPath: this.options.dbPath, cancel }
-      const maxOldGenerationSizeMb = this.options.heapLimitMb ?? importHeapLimitMb(expandedSize(input.file, importFileSize(input.file)))
+      const maxOldGenerationSizeMb = this.options.heapLimitMb ?? importHeapLimitFor(input.file)
       const worker = new Worker(file, { workerData: request, resourceLimits: { maxOldGenerationSizeMb } })
       job.worker = worker
       worker.on('message', (m: WorkerMessage) => this.onMessage(job, m))
