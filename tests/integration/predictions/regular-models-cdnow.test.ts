@@ -114,6 +114,12 @@ describe('the regular-buyer models on CDNOW', () => {
     out = ''
     let err = ''
     expect(await runCli([...args, '--model', 'nope'], { stdout: (t) => (out += t), stderr: (t) => (err += t), env: {}, version: 'test' })).not.toBe(0)
-    expect(err + out).toMatch(/--model 只能是 auto 或 bgnbd, paretoNbd, mbgnbd, bgcnbd, mbgcnbd/)
+    // refused through the catalogue (cliFlagChoice), in the language LANG asks for
+    expect(err + out).toContain('"key":"cliFlagChoice"')
+    expect(err + out).toContain('--model must be one of auto, bgnbd, paretoNbd, mbgnbd, bgcnbd, mbgcnbd, got nope')
+    err = ''
+    const zh = { stdout: () => {}, stderr: (t: string) => (err += t), env: { LANG: 'zh_CN.UTF-8' }, version: 'test' }
+    expect(await runCli([...args, '--model', 'nope'], zh)).not.toBe(0)
+    expect(err).toContain('--model 只能是 auto, bgnbd, paretoNbd, mbgnbd, bgcnbd, mbgcnbd，这里是 nope')
   })
 })
