@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { test, expect, screenshot } from './fixtures'
+import { journeyFile } from '../integration/journey/journey-files'
 
 const run = promisify(execFile)
 const root = resolve(__dirname, '../..')
@@ -123,4 +124,26 @@ test('the customer list’s tier, ladder and last-purchase columns hold their En
     .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => (c.textContent ?? '').trim()))
   expect(cut).toEqual([])
   await screenshot(page, 'walkthrough-customers-english-columns')
+})
+
+test('a customer file from a shop’s files says where each empty field comes from instead of a bare dash', async ({ page, app }) => {
+  await app.cli(['import', journeyFile('members.csv')])
+  await app.cli(['import', journeyFile('pos-2026-09.csv')])
+  // 谢丹 (M024): the member list gives her birthday and gender, but no address, age band, child, referrer or tag
+  const found = await app.cli<{ rows: { id: number }[] }>(['customers', '--search', 'M024'])
+  await page.goto(`${app.url}#/customers/${found.rows[0].id}`)
+  const profile = page.getByTestId('customer-profile')
+  await expect(profile.getByTestId('empty-address')).toHaveText('未填：会员资料的“地址”列或网店订单的收货地址，或在编辑档案里填写')
+  await expect(profile.getByTestId('empty-region')).toHaveText('未知：从地址里读出省、市、区')
+  await expect(profile.getByTestId('empty-ageBand')).toHaveText('年龄段未填（会员资料的“年龄段”列）')
+  await expect(profile.getByTestId('empty-children')).toContainText('宝宝姓名')
+  await expect(profile.getByTestId('empty-referredBy')).toContainText('推荐人')
+  await expect(profile.getByTestId('empty-tags')).toContainText('会员标签')
+  // no product list yet: the lines have no category, and the figures say which file gives one
+  await expect(page.getByTestId('empty-categories')).toHaveText('未归类：导入商品资料（“商品分类”列），买过的商品按编码、条码或名称归类')
+  // what the member list gave is shown, not explained
+  await expect(profile.getByTestId('empty-gender')).toHaveCount(0)
+  await expect(profile.getByTestId('empty-birthday')).toHaveCount(0)
+  await expect(profile).toContainText('1994-07-14')
+  await screenshot(page, 'walkthrough-customer-empty-fields')
 })
