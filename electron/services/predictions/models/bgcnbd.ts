@@ -244,7 +244,7 @@ interface KFit {
 class RanAway extends Error {}
 
 /** The fit for one k from the given starts (BFGS first, Nelder–Mead and the ridge as fallbacks). */
-function fitAtK(k: number, variant: CnbdVariant, d: Prepared, starts: number[][]): KFit {
+function fitAtK(k: number, variant: CnbdVariant, d: Prepared, starts: number[][], label: string): KFit {
   const exact = (v: number[]) => negLogLikAndGradient(v, k, variant, d)
   // a run towards a limit (r, α → ∞: every customer buys at the same rate) is stopped as soon
   // as it passes the runaway mark instead of crawling on for thousands of evaluations; the
@@ -301,7 +301,7 @@ function fitAtK(k: number, variant: CnbdVariant, d: Prepared, starts: number[][]
     run = { ...heldRun, f: exact(heldRun.x).f }
     regularised = true
   }
-  assertSettled(variant === 'mbg' ? 'MBG/CNBD-k' : 'BG/CNBD-k', run)
+  assertSettled(label, run)
   return { x: run.x, f: run.f, evaluations, regularised }
 }
 
@@ -313,9 +313,16 @@ export interface CnbdFitReport extends FitReport<CnbdParams> {
 /**
  * Maximum-likelihood fit with k fixed (`k` given) or chosen: k = 1, 2, … is tried in turn,
  * each warm-started from the last, until two ks in a row fall short of the best or k reaches
- * MAX_K; the k with the highest likelihood wins. Throws a DomainError when no k can be fitted.
+ * MAX_K; the k with the highest likelihood wins. Throws a DomainError when no k can be fitted,
+ * naming the model as `label` (MBG/NBD is this fit at k = 1 and must say its own name).
  */
-export function fitCnbd(g: RfmGroups, gaps: GapSummary, variant: CnbdVariant, fixedK?: number): CnbdFitReport {
+export function fitCnbd(
+  g: RfmGroups,
+  gaps: GapSummary,
+  variant: CnbdVariant,
+  fixedK?: number,
+  label = variant === 'mbg' ? 'MBG/CNBD-k' : 'BG/CNBD-k'
+): CnbdFitReport {
   assertFittable(g)
   if (!Number.isFinite(gaps.littSum)) throw new DomainError('BAD_INPUT', '购买间隔数据有误 (the gaps between purchases are not finite)')
   const d = prepare(g)
@@ -331,7 +338,7 @@ export function fitCnbd(g: RfmGroups, gaps: GapSummary, variant: CnbdVariant, fi
     if (last) starts.unshift([last[0], last[1] - Math.log(k / (k - 1)), last[2], last[3]])
     let fit: KFit
     try {
-      fit = fitAtK(k, variant, d, starts)
+      fit = fitAtK(k, variant, d, starts, label)
     } catch (e) {
       if (!(e instanceof DomainError) || !best) throw e
       break

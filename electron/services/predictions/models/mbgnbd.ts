@@ -47,7 +47,7 @@ export function mbgnbdLogLik(p: MbgNbdParams, g: RfmGroups): number {
 
 /** Maximum-likelihood fit; throws a DomainError when the data cannot pin the parameters down. */
 export function fitMbgNbd(g: RfmGroups): FitReport<MbgNbdParams> {
-  const fit = fitCnbd(g, { littSum: 0 }, 'mbg', 1)
+  const fit = fitCnbd(g, { littSum: 0 }, 'mbg', 1, 'MBG/NBD')
   const { r, alpha, a, b } = fit.params
   return { params: { r, alpha, a, b }, logLik: fit.logLik, evaluations: fit.evaluations, regularised: fit.regularised }
 }
