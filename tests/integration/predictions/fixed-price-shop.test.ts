@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { loadCdnow } from './load-cdnow'
 import { fitClv, scoreCustomer } from '../../../electron/services/predictions/clv-service'
+import { topCustomers } from '../../../electron/services/predictions/top-customers'
 import { paretoNbdPAlive } from '../../../electron/services/predictions/models/pareto-nbd'
 import { dayNumber } from '../../../shared/domain/dates'
 import type { Db } from '../../../electron/db/driver'
@@ -76,5 +77,30 @@ describe('a fixed-price formula shop', () => {
     const stopped = paretoNbdPAlive(p, 1, 31 / 7, 171 / 7)
     expect(still).toBeGreaterThan(0.99)
     expect(stopped).toBeLessThan(still)
+  })
+  it('answers the top list as of 09-30 (issue 20, "Done means"): the rhythm named, the model its own holdout chose, and every member still buying above every one who stopped', () => {
+    const asOf = '2026-09-30'
+    const top = topCustomers(db, { asOf, horizonDays: 90, limit: 300 })
+    expect(top.mode).toBe('model')
+    expect(top.customers).toBe(300)
+    expect(top.spend).toMatchObject({ model: 'shrunk-mean', fallback: true })
+    // the choice is the shop's own 26-week backtest before the day, and says so
+    expect(top.choice!.zh).toMatch(/^按最近 26 周（2026-04-01 之后至 2026-09-30）的实际购买检验，\S+ 预测得最准/)
+    const sinceLast = top.rows.map((r) => dayNumber(asOf) - dayNumber(r.lastPurchase))
+    const buying = sinceLast.flatMap((d, i) => (d <= 35 ? [i] : []))
+    const stopped = sinceLast.flatMap((d, i) => (d > 45 ? [i] : []))
+    // the members whose last tin in the file came within 35 days of the day: 86 of them
+    const lastTin = new Map<string, string>()
+    for (const line of formulaShopCsv().trim().split('\n').slice(1)) lastTin.set(line.split(',')[0], line.split(',')[1])
+    expect([...lastTin.values()].filter((d) => dayNumber(asOf) - dayNumber(d) <= 35)).toHaveLength(86)
+    expect(buying).toHaveLength(86)
+    expect(Math.max(...buying)).toBeLessThan(Math.min(...stopped))
+    // at one price for everyone, value is expected tins × ¥268
+    for (const r of top.rows.slice(0, 5)) expect(r.expectedValueFen).toBe(Math.round(r.expectedPurchases! * 26800))
+    // the page's fit on the same shop names the rhythm
+    const paged = fitClv(db, { calibrationEnd: '2026-06-30', holdoutEnd: asOf, unit: 'week', paretoNbd: false })
+    expect(paged.regularity!.zh).toBe('买得很有规律，大约每 30 天一次')
+    const best = Object.entries(paged.backtests).sort((a, b) => a[1].mae - b[1].mae)[0][0]
+    expect(paged.chosen).toBe(best)
   })
 })
