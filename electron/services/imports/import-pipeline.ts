@@ -24,6 +24,7 @@ import { commitMembers } from './member-import'
 import { commitProducts } from './product-import'
 import { noMasterFigures } from './master-batch'
 import { linkPendingReferrers } from './referrers'
+import { phoneConcernReason } from './phone-concern'
 
 export interface ImportRequest {
   fileName: string
@@ -132,6 +133,16 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
     let totalFen = 0
     let readTotalFen = 0
     const errors: RowError[] = []
+    // a phone kept but worth a look (a digit missing, not a mainland number), once per phone: as member lists say it
+    const notices: RowError[] = []
+    const phonesChecked = new Set<string>()
+    const notePhone = (sale: Sale, row: number) => {
+      const phone = sale.identities.find((i) => i.kind === 'phone')?.value
+      if (!phone || phonesChecked.has(phone)) return
+      phonesChecked.add(phone)
+      const reason = phoneConcernReason(phone)
+      if (reason && notices.length < MAX_ERRORS_IN_RESULT) notices.push({ row, column: layout.mapping.phone ?? '', value: phone, reason })
+    }
     const customerOfGroup = new Map<number, number>()
     const names = new SeenValues()
     const addresses = new SeenValues()
@@ -181,6 +192,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       }
       const sale = meaning.sale
       readTotalFen += sale.amountFen
+      notePhone(sale, index + 1)
       const customerId = customerFor(sale)
       const ownKey = identityKey([...sale.identities].sort((a, b) => identityPriority[a.kind] - identityPriority[b.kind])[0])
       // no receipt number: one order per customer and moment
@@ -293,6 +305,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
       returns: counts.returns,
       errors,
       ...noMasterFigures(),
+      notices,
       referrersLinked: pendingLinks.linked
     }
   })

@@ -61,7 +61,7 @@ export default {
         taken: '已采用',
         cannotTake: '请在客户档案中修改',
         takenNotice: '已为客户 #{id} 采用文件中的值',
-        noticesTitle: '已忽略（{n}）'
+        noticesTitle: '请核对（{n}）'
       },
       samples: {
         title: '将要保存的值（前 {n} 行）',
@@ -143,7 +143,7 @@ export default {
         taken: 'Taken',
         cannotTake: 'edit it in the customer file',
         takenNotice: "Customer #{id} now has the file's value",
-        noticesTitle: 'Ignored ({n})'
+        noticesTitle: 'To check ({n})'
       },
       samples: {
         title: 'Values as they will be stored (first {n} rows)',
