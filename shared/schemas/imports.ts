@@ -234,7 +234,10 @@ export const ImportProgress = z.object({
   rowsTotal: z.number().int(),
   rowsPerSecond: z.number().int(),
   result: ImportResult.nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable()
+  /** key and params: a catalogued refusal (shared/errors), shown in the reader's language */
+  error: z
+    .object({ code: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })
+    .nullable()
 })
 export type ImportProgress = z.infer<typeof ImportProgress>
 

@@ -19,7 +19,9 @@ async function importAsJob(env: CliEnv, path: string, options: ImportOptions): P
     if (p.state === 'done' && p.result) return p.result
     if (p.state !== 'running') {
       const code = (errorCodes as readonly string[]).includes(p.error?.code ?? '') ? (p.error!.code as ErrorCode) : 'INTERNAL'
-      throw new DomainError(code, p.error?.message ?? `导入未完成 (import ${p.state})`)
+      if (!p.error) throw refuse('importUnfinished', { state: p.state })
+      // the job's refusal as the worker gave it, key and parameters kept for the reader's language
+      throw new DomainError(code, p.error.message, p.error.key === undefined ? undefined : { key: p.error.key, params: p.error.params ?? {} })
     }
     if (p.rowsTotal > 0 && Date.now() - told >= 1000) {
       told = Date.now()

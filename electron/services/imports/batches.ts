@@ -4,10 +4,10 @@
  */
 import Papa from 'papaparse'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { BatchSummary, UndoResult } from '../../../shared/schemas/imports'
 import { refreshOrderTotals, refreshSummaries } from '../ledger/summaries'
 import { revertFieldChanges } from './master-log'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Every batch, newest first (demo batches included). */
 export function listBatches(db: Db): BatchSummary[] {
@@ -31,8 +31,8 @@ export function listBatches(db: Db): BatchSummary[] {
  */
 export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult {
   const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(batchId) as { id: number; undone_at: string | null } | undefined
-  if (!batch) throw new DomainError('NOT_FOUND', `没有编号为 ${batchId} 的导入批次。 (no batch ${batchId})`)
-  if (batch.undone_at) throw new DomainError('CONFLICT', `批次 ${batchId} 已于 ${batch.undone_at} 撤销。 (already undone)`)
+  if (!batch) throw refuse('importBatchNotFound', { id: batchId })
+  if (batch.undone_at) throw refuse('batchAlreadyUndone', { id: batchId, at: batch.undone_at })
   return db.transaction((): UndoResult => {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_orders (id INTEGER PRIMARY KEY); DELETE FROM undo_orders;')
     db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_customers (id INTEGER PRIMARY KEY); DELETE FROM undo_customers;')
@@ -130,7 +130,7 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
 /** The rejected rows of a batch as CSV (with a BOM, so Excel reads the Chinese right). */
 export function rejectedRowsCsv(db: Db, batchId: number): { fileName: string; csv: string; count: number } {
   const batch = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck().get(batchId) as string | undefined
-  if (batch === undefined) throw new DomainError('NOT_FOUND', `没有编号为 ${batchId} 的导入批次。 (no batch ${batchId})`)
+  if (batch === undefined) throw refuse('importBatchNotFound', { id: batchId })
   const rows = db.prepare('SELECT row_number, column_name, value, reason FROM rejected_rows WHERE batch_id = ? ORDER BY row_number, id').all(batchId) as {
     row_number: number
     column_name: string | null

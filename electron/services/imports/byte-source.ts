@@ -4,7 +4,7 @@
  * arrived whole (the browser host's upload, tests).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface ByteSource {
   readonly size: number
@@ -32,7 +32,7 @@ export function fileBytes(path: string): ByteSource {
     read(start, length) {
       const now = statSync(path)
       if (now.size !== seen.size || now.mtimeMs !== seen.mtimeMs) {
-        throw new DomainError('UNREADABLE_FILE', '导入过程中文件被修改了，请重新导入。 (the file changed while it was being read: import it again)')
+        throw refuse('fileChangedWhileRead')
       }
       const piece = Buffer.allocUnsafe(Math.max(0, Math.min(length, seen.size - start)))
       const fd = openSync(path, 'r')

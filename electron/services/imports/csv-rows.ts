@@ -7,6 +7,7 @@
 import Papa from 'papaparse'
 import { DomainError } from '../../../shared/result'
 import { MAX_ROW_CHARS } from './limits'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface CsvSettings {
   delimiter: string
@@ -63,8 +64,5 @@ export function parseCsvPieces(pieces: Iterable<string>, settings: CsvSettings, 
 }
 
 function rowTooLong(): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `有一行超过 ${MAX_ROW_CHARS / 1024 / 1024}M 个字符，多半是引号没有闭合，不像销售导出。 (a row is longer than ${MAX_ROW_CHARS} characters: most likely an unterminated quote)`
-  )
+  return refuse('rowTooLong', { millions: MAX_ROW_CHARS / 1024 / 1024 })
 }

@@ -7,8 +7,8 @@
  */
 import { isUtf8 as isUtf8Bytes } from 'node:buffer'
 import iconv from 'iconv-lite'
-import { DomainError } from '../../../shared/result'
 import { bytePieces, type ByteSource } from './byte-source'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const
 export type TextEncodingName = (typeof encodings)[number]
@@ -129,9 +129,6 @@ export function assertText(text: string): void {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++
   }
   if (sample.length > 0 && bad / sample.length > 0.02) {
-    throw new DomainError(
-      'UNREADABLE_FILE',
-      '这不是可读的表格文件（内容像二进制数据）。请导出为 CSV 或 xlsx。 (not a readable table: the content looks binary)'
-    )
+    throw refuse('fileLooksBinary')
   }
 }

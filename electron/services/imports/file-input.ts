@@ -2,11 +2,11 @@
 import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { createHash } from 'node:crypto'
-import { DomainError } from '../../../shared/result'
 import type { ImportFile } from '../../../shared/schemas/imports'
 import { bytePieces, fileBytes, memoryBytes, type ByteSource } from './byte-source'
 import { PIECE_BYTES } from './decode'
 import { fileTooLarge, MAX_FILE_BYTES } from './limits'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface LoadedFile {
   name: string
@@ -25,7 +25,7 @@ export function loadImportFile(file: ImportFile): LoadedFile {
     try {
       if (!statSync(file.path).isFile()) throw new Error('not a file')
     } catch {
-      throw new DomainError('NOT_FOUND', `找不到文件 ${file.path} (no such file)`)
+      throw refuse('importFileNotFound', { path: file.path })
     }
     bytes = fileBytes(file.path)
     if (bytes.size > MAX_FILE_BYTES) {

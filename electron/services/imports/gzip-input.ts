@@ -5,9 +5,9 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { DomainError } from '../../../shared/result'
 import type { ImportFile } from '../../../shared/schemas/imports'
 import { MAX_FILE_BYTES } from './limits'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b
 
@@ -18,14 +18,11 @@ export function gunzipExport(bytes: Uint8Array, cap = MAX_FILE_BYTES): Buffer {
     out = gunzipSync(bytes, { maxOutputLength: cap })
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-      throw new DomainError(
-        'UNREADABLE_FILE',
-        `压缩文件解开后超过 ${Math.round(cap / 1024 / 1024)} MB，请按月份分开导出。 (the gzipped file unpacks to more than ${Math.round(cap / 1024 / 1024)} MB: export it month by month)`
-      )
+      throw refuse('gzipUnpacksTooLarge', { mb: Math.round(cap / 1024 / 1024) })
     }
-    throw new DomainError('UNREADABLE_FILE', '压缩文件 (.gz) 已损坏或不完整，无法解开；请重新下载或导出。 (the .gz file is damaged or cut short)')
+    throw refuse('gzipDamaged')
   }
-  if (isGzip(out)) throw new DomainError('UNREADABLE_FILE', '文件被压缩了两次 (.gz 里还是 .gz)，请先解开一层。 (gzipped twice: unpack one layer first)')
+  if (isGzip(out)) throw refuse('gzippedTwice')
   return out
 }
 

@@ -8,11 +8,12 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ImportProgress, ImportResult } from '../../../shared/schemas/imports'
 import { runImport, type RunImportInput } from './import-service'
 import { importHeapLimitFor } from './import-heap'
 import type { WorkerMessage, WorkerRequest } from './import-worker'
+import { errorMessage } from './worker-error'
+import { refuse } from '../../../shared/errors/refuse'
 
 interface Job {
   progress: ImportProgress
@@ -42,12 +43,7 @@ const KEEP_FINISHED = 20
 /** A worker that died: out of memory is the file's size, said plainly; anything else is ours. */
 function workerFailure(e: Error & { code?: string }): Extract<WorkerMessage, { type: 'error' }> {
   if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    return {
-      type: 'error',
-      code: 'UNREADABLE_FILE',
-      message:
-        '文件太大，导入时内存不够，数据库没有任何改动。请按月份分开导出后再导入。 (the import ran out of memory and wrote nothing: export fewer months at a time)'
-    }
+    return errorMessage(refuse('importOutOfMemory'))
   }
   return { type: 'error', code: 'INTERNAL', message: e.message }
 }
@@ -90,7 +86,7 @@ export class ImportJobs {
       worker.on('message', (m: WorkerMessage) => this.onMessage(job, m))
       worker.on('error', (e: Error & { code?: string }) => this.finish(job, workerFailure(e)))
       worker.on('exit', (code) => {
-        if (job.progress.state === 'running') this.finish(job, { type: 'error', code: 'INTERNAL', message: `导入进程意外退出 (worker exited with ${code})` })
+        if (job.progress.state === 'running') this.finish(job, errorMessage(refuse('importWorkerExited', { exitCode: code })))
       })
     } else {
       // in-process: let the caller receive the job id before the (blocking) pipeline runs
@@ -101,8 +97,7 @@ export class ImportJobs {
           shouldCancel: () => Atomics.load(job.cancel, 0) === 1
         }).then(
           (result) => this.finish(job, { type: 'done', result }),
-          (e: unknown) =>
-            this.finish(job, { type: 'error', code: e instanceof DomainError ? e.code : 'INTERNAL', message: e instanceof Error ? e.message : String(e) })
+          (e: unknown) => this.finish(job, errorMessage(e))
         )
       })
     }
@@ -112,14 +107,14 @@ export class ImportJobs {
   /** Where a job stands. */
   progress(jobId: string): ImportProgress {
     const job = this.jobs.get(jobId)
-    if (!job) throw new DomainError('NOT_FOUND', `没有这个导入任务。 (no import job ${jobId})`)
+    if (!job) throw refuse('importJobNotFound', { id: jobId })
     return { ...job.progress }
   }
 
   /** Ask a running job to stop; answers false when it had already finished. */
   cancel(jobId: string): { cancelled: boolean } {
     const job = this.jobs.get(jobId)
-    if (!job) throw new DomainError('NOT_FOUND', `没有这个导入任务。 (no import job ${jobId})`)
+    if (!job) throw refuse('importJobNotFound', { id: jobId })
     if (job.progress.state !== 'running') return { cancelled: false }
     Atomics.store(job.cancel, 0, 1)
     return { cancelled: true }
@@ -162,7 +157,7 @@ export class ImportJobs {
       this.options.onDone?.(m.result)
     } else {
       p.state = m.code === 'CANCELLED' ? 'cancelled' : 'failed'
-      p.error = { code: m.code, message: m.message }
+      p.error = { code: m.code, message: m.message, ...(m.key === undefined ? {} : { key: m.key, params: m.params ?? {} }) }
     }
     job.worker = null
   }

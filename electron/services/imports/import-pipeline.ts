@@ -7,7 +7,6 @@
  */
 import { hash } from 'node:crypto'
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ImportOptions, ImportResult, RowError } from '../../../shared/schemas/imports'
 import { LedgerWriter } from '../ledger/ledger-writer'
 import type { Identity, IdentityKind } from '../ledger/identities'
@@ -25,6 +24,7 @@ import { commitProducts } from './product-import'
 import { noMasterFigures } from './master-batch'
 import { linkPendingReferrers } from './referrers'
 import { phoneConcernReason } from './phone-concern'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface ImportRequest {
   fileName: string
@@ -92,7 +92,7 @@ export function commitImport(db: Db, table: TableSource, request: ImportRequest,
   const excludedOrders = new Set<string>()
   let scanned = 0
   const checkCancel = () => {
-    if (hooks.shouldCancel?.()) throw new DomainError('CANCELLED', '导入已取消，数据库没有任何改动。 (import cancelled: nothing was written)')
+    if (hooks.shouldCancel?.()) throw refuse('importCancelled')
   }
   const scan = scanBody(table, layout, options, (cells, _index, reader) => {
     if (++scanned % PROGRESS_EVERY === 0) {

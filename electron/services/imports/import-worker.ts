@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase } from '../../db/connection'
 import { loadDriver } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
+import { errorMessage, type ImportFailure } from './worker-error'
 import { runImport, type RunImportInput } from './import-service'
 
 export interface WorkerRequest extends RunImportInput {
@@ -19,7 +19,7 @@ export interface WorkerRequest extends RunImportInput {
 export type WorkerMessage =
   | { type: 'progress'; phase: 'reading' | 'backup' | 'scanning' | 'writing' | 'finishing'; rowsDone: number; rowsTotal: number }
   | { type: 'done'; result: Awaited<ReturnType<typeof runImport>> }
-  | { type: 'error'; code: string; message: string }
+  | ImportFailure
 
 async function main(): Promise<void> {
   const port = parentPort
@@ -37,8 +37,7 @@ async function main(): Promise<void> {
     })
     post({ type: 'done', result })
   } catch (e) {
-    const code = e instanceof DomainError ? e.code : 'INTERNAL'
-    post({ type: 'error', code, message: e instanceof Error ? e.message : String(e) })
+    post(errorMessage(e))
   } finally {
     db?.close()
   }

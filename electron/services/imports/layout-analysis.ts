@@ -4,7 +4,6 @@
  * for the totals rows, the file's own total, the day/month order and the row count.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ImportKind, ImportOptions } from '../../../shared/schemas/imports'
 import type { ColumnIndex, ImportField, Mapping } from './fields'
 import { importFields } from './fields'
@@ -16,6 +15,7 @@ import { DayOrderVote, type DayOrder } from './date-parse'
 import { RowReader } from './row-reader'
 import { detectKind, mappingForKind, type KindVerdict } from './kind-detection'
 import type { TableSource } from './table-source'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface Layout {
   /** 0-based index of the header row */
@@ -38,9 +38,9 @@ export function analyseLayout(db: Db | null, table: TableSource, options: Import
     head.push(cells)
     return head.length < Math.max(HEAD_ROWS, options.headerRow ?? 0)
   })
-  if (head.every(isBlankRow)) throw new DomainError('UNREADABLE_FILE', '文件里没有数据。 (the file holds no data)')
+  if (head.every(isBlankRow)) throw refuse('fileHoldsNoData')
   const headerIndex = options.headerRow !== undefined ? options.headerRow - 1 : detectHeaderRow(head)
-  if (headerIndex >= head.length) throw new DomainError('BAD_INPUT', `第 ${headerIndex + 1} 行不存在。 (no row ${headerIndex + 1})`)
+  if (headerIndex >= head.length) throw refuse('headerRowMissing', { row: headerIndex + 1 })
   const headers = head[headerIndex].map((h) => h.trim())
   const remembered = db ? rememberedMapping(db, headers) : null
   const sample = head.slice(headerIndex + 1).filter((r) => !isBlankRow(r) && !isTotalsRow(r))
@@ -77,7 +77,7 @@ export function mappingToColumns(mapping: Mapping, headers: string[], strict: bo
     let i = headers.indexOf(header)
     if (i < 0) i = headers.map(normalizeHeader).indexOf(normalizeHeader(header))
     if (i < 0) {
-      if (strict) throw new DomainError('BAD_INPUT', `找不到列“${header}”。 (no column named ${header})`)
+      if (strict) throw refuse('columnNotFound', { header })
       continue
     }
     columns[field] = i
@@ -88,10 +88,10 @@ export function mappingToColumns(mapping: Mapping, headers: string[], strict: bo
 /** The mapping must at least say when and how much. */
 export function assertUsableMapping(columns: ColumnIndex): void {
   if (columns.orderedAt === undefined && columns.date === undefined && columns.timeOfDay === undefined) {
-    throw new DomainError('BAD_INPUT', '没有找到日期/时间列，请在预览中指定。 (no date column: map one in the preview)')
+    throw refuse('noDateColumn')
   }
   if (columns.amount === undefined && columns.unitPrice === undefined) {
-    throw new DomainError('BAD_INPUT', '没有找到金额或单价列，请在预览中指定。 (no amount or unit price column: map one in the preview)')
+    throw refuse('noAmountColumn')
   }
 }
 

@@ -1,5 +1,6 @@
 /** Bounds past which a file is not a shop export (or is damaged), and the refusals that say so. */
 import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const MAX_COLUMNS = 1000
 export const MAX_CELL = 65_536
@@ -30,10 +31,7 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024
 
 /** The refusal of a file over MAX_FILE_BYTES, whether seen on disk or as bytes. */
 export function fileTooLarge(): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `文件超过 ${MAX_FILE_BYTES / 1024 / 1024} MB，请按月份分开导出。 (the file is larger than 256 MB: export it month by month)`
-  )
+  return refuse('fileTooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 })
 }
 /**
  * The largest amount one line (or unit price) may hold: 999,999,999.99 yuan, the nine digits
@@ -66,33 +64,21 @@ export function workbookHeapLimitMb(unpackedBytes: number): number {
 }
 
 export function tooWide(n: number): DomainError {
-  return new DomainError('UNREADABLE_FILE', `文件有 ${n} 列，超过上限 ${MAX_COLUMNS} 列，不像销售导出。 (${n} columns: more than ${MAX_COLUMNS})`)
+  return refuse('tooManyColumns', { columns: n, max: MAX_COLUMNS })
 }
 
 export function tooLong(row: number): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `第 ${row} 行有一个超过 ${MAX_CELL} 字符的单元格，不像销售导出。 (row ${row} has a cell longer than ${MAX_CELL} characters)`
-  )
+  return refuse('cellTooLong', { row, max: MAX_CELL })
 }
 
 export function tooFarDown(row: number): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `工作表的行号 ${row} 超过 Excel 的上限 ${MAX_SHEET_ROWS} 行，文件已损坏。 (row number ${row} is past Excel's last row ${MAX_SHEET_ROWS}: the workbook is damaged)`
-  )
+  return refuse('sheetRowPastExcel', { row, max: MAX_SHEET_ROWS })
 }
 
 export function unpacksTooLarge(): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB，请另存为 CSV 后导入。 (the workbook unpacks to more than 512 MB: save it as CSV)`
-  )
+  return refuse('workbookUnpacksTooLarge', { mb: MAX_UNPACKED_BYTES / 1024 / 1024 })
 }
 
 export function tooManyCells(cells: number): DomainError {
-  return new DomainError(
-    'UNREADABLE_FILE',
-    `工作簿共有 ${cells} 个单元格，超过上限 ${MAX_SHEET_CELLS} 个，请另存为 CSV 后导入。 (the workbook holds ${cells} cells, more than ${MAX_SHEET_CELLS}: save it as CSV)`
-  )
+  return refuse('tooManyCells', { cells, max: MAX_SHEET_CELLS })
 }

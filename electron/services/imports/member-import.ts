@@ -6,7 +6,6 @@
  * staff's value and is listed as a conflict. Every change is logged for undo (master-log.ts).
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { FieldConflict, ImportResult, RowError } from '../../../shared/schemas/imports'
 import { isIsoDate } from '../../../shared/domain/dates'
 import { CustomerPatch } from '../../../shared/schemas/customers'
@@ -26,6 +25,7 @@ import type { ImportField } from './fields'
 import type { TableSource } from './table-source'
 import type { ImportHooks, ImportRequest } from './import-pipeline'
 import { masterResult, MAX_LISTED, PROGRESS_EVERY, recordBatch, rejectRow, storeBatchFigures } from './master-batch'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** One member row read, before anything is written. */
 export interface MemberRow {
@@ -203,7 +203,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
   const { options } = request
   const asOf = request.importedAt.slice(0, 10)
   const checkCancel = () => {
-    if (hooks.shouldCancel?.()) throw new DomainError('CANCELLED', '导入已取消，数据库没有任何改动。 (import cancelled: nothing was written)')
+    if (hooks.shouldCancel?.()) throw refuse('importCancelled')
   }
   let scanned = 0
   const scan = scanBody(table, layout, options, () => {

@@ -6,7 +6,6 @@
  * category (ledger-writer.ts). Categories set here recount their buyers' category figures.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import type { ImportResult, RowError } from '../../../shared/schemas/imports'
 import { LedgerWriter } from '../ledger/ledger-writer'
 import type { ImportField } from './fields'
@@ -19,6 +18,7 @@ import { parseMoneyFen, parseNumber } from './money-parse'
 import { RowReader } from './row-reader'
 import type { ImportHooks, ImportRequest } from './import-pipeline'
 import type { TableSource } from './table-source'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface ProductRow {
   code: string
@@ -110,7 +110,7 @@ export class ProductReader {
 export function commitProducts(db: Db, table: TableSource, layout: Layout, request: ImportRequest, hooks: ImportHooks = {}): ImportResult {
   const { options } = request
   const checkCancel = () => {
-    if (hooks.shouldCancel?.()) throw new DomainError('CANCELLED', '导入已取消，数据库没有任何改动。 (import cancelled: nothing was written)')
+    if (hooks.shouldCancel?.()) throw refuse('importCancelled')
   }
   const reader = new ProductReader(layout)
   // pass 1: every code the list knows, so a name match never takes a product whose code is listed

@@ -14,6 +14,7 @@ import { DomainError } from '../../../shared/result'
 import { MAX_CELL, MAX_COLUMNS, MAX_SHEET_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, tooFarDown, tooLong, tooManyCells, tooWide } from './limits'
 import type { SheetExtent } from './sheet-extents'
 import { checkZipWorkbook } from './zip-entries'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Which kind of workbook: it names the file in the damage message, and sets how rows are bounded. */
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods'
@@ -57,13 +58,9 @@ function cellText(cell: XLSXTypes.CellObject | undefined, date1904: boolean): st
 function refusal(e: unknown, format: WorkbookFormat): DomainError {
   const message = (e as Error)?.message ?? String(e)
   if (/password|encrypt/i.test(message)) {
-    return new DomainError(
-      'PASSWORD_PROTECTED',
-      '工作簿设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入。 (the workbook is password-protected: remove the password and save it again)'
-    )
+    return refuse('workbookPasswordProtected')
   }
-  const what = format === 'xlsx' ? 'xlsx 文件' : '表格文件'
-  return new DomainError('UNREADABLE_FILE', `${what}已损坏或不完整，无法读取。 (the workbook is damaged or incomplete: ${message})`)
+  return refuse(format === 'xlsx' ? 'xlsxDamaged' : 'workbookDamaged', { reason: message })
 }
 
 /**
@@ -142,7 +139,7 @@ export async function readWorkbookRows(bytes: Uint8Array, format: WorkbookFormat
   let sheet: string
   if (sheetName !== undefined) {
     if (!sheets.includes(sheetName)) {
-      throw new DomainError('BAD_INPUT', `工作簿中没有名为「${sheetName}」的工作表。 (no sheet named ${sheetName}; sheets: ${sheets.join(', ')})`)
+      throw refuse('sheetNotFound', { sheet: sheetName, sheets: sheets.join(', ') })
     }
     sheet = sheetName
   } else {

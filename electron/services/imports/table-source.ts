@@ -15,6 +15,7 @@ import { gunzipExport, isGzip } from './gzip-input'
 import { fileTooLarge, MAX_CELL, MAX_COLUMNS, MAX_FILE_BYTES, tooLong, tooWide } from './limits'
 import { readWorkbookRows, type WorkbookFormat } from './sheet-read'
 import { zipWorkbookFormat } from './zip-entries'
+import { refuse } from '../../../shared/errors/refuse'
 
 export interface TableSource {
   format: 'csv' | 'xlsx' | 'xls' | 'ods'
@@ -56,7 +57,7 @@ async function workbookTable(format: WorkbookFormat, bytes: Uint8Array, sheet: s
 /** Open the bytes of one export as a table. */
 export async function openTable(bytes: Uint8Array | ByteSource, options: ReadOptions = {}): Promise<TableSource> {
   const source = asByteSource(bytes)
-  if (source.size === 0) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
+  if (source.size === 0) throw refuse('fileEmpty')
   if (source.size > MAX_FILE_BYTES) {
     throw fileTooLarge()
   }
@@ -78,7 +79,7 @@ export function csvTable(bytes: Uint8Array | ByteSource, options: ReadOptions = 
   const encoding = options.encoding ?? detectEncoding(source)
   const head = textHead(source, encoding)
   assertText(head)
-  if (head.trim() === '' && isBlankText(source, encoding)) throw new DomainError('UNREADABLE_FILE', '文件是空的。 (the file is empty)')
+  if (head.trim() === '' && isBlankText(source, encoding)) throw refuse('fileEmpty')
   const delimiter = options.delimiter ?? detectDelimiter(head)
   const newline = detectNewline(head, delimiter)
   return {
@@ -92,10 +93,7 @@ export function csvTable(bytes: Uint8Array | ByteSource, options: ReadOptions = 
       let failure: DomainError | null = null
       parseCsvPieces(textPieces(source, encoding, pieceBytes), { delimiter, newline }, (cells, notes) => {
         if (notes.unterminatedQuote) {
-          failure = new DomainError(
-            'UNREADABLE_FILE',
-            `第 ${index + 1} 行的引号没有闭合，文件可能被截断或损坏。 (row ${index + 1}: unterminated quote, the file looks truncated)`
-          )
+          failure = refuse('unterminatedQuote', { row: index + 1 })
         } else if (cells.length > MAX_COLUMNS) failure = tooWide(cells.length)
         else {
           for (const c of cells) if (c.length > MAX_CELL) failure = tooLong(index + 1)

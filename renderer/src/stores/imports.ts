@@ -17,6 +17,8 @@ import type {
 } from '@shared/schemas/imports'
 import { fileToBase64, saveBase64, saveBytes } from '@/composables/download'
 import { unwrap, useCall, CallError } from './call'
+import { failureText } from '../i18n/failure-text'
+import type { Fail } from '@shared/result'
 
 export type ImportStage = 'pick' | 'preview' | 'running' | 'result'
 
@@ -133,7 +135,8 @@ export const useImportsStore = defineStore('imports', () => {
         stage.value = 'result'
         await loadBatches()
       } else {
-        failure.value = p.error
+        // a catalogued refusal in the app's language, as unwrap shows any other
+        failure.value = p.error && { code: p.error.code, message: failureText({ ok: false, ...p.error } as Fail) }
         stage.value = 'preview'
       }
     }, POLL_MS)

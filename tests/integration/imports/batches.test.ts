@@ -97,8 +97,12 @@ describe('undoBatch', () => {
     const db = freshDb()
     const r = await importText(db, '会员卡号,销售时间,实收金额\nK1,2024-03-05 10:00,100\n')
     undoBatch(db, r.batchId, '2026-11-23T11:00:00')
-    expect(() => undoBatch(db, r.batchId, '2026-11-23T11:00:00')).toThrow(/已于/)
-    expect(() => undoBatch(db, 99, '2026-11-23T11:00:00')).toThrow(/99/)
+    expect(() => undoBatch(db, r.batchId, '2026-11-23T11:00:00')).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', key: 'batchAlreadyUndone', params: { id: r.batchId, at: '2026-11-23T11:00:00' } })
+    )
+    expect(() => undoBatch(db, 99, '2026-11-23T11:00:00')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', key: 'importBatchNotFound', params: { id: 99 } })
+    )
   })
 
   it('leaves the demo shop alone when undoing an import', async () => {

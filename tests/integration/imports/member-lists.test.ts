@@ -224,7 +224,7 @@ describe('bad member rows', () => {
 
   it('imports as sales when told to, and then says which column is missing', async () => {
     const db = freshDb()
-    await expect(importFixture(db, 'members-gbk.csv', { kind: 'sales' })).rejects.toThrow('没有找到日期/时间列')
+    await expect(importFixture(db, 'members-gbk.csv', { kind: 'sales' })).rejects.toMatchObject({ code: 'BAD_INPUT', key: 'noDateColumn' })
   })
 })
 

@@ -63,18 +63,19 @@ describe('old and open workbooks', () => {
   it('says which sheets exist when the picked one is not there', async () => {
     await expect(openTable(readFileSync(fixture('sales.ods')), { sheet: 'Sheet9' })).rejects.toMatchObject({
       code: 'BAD_INPUT',
-      message: expect.stringContaining('说明, 销售明细')
+      key: 'sheetNotFound',
+      params: { sheet: 'Sheet9', sheets: expect.stringContaining('说明, 销售明细') }
     })
   })
 
   it('refuses a password-protected workbook with its own code', async () => {
     const error = await openTable(readFileSync(fixture('password-protected.xlsx'))).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DomainError)
-    expect(error).toMatchObject({ code: 'PASSWORD_PROTECTED', message: expect.stringContaining('密码') })
+    expect(error).toMatchObject({ code: 'PASSWORD_PROTECTED', key: 'workbookPasswordProtected' })
   })
 
   it('refuses a cut-off .xls as damaged', async () => {
     const bytes = readFileSync(fixture('wps-sales-biff8.xls'))
-    await expect(openTable(bytes.subarray(0, 700))).rejects.toMatchObject({ code: 'UNREADABLE_FILE', message: expect.stringContaining('损坏') })
+    await expect(openTable(bytes.subarray(0, 700))).rejects.toMatchObject({ code: 'UNREADABLE_FILE', key: 'workbookDamaged' })
   })
 })

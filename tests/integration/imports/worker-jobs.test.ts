@@ -72,7 +72,7 @@ describe('an import in a worker thread', () => {
     expect(failed.state).toBe('failed')
     // inside the write transaction: lines had been inserted when the heap ran out
     expect(failed.phase).toBe('writing')
-    expect(failed.error).toEqual({ code: 'UNREADABLE_FILE', message: expect.stringContaining('内存不够') })
+    expect(failed.error).toEqual({ code: 'UNREADABLE_FILE', key: 'importOutOfMemory', params: {}, message: expect.stringContaining('内存不够') })
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(footprint(db)).toEqual(before)
     db.close()
