@@ -25,7 +25,7 @@ export function loadImportFile(file: ImportFile): LoadedFile {
     try {
       if (!statSync(file.path).isFile()) throw new Error('not a file')
     } catch {
-      throw refuse('importFileNotFound', { path: file.path })
+      throw refuse('fileNotFound', { path: file.path })
     }
     bytes = fileBytes(file.path)
     if (bytes.size > MAX_FILE_BYTES) {

@@ -13,7 +13,6 @@ export const imports = {
     en: 'the import ran out of memory and wrote nothing: export fewer months at a time'
   },
   importWorkerExited: { code: 'INTERNAL', 'zh-CN': '导入进程意外退出（退出码 {exitCode}）', en: 'the import process exited unexpectedly (code {exitCode})' },
-  importFileNotFound: { code: 'NOT_FOUND', 'zh-CN': '找不到文件 {path}', en: 'no such file: {path}' },
   fileEmpty: { code: 'UNREADABLE_FILE', 'zh-CN': '文件是空的', en: 'the file is empty' },
   fileHoldsNoData: { code: 'UNREADABLE_FILE', 'zh-CN': '文件里没有数据', en: 'the file holds no data' },
   fileChangedWhileRead: {

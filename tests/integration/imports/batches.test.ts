@@ -178,12 +178,18 @@ describe('the imports channels', () => {
 
   it('answers a clear error for a missing file and an unknown mapped column', async () => {
     const call = testDispatch(testContext())
-    expect(await call('imports.preview', { file: { path: '/nope/missing.csv' } })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await call('imports.preview', { file: { path: '/nope/missing.csv' } })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+      key: 'fileNotFound',
+      params: { path: '/nope/missing.csv' }
+    })
     const file = { name: 'a.csv', dataBase64: Buffer.from(readFileSync(fixture('semicolon-decimal-comma.csv'))).toString('base64') }
     expect(await call('imports.commit', { file, options: { mapping: { amount: 'Betrag' } } })).toMatchObject({
       ok: false,
       code: 'BAD_INPUT',
-      message: expect.stringContaining('Betrag')
+      key: 'columnNotFound',
+      params: { header: 'Betrag' }
     })
   })
 })
