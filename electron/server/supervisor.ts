@@ -8,7 +8,8 @@
  */
 import type { Dispatch } from '../ipc/dispatcher'
 import type { PrintSink } from '../services/printing/print-sink'
-import { fail, type Fail, type Result } from '../../shared/result'
+import { failFrom, type Fail, type Result } from '../../shared/result'
+import { refuse } from '../../shared/errors/refuse'
 import type { MessageLink } from './message-link'
 import { createServerClient, type ServerClient } from './server-client'
 import type { ServerNotice } from '../../shared/server-notice'
@@ -49,10 +50,10 @@ export interface Supervisor {
   serverPid(): number | null
 }
 
-export const SERVER_DIED =
-  '后台服务意外停止，已自动重启；这一步没有保存，请再试一次。 (The app server stopped unexpectedly and was restarted; this step was not saved, please try again.)'
-export const SERVER_GAVE_UP =
-  '后台服务反复停止，已不再重启；请关闭常青后重新打开。 (The app server keeps stopping and is no longer restarted; close Evergreen and open it again.)'
+/** What a call gets when the server died under it (its transaction was rolled back): catalogued, so the page says it in its language. */
+export const serverDied = (): Fail => failFrom(refuse('serverDied'))
+/** What every call gets once the server is given up on. */
+export const serverGaveUp = (): Fail => failFrom(refuse('serverGaveUp'))
 
 export function superviseServer(options: SupervisorOptions): Supervisor {
   const log = options.log ?? console.error
@@ -110,15 +111,15 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
         pid = null
       }
       const callsFailed = c.pending()
-      c.abandon(fail('INTERNAL', SERVER_DIED))
+      c.abandon(serverDied())
       if (stopping) return exited?.()
       if (fatal) return
       notify({ kind: 'stopped', exitCode: code, callsFailed })
       const now = ms()
       while (restartTimes.length && now - restartTimes[0] > 60_000) restartTimes.shift()
       if (restartTimes.length >= maxRestarts) {
-        fatal = fail('INTERNAL', SERVER_GAVE_UP)
-        notify({ kind: 'failed', reason: 'gave-up', code: 'INTERNAL', message: SERVER_GAVE_UP })
+        fatal = serverGaveUp()
+        notify({ kind: 'failed', reason: 'gave-up', code: fatal.code, message: fatal.message })
         return answerHeld(fatal)
       }
       restartTimes.push(now)
@@ -137,7 +138,7 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
   return {
     dispatch(channel, input) {
       if (fatal) return Promise.resolve(fatal)
-      if (stopping) return Promise.resolve(fail('INTERNAL', SERVER_DIED))
+      if (stopping) return Promise.resolve(serverDied())
       if (isReady && client) return client.dispatch(channel, input)
       return new Promise((resolve) => held.push({ channel, input, resolve }))
     },
@@ -145,7 +146,7 @@ export function superviseServer(options: SupervisorOptions): Supervisor {
       isReady ? Promise.resolve() : fatal ? Promise.reject(new Error(fatal.message)) : new Promise((resolve, reject) => readyWaiters.push({ resolve, reject })),
     stop() {
       stopping = true
-      answerHeld(fail('INTERNAL', SERVER_DIED))
+      answerHeld(serverDied())
       if (!proc) return Promise.resolve()
       const p = proc
       return new Promise<void>((resolve) => {

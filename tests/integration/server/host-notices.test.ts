@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startHost, type RunningHost } from '../../../electron/host/start-host'
-import { SERVER_DIED } from '../../../electron/server/supervisor'
+import { serverDied } from '../../../electron/server/supervisor'
 import type { NoticeBatch } from '../../../shared/server-notice'
 
 const ENTRY = join(__dirname, '../../../electron/server/index.ts')
@@ -58,7 +58,7 @@ describe.skipIf(process.platform === 'win32')('the browser host when its app ser
     await new Promise((r) => setTimeout(r, 300))
     process.kill(first, 'SIGKILL')
 
-    expect(await inFlight).toEqual({ status: 200, body: { ok: false, code: 'INTERNAL', message: SERVER_DIED } })
+    expect(await inFlight).toEqual({ status: 200, body: serverDied() })
     const stopped = (await heard).body as NoticeBatch
     expect(stopped).toEqual({ seq: 1, notices: [{ kind: 'stopped', exitCode: null, callsFailed: 1 }] })
 

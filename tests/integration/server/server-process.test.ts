@@ -13,7 +13,7 @@ import { createAppContext } from '../../../electron/services/app/app-context'
 import { buildHandlers } from '../../../electron/ipc/handlers'
 import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher'
 import { forkNodeServer, serverArgs } from '../../../electron/server/fork-node-server'
-import { SERVER_DIED, superviseServer, type ServerNotice } from '../../../electron/server/supervisor'
+import { serverDied, superviseServer, type ServerNotice } from '../../../electron/server/supervisor'
 import { loadCdnow } from '../predictions/load-cdnow'
 import { loopDelayDuring } from '../../helpers/loop-delay'
 
@@ -74,7 +74,7 @@ describe('the app server in its own Node process', () => {
     const first = server.serverPid()!
     const inFlight = server.dispatch('predictions.fit', FIT)
     process.kill(first, 'SIGKILL')
-    expect(await inFlight).toEqual({ ok: false, code: 'INTERNAL', message: SERVER_DIED })
+    expect(await inFlight).toEqual(serverDied())
     expect(await server.dispatch('segments.list', {})).toMatchObject({ ok: true, data: [{ name: '回头客', rule }] })
     expect(server.serverPid()).not.toBe(first)
     expect(notices).toEqual([

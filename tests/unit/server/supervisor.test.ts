@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { linkedPair } from '../../../electron/server/message-link'
 import { startServer } from '../../../electron/server/start-server'
-import { SERVER_DIED, SERVER_GAVE_UP, superviseServer, type ServerNotice, type ServerProcess } from '../../../electron/server/supervisor'
+import { superviseServer, type ServerNotice, type ServerProcess } from '../../../electron/server/supervisor'
 import { registerPrintSink, currentPrintSink } from '../../../electron/services/printing/print-sink'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import type { Db } from '../../../electron/db/driver'
@@ -64,7 +64,14 @@ describe('the app server behind its supervisor', () => {
     // a call is in flight when the process goes: kill it before it can answer
     const inFlight = s.dispatch('segments.list', {})
     mem.started[0].kill()
-    expect(await inFlight).toEqual({ ok: false, code: 'INTERNAL', message: SERVER_DIED })
+    // catalogued, so the page says it in its own language
+    expect(await inFlight).toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      key: 'serverDied',
+      params: {},
+      message: expect.stringContaining('后台服务意外停止，已自动重启')
+    })
     const after = await s.dispatch('segments.list', {})
     expect(after).toMatchObject({ ok: true, data: [{ name: '常客', rule }] })
     expect(notices).toEqual([
@@ -102,7 +109,13 @@ describe('the app server behind its supervisor', () => {
     }
     expect(mem.started).toHaveLength(3)
     expect(notices.map((n) => n.kind)).toEqual(['stopped', 'restarted', 'stopped', 'restarted', 'stopped', 'failed'])
-    expect(await s.dispatch('app.info', {})).toEqual({ ok: false, code: 'INTERNAL', message: SERVER_GAVE_UP })
+    expect(await s.dispatch('app.info', {})).toEqual({
+      ok: false,
+      code: 'INTERNAL',
+      key: 'serverGaveUp',
+      params: {},
+      message: expect.stringContaining('已不再重启')
+    })
   })
 
   it("prints through the front's sink when the front lends one (Electron), and says it cannot print when none is lent", async () => {
