@@ -7,7 +7,10 @@
 import { DomainError } from '../../../../shared/result'
 import { digamma, lgamma } from './special'
 import { bfgs, minimise } from './optimise'
-import { assertSettled, interior, type FitReport } from './fit-report'
+import { assertSettled, interior, RUNAWAY_LOG, type FitReport } from './fit-report'
+
+/** Thrown inside the fallback optimiser when it heads for the no-heterogeneity limit, to stop it there. */
+class RanAway extends Error {}
 
 export interface GammaGammaParams {
   p: number
@@ -135,8 +138,24 @@ export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
   ]
   let run = bfgs((v) => negLogLikAndGradient(v, pr), starts[0], { gtol: 1e-7 * Math.max(1, d.x.length) })
   if (!run.converged || !interior(run)) {
-    const slow = minimise((v) => -logLikPrepared(fromLog(v), pr), starts, {}, interior)
-    run = { ...slow, evaluations: slow.evaluations + run.evaluations }
+    // Nelder–Mead as the fallback, stopped as soon as it heads past the runaway mark (q, γ → ∞:
+    // every customer spends alike, as at a fixed-price shop) instead of crawling on for thousands
+    // of evaluations over every buyer (seconds at 100,000 buyers); the refusal is then the same
+    let away: number[] | null = null
+    const guarded = (v: number[]) => {
+      if (v.some((x) => Math.abs(x) > RUNAWAY_LOG + 1)) {
+        away = v
+        throw new RanAway()
+      }
+      return -logLikPrepared(fromLog(v), pr)
+    }
+    try {
+      const slow = minimise(guarded, starts, {}, interior)
+      run = { ...slow, evaluations: slow.evaluations + run.evaluations }
+    } catch (e) {
+      if (!(e instanceof RanAway) || !away) throw e
+      run = { x: away, f: -logLikPrepared(fromLog(away), pr), evaluations: run.evaluations, converged: false }
+    }
   }
   assertSettled('Gamma-Gamma', run)
   return { params: fromLog(run.x), logLik: -run.f, evaluations: run.evaluations, regularised: false }
