@@ -63,6 +63,17 @@ export function workbookHeapLimitMb(unpackedBytes: number): number {
   return Math.round(256 + (6 * Math.min(unpackedBytes, MAX_UNPACKED_BYTES)) / 1024 / 1024)
 }
 
+/**
+ * The worker's heap limit for an .xls/.et (OLE/BIFF: not compressed, so the file is what
+ * SheetJS parses). SheetJS holds far more per cell of BIFF than of .xlsx XML: a full Excel
+ * 97-2003 sheet (65,535 rows × 12 columns, 19.1 MB) needed between 400 and 450 MB of heap,
+ * about 22 times the file, and ran out of memory at the file-size limit's 292 MB. Bounded like
+ * a zip workbook at its largest.
+ */
+export function biffHeapLimitMb(fileBytes: number): number {
+  return Math.min(Math.round(256 + (30 * fileBytes) / 1024 / 1024), workbookHeapLimitMb(MAX_UNPACKED_BYTES))
+}
+
 export function tooWide(n: number): DomainError {
   return refuse('tooManyColumns', { columns: n, max: MAX_COLUMNS })
 }

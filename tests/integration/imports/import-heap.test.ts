@@ -1,13 +1,14 @@
 /**
  * The import worker's heap, sized before it starts: a text export by its size, a zip workbook
- * by what its central directory says it unpacks to (SheetJS lays the sheets out whole).
+ * by what its central directory says it unpacks to (SheetJS lays the sheets out whole), an
+ * .xls by its size at BIFF's rate.
  */
 import { readFileSync } from 'node:fs'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { memoryBytes } from '../../../electron/services/imports/byte-source'
 import { importHeapLimitFor } from '../../../electron/services/imports/import-heap'
-import { importHeapLimitMb, workbookHeapLimitMb } from '../../../electron/services/imports/limits'
+import { biffHeapLimitMb, importHeapLimitMb, workbookHeapLimitMb } from '../../../electron/services/imports/limits'
 import { entryNames } from '../../../electron/services/imports/zip-entries'
 import { declaredUnpackedBytes } from '../../../electron/services/imports/zip-directory'
 import { fixture } from './helpers'
@@ -37,6 +38,14 @@ describe('importHeapLimitFor', () => {
     expect(bytes.length).toBeLessThan(1024 * 1024)
     expect(workbookHeapLimitMb(100 * 1024 * 1024)).toBe(856)
     expect(importHeapLimitFor(base64(bytes))).toBe(856)
+  })
+
+  it('gives a 10 MB .xls (OLE/BIFF, not compressed) 256 + 30 × 10 = 556 MB, not the 276 MB of a 10 MB CSV', () => {
+    const ole = Buffer.alloc(10 * 1024 * 1024)
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole)
+    expect(importHeapLimitMb(ole.length)).toBe(276)
+    expect(biffHeapLimitMb(ole.length)).toBe(556)
+    expect(importHeapLimitFor(base64(ole))).toBe(556)
   })
 
   it('sizes a CSV by its bytes, as before', () => {
