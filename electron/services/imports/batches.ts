@@ -67,9 +67,10 @@ export function undoBatch(db: Db, batchId: number, undoneAt: string): UndoResult
       )
       .run().changes
     // orders of this batch that later lines still use: they stay, and no longer belong to a batch being undone
+    // products the sales created and nothing else uses go; a product list's own products stay with their list
     const productsRemoved = db
       .prepare(
-        `DELETE FROM products WHERE id IN (SELECT id FROM undo_products) AND days_per_unit IS NULL
+        `DELETE FROM products WHERE id IN (SELECT id FROM undo_products) AND days_per_unit IS NULL AND created_batch_id IS NULL
            AND NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.product_id = products.id)`
       )
       .run().changes

@@ -99,6 +99,19 @@ describe('a product list', () => {
     expect(lines).toBe(30 + 21)
   })
 
+  it('keeps its products when the sales sold under them are undone', async () => {
+    const db = freshDb()
+    const [list, pos] = await importFiles(
+      db,
+      ['products.csv', 'pos-2026-09.csv'].map((f) => journeyFile(f))
+    )
+    expect(undoBatch(db, pos.batchId, '2026-11-23T12:00:00')).toMatchObject({ linesRemoved: 30, productsRemoved: 0 })
+    // 宝宝湿巾 has no days per unit: it stays because the list made it, not because of its days
+    expect(db.prepare('SELECT code FROM products ORDER BY id').pluck().all()).toEqual(['P001', 'P002', 'P003'])
+    expect(undoBatch(db, list.batchId, '2026-11-23T12:00:00')).toMatchObject({ productsRemoved: 3 })
+    expect(db.prepare('SELECT count(*) FROM products').pluck().get()).toBe(0)
+  })
+
   it('undone, takes the categories back from sold products and removes the products only it created', async () => {
     const db = freshDb()
     await importText(db, SALES)
