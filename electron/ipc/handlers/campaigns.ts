@@ -2,7 +2,7 @@ import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { readSettings } from '../../services/settings/settings-service'
 import { listGifts, removeGift, saveGift } from '../../services/campaigns/gift-catalogue'
-import { campaignMembersForDisplay, campaignPlan, campaignRow, listCampaigns } from '../../services/campaigns/campaign-store'
+import { campaignDetail, listCampaigns } from '../../services/campaigns/campaign-store'
 import { campaignPickList } from '../../services/campaigns/outputs'
 import { campaignResults } from '../../services/campaigns/results'
 import { campaignTargets, deleteCampaign, exportCourierFile, markMailedAndRecord, planAndRecord } from '../../services/campaigns/campaign-actions'
@@ -15,7 +15,7 @@ export function campaignsHandlers(ctx: AppContext): HandlerGroup<'campaigns' | '
     'campaigns.targets': ({ asOf }) => campaignTargets(ctx.db, asOf ?? ctx.today(), readSettings(ctx.db).lifecycle),
     'campaigns.plan': (input) => planAndRecord(ctx.db, { ...input, asOf: input.asOf ?? ctx.today() }, ctx.now()),
     'campaigns.list': () => listCampaigns(ctx.db),
-    'campaigns.get': ({ id }) => ({ ...campaignRow(ctx.db, id), plan: campaignPlan(ctx.db, id), members: campaignMembersForDisplay(ctx.db, id) }),
+    'campaigns.get': ({ id }) => campaignDetail(ctx.db, id),
     'campaigns.remove': ({ id }) => deleteCampaign(ctx.db, id),
     'campaigns.pickList': ({ id }) => campaignPickList(ctx.db, id),
     'campaigns.courierExport': ({ id, encoding, path }) => exportCourierFile(ctx.db, id, encoding, path),

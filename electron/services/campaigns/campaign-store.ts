@@ -100,3 +100,8 @@ export function removeCampaign(db: Db, id: number): boolean {
   if (row.mailingDate) throw refuse('mailedCampaignUndeletable')
   return db.prepare('DELETE FROM campaigns WHERE id = ?').run(id).changes === 1
 }
+
+/** One campaign as its page shows it (`campaigns.get`): the row, its stored plan and its members. */
+export function campaignDetail(db: Db, id: number) {
+  return { ...campaignRow(db, id), plan: campaignPlan(db, id), members: campaignMembersForDisplay(db, id) }
+}
