@@ -12,6 +12,8 @@ export interface NoticeFeed {
   next(after: number | undefined, waitMs: number): Promise<NoticeBatch>
   /** answer every waiting question now (the host is closing) */
   close(): void
+  /** closed: answers end their connection, so a page's keep-alive does not hold the host open */
+  isClosed(): boolean
 }
 
 /** how many notices are kept for a page that asks late */
@@ -53,6 +55,7 @@ export function createNoticeFeed(): NoticeFeed {
     close() {
       closed = true
       wakeAll()
-    }
+    },
+    isClosed: () => closed
   }
 }

@@ -67,7 +67,12 @@ export function createHostServer(options: HostOptions): Server {
       } catch {
         return send(res, 400, { ok: false, code: 'BAD_INPUT', message: 'body is not JSON' })
       }
-      if (isNotices) return send(res, 200, await nextNotices(input))
+      if (isNotices) {
+        const batch = await nextNotices(input)
+        // the host is stopping: end this connection, or the page's next question would keep it open
+        if (options.notices?.isClosed()) res.setHeader('Connection', 'close')
+        return send(res, 200, batch)
+      }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
       return send(res, 200, await options.dispatch(channel, input))
     }

@@ -44,7 +44,9 @@ describe('the notice feed the browser page asks', () => {
   it('answers every waiting question at once when closed, and later ones without waiting', async () => {
     const feed = createNoticeFeed()
     const waiting = feed.next(0, 60_000)
+    expect(feed.isClosed()).toBe(false)
     feed.close()
+    expect(feed.isClosed()).toBe(true)
     expect(await waiting).toEqual({ seq: 0, notices: [] })
     expect(await feed.next(0, 60_000)).toEqual({ seq: 0, notices: [] })
   })

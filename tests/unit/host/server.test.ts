@@ -107,4 +107,14 @@ describe('the browser host', () => {
     expect(r.status).toBe(200)
     expect(JSON.parse(r.body)).toEqual({ seq: 1, notices: [{ kind: 'stopped', exitCode: 9, callsFailed: 1 }] })
   })
+
+  it('ends the connection of a /notices answer once the host is stopping, so a waiting page does not hold it open', async () => {
+    const ask = () =>
+      call('/notices', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Evergreen-Token': TOKEN }, body: JSON.stringify({ after: 0 }) })
+    const waiting = ask()
+    feed.close()
+    const r = await waiting
+    expect(JSON.parse(r.body)).toEqual({ seq: 0, notices: [] })
+    expect(r.headers.connection).toBe('close')
+  })
 })
