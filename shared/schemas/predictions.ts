@@ -51,7 +51,18 @@ export const SpendFit = z.object({
   reason: Words.nullable()
 })
 
-export const BacktestPeriod = z.object({ from: z.string(), to: z.string(), forecast: z.number(), actual: z.number().int() })
+/**
+ * One week of the holdout. The last one is shorter when the holdout ends mid-week: `days` says
+ * how many days it covers and `partial` marks it, so a chart does not draw it as a whole week.
+ */
+export const BacktestPeriod = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int().min(1).max(7),
+  partial: z.boolean(),
+  forecast: z.number(),
+  actual: z.number().int()
+})
 export const Backtest = z.object({
   forecastRepeat: z.number(),
   actualRepeat: z.number().int(),

@@ -29,8 +29,8 @@ function oneByOne(expected: Expected): ExpectedAt {
 }
 
 /**
- * Week-by-week forecast vs actual over `holdoutDays` days after `calibrationEnd`, and the
- * per-customer error: the mean over customers of |forecast − actual| for the whole holdout.
+ * Week-by-week forecast vs actual over `holdoutDays` days after `calibrationEnd` (the last
+ * week cut short, and marked partial, when the holdout is not whole weeks), and the per-customer error: the mean over customers of |forecast − actual| for the whole holdout.
  */
 export function runBacktest(model: Expected | ExpectedAt, rows: CalibrationRow[], calibrationEnd: string, holdoutDays: number, daysPerUnit: number): Backtest {
   const m = typeof model === 'function' ? oneByOne(model) : model
@@ -69,6 +69,9 @@ export function runBacktest(model: Expected | ExpectedAt, rows: CalibrationRow[]
   const periods = forecast.map((f, k) => ({
     from: addDays(calibrationEnd, bounds[k] + 1),
     to: addDays(calibrationEnd, bounds[k + 1]),
+    days: bounds[k + 1] - bounds[k],
+    // a holdout that ends mid-week leaves a short last week: fewer days, fewer purchases
+    partial: bounds[k + 1] - bounds[k] < 7,
     forecast: f,
     actual: actual[k]
   }))
