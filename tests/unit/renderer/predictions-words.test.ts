@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forecastGapPercent, parseBounded, trustKind } from '../../../renderer/src/components/predictions/backtest-words'
+import { forecastGapPercent, parseBounded, partialPeriod, periodLabel, trustKind } from '../../../renderer/src/components/predictions/backtest-words'
 
 describe('forecastGapPercent and trustKind', () => {
   it('says a forecast of 88 against 100 actual was 12% too low', () => {
@@ -29,5 +29,19 @@ describe('parseBounded', () => {
     expect(parseBounded('2.5', { min: 1, max: 31, whole: true })).toEqual({ ok: false, error: 'whole' })
     expect(parseBounded('32', { min: 1, max: 31, whole: true })).toEqual({ ok: false, error: 'range' })
     expect(parseBounded(0, { min: 0.1, max: 3650 })).toEqual({ ok: false, error: 'range' })
+  })
+})
+
+describe('periodLabel and partialPeriod', () => {
+  const week = (from: string, to: string, days: number) => ({ from, to, days, partial: days < 7, forecast: 1, actual: 1 })
+  const periods = [week('2026-11-05', '2026-11-11', 7), week('2026-11-12', '2026-11-18', 7), week('2026-11-19', '2026-11-23', 5)]
+
+  it('labels a whole week by its first day and a short last week with its days', () => {
+    expect(periods.map((p) => periodLabel(p, (n) => `${n} 天`))).toEqual(['11-05', '11-12', '11-19 (5 天)'])
+  })
+
+  it('names the short week to say under the chart, and nothing when every week is whole', () => {
+    expect(partialPeriod(periods)).toEqual({ from: '2026-11-19', to: '2026-11-23', days: 5 })
+    expect(partialPeriod(periods.slice(0, 2))).toBeNull()
   })
 })

@@ -1,4 +1,22 @@
 /** Plain figures about a backtest and the form's numeric inputs, kept out of the .vue files so they can be tested. */
+import type { Backtest } from '@shared/schemas/predictions'
+
+type Period = Backtest['periods'][number]
+
+/**
+ * The chart's label for one week: its first day, and for a short last week its days too, so a
+ * five-day week's lower bar and forecast read as five days and not as a bad week.
+ */
+export function periodLabel(p: Period, daysWord: (n: number) => string): string {
+  const day = p.from.slice(5)
+  return p.partial ? `${day} (${daysWord(p.days)})` : day
+}
+
+/** The short week the chart marks, to say in words under it; null when every week is whole. */
+export function partialPeriod(periods: Period[]): { from: string; to: string; days: number } | null {
+  const p = periods.find((q) => q.partial)
+  return p ? { from: p.from, to: p.to, days: p.days } : null
+}
 
 /** How far the forecast missed: signed percent of the actual (negative = forecast too low); null when nothing happened. */
 export function forecastGapPercent(forecast: number, actual: number): number | null {

@@ -32,6 +32,8 @@ export default {
       forecastOf: '预测（{model}）',
       actualSeries: '实际',
       chartLabel: '{model} 按{unit}的预测回购与实际回购，共 {n} 期',
+      partialDays: '{n} 天',
+      partialNote: '最后一期 {from} 至 {to} 只有 {days} 天，不满一周：预测和实际都只算这 {days} 天，所以比前面低（浅色柱、虚线）。',
       chartModel: '看哪个模型',
       models: {
         bgnbd: '随机购买模型',
@@ -65,7 +67,6 @@ export default {
       scoredBy: '打分模型',
       topDiffers: '名单按 {asOf} 之前 26 周另做检验（不含 Pareto/NBD），所以用 {top}；上方的比较按你选的日期，选的是 {fit}。',
       periodWeek: '周',
-      periodDay: '天',
       trust: {
         none: '检验期内没有回购，无法判断预测准不准。',
         close: '预测与实际相差 {pct}%，可以放心参考。',
@@ -173,6 +174,9 @@ export default {
       forecastOf: 'Forecast ({model})',
       actualSeries: 'Actual',
       chartLabel: '{model}: forecast and actual repeat purchases per {unit}, {n} periods',
+      partialDays: '{n} d',
+      partialNote:
+        'The last period, {from} to {to}, is only {days} days, not a whole week: forecast and actual count those {days} days only, so both are lower (pale bar, dashed line).',
       chartModel: 'Show model',
       models: {
         bgnbd: 'Random-timing model',
@@ -208,7 +212,6 @@ export default {
       topDiffers:
         'The list runs its own check (the 26 weeks before {asOf}, without Pareto/NBD), so it uses {top}; the comparison above, on your dates, chose {fit}.',
       periodWeek: 'week',
-      periodDay: 'day',
       trust: {
         none: 'No repeat purchases in the check period, so the forecast cannot be judged.',
         close: 'The forecast was within {pct}% of what happened: safe to rely on.',
