@@ -147,3 +147,24 @@ test('a customer file from a shop’s files says where each empty field comes fr
   await expect(profile).toContainText('1994-07-14')
   await screenshot(page, 'walkthrough-customer-empty-fields')
 })
+
+test('an old database’s one-batch demo (format demo) can be undone from the import history', async ({ page, app }) => {
+  const [batch] = await app.cli<{ batchId: number }[]>(['import', journeyFile('pos-2026-09.csv')])
+  // no file makes a 'demo' batch any more: the old demo wrote one straight through the ledger
+  await run(
+    process.execPath,
+    [
+      '-e',
+      `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.prepare("UPDATE import_batches SET format = 'demo' WHERE id = ?").run(Number(process.argv[2])); db.close()`,
+      app.dbPath,
+      String(batch.batchId)
+    ],
+    { cwd: root }
+  )
+  await page.goto(`${app.url}#/import`)
+  await page.getByTestId(`undo-${batch.batchId}`).click()
+  await page.getByRole('dialog').getByRole('button', { name: '撤销导入' }).click()
+  await expect(page.getByTestId(`batch-${batch.batchId}`)).toContainText('已撤销')
+  expect((await app.cli<{ total: number }>(['customers'])).total).toBe(0)
+  await screenshot(page, 'walkthrough-undo-old-demo-batch')
+})
