@@ -4,7 +4,6 @@
  * says so. Every customer score comes with its explanation in words.
  */
 import type { Db } from '../../db/driver'
-import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
 import type { ClvFit, CountModelName, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
 import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
@@ -15,6 +14,7 @@ import { expectedSpendFen, fitSpendModel, type SpendModel } from './spend'
 import { countModelSteps, drain, type CountModelStep } from './model-choice'
 import { describeRegularity, meanGapDays } from './regularity'
 import { explainModel, explainRules, ruleFigures } from './rules'
+import { refuse } from '../../../shared/errors/refuse'
 
 /** Below this many repeat buyers the models are not trusted and the rules speak alone. */
 export const MIN_REPEAT_BUYERS = 100
@@ -47,7 +47,7 @@ function modelMessage(repeatBuyers: number, customers: number): Words {
 /** Refuse a holdout that does not come after the calibration end (a job refuses before it starts). */
 export function checkFitDates(o: FitOptions): void {
   if (o.holdoutEnd !== undefined && daysBetween(o.calibrationEnd, o.holdoutEnd) <= 0) {
-    throw new DomainError('BAD_INPUT', `检验期结束日须晚于拟合截止日 (holdout end ${o.holdoutEnd} must come after ${o.calibrationEnd})`)
+    throw refuse('holdoutBeforeCalibration', { holdoutEnd: o.holdoutEnd, calibrationEnd: o.calibrationEnd })
   }
 }
 
@@ -206,7 +206,7 @@ export function scoreCustomer(db: Db, customerId: number, asOf: string, horizon:
   const histories = readPurchaseHistory(db, asOf)
   const rows = calibrate(histories, dayNumber(asOf))
   const at = rows.findIndex((r) => r.customerId === customerId)
-  if (at < 0) throw new DomainError('NOT_FOUND', `这位顾客在 ${asOf} 之前没有购买记录 (no purchases by ${asOf})`)
+  if (at < 0) throw refuse('noPurchasesBy', { asOf })
   const history = histories.find((h) => h.customerId === customerId) as CustomerHistory
   return scoreRow(fitForScoring(rows, unit), rows[at], history, asOf, horizon, unit, customerName(db, customerId))
 }

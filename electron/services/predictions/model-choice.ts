@@ -18,6 +18,7 @@ import type { FitReport } from './models/fit-report'
 import { runBacktest } from './backtest'
 import { gapSummary } from './regularity'
 import { errorWords } from './error-words'
+import { refuse } from '../../../shared/errors/refuse'
 
 export const MODEL_LABELS: Record<CountModelName, string> = {
   bgnbd: 'BG/NBD',
@@ -237,7 +238,7 @@ export function* countModelSteps(
     if (tested[name]) backtests[name] = tested[name]
     if (errors[name]) orderedErrors[name] = errors[name]
   }
-  if (Object.keys(models).length === 0) throw firstError ?? new DomainError('BAD_INPUT', '没有模型可以拟合 (no model could be fitted)')
+  if (Object.keys(models).length === 0) throw firstError ?? refuse('noModelFitted')
   let pick = (o.holdout && chooseByBacktest(backtests, o.holdout)) || chooseByLikelihood(models, groups.customers)
   if (o.pinned) {
     pick = models[o.pinned] ? { chosen: o.pinned, choice: pinnedChoice(o.pinned) } : { chosen: pick.chosen, choice: pinnedFailed(o.pinned, pick) }

@@ -16,11 +16,26 @@ import { cli } from './cli'
 import { reminders } from './reminders'
 import { demo } from './demo'
 import { app } from './app'
+import { predictions } from './predictions'
 
 export type { Entry } from './entry'
 
 /** The areas by name, so a test can see each one's keys. */
-export const catalogueAreas = { backups, security, settings, segments, campaigns, printing, imports, customers, cli, reminders, demo, app } as const
+export const catalogueAreas = {
+  backups,
+  security,
+  settings,
+  segments,
+  campaigns,
+  printing,
+  imports,
+  customers,
+  cli,
+  reminders,
+  demo,
+  app,
+  predictions
+} as const
 
 export const errorCatalogue = {
   ...backups,
@@ -34,7 +49,8 @@ export const errorCatalogue = {
   ...cli,
   ...reminders,
   ...demo,
-  ...app
+  ...app,
+  ...predictions
 } as const
 
 export type ErrorKey = keyof typeof errorCatalogue

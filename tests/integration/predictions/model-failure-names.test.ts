@@ -22,7 +22,7 @@ describe('a model that cannot be fitted', () => {
   it('names MBG/NBD, not MBG/CNBD-k, when MBG/NBD runs off to extremes', () => {
     expect(fit.modelErrors.mbgnbd).toEqual({
       zh: 'MBG/NBD 没有结果：MBG/NBD 数据太少或太单一，参数无法确定；其他模型照常给出结果',
-      en: 'MBG/NBD has no answer: too little or too uniform data: the parameters run off to extremes; the other models still do'
+      en: 'MBG/NBD has no answer: too little or too uniform data for MBG/NBD: the parameters run off to extremes; the other models still do'
     })
   })
 

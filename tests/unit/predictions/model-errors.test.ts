@@ -71,7 +71,7 @@ describe('a model failure in words', () => {
     const spend = fitSpendModel([row(1, 2, 5000), row(2, 0, 0)])
     expect(spend.fallback).toBe(true)
     const reason = spend.reason!
-    expect(reason.en).toMatch(/^Gamma-Gamma could not be fitted \(too few repeat buyers to fit spend\); spend is each customer's own mean/)
+    expect(reason.en).toMatch(/^Gamma-Gamma could not be fitted \(too few repeat buyers to fit spend: 1\); spend is each customer's own mean/)
     expect(reason.en).not.toMatch(CJK)
     expect(reason.zh).toMatch(/^Gamma-Gamma 无法拟合（只有 1 位回头客，无法估计客单价分布）；/)
     expect(englishIn(reason.zh)).toBeNull()

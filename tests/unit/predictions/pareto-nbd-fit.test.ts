@@ -17,6 +17,7 @@ describe('fitting Pareto/NBD where nobody drops out', () => {
     }
     expect(thrown).toBeInstanceOf(DomainError)
     expect((thrown as DomainError).message).toBe(NO_DROPOUT_MESSAGE)
+    expect(thrown).toMatchObject({ code: 'BAD_INPUT', key: 'noDropout', params: {} })
     expect(NO_DROPOUT_MESSAGE).toMatch(/流失率趋于零.*\(no dropout: /)
   })
 })

@@ -18,6 +18,7 @@ import { digamma, lbeta, lgamma } from './special'
 import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
 import { assertSettled, interior, ridge, RUNAWAY_LOG, type FitReport } from './fit-report'
+import { refuse } from '../../../../shared/errors/refuse'
 
 export type CnbdVariant = 'bg' | 'mbg'
 
@@ -324,7 +325,7 @@ export function fitCnbd(
   label = variant === 'mbg' ? 'MBG/CNBD-k' : 'BG/CNBD-k'
 ): CnbdFitReport {
   assertFittable(g)
-  if (!Number.isFinite(gaps.littSum)) throw new DomainError('BAD_INPUT', '购买间隔数据有误 (the gaps between purchases are not finite)')
+  if (!Number.isFinite(gaps.littSum)) throw refuse('gapsNotFinite')
   const d = prepare(g)
   const scale = meanT(g)
   const ks = fixedK !== undefined ? [fixedK] : Array.from({ length: MAX_K }, (_, i) => i + 1)
@@ -493,7 +494,7 @@ function expectedFrom(p: CnbdParams, variant: CnbdVariant, x: number, tx: number
     total += wq * perPhase(q)
   }
   const value = aliveShare(P, logR) * total
-  if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `CNBD-k 期望值无法计算 (expectation not finite for x=${x})`)
+  if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'CNBD-k', x })
   return value
 }
 
@@ -556,7 +557,7 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
       total += wq * row[q]
     }
     const value = aliveShare(P, logR) * total
-    if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `CNBD-k 期望值无法计算 (expectation not finite for x=${x})`)
+    if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'CNBD-k', x })
     return value
   }
 }
@@ -612,7 +613,7 @@ export function cnbdExpectedAt(p: CnbdParams, variant: CnbdVariant): (ts: Float6
         total += wq * row[at]
       }
       const value = share * total
-      if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `CNBD-k 期望值无法计算 (expectation not finite for x=${x})`)
+      if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'CNBD-k', x })
       out[h] = value
     }
   }

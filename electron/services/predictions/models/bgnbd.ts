@@ -5,11 +5,11 @@
  * the expectation's ₂F₁ is taken through Euler's transformation so that huge purchase
  * counts stay finite.
  */
-import { DomainError } from '../../../../shared/result'
 import { digamma, hyp2f1, lbeta, lgamma, softplus } from './special'
 import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
 import { assertSettled, interior, ridge, type FitReport } from './fit-report'
+import { refuse } from '../../../../shared/errors/refuse'
 
 export interface BgNbdParams {
   r: number
@@ -251,7 +251,7 @@ function bgnbdHead(p: BgNbdParams, t: number, x: number, T: number): number {
 }
 
 function bgnbdValue(value: number, x: number): number {
-  if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `BG/NBD 期望值无法计算 (expectation not finite for x=${x})`)
+  if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'BG/NBD', x })
   return Math.max(0, value)
 }
 

@@ -1,6 +1,6 @@
 /** What every fit answers, and the checks that keep a bad optimum from passing as a result. */
-import { DomainError } from '../../../../shared/result'
 import type { OptimiseResult } from './optimise'
+import { refuse } from '../../../../shared/errors/refuse'
 
 export interface FitReport<P> {
   params: P
@@ -22,13 +22,13 @@ export function interior(run: OptimiseResult): boolean {
 /** Throw unless the optimiser converged to a finite, interior optimum. */
 export function assertSettled(model: string, run: OptimiseResult): void {
   if (!Number.isFinite(run.f)) {
-    throw new DomainError('BAD_INPUT', `${model} 无法计算似然，数据可能有误 (the likelihood cannot be evaluated on this data)`)
+    throw refuse('likelihoodNotFinite', { model })
   }
   if (run.x.some((v) => Math.abs(v) > RUNAWAY_LOG)) {
-    throw new DomainError('BAD_INPUT', `${model} 数据太少或太单一，参数无法确定 (too little or too uniform data: the parameters run off to extremes)`)
+    throw refuse('parametersRunAway', { model })
   }
   if (!run.converged) {
-    throw new DomainError('BAD_INPUT', `${model} 拟合没有收敛 (the fit did not converge)`)
+    throw refuse('fitNotConverged', { model })
   }
 }
 

@@ -4,9 +4,9 @@
  * repeat buyers' x and mean repeat value z̄; terms that depend on x alone are computed once
  * per distinct x.
  */
-import { DomainError } from '../../../../shared/result'
 import { digamma, lgamma } from './special'
 import { bfgs, minimise } from './optimise'
+import { refuse } from '../../../../shared/errors/refuse'
 import { assertSettled, interior, RUNAWAY_LOG, type FitReport } from './fit-report'
 
 /** Thrown inside the fallback optimiser when it heads for the no-heterogeneity limit, to stop it there. */
@@ -121,12 +121,12 @@ function negLogLikAndGradient(v: number[], pr: Prepared): { f: number; g: number
 /** Maximum-likelihood fit on repeat buyers; throws a DomainError when the data is too thin. */
 export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
   if (d.x.length < 2) {
-    throw new DomainError('BAD_INPUT', `只有 ${d.x.length} 位回头客，无法估计客单价分布 (too few repeat buyers to fit spend)`)
+    throw refuse('tooFewRepeatBuyersForSpend', { buyers: d.x.length })
   }
   let mean = 0
   for (let i = 0; i < d.x.length; i++) {
     if (!(d.x[i] >= 1) || !(d.zbar[i] > 0)) {
-      throw new DomainError('BAD_INPUT', `客单价数据不合理: x=${d.x[i]}, z̄=${d.zbar[i]} (spend model needs x ≥ 1 and a positive mean value)`)
+      throw refuse('spendDataInvalid', { x: d.x[i], zbar: d.zbar[i] })
     }
     mean += d.zbar[i] / d.x.length
   }
@@ -172,7 +172,7 @@ export function fitGammaGamma(d: SpendData): FitReport<GammaGammaParams> {
 /** E[Z | p, q, γ, z̄, x]: a customer's expected value per purchase; the population mean for x = 0. */
 export function gammaGammaExpectedValue(prm: GammaGammaParams, x: number, zbar: number): number {
   const { p, q, gamma } = prm
-  if (q <= 1) throw new DomainError('BAD_INPUT', `Gamma-Gamma q=${q.toFixed(3)} ≤ 1: 平均客单价无定义 (mean spend undefined)`)
+  if (q <= 1) throw refuse('meanSpendUndefined', { q: q.toFixed(3) })
   if (x <= 0) return (p * gamma) / (q - 1)
   return (p * (gamma + x * zbar)) / (p * x + q - 1)
 }

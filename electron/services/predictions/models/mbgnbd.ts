@@ -8,11 +8,11 @@
  * It is MBG/CNBD-k at k = 1, so the fit reuses that model's likelihood and gradient; the
  * closed forms here are the independent check (tests compare both).
  */
-import { DomainError } from '../../../../shared/result'
 import { hyp2f1, lbeta, lgamma, softplus } from './special'
 import type { RfmGroups } from './rfm'
 import type { FitReport } from './fit-report'
 import { fitCnbd } from './bgcnbd'
+import { refuse } from '../../../../shared/errors/refuse'
 
 export interface MbgNbdParams {
   r: number
@@ -78,7 +78,7 @@ function mbgnbdHead(p: MbgNbdParams, t: number, x: number, T: number): number {
 }
 
 function mbgnbdValue(value: number, x: number): number {
-  if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `MBG/NBD 期望值无法计算 (expectation not finite for x=${x})`)
+  if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'MBG/NBD', x })
   return Math.max(0, value)
 }
 

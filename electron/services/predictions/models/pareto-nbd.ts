@@ -11,12 +11,13 @@
  * once per distinct (x, t), far fewer than the customers' triples. One-time buyers' I runs
  * from 0 to T and is computed once per distinct T.
  */
-import { DomainError } from '../../../../shared/result'
 import { digamma, lgamma, logAddExp, logSubExp } from './special'
 import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
 import { assertSettled, interior, ridge, type FitReport } from './fit-report'
 import { dropoutIntegral, dropoutIntegralInto, LOG, MEAN_INV_A, MEAN_INV_B, MEAN_LOG_A, MEAN_LOG_B, type DropoutIntegral } from './pareto-nbd-integral'
+import { refuse } from '../../../../shared/errors/refuse'
+import { bilingual } from '../../../../shared/errors/messages'
 
 export interface ParetoNbdParams {
   r: number
@@ -289,8 +290,7 @@ function nbdLogLik(r: number, alpha: number, d: Prepared): number {
   return ll
 }
 
-export const NO_DROPOUT_MESSAGE =
-  'Pareto/NBD 的流失率趋于零：数据里看不出顾客会流失，模型退化为不流失的 NBD，无法给出存活概率 (no dropout: the data show no sign of customers leaving, the model reduces to the NBD and cannot give P(alive))'
+export const NO_DROPOUT_MESSAGE = bilingual('noDropout', {})
 
 /**
  * True at a point on the way to no dropout: the expected dropout rate s/β is so small that
@@ -321,11 +321,11 @@ export function fitParetoNbd(g: RfmGroups): FitReport<ParetoNbdParams> {
   const stop = (v: number[], f: number) => atNoDropout(v, f, d, maxT)
   let run = bfgs(fg, starts[0], { gtol, stop })
   let evaluations = run.evaluations
-  if (run.stopped || stop(run.x, run.f)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
+  if (run.stopped || stop(run.x, run.f)) throw refuse('noDropout')
   if (!run.converged && interior(run)) {
     run = minimise(plain, starts, {}, interior)
     evaluations += run.evaluations
-    if (stop(run.x, run.f)) throw new DomainError('BAD_INPUT', NO_DROPOUT_MESSAGE)
+    if (stop(run.x, run.f)) throw refuse('noDropout')
   }
   let regularised = false
   if (Number.isFinite(run.f) && !interior(run)) {
@@ -363,7 +363,7 @@ export function paretoNbdExpected(p: ParetoNbdParams, t: number, x: number, tx: 
   // [1 − ((β+T)/(β+T+t))^(s−1)] / (s−1), with its limit L at s = 1
   const growth = Math.abs(s - 1) < 1e-10 ? L : -Math.expm1(-(s - 1) * L) / (s - 1)
   const value = (((r + x) * (beta + T)) / (alpha + T)) * growth * paretoNbdPAlive(p, x, tx, T)
-  if (!Number.isFinite(value)) throw new DomainError('INTERNAL', `Pareto/NBD 期望值无法计算 (expectation not finite for x=${x})`)
+  if (!Number.isFinite(value)) throw refuse('expectationNotFinite', { model: 'Pareto/NBD', x })
   return value
 }
 
@@ -406,7 +406,7 @@ export function paretoNbdScorer(p: ParetoNbdParams): {
     const L = Math.log1p(t / (beta + T))
     const growth = Math.abs(s - 1) < 1e-10 ? L : -Math.expm1(-(s - 1) * L) / (s - 1)
     const v = (((r + x) * (beta + T)) / (alpha + T)) * growth * alive
-    if (!Number.isFinite(v)) throw new DomainError('INTERNAL', `Pareto/NBD 期望值无法计算 (expectation not finite for x=${x})`)
+    if (!Number.isFinite(v)) throw refuse('expectationNotFinite', { model: 'Pareto/NBD', x })
     return v
   }
   return {

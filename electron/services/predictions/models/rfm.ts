@@ -4,7 +4,7 @@
  * purchase. Customers with identical (x, t_x, T) are pooled with a weight, which shortens
  * every likelihood evaluation (many customers share a triple when times are whole days).
  */
-import { DomainError } from '../../../../shared/result'
+import { refuse } from '../../../../shared/errors/refuse'
 
 export interface Rfm {
   x: number
@@ -94,16 +94,16 @@ export function groupRfm(rows: Rfm[]): RfmGroups {
 
 /** Refuse data no model can learn from, with a message a shop owner understands. */
 export function assertFittable(g: RfmGroups): void {
-  if (g.customers === 0) throw new DomainError('BAD_INPUT', '没有顾客可以拟合 (no customers to fit)')
+  if (g.customers === 0) throw refuse('noCustomersToFit')
   for (let i = 0; i < g.x.length; i++) {
     const bad = !(g.x[i] >= 0) || !(g.tx[i] >= 0) || !(g.T[i] >= g.tx[i]) || (g.x[i] > 0 && !(g.tx[i] > 0))
-    if (bad) throw new DomainError('BAD_INPUT', `顾客数据不合理: x=${g.x[i]}, t_x=${g.tx[i]}, T=${g.T[i]} (inconsistent customer data)`)
+    if (bad) throw refuse('inconsistentCustomerData', { x: g.x[i], tx: g.tx[i], T: g.T[i] })
   }
   if (g.repeatBuyers === 0) {
-    throw new DomainError('BAD_INPUT', `${g.customers} 位顾客都只买过一次，无法估计回购率 (everyone bought once: no repeat purchases to learn from)`)
+    throw refuse('everyoneBoughtOnce', { customers: g.customers })
   }
   if (g.customers < 2) {
-    throw new DomainError('BAD_INPUT', '只有一位顾客，数据太少 (a single customer is too little data to fit)')
+    throw refuse('singleCustomer')
   }
 }
 
