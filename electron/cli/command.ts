@@ -3,6 +3,7 @@ import type { parseArgs } from 'node:util'
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc-contract'
 import type { AppContext } from '../services/app/app-context'
 import type { ParsedArgs } from './args'
+import type { ErrorLocale } from '../../shared/errors/messages'
 
 export interface CliEnv {
   /** call a contract channel: the input is validated exactly as for the UI */
@@ -10,6 +11,8 @@ export interface CliEnv {
   ctx: AppContext
   /** progress for people on stderr (never on stdout, which carries --json) */
   progress(message: string): void
+  /** the reader's language (--lang or LANG), for words a refusal carries from a model */
+  locale: ErrorLocale
 }
 
 export interface Command {

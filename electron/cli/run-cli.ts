@@ -55,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const env: CliEnv = {
       ctx,
       progress: (m) => io.stderr(m + '\n'),
+      locale: pickErrorLocale(langFlag(argv), io.env),
       async call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
         const r = await dispatch(channel, input)
         if (!r.ok) throw new DomainError(r.code, r.message, r.key === undefined ? undefined : { key: r.key, params: r.params ?? {} })

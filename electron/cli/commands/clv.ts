@@ -1,7 +1,6 @@
 import type { CliEnv, Command } from '../command'
 import type { ParsedArgs } from '../args'
 import { formatFen } from '../../../shared/domain/money'
-import { DomainError } from '../../../shared/result'
 import { intFlag, stringFlag } from './flags'
 import { CountModelName } from '../../../shared/schemas/predictions'
 import { refuse } from '../../../shared/errors/refuse'
@@ -75,15 +74,14 @@ export const clvCommand: Command = {
     if (ref !== undefined) {
       const horizon = intFlag(args, 'horizon') ?? (unit === 'week' ? 52 : 365)
       const s = await env.call('predictions.customer', { ref, asOf: calibrationEnd, horizon, unit })
-      if (s.mode === 'rules')
-        throw new DomainError('BAD_INPUT', `${s.explanation.zh} (${s.explanation.en}); 回头客太少，模型不可用 (too few repeat buyers for the models)`)
+      if (s.mode === 'rules') throw refuse('clvRulesOnly', { reason: env.locale === 'zh-CN' ? s.explanation.zh : s.explanation.en })
       const data = { x: s.x, tx: s.tx, T: s.T, expectedPurchases: s.expectedPurchases, pAlive: s.pAlive, expectedValueFen: s.expectedValueFen }
       return { data, human: () => `${s.name ?? ref}: ${s.explanation.zh}\n${s.explanation.en}` }
     }
     const pinned = modelFlag(args)
     const fit = await env.call('predictions.fit', { calibrationEnd, holdoutEnd: stringFlag(args, 'holdout-end'), unit, paretoNbd: true, model: pinned })
     // one count model is enough for an answer: every other model and the spend model each say their own failure
-    if (fit.mode === 'rules' || !fit.chosen || !fit.spend) throw new DomainError('BAD_INPUT', `${fit.message.zh} (${fit.message.en})`)
+    if (fit.mode === 'rules' || !fit.chosen || !fit.spend) throw refuse('clvNoFit', { reason: env.locale === 'zh-CN' ? fit.message.zh : fit.message.en })
     const data = {
       bgnbd: fit.bgnbd,
       paretoNbd: fit.paretoNbd,

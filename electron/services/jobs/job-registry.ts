@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { DomainError } from '../../../shared/result'
 import type { Words } from '../../../shared/schemas/predictions'
 import type { JobError, JobKind, JobProgress } from '../../../shared/schemas/jobs'
+import { refuse } from '../../../shared/errors/refuse'
 
 type ProgressOf<K extends JobKind> = Extract<JobProgress, { kind: K }>
 export type PartialOf<K extends JobKind> = ProgressOf<K>['partial'][number]
@@ -43,7 +44,7 @@ export function jobError(e: unknown): JobError {
   return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) }
 }
 
-const notFound = (jobId: string) => new DomainError('NOT_FOUND', `没有这个任务，可能已经结束很久了。 (no job ${jobId})`)
+const notFound = (jobId: string) => refuse('jobNotFound', { id: jobId })
 
 export class JobRegistry {
   private readonly jobs = new Map<string, Entry>()

@@ -3,6 +3,7 @@ import type { Entry } from './entry'
 
 export const app = {
   appLocked: { code: 'LOCKED', 'zh-CN': '常青已锁定，请先输入密码', en: 'Evergreen is locked; enter the passcode first' },
+  jobNotFound: { code: 'NOT_FOUND', 'zh-CN': '没有这个任务，可能已经结束很久了：{id}', en: 'no job {id}; it may have ended long ago' },
   dbTooNew: {
     code: 'DB_TOO_NEW',
     'zh-CN': '数据库版本 {found} 比本程序支持的版本 {supported} 新，请升级常青',
