@@ -168,3 +168,37 @@ test('an old database’s one-batch demo (format demo) can be undone from the im
   expect((await app.cli<{ total: number }>(['customers'])).total).toBe(0)
   await screenshot(page, 'walkthrough-undo-old-demo-batch')
 })
+
+test('a gift mailing marked mailed today shows no results yet, not 0 buyers and an ROI of −100 %', async ({ page, app }) => {
+  for (const f of ['members.csv', 'products.csv', 'pos-2026-09.csv']) await app.cli(['import', journeyFile(f)])
+  await app.cli(['segments', 'create', '--name', '浙江客户', '--rule', JSON.stringify({ field: 'region', op: '=', value: '浙江省' })])
+  await cliAt(app.dbPath, '2026-10-01', [
+    'campaign',
+    'plan',
+    '--segment',
+    '浙江客户',
+    '--budget-fen',
+    '40000',
+    '--gift',
+    'TOWEL:1500',
+    '--postage-fen',
+    '800',
+    '--holdout',
+    '0.2',
+    '--seed',
+    '7',
+    '--name',
+    '国庆小礼物'
+  ])
+  await page.goto(app.url)
+  await page.getByTestId('nav-campaigns').click()
+  await page.getByTestId('campaign-row').filter({ hasText: '国庆小礼物' }).click()
+  // the shop's today: not a day observed after it
+  await page.getByTestId('mail-date').fill('2026-11-23')
+  await page.getByTestId('mark-mailed').click()
+  await expect(page.getByTestId('mailed-on')).toContainText('2026-11-23', { timeout: 30_000 })
+  await expect(page.getByTestId('results-not-yet')).toHaveText('寄出后还没有过去一天：导入寄出之后的销售，这里才会有结果。')
+  await expect(page.getByTestId('results-roi')).toHaveText(['—', '—', '—'])
+  await expect(page.getByTestId('uplift-row').first()).toContainText('还没有结果')
+  await screenshot(page, 'walkthrough-campaign-no-results-yet')
+})

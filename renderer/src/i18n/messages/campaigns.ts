@@ -121,7 +121,10 @@ export default {
         control: '对照组 购买/人数 · 收入',
         incremental: '增量收入',
         cost: '成本',
-        running: '（已观察 {n} 天）'
+        running: '（已观察 {n} 天）',
+        // a window with no day behind it yet has no figures to show: a 0/17 and ROI −100 % would read as a failure
+        notYet: '还没有结果',
+        notYetNote: '寄出后还没有过去一天：导入寄出之后的销售，这里才会有结果。'
       },
       detail: {
         downloaded: '快递单文件已下载',
@@ -279,7 +282,9 @@ export default {
         control: 'Control buyers/n · revenue',
         incremental: 'Incremental revenue',
         cost: 'Cost',
-        running: '({n} days so far)'
+        running: '({n} days so far)',
+        notYet: 'no results yet',
+        notYetNote: 'Not a day has passed since the mailing: results appear once the sales after it are imported.'
       },
       detail: {
         downloaded: 'Courier file downloaded',
