@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { forecastGapPercent, parseBounded, partialPeriod, periodLabel, trustKind } from '../../../renderer/src/components/predictions/backtest-words'
+import { rulesLead } from '../../../renderer/src/components/predictions/rules-words'
 
 describe('forecastGapPercent and trustKind', () => {
   it('says a forecast of 88 against 100 actual was 12% too low', () => {
@@ -43,5 +44,24 @@ describe('periodLabel and partialPeriod', () => {
   it('names the short week to say under the chart, and nothing when every week is whole', () => {
     expect(partialPeriod(periods)).toEqual({ from: '2026-11-19', to: '2026-11-23', days: 5 })
     expect(partialPeriod(periods.slice(0, 2))).toBeNull()
+  })
+})
+
+describe('rulesLead', () => {
+  const fit = { calibrationEnd: '2026-10-15', customers: 35, repeatBuyers: 12, minRepeatBuyers: 100 }
+
+  it('counts the repeat buyers as of the calibration end and says how many more the models need', () => {
+    expect(rulesLead(fit)).toEqual({
+      key: 'predictions.rulesLead',
+      params: { date: '2026-10-15', customers: 35, repeat: 12, min: 100, short: 88 }
+    })
+  })
+
+  it('tells a shop with no purchases before the calibration end to move the date, not that it has 0 repeat buyers', () => {
+    // the journey shop's records start in September; the default end is 26 weeks before 2026-11-23
+    expect(rulesLead({ ...fit, calibrationEnd: '2026-05-25', customers: 0, repeatBuyers: 0 })).toEqual({
+      key: 'predictions.rulesLeadEmpty',
+      params: { date: '2026-05-25', min: 100 }
+    })
   })
 })

@@ -19,7 +19,11 @@ export default {
       fitFailedLead: '可以换一个拟合截止日再试，或者先按下方的规则看顾客。',
       notYet: '选好日期后点“拟合并检验”。',
       rulesMode: '顾客还不够多，暂用简单规则',
-      rulesLead: '有 {repeat} 位回头客，模型至少需要 {min} 位。在此之前按“距上次购买的天数 ÷ 该顾客平时的购买间隔”判断谁该联系。',
+      rulesLead:
+        '到拟合截止日 {date} 为止，{customers} 位顾客里有 {repeat} 位回头客（在不止一天买过），模型至少要 {min} 位才估得出谁还会回来，还差 {short} 位。可以把拟合截止日往后挪（检验期至少留几周），或者等回头客多起来再拟合。',
+      rulesLeadEmpty:
+        '拟合截止日 {date} 之前本店还没有任何购买记录，模型无从拟合。把拟合截止日挪到有记录之后（检验期至少留几周），或者等回头客满 {min} 位再来。',
+      rulesMeanwhile: '在此之前，「今日回访」按“距上次购买的天数 ÷ 该顾客平时的购买间隔”排出该联系谁；下面的名单按截至今天的记录照常排序。',
       params: '模型参数',
       gammaGamma: 'Gamma-Gamma（每次消费金额）',
       logLik: '对数似然',
@@ -161,7 +165,11 @@ export default {
       notYet: 'Pick the dates and press “Fit and check”.',
       rulesMode: 'Not enough customers yet: plain rules for now',
       rulesLead:
-        '{repeat} repeat buyers; the models need at least {min}. Until then, days since the last purchase are compared with each customer’s own usual gap.',
+        'Up to the "Fit up to" date, {date}, {repeat} of {customers} customers were repeat buyers (bought on more than one day); the models need at least {min} to tell who will come back, {short} more. Move "Fit up to" later (leave a few weeks to check against), or fit again when more customers have come back.',
+      rulesLeadEmpty:
+        'The shop has no purchases up to the "Fit up to" date, {date}, so there is nothing to fit. Move it to after the first records (leave a few weeks to check against), or come back when {min} customers have come back.',
+      rulesMeanwhile:
+        'Until then, Calls today ranks who to call by days since the last purchase ÷ their own usual gap; the list below is ranked on the records up to today as usual.',
       params: 'Model parameters',
       gammaGamma: 'Gamma-Gamma (spend per purchase)',
       logLik: 'log-likelihood',
