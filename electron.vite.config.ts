@@ -21,7 +21,9 @@ export default defineConfig({
           // imports run here, off the main thread; located at run time as join(__dirname, 'import-worker.js')
           'import-worker': resolve(__dirname, 'electron/services/imports/import-worker.ts'),
           // model fits run here as jobs, off the server's request loop (electron/services/jobs/fit-job.ts)
-          'fit-worker': resolve(__dirname, 'electron/services/jobs/fit-worker.ts')
+          'fit-worker': resolve(__dirname, 'electron/services/jobs/fit-worker.ts'),
+          // the top list runs here as jobs, one worker kept between lists (electron/services/jobs/top-job.ts)
+          'top-worker': resolve(__dirname, 'electron/services/jobs/top-worker.ts')
         }
       }
     }

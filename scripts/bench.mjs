@@ -17,6 +17,8 @@ await bundle('electron/services/imports/import-worker.ts', 'out/bench/import-wor
 await bundle('electron/server/index.ts', 'out/bench/server.cjs')
 // …whose model fits run as jobs in this worker, found beside it
 await bundle('electron/services/jobs/fit-worker.ts', 'out/bench/fit-worker.cjs')
+// …and the top list in this one
+await bundle('electron/services/jobs/top-worker.ts', 'out/bench/top-worker.cjs')
 // out/bench sits as deep as tests/bench, so the benchmarks' paths relative to __dirname hold
 const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 process.exit(run.status ?? 1)

@@ -177,6 +177,7 @@ export const auditSpecs: AuditSpecs = {
   'predictions.fitStart': 'reads',
   'predictions.customer': 'reads',
   'predictions.top': 'reads',
+  'predictions.topStart': 'reads',
 
   'jobs.progress': 'reads',
   // the jobs behind it (fits) only read: stopping one changes nothing the shop would ask about later

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import { errorCodes } from '../result'
-import { Backtest, ClvFit, CountModelName, Words } from './predictions'
+import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -56,7 +56,11 @@ export type ModelAnswer = z.infer<typeof ModelAnswer>
 export const FitJobProgress = jobProgress('predictions.fit', ModelAnswer, ClvFit)
 export type FitJobProgress = z.infer<typeof FitJobProgress>
 
-export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress])
+/** The top list as a job: no answers before the whole list (z.never), which is TopList exactly as predictions.top answers. */
+export const TopJobProgress = jobProgress('predictions.top', z.never(), TopList)
+export type TopJobProgress = z.infer<typeof TopJobProgress>
+
+export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress, TopJobProgress])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']
 

@@ -202,5 +202,7 @@ export const predictionsChannels = {
   /** One customer's expected purchases, P(alive) and expected value, explained in words. */
   'predictions.customer': { input: CustomerScoreInput, output: CustomerScore },
   /** The customers worth most as of a date: the chosen (or pinned) model fitted on everything up to it, ranked by expected value over the horizon. */
-  'predictions.top': { input: TopInput, output: TopList }
+  'predictions.top': { input: TopInput, output: TopList },
+  /** The same list as a job (jobs.progress, jobs.cancel): off the server's request loop, its phase in words. */
+  'predictions.topStart': { input: TopInput, output: z.object({ jobId: z.string() }) }
 }

@@ -1,11 +1,12 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { checkFitDates, defaultCalibrationEnd, fitClv, scoreCustomer } from '../../services/predictions/clv-service'
-import { topCustomers } from '../../services/predictions/top-customers'
+import { topCustomers, type TopOptions } from '../../services/predictions/top-customers'
 import { findCustomerByRef } from '../../services/customers/find-by-ref'
 import { readSettings } from '../../services/settings/settings-service'
 import { jobsOf } from '../../services/jobs/context-jobs'
 import { startFitJob } from '../../services/jobs/fit-job'
+import { startTopJob } from '../../services/jobs/top-job'
 import type { FitOptions } from '../../services/predictions/clv-service'
 import type { ParsedInput } from '../../../shared/ipc-contract'
 import { refuse } from '../../../shared/errors/refuse'
@@ -18,6 +19,12 @@ function fitOptions(ctx: AppContext, { calibrationEnd, holdoutEnd, unit, paretoN
   // a model named in the call wins over the shop's setting; 'auto' lets the backtest choose
   const wanted = model ?? readSettings(ctx.db).predictionModel
   return { calibrationEnd: cal, holdoutEnd: hold, unit, paretoNbd, model: wanted === 'auto' ? undefined : wanted }
+}
+
+/** The top list's options from the call, the shop's today and its model setting: the same for the call and the job. */
+function topOptions(ctx: AppContext, { asOf, horizonDays, limit, model }: ParsedInput<'predictions.top'>): TopOptions {
+  const wanted = model ?? readSettings(ctx.db).predictionModel
+  return { asOf: asOf ?? ctx.today(), horizonDays, limit, model: wanted === 'auto' ? undefined : wanted }
 }
 
 export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'> {
@@ -37,9 +44,7 @@ export function predictionsHandlers(ctx: AppContext): HandlerGroup<'predictions'
       }
       return scoreCustomer(ctx.db, id, asOf ?? ctx.today(), horizon, unit)
     },
-    'predictions.top': ({ asOf, horizonDays, limit, model }) => {
-      const wanted = model ?? readSettings(ctx.db).predictionModel
-      return topCustomers(ctx.db, { asOf: asOf ?? ctx.today(), horizonDays, limit, model: wanted === 'auto' ? undefined : wanted })
-    }
+    'predictions.top': (input) => topCustomers(ctx.db, topOptions(ctx, input)),
+    'predictions.topStart': (input) => startTopJob(jobsOf(ctx), { db: ctx.db, dbPath: ctx.dbPath }, topOptions(ctx, input))
   }
 }

@@ -15,7 +15,7 @@ import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
 import { calibrate, type CalibrationRow } from './calibration'
 import { fitSpendModel } from './spend'
 import { countScoringModel, type ScoringModel } from './scoring-model'
-import { fitCountModel, fitCountModels, MODEL_LABELS, pinnedChoice, pinnedFailed, type CountModelsResult } from './model-choice'
+import { countModelSteps, drain, fitCountModel, MODEL_LABELS, pinnedChoice, pinnedFailed, type CountModelStep, type CountModelsResult } from './model-choice'
 import type { CountModel } from './models/count-models'
 import { groupDays } from './models/rfm'
 import { errorWords } from './error-words'
@@ -30,6 +30,16 @@ export interface TopOptions {
   /** the pinned model; undefined = the shop's backtest chooses */
   model?: CountModelName
 }
+
+/**
+ * What the list is doing, for a job to say: reading the purchases, checking a model on the 26
+ * weeks before the day (the shop's choice), fitting the model that scores on everything, ranking.
+ */
+export type TopStep =
+  | { kind: 'reading' }
+  | { kind: 'checking'; name: CountModelName; index: number; count: number }
+  | { kind: 'fitting'; name: CountModelName }
+  | { kind: 'ranking' }
 
 /** The plain rule when the models cannot speak: what each customer spent in the year before. */
 export const RULES_WINDOW_DAYS = 365
@@ -48,6 +58,19 @@ export const CHOICE_HOLDOUT_DAYS = 182
  */
 const CHOICE_WITH_PARETO = false
 
+/** How many models the shop's choice checks (a job's progress counts them). */
+export const CHOICE_MODELS = CHOICE_WITH_PARETO ? 5 : 4
+
+/** A choice's model steps as the list's own: each model about to be checked. */
+function* checking<R>(steps: Generator<CountModelStep, R>): Generator<TopStep, R> {
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    const s = next.value
+    if (s.kind === 'fitting') yield { kind: 'checking', name: s.name, index: s.index, count: s.count }
+  }
+}
+
 interface ModelPick {
   /** the models to try on everything up to the as-of date, best first */
   order: CountModelName[]
@@ -64,16 +87,18 @@ export function unfitted(e: DomainError | null): Words {
 }
 
 /** The shop's own choice as of the day: the model that forecast the 26 weeks before it best, else the best BIC on everything. */
-function chooseByShop(histories: CustomerHistory[], rows: CalibrationRow[], asOf: string): ModelPick {
+function* chooseByShop(histories: CustomerHistory[], rows: CalibrationRow[], asOf: string): Generator<TopStep, ModelPick> {
   const calEnd = addDays(asOf, -CHOICE_HOLDOUT_DAYS)
   const calRows = calibrate(histories, dayNumber(calEnd))
   const calGroups = groupRows(calRows, 7)
   if (calGroups.repeatBuyers >= MIN_REPEAT_BUYERS) {
     try {
-      const c = fitCountModels(calGroups, calRows, 7, {
-        paretoNbd: CHOICE_WITH_PARETO,
-        holdout: { calibrationEnd: calEnd, holdoutEnd: asOf, days: CHOICE_HOLDOUT_DAYS }
-      })
+      const c = yield* checking(
+        countModelSteps(calGroups, calRows, 7, {
+          paretoNbd: CHOICE_WITH_PARETO,
+          holdout: { calibrationEnd: calEnd, holdoutEnd: asOf, days: CHOICE_HOLDOUT_DAYS }
+        })
+      )
       const rest = (Object.keys(c.backtests) as CountModelName[]).filter((n) => n !== c.chosen).sort((a, b) => c.backtests[a]!.mae - c.backtests[b]!.mae)
       return { order: [c.chosen, ...rest], choice: c.choice }
     } catch (e) {
@@ -81,16 +106,16 @@ function chooseByShop(histories: CustomerHistory[], rows: CalibrationRow[], asOf
     }
   }
   // too few repeat buyers before the window (a young shop): choose on everything by likelihood
-  const all = fitCountModels(groupRows(rows, 1), rows, 1, { paretoNbd: CHOICE_WITH_PARETO })
+  const all = yield* checking(countModelSteps(groupRows(rows, 1), rows, 1, { paretoNbd: CHOICE_WITH_PARETO }))
   return { order: [all.chosen], choice: all.choice, fitted: all.models }
 }
 
 /** The model, or why there is none (too few repeat buyers, or no model that can settle). */
-function chooseModel(
+function* chooseModel(
   histories: CustomerHistory[],
   rows: CalibrationRow[],
   o: TopOptions
-): { model: ScoringModel | null; message: Words; choice: Words | null } {
+): Generator<TopStep, { model: ScoringModel | null; message: Words; choice: Words | null }> {
   const repeat = rows.filter((r) => r.x > 0).length
   const rules = (why: Words) => ({
     model: null,
@@ -117,18 +142,20 @@ function chooseModel(
   }
   let found: { model: CountModel; choice: Words } | null = null
   if (o.model) {
+    yield { kind: 'fitting', name: o.model }
     const m = tryFit(o.model)
     if (m) found = { model: m, choice: pinnedChoice(o.model) }
   }
   if (!found) {
     let pick: ModelPick
     try {
-      pick = chooseByShop(histories, rows, o.asOf)
+      pick = yield* chooseByShop(histories, rows, o.asOf)
     } catch (e) {
       if (!(e instanceof DomainError)) throw e
       return rules(unfitted(e))
     }
     for (const name of pick.order) {
+      if (!pick.fitted?.[name]) yield { kind: 'fitting', name }
       const m = tryFit(name, pick.fitted)
       if (!m) continue
       const choice =
@@ -222,7 +249,7 @@ function explain(r: Ranked, c: Pick<TopCustomer, 'purchaseDays' | 'spentFen' | '
   }
 }
 
-type Chosen = ReturnType<typeof chooseModel>
+type Chosen = ReturnType<typeof chooseModel> extends Generator<TopStep, infer R> ? R : never
 
 /**
  * The last few choices and fits, keyed by the as-of date, the pin and a summary of the data they
@@ -248,11 +275,11 @@ function fitKey(rows: CalibrationRow[], o: TopOptions): string {
   return [o.asOf, o.model ?? 'auto', rows.length, x, tx, T, z, l].join('|')
 }
 
-function chooseModelOnce(histories: CustomerHistory[], rows: CalibrationRow[], o: TopOptions): Chosen {
+function* chooseModelOnce(histories: CustomerHistory[], rows: CalibrationRow[], o: TopOptions): Generator<TopStep, Chosen> {
   const key = fitKey(rows, o)
   const hit = recentFits.get(key)
   if (hit) return hit
-  const chosen = chooseModel(histories, rows, o)
+  const chosen = yield* chooseModel(histories, rows, o)
   recentFits.set(key, chosen)
   if (recentFits.size > RECENT_FITS) recentFits.delete(recentFits.keys().next().value as string)
   return chosen
@@ -260,11 +287,18 @@ function chooseModelOnce(histories: CustomerHistory[], rows: CalibrationRow[], o
 
 /** The top `limit` customers as of `asOf`, highest expected value over `horizonDays` first. */
 export function topCustomers(db: Db, o: TopOptions): TopList {
+  return drain(topCustomerSteps(db, o))
+}
+
+/** topCustomers one step at a time, so a job can say what it is doing and stop between models. */
+export function* topCustomerSteps(db: Db, o: TopOptions): Generator<TopStep, TopList> {
   const asOfDay = dayNumber(o.asOf)
+  yield { kind: 'reading' }
   const histories = readPurchaseHistory(db, o.asOf)
   const rows = calibrate(histories, asOfDay)
   const byId = new Map(histories.map((h) => [h.customerId, h]))
-  const { model, message, choice } = chooseModelOnce(histories, rows, o)
+  const { model, message, choice } = yield* chooseModelOnce(histories, rows, o)
+  yield { kind: 'ranking' }
   const ranked = (model ? rankByModel(model, rows, byId, o.horizonDays) : rankByRules(rows, byId, asOfDay))
     .sort((a, b) => b.key - a.key || a.row.customerId - b.row.customerId)
     .slice(0, o.limit)
