@@ -3,17 +3,71 @@
  * (care calendar, days one unit lasts) shown beside them.
  */
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch, type Ref } from 'vue'
 import type { ClvFit, TimeUnit, TopList } from '@shared/schemas/predictions'
 import type { CareSettings, UnitRow } from '@shared/schemas/reminders'
 import type { Result } from '@shared/result'
-import type { FitJobProgress } from '@shared/schemas/jobs'
+import type { FitJobProgress, JobProgress, TopJobProgress } from '@shared/schemas/jobs'
 import { useCall } from './call'
+import { useLockStore } from './lock'
 
-/** How often a running fit is asked where it stands. */
+/** How often a running job is asked where it stands. */
 const POLL_MS = 200
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Until the app is unlocked (the lock store hears it from the lock screen or a status read). */
+function unlocked(): Promise<void> {
+  const lock = useLockStore()
+  return new Promise((resolve) => {
+    const stop = watch(
+      () => lock.locked,
+      (locked) => {
+        if (locked) return
+        queueMicrotask(() => stop())
+        resolve()
+      },
+      { immediate: true }
+    )
+  })
+}
+
+/** A job that has just been started, before its first progress answer. */
+function startedJob<J extends JobProgress>(jobId: string, kind: J['kind']): J {
+  return { jobId, kind, state: 'running', done: 0, total: 0, phase: null, partial: [], result: null, error: null } as J
+}
+
+/**
+ * Follow a job until it has finished, keeping its progress in `current`; its end as an envelope
+ * (a cancel is a CANCELLED failure). A poll answered LOCKED (the app locked while the job ran)
+ * is not the job's failure: the job goes on in the server, so the lock screen shows and the
+ * polling resumes, with the same job id, once unlocked.
+ */
+async function followJob<J extends JobProgress>(jobId: string, current: Ref<J | null>): Promise<Result<NonNullable<J['result']>>> {
+  for (;;) {
+    const p = await window.api.jobs.progress({ jobId })
+    // a later job has replaced this one: stop following it
+    if (current.value && current.value.jobId !== jobId) return { ok: false, code: 'CANCELLED', message: 'replaced by a later job' }
+    if (!p.ok) {
+      if (p.code !== 'LOCKED') return p
+      const lock = useLockStore()
+      lock.noteLocked()
+      // the lock's state as the server has it (noteLocked asks; this is the same question), then wait for the unlock
+      await lock.refresh()
+      await unlocked()
+      // never faster than the usual pace, even when the lock's state could not be read
+      await pause(POLL_MS)
+      continue
+    }
+    current.value = p.data as J
+    if (p.data.state === 'done' && p.data.result) return { ok: true, data: p.data.result as NonNullable<J['result']> }
+    if (p.data.state !== 'running') {
+      const e = p.data.error ?? { code: 'INTERNAL', message: p.data.state }
+      return { ok: false, code: e.code, message: e.message, key: e.key, params: e.params }
+    }
+    await pause(POLL_MS)
+  }
+}
 
 export interface FitRequest {
   calibrationEnd: string
@@ -34,22 +88,8 @@ export const usePredictionsStore = defineStore('predictions', () => {
   /** The fit job while it runs and after: its phase in words, steps done, each model's answer as it came. */
   const fitJob = ref<FitJobProgress | null>(null)
 
-  /** Follow a fit job until it has finished; its end as an envelope (a cancel is a CANCELLED failure). */
-  async function followFit(jobId: string): Promise<Result<ClvFit>> {
-    for (;;) {
-      const p = await window.api.jobs.progress({ jobId })
-      if (!p.ok) return p
-      // a later fit has replaced this one: stop following it
-      if (fitJob.value && fitJob.value.jobId !== jobId) return { ok: false, code: 'CANCELLED', message: 'replaced by a later fit' }
-      fitJob.value = p.data
-      if (p.data.state === 'done' && p.data.result) return { ok: true, data: p.data.result }
-      if (p.data.state !== 'running') {
-        const e = p.data.error ?? { code: 'INTERNAL', message: p.data.state }
-        return { ok: false, code: e.code, message: e.message, key: e.key, params: e.params }
-      }
-      await pause(POLL_MS)
-    }
-  }
+  /** The top-list job while it runs and after: its phase in words and steps done. */
+  const topJob = ref<TopJobProgress | null>(null)
 
   /**
    * Fit with a backtest over the holdout (the backtest's calibration window, not the scores staff
@@ -67,18 +107,8 @@ export const usePredictionsStore = defineStore('predictions', () => {
         paretoNbd: true
       })
       if (!started.ok) return started
-      fitJob.value = {
-        jobId: started.data.jobId,
-        kind: 'predictions.fit',
-        state: 'running',
-        done: 0,
-        total: 0,
-        phase: null,
-        partial: [],
-        result: null,
-        error: null
-      }
-      return followFit(started.data.jobId)
+      fitJob.value = startedJob<FitJobProgress>(started.data.jobId, 'predictions.fit')
+      return followJob(started.data.jobId, fitJob)
     })
     if (data) fit.value = data
   }
@@ -89,10 +119,27 @@ export const usePredictionsStore = defineStore('predictions', () => {
     if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
   }
 
-  /** 最有价值的顾客 as of a day: a fit on everything up to it, ranked by expected value over the horizon. */
+  /**
+   * 最有价值的顾客 as of a day: a fit on everything up to it, ranked by expected value over the
+   * horizon, as a job on the server (the page shows its phase); a list still loading is stopped.
+   */
+  let topLoading: Promise<unknown> | null = null
   async function loadTop(asOf: string, horizonDays: number): Promise<void> {
     lastTop.value = { asOf, horizonDays }
-    const data = await topping.run(() => window.api.predictions.top({ asOf, horizonDays, limit: 100 }))
+    const before = topJob.value
+    if (before?.state === 'running') await window.api.jobs.cancel({ jobId: before.jobId })
+    // the stopped list's end (cancelled) is heard before this one starts, so it cannot clear this one's busy flag
+    while (topLoading) await topLoading
+    const loading = topping.run(async () => {
+      const started = await window.api.predictions.topStart({ asOf, horizonDays, limit: 100 })
+      if (!started.ok) return started
+      topJob.value = startedJob<TopJobProgress>(started.data.jobId, 'predictions.top')
+      return followJob(started.data.jobId, topJob)
+    })
+    topLoading = loading
+    const data = await loading.finally(() => {
+      if (topLoading === loading) topLoading = null
+    })
     if (data) top.value = data
   }
 
@@ -103,7 +150,7 @@ export const usePredictionsStore = defineStore('predictions', () => {
     await Promise.all([f && fit.value ? run(f) : undefined, tl ? loadTop(tl.asOf, tl.horizonDays) : undefined])
   }
 
-  return { fit, top, fitting, topping, fitJob, run, cancelFit, loadTop, refresh }
+  return { fit, top, fitting, topping, fitJob, topJob, run, cancelFit, loadTop, refresh }
 })
 
 /** The care calendar and the days-per-unit table, edited in ReminderSettings.vue. */
