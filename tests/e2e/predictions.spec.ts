@@ -213,3 +213,30 @@ test('compares every model on the holdout, marks the one in use, switches the ch
   await expect(top.getByTestId('top-differs')).toContainText('so it uses BG/CNBD-k; the comparison above, on your dates, chose MBG/CNBD-k.')
   await screenshot(page, 'predictions-models-en')
 })
+
+test("shows the top list's job in the list's place while it runs, with its phase in words, then the list", async ({ page, app }) => {
+  test.setTimeout(90_000)
+  await app.cli(['demo', '--customers', '800'])
+  // the job's finished answer is held back (its running answers pass), so its progress stays on screen
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/jobs.progress', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as { ok: boolean; data?: { kind: string; state: string } }
+    if (body.ok && body.data?.kind === 'predictions.top' && body.data.state !== 'running') await held
+    await route.fulfill({ response, json: body })
+  })
+  await page.goto(`${app.url}#/predictions`)
+  const top = page.getByTestId('predictions-top')
+  const progress = top.getByTestId('top-progress')
+  await expect(progress).toBeVisible()
+  // whichever phase the job last reported before its answer was held (the fit's progress is not shown: no fit was asked for)
+  await expect(progress).toContainText(/正在(读取购买记录|用前 26 周检验 \S+|用全部购买记录拟合 \S+|排列顾客)/)
+  await expect(page.getByTestId('pred-progress')).toHaveCount(0)
+  await screenshot(page, 'predictions-top-job')
+
+  release()
+  await expect(progress).toBeHidden()
+  await expect(top.locator('tbody tr').first()).toBeVisible()
+  await expect(top).toContainText('截至 2026-11-23 的全部购买记录拟合，按今后 90 天的预计消费排序')
+})
