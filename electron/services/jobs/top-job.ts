@@ -75,11 +75,15 @@ function builtWorker(place: TopJobPlace): string | null {
   return candidates.find((f) => existsSync(f)) ?? null
 }
 
+/** An idle list worker ends after this long (its remembered fits go with it); the next list starts another. */
+const IDLE_MS = 10 * 60_000
+
 /** The live top worker of each registry (each open shop), with the jobs it still owes an answer. */
 interface LiveWorker {
   file: string
   worker: Worker
   waiting: Map<string, TopReporter>
+  idle?: ReturnType<typeof setTimeout>
 }
 const live = new WeakMap<JobRegistry, LiveWorker>()
 
@@ -93,14 +97,12 @@ function liveWorker(jobs: JobRegistry, file: string): LiveWorker {
   const lw: LiveWorker = { file, worker, waiting: new Map() }
   worker.on('message', (m: TopWorkerMessage) => {
     const report = lw.waiting.get(m.jobId)
-    if (!report) return
-    if (m.type === 'progress') report.progress(m.done, m.total, m.phase)
-    else if (m.type === 'done') {
+    if (m.type === 'progress') report?.progress(m.done, m.total, m.phase)
+    else if (m.type === 'done' || m.type === 'error') {
       lw.waiting.delete(m.jobId)
-      report.done(m.result)
-    } else if (m.type === 'error') {
-      lw.waiting.delete(m.jobId)
-      report.fail(m.error)
+      if (m.type === 'done') report?.done(m.result)
+      else report?.fail(m.error)
+      if (lw.waiting.size === 0) idleFrom(jobs, lw)
     }
   })
   const end = (why: string) => {
@@ -123,11 +125,21 @@ export async function closeTopWorker(jobs: JobRegistry): Promise<void> {
   await lw.worker.terminate()
 }
 
+function idleFrom(jobs: JobRegistry, lw: LiveWorker): void {
+  clearTimeout(lw.idle)
+  lw.idle = setTimeout(() => {
+    if (live.get(jobs) === lw) live.delete(jobs)
+    void lw.worker.terminate()
+  }, IDLE_MS)
+  lw.idle.unref()
+}
+
 function inWorker(jobs: JobRegistry, file: string, dbPath: string, options: TopOptions): JobRunner<never, ResultOf<'predictions.top'>> {
   return (report) => {
     const lw = liveWorker(jobs, file)
     // the registry's job id is not known to the runner: a request id of our own tags the messages
     const jobId = `${Date.now()}-${Math.random().toString(36).slice(2)}`
+    clearTimeout(lw.idle)
     lw.waiting.set(jobId, report)
     const request: TopWorkerRequest = { jobId, dbPath, options }
     lw.worker.postMessage(request)

@@ -58,7 +58,10 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('the predictions store loading the top list through a job', () => {
   it('follows the job to its list, keeping its phase while it runs', async () => {
-    const api = server([{ ok: true, data: job({ done: 6, phase: ranking }) }, { ok: true, data: job({ state: 'done', done: 7, result: list }) }])
+    const api = server([
+      { ok: true, data: job({ done: 6, phase: ranking }) },
+      { ok: true, data: job({ state: 'done', done: 7, result: list }) }
+    ])
     const store = usePredictionsStore()
     const loading = store.loadTop('2026-11-23', 90)
     await vi.waitFor(() => expect(store.topJob?.phase).toEqual(ranking))
@@ -98,7 +101,8 @@ describe('the predictions store loading the top list through a job', () => {
 
   it('does the same for a fit that was running when the app locked', async () => {
     const fitResult = { mode: 'model', chosen: 'bgnbd' } as unknown as ClvFit
-    const fitJob = (p: Partial<FitJobProgress>): FitJobProgress => ({ ...job({}), jobId: 'f1', kind: 'predictions.fit', partial: [], result: null, ...p }) as FitJobProgress
+    const fitJob = (p: Partial<FitJobProgress>): FitJobProgress =>
+      ({ ...job({}), jobId: 'f1', kind: 'predictions.fit', partial: [], result: null, ...p }) as FitJobProgress
     const api = server([LOCKED, { ok: true, data: fitJob({ state: 'done', done: 7, result: fitResult }) }])
     api.lock.locked = true
     const store = usePredictionsStore()
