@@ -202,3 +202,13 @@ test('a gift mailing marked mailed today shows no results yet, not 0 buyers and 
   await expect(page.getByTestId('uplift-row').first()).toContainText('还没有结果')
   await screenshot(page, 'walkthrough-campaign-no-results-yet')
 })
+
+test('the demo shop can be removed from the settings page too', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300'])
+  await page.goto(`${app.url}#/settings`)
+  await page.getByTestId('remove-demo').click()
+  await page.getByRole('dialog').getByRole('button', { name: '移除示例数据' }).click()
+  await expect(page.getByTestId('demo-banner')).toHaveCount(0, { timeout: 60_000 })
+  expect((await app.cli<{ total: number }>(['customers'])).total).toBe(0)
+  await screenshot(page, 'walkthrough-settings-demo-removed')
+})
