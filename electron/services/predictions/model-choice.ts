@@ -48,6 +48,8 @@ export interface CountModelsResult {
   choice: Words
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
 /** Run one fit; a DomainError becomes that model's message instead of everyone's failure. */
 function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], fit: () => T): T | null {
   try {
@@ -56,7 +58,12 @@ function attempt<T>(name: CountModelName, errors: CountModelsResult['errors'], f
     if (!(e instanceof DomainError)) throw e
     const label = MODEL_LABELS[name]
     const why = errorWords(e)
-    errors[name] = { zh: `${label} 没有结果：${why.zh}；其他模型照常给出结果`, en: `${label} has no answer: ${why.en}; the other models still do` }
+    // a reason that already names the model is not prefixed with its name a second time
+    // (「MBG/NBD 没有结果：MBG/NBD 的参数…」 read as a stutter in the page's comparison table)
+    errors[name] = {
+      zh: `${why.zh.includes(label) ? why.zh : `${label} 没有结果：${why.zh}`}；其他模型照常给出结果`,
+      en: `${why.en.includes(label) ? capitalise(why.en) : `${label} has no answer: ${why.en}`}; the other models still do`
+    }
     return null
   }
 }

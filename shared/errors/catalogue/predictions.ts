@@ -27,8 +27,8 @@ export const predictions = {
   },
   parametersRunAway: {
     code: 'BAD_INPUT',
-    'zh-CN': '{model} 数据太少或太单一，参数无法确定',
-    en: 'too little or too uniform data for {model}: the parameters run off to extremes'
+    'zh-CN': '{model} 的参数无法确定：购买记录太少，或顾客之间太相像',
+    en: 'the parameters of {model} cannot be pinned down: too few purchases, or customers too alike'
   },
   fitNotConverged: { code: 'BAD_INPUT', 'zh-CN': '{model} 拟合没有收敛', en: 'the fit of {model} did not converge' },
   gapsNotFinite: { code: 'BAD_INPUT', 'zh-CN': '购买间隔数据有误', en: 'the gaps between purchases are not finite' },

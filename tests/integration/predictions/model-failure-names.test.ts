@@ -19,15 +19,15 @@ beforeAll(async () => {
 }, 300_000)
 
 describe('a model that cannot be fitted', () => {
-  it('names MBG/NBD, not MBG/CNBD-k, when MBG/NBD runs off to extremes', () => {
+  it('names MBG/NBD, not MBG/CNBD-k, and only once, when MBG/NBD runs off to extremes', () => {
     expect(fit.modelErrors.mbgnbd).toEqual({
-      zh: 'MBG/NBD 没有结果：MBG/NBD 数据太少或太单一，参数无法确定；其他模型照常给出结果',
-      en: 'MBG/NBD has no answer: too little or too uniform data for MBG/NBD: the parameters run off to extremes; the other models still do'
+      zh: 'MBG/NBD 的参数无法确定：购买记录太少，或顾客之间太相像；其他模型照常给出结果',
+      en: 'The parameters of MBG/NBD cannot be pinned down: too few purchases, or customers too alike; the other models still do'
     })
   })
 
   it('keeps MBG/CNBD-k its own name, and the models that fit still answer', () => {
-    expect(fit.modelErrors.mbgcnbd?.zh).toBe('MBG/CNBD-k 没有结果：MBG/CNBD-k 数据太少或太单一，参数无法确定；其他模型照常给出结果')
+    expect(fit.modelErrors.mbgcnbd?.zh).toBe('MBG/CNBD-k 的参数无法确定：购买记录太少，或顾客之间太相像；其他模型照常给出结果')
     expect(fit.bgnbd).not.toBeNull()
     expect(fit.bgcnbd).not.toBeNull()
     expect(fit.chosen).toBe('bgcnbd')

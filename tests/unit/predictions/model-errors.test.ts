@@ -45,7 +45,7 @@ describe('a model failure in words', () => {
     const g = groupRfm(simulateBgNbd(1000, { r: 0.8, alpha: 6, a: 0.001, b: 5000 }, 26, 52, 3))
     const fit = fitCountModels(g, [], 1, { paretoNbd: true })
     const e = fit.errors.paretoNbd!
-    expect(e.zh).toBe('Pareto/NBD 没有结果：Pareto/NBD 的流失率趋于零：数据里看不出顾客会流失，模型退化为不流失的 NBD，无法给出存活概率；其他模型照常给出结果')
+    expect(e.zh).toBe('Pareto/NBD 的流失率趋于零：数据里看不出顾客会流失，模型退化为不流失的 NBD，无法给出存活概率；其他模型照常给出结果')
     expect(e.en).toBe(
       'Pareto/NBD has no answer: no dropout: the data show no sign of customers leaving, the model reduces to the NBD and cannot give P(alive); the other models still do'
     )
