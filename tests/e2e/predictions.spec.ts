@@ -5,6 +5,8 @@
  * per unit (checked through the CLI-visible UI after a reload).
  */
 import { test, expect, screenshot, clearNotices, AS_OF } from './fixtures'
+import { join } from 'node:path'
+import { daysBetween } from '../../shared/domain/dates'
 
 test('fits the models, shows the backtest and parameters, and saves days per unit', async ({ page, app }) => {
   test.setTimeout(90_000)
@@ -239,4 +241,24 @@ test("shows the top list's job in the list's place while it runs, with its phase
   await expect(progress).toBeHidden()
   await expect(top.locator('tbody tr').first()).toBeVisible()
   await expect(top).toContainText('截至 2026-11-23 的全部购买记录拟合，按今后 90 天的预计消费排序')
+})
+
+test('says how late a customer is when the rules put their next purchase before today (a shop of files, too few repeat buyers)', async ({ page, app }) => {
+  test.setTimeout(90_000)
+  for (const f of ['members.csv', 'products.csv', 'pos-2026-09.csv', 'taobao-2026-09.csv', 'pos-2026-10.csv']) {
+    await app.cli(['import', join(__dirname, '../fixtures/journey', f)])
+  }
+  const rows = (await app.cli(['clv', 'top', '--as-of', AS_OF, '--horizon', '90', '--limit', '100'])) as Array<{
+    name: string
+    nextPurchase: { date: string } | null
+  }>
+  const late = rows.find((r) => r.nextPurchase && r.nextPurchase.date < AS_OF)!
+  const ahead = rows.find((r) => r.nextPurchase && r.nextPurchase.date >= AS_OF)!
+  await page.goto(`${app.url}#/predictions`)
+  const top = page.getByTestId('predictions-top')
+  const row = (name: string) => top.locator('tbody tr').filter({ hasText: name })
+  await expect(row(late.name).getByTestId('top-overdue')).toHaveText(`已过 ${daysBetween(late.nextPurchase!.date, AS_OF)} 天，还没来`, { timeout: 60_000 })
+  await expect(row(ahead.name)).toContainText(ahead.nextPurchase!.date)
+  await expect(row(ahead.name).getByTestId('top-overdue')).toHaveCount(0)
+  await screenshot(page, 'predictions-top-overdue')
 })

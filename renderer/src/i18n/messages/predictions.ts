@@ -95,6 +95,7 @@ export default {
         spent: '近一年消费'
       },
       nextRange: '八成在 {from} 至 {to}',
+      nextOverdue: '已过 {days} 天，还没来',
       noScores: '还没有可以排序的顾客。'
     },
     reminderSettings: {
@@ -245,6 +246,7 @@ export default {
         spent: 'Spend, last year'
       },
       nextRange: '80%: {from} to {to}',
+      nextOverdue: '{days} d overdue',
       noScores: 'No customers to rank yet.'
     },
     reminderSettings: {
