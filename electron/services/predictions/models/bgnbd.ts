@@ -10,6 +10,7 @@ import { bfgs, minimise } from './optimise'
 import { assertFittable, meanT, type RfmGroups } from './rfm'
 import { assertSettled, interior, ridge, type FitReport } from './fit-report'
 import { refuse } from '../../../../shared/errors/refuse'
+import { headsExpectedAt, type ExpectedAt } from './heads-expected-at'
 
 export interface BgNbdParams {
   r: number
@@ -255,35 +256,13 @@ function bgnbdValue(value: number, x: number): number {
   return Math.max(0, value)
 }
 
-/**
- * bgnbdExpected at every horizon of `ts` for one customer, into `out`, for a backtest that asks
- * every customer at each week's end: P(alive) is computed once for the customer, and the part
- * before it, which depends on (x, T, t) only, once per distinct x and T and shared by every
- * customer with them (a shop of 200,000 has about a tenth as many (x, T) as (x, t_x, T)).
- * Kept for one `ts` at a time. The same arithmetic in the same order as bgnbdExpected, so the
- * same figures to the last bit.
- */
-export function bgnbdExpectedAt(p: BgNbdParams): (ts: Float64Array, x: number, tx: number, T: number, out: Float64Array) => void {
-  if (Math.abs(p.a - 1) < 1e-7)
-    return (ts, x, tx, T, out) => {
-      for (let k = 0; k < ts.length; k++) out[k] = bgnbdExpected(p, ts[k], x, tx, T)
-    }
-  let forTs: Float64Array | null = null
-  let cache = new Map<number, Map<number, Float64Array>>()
-  return (ts, x, tx, T, out) => {
-    if (ts !== forTs) {
-      forTs = ts
-      cache = new Map()
-    }
-    let byT = cache.get(x)
-    if (!byT) cache.set(x, (byT = new Map()))
-    let heads = byT.get(T)
-    if (!heads) {
-      heads = new Float64Array(ts.length)
-      for (let k = 0; k < ts.length; k++) heads[k] = ts[k] > 0 ? bgnbdHead(p, ts[k], x, T) : 0
-      byT.set(T, heads)
-    }
-    const alive = bgnbdPAlive(p, x, tx, T)
-    for (let k = 0; k < ts.length; k++) out[k] = ts[k] > 0 ? bgnbdValue(heads[k] * alive, x) : 0
-  }
+/** bgnbdExpected at every horizon of `ts` for one customer, into `out`, sharing heads per (x, T) (see heads-expected-at.ts). */
+export function bgnbdExpectedAt(p: BgNbdParams): ExpectedAt {
+  return headsExpectedAt({
+    expected: (t, x, tx, T) => bgnbdExpected(p, t, x, tx, T),
+    singular: Math.abs(p.a - 1) < 1e-7,
+    head: (t, x, T) => bgnbdHead(p, t, x, T),
+    pAlive: (x, tx, T) => bgnbdPAlive(p, x, tx, T),
+    value: bgnbdValue
+  })
 }

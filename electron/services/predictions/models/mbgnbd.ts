@@ -13,6 +13,7 @@ import type { RfmGroups } from './rfm'
 import type { FitReport } from './fit-report'
 import { fitCnbd } from './bgcnbd'
 import { refuse } from '../../../../shared/errors/refuse'
+import { headsExpectedAt, type ExpectedAt } from './heads-expected-at'
 
 export interface MbgNbdParams {
   r: number
@@ -82,35 +83,13 @@ function mbgnbdValue(value: number, x: number): number {
   return Math.max(0, value)
 }
 
-/**
- * mbgnbdExpected at every horizon of `ts` for one customer, into `out`, for a backtest that asks
- * every customer at each week's end: P(alive) is computed once for the customer, and the part
- * before it, which depends on (x, T, t) only, once per distinct x and T and shared by every
- * customer with them (a shop of 200,000 has about a tenth as many (x, T) as (x, t_x, T)).
- * Kept for one `ts` at a time. The same arithmetic in the same order as mbgnbdExpected, so the
- * same figures to the last bit.
- */
-export function mbgnbdExpectedAt(p: MbgNbdParams): (ts: Float64Array, x: number, tx: number, T: number, out: Float64Array) => void {
-  if (Math.abs(p.a - 1) < 1e-7)
-    return (ts, x, tx, T, out) => {
-      for (let k = 0; k < ts.length; k++) out[k] = mbgnbdExpected(p, ts[k], x, tx, T)
-    }
-  let forTs: Float64Array | null = null
-  let cache = new Map<number, Map<number, Float64Array>>()
-  return (ts, x, tx, T, out) => {
-    if (ts !== forTs) {
-      forTs = ts
-      cache = new Map()
-    }
-    let byT = cache.get(x)
-    if (!byT) cache.set(x, (byT = new Map()))
-    let heads = byT.get(T)
-    if (!heads) {
-      heads = new Float64Array(ts.length)
-      for (let k = 0; k < ts.length; k++) heads[k] = ts[k] > 0 ? mbgnbdHead(p, ts[k], x, T) : 0
-      byT.set(T, heads)
-    }
-    const alive = mbgnbdPAlive(p, x, tx, T)
-    for (let k = 0; k < ts.length; k++) out[k] = ts[k] > 0 ? mbgnbdValue(heads[k] * alive, x) : 0
-  }
+/** mbgnbdExpected at every horizon of `ts` for one customer, into `out`, sharing heads per (x, T) (see heads-expected-at.ts). */
+export function mbgnbdExpectedAt(p: MbgNbdParams): ExpectedAt {
+  return headsExpectedAt({
+    expected: (t, x, tx, T) => mbgnbdExpected(p, t, x, tx, T),
+    singular: Math.abs(p.a - 1) < 1e-7,
+    head: (t, x, T) => mbgnbdHead(p, t, x, T),
+    pAlive: (x, tx, T) => mbgnbdPAlive(p, x, tx, T),
+    value: mbgnbdValue
+  })
 }
