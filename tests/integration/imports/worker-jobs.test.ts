@@ -2,38 +2,26 @@
  * Imports as the app runs them: in a worker thread with a heap limit. The worker entry is
  * bundled the way electron-vite bundles it (esbuild, packages left to node_modules).
  */
-import { build } from 'esbuild'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { ImportJobs } from '../../../electron/services/imports/import-jobs'
 import { fixture, footprint, importFixture } from './helpers'
+import { bundleWorker } from '../../helpers/worker-bundle'
 
-const root = join(__dirname, '../../..')
-// inside node_modules, so the bundle finds the packages it leaves out
-const bundleDir = join(root, 'node_modules/.cache/evergreen-tests')
-const workerFile = join(bundleDir, `import-worker-${process.pid}.cjs`)
+let workerFile: string
+let removeWorker: () => void
 let dir: string
 
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true })
-  await build({
-    entryPoints: [join(root, 'electron/services/imports/import-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile: workerFile,
-    logLevel: 'warning'
-  })
+  ;({ file: workerFile, remove: removeWorker } = await bundleWorker('electron/services/imports/import-worker.ts'))
   dir = mkdtempSync(join(tmpdir(), 'eg-worker-'))
 })
 
 afterAll(() => {
-  rmSync(workerFile, { force: true })
+  removeWorker()
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -4,9 +4,6 @@
  * started), the finished job answers exactly what the synchronous call answers, in this
  * process and in the worker thread the app runs it in, and a cancelled job gives no result.
  */
-import { build } from 'esbuild'
-import { mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { createAppContext } from '../../../electron/services/app/app-context'
@@ -19,10 +16,10 @@ import { testDispatch } from '../../helpers/db'
 import type { Db } from '../../../electron/db/driver'
 import type { ClvFit } from '../../../shared/schemas/predictions'
 import type { FitJobProgress } from '../../../shared/schemas/jobs'
+import { bundleWorker } from '../../helpers/worker-bundle'
 
-const root = join(__dirname, '../../..')
-const bundleDir = join(root, 'node_modules/.cache/evergreen-tests')
-const workerFile = join(bundleDir, `fit-worker-${process.pid}.cjs`)
+let workerFile: string
+let removeWorker: () => void
 const OPTIONS: FitOptions = { calibrationEnd: '2026-05-25', holdoutEnd: '2026-11-23', unit: 'week', paretoNbd: true }
 
 let path: string
@@ -30,17 +27,7 @@ let db: Db
 let expected: ClvFit
 
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true })
-  await build({
-    entryPoints: [join(root, 'electron/services/jobs/fit-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile: workerFile,
-    logLevel: 'warning'
-  })
+  ;({ file: workerFile, remove: removeWorker } = await bundleWorker('electron/services/jobs/fit-worker.ts'))
   path = await copyOfDemoShop(800, 3)
   db = openNodeDatabase(path)
   expected = fitClv(db, OPTIONS)
@@ -48,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   db.close()
-  rmSync(workerFile, { force: true })
+  removeWorker()
 })
 
 const progress = (jobs: JobRegistry, jobId: string) => jobs.progress(jobId) as FitJobProgress

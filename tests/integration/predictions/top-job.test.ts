@@ -4,9 +4,6 @@
  * keeps its fits for the next horizon) and in this process (where each phase can be held and
  * read), and a cancelled job gives no result.
  */
-import { build } from 'esbuild'
-import { mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { createAppContext } from '../../../electron/services/app/app-context'
@@ -19,10 +16,10 @@ import { testDispatch } from '../../helpers/db'
 import type { Db } from '../../../electron/db/driver'
 import type { TopList } from '../../../shared/schemas/predictions'
 import type { TopJobProgress } from '../../../shared/schemas/jobs'
+import { bundleWorker } from '../../helpers/worker-bundle'
 
-const root = join(__dirname, '../../..')
-const bundleDir = join(root, 'node_modules/.cache/evergreen-tests')
-const workerFile = join(bundleDir, `top-worker-${process.pid}.cjs`)
+let workerFile: string
+let removeWorker: () => void
 const AS_OF = '2026-11-23'
 const OPTIONS: TopOptions = { asOf: AS_OF, horizonDays: 90, limit: 100 }
 
@@ -36,17 +33,7 @@ const registry = () => {
 }
 
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true })
-  await build({
-    entryPoints: [join(root, 'electron/services/jobs/top-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile: workerFile,
-    logLevel: 'warning'
-  })
+  ;({ file: workerFile, remove: removeWorker } = await bundleWorker('electron/services/jobs/top-worker.ts'))
   path = await copyOfDemoShop(800, 3)
   db = openNodeDatabase(path)
 }, 120_000)
@@ -54,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const jobs of registries) await closeTopWorker(jobs)
   db.close()
-  rmSync(workerFile, { force: true })
+  removeWorker()
 })
 
 const finished = async (jobs: JobRegistry, jobId: string) => (await jobs.wait(jobId, 5)) as TopJobProgress
