@@ -101,6 +101,7 @@ test('importing the member list and then the product list shows the figures of e
   // K001's two children; K002 → K001 by card and K003 → K001 by phone linked, K006 → K999 pending
   await expect(figure(page, 'result-imported')).toHaveText('5')
   await expect(figure(page, 'result-rejected')).toHaveText('1')
+  await expect(page.getByTestId('result-rejected')).toContainText('可下载明细')
   await expect(figure(page, 'result-new')).toHaveText('5')
   await expect(figure(page, 'result-updated')).toHaveText('0')
   await expect(figure(page, 'result-conflicts')).toHaveText('0')
@@ -126,6 +127,9 @@ test('importing the member list and then the product list shows the figures of e
   await expect(figure(page, 'result-products-created')).toHaveText('4')
   await expect(figure(page, 'result-products-updated')).toHaveText('0')
   await expect(figure(page, 'result-categorised')).toHaveText('0')
+  // nothing refused, so nothing to download: the tile says no more than its 0
+  await expect(figure(page, 'result-rejected')).toHaveText('0')
+  await expect(page.getByTestId('result-rejected').locator('.stat__hint')).toHaveCount(0)
   await expect(page.getByTestId('result-new')).toHaveCount(0)
   await screenshot(page, 'master-files-products-result')
 

@@ -4,7 +4,7 @@ export default {
     imports: {
       title: '导入',
       drop: {
-        title: '把 POS 导出文件拖到这里',
+        title: '把导出文件拖到这里：销售单、会员资料或商品资料',
         hint: '支持 CSV、TSV、分号分隔文本、Excel (.xlsx/.xls)、WPS (.et) 和 OpenDocument (.ods)；GBK、UTF-8、UTF-16 编码自动识别。也可以拖到窗口任意位置。',
         pick: '选择文件…'
       },
@@ -123,7 +123,7 @@ export default {
     imports: {
       title: 'Import',
       drop: {
-        title: 'Drop a POS export here',
+        title: 'Drop an export here: sales, a member list or a product list',
         hint: 'CSV, TSV, semicolon text, Excel (.xlsx/.xls), WPS (.et) and OpenDocument (.ods); GBK, UTF-8 and UTF-16 are recognised by themselves. Dropping anywhere on the window works too.',
         pick: 'Choose a file…'
       },
