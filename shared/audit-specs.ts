@@ -226,6 +226,8 @@ export const auditSpecs: AuditSpecs = {
   'reminders.updateSettings': { line: (i) => line('care-settings', changedKeys(i)) },
 
   'segments.overview': 'reads',
+  // a recompute job builds the connection's temp snapshot and writes nothing to the shop
+  'segments.overviewStart': 'reads',
   'segments.list': 'reads',
   'segments.create': { line: (_i, o) => line('segment', `segment ${o.id} created`) },
   'segments.update': {

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { errorCodes } from '../result'
 import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
+import { SegmentsOverview } from './segments'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -60,7 +61,11 @@ export type FitJobProgress = z.infer<typeof FitJobProgress>
 export const TopJobProgress = jobProgress('predictions.top', z.never(), TopList)
 export type TopJobProgress = z.infer<typeof TopJobProgress>
 
-export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress, TopJobProgress])
+/** A segment recompute as a job: the overview exactly as segments.overview answers it, with no answers before it. */
+export const OverviewJobProgress = jobProgress('segments.overview', z.never(), SegmentsOverview)
+export type OverviewJobProgress = z.infer<typeof OverviewJobProgress>
+
+export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress, TopJobProgress, OverviewJobProgress])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']
 

@@ -411,6 +411,8 @@ export const RecallExportInput = z
 export const segmentsChannels = {
   /** Counts for every built-in scheme and every saved segment, as of a date (default today). */
   'segments.overview': { input: AsOf, output: SegmentsOverview },
+  /** The same overview as a job (jobs.progress follows it, jobs.cancel stops it between schemes): answers its id at once. */
+  'segments.overviewStart': { input: AsOf, output: z.object({ jobId: z.string() }) },
   /** Saved segments, by name. */
   'segments.list': { input: z.object({}).strict(), output: z.array(Segment) },
   /** Save a new segment; the name must be unused. */

@@ -7,12 +7,15 @@ import { createSegment, deleteSegment, listSegments, updateSegment } from '../..
 import { cohorts, migration, regions, repeatRate, rfmGrid } from '../../services/segments/views'
 import { recall, recallExport } from '../../services/segments/recall'
 import { addDays } from '../../../shared/domain/dates'
+import { jobsOf } from '../../services/jobs/context-jobs'
+import { startOverviewJob } from '../../services/jobs/overview-job'
 
 export function segmentsHandlers(ctx: AppContext): HandlerGroup<'segments'> {
   const settings = () => readSettings(ctx.db)
   const day = (asOf?: string) => asOf ?? ctx.today()
   return {
     'segments.overview': ({ asOf }) => schemeOverview(ctx.db, day(asOf), settings()),
+    'segments.overviewStart': ({ asOf }) => startOverviewJob(jobsOf(ctx), { db: ctx.db }, day(asOf), settings()),
     'segments.list': () => listSegments(ctx.db),
     'segments.create': (input) => createSegment(ctx.db, input, ctx.now()),
     'segments.update': (input) => updateSegment(ctx.db, input, ctx.now()),

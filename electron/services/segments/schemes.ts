@@ -37,57 +37,89 @@ class Bucket<K extends string> {
   }
 }
 
+/** The built-in schemes, tallied one per step of a recompute job, in the order the overview lists them. */
+export const SCHEME_NAMES = ['lifecycle', 'ladder', 'tiers', 'rfmClassic', 'rfmCn8'] as const
+export type SchemeName = (typeof SCHEME_NAMES)[number]
+
 /**
- * Counts and spend per bucket of every scheme in one pass in memory over the facts the
- * snapshot build kept: lifecycle and tier by the rules in shared/domain, the ladder step as
- * decided by the build, the RFM classes from the cuts. Grouping the 200,000 rows in SQL
- * sorted them and cost twice as much.
+ * What a recompute is about to do next: build the snapshot, tally one scheme, or count one
+ * saved segment; `step` of `steps` in all (the build, five schemes, each saved segment).
  */
-function tally(snap: SnapshotState, s: SchemeSettings) {
-  const out = {
-    lifecycle: new Bucket(lifecycleStages),
-    ladder: new Bucket(ladderSteps),
-    tiers: new Bucket(tierKeys),
-    rfmClassic: new Bucket(classicSegments),
-    rfmCn8: new Bucket(cn8Classes)
-  }
-  let buyers = 0
+export type OverviewStep = { step: number; steps: number } & (
+  { kind: 'snapshot' } | { kind: 'scheme'; name: SchemeName; index: number; count: number } | { kind: 'custom'; name: string; index: number; count: number }
+)
+
+/**
+ * Counts and spend per bucket of one scheme in a pass in memory over the facts the snapshot
+ * build kept: lifecycle and tier by the rules in shared/domain, the ladder step as decided by
+ * the build, the RFM classes from the cuts. Grouping the 200,000 rows in SQL sorted them and
+ * cost twice as much; a pass per scheme (a few ms each) lets a job stop between schemes.
+ */
+function tallyScheme(snap: SnapshotState, s: SchemeSettings, name: SchemeName) {
+  const keys = { lifecycle: lifecycleStages, ladder: ladderSteps, tiers: tierKeys, rfmClassic: classicSegments, rfmCn8: cn8Classes }[name]
+  const bucket = new Bucket<string>(keys)
   for (let i = 0; i < snap.orders.length; i++) {
     const fen = snap.spend[i]
     const orders = snap.orders[i]
-    out.ladder.addAt(snap.ladder[i], fen)
-    out.tiers.add(memberTier(orders, fen, s.tiers), fen)
-    if (orders > 0) {
-      buyers++
+    if (name === 'ladder') bucket.addAt(snap.ladder[i], fen)
+    else if (name === 'tiers') bucket.add(memberTier(orders, fen, s.tiers), fen)
+    else if (orders > 0) {
       const days = snap.days[i]
-      out.lifecycle.add(lifecycleStage(days, s.lifecycle), fen)
-      const rfm = rfmOf(snap.cuts as RfmCuts, days, orders, fen) // a buyer means there are cuts
-      out.rfmClassic.add(rfm.classic, fen)
-      out.rfmCn8.add(rfm.cn8, fen)
+      if (name === 'lifecycle') bucket.add(lifecycleStage(days, s.lifecycle), fen)
+      else {
+        const rfm = rfmOf(snap.cuts as RfmCuts, days, orders, fen) // a buyer means there are cuts
+        bucket.add(name === 'rfmCn8' ? rfm.cn8 : rfm.classic, fen)
+      }
     }
   }
-  return { customers: snap.orders.length, buyers, ...out }
+  return bucket
 }
 
-/** Every built-in scheme's counts (and spend), plus each saved segment's count. */
-export function schemeOverview(db: Db, asOf: string, settings: Settings, withCustom = true): SegmentsOverview {
+/**
+ * Every built-in scheme's counts (and spend), plus each saved segment's count, step by step:
+ * each yield says what the next turn does, and the return is the overview. The snapshot build
+ * is one step (one run of SQL that cannot stop halfway), so a job cancelled between steps
+ * never leaves a half-built snapshot behind.
+ */
+export function* schemeOverviewSteps(db: Db, asOf: string, settings: Settings, withCustom = true): Generator<OverviewStep, SegmentsOverview> {
   const schemes = schemeSettings(settings)
-  const { customers, buyers, lifecycle, ladder, tiers, rfmClassic, rfmCn8 } = tally(ensureSnapshot(db, asOf, schemes), schemes)
-  const custom: Record<string, number> = {}
-  if (withCustom) {
-    for (const seg of listSegments(db)) custom[seg.name] = countRule(db, segmentRule(seg), asOf, settings)
+  const saved = withCustom ? listSegments(db) : []
+  const steps = 1 + SCHEME_NAMES.length + saved.length
+  yield { kind: 'snapshot', step: 0, steps }
+  const snap = ensureSnapshot(db, asOf, schemes)
+  const tallied = {} as Record<SchemeName, Bucket<string>>
+  for (const [index, name] of SCHEME_NAMES.entries()) {
+    yield { kind: 'scheme', name, index, count: SCHEME_NAMES.length, step: 1 + index, steps }
+    tallied[name] = tallyScheme(snap, schemes, name)
   }
+  const custom: Record<string, number> = {}
+  for (const [index, seg] of saved.entries()) {
+    yield { kind: 'custom', name: seg.name, index, count: saved.length, step: 1 + SCHEME_NAMES.length + index, steps }
+    // the snapshot is rebuilt here only if the data changed between steps
+    custom[seg.name] = countRule(db, segmentRule(seg), asOf, settings)
+  }
+  const { lifecycle, ladder, tiers, rfmClassic, rfmCn8 } = tallied
+  const rfm = (settings.rfmScheme === 'cn8' ? rfmCn8 : rfmClassic).counts()
   return {
     asOf,
-    customers,
-    buyers,
+    customers: snap.orders.length,
+    buyers: snap.orders.reduce((n, orders) => n + (orders > 0 ? 1 : 0), 0),
     lifecycle: lifecycle.counts(),
     ladder: ladder.counts(),
     tiers: tiers.counts(),
-    rfm: { scheme: settings.rfmScheme, segments: settings.rfmScheme === 'cn8' ? rfmCn8.counts() : rfmClassic.counts() },
+    rfm: { scheme: settings.rfmScheme, segments: rfm },
     rfmClassic: rfmClassic.counts(),
     rfmCn8: rfmCn8.counts(),
     spend: { lifecycle: lifecycle.spends(), ladder: ladder.spends(), tiers: tiers.spends(), rfmClassic: rfmClassic.spends(), rfmCn8: rfmCn8.spends() },
     custom
+  } as SegmentsOverview
+}
+
+/** Every built-in scheme's counts (and spend), plus each saved segment's count, in one call (the CLI, the old channel). */
+export function schemeOverview(db: Db, asOf: string, settings: Settings, withCustom = true): SegmentsOverview {
+  const steps = schemeOverviewSteps(db, asOf, settings, withCustom)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
   }
 }
