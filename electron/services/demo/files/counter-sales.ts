@@ -25,8 +25,16 @@ const HEADER = [
   '单据状态'
 ]
 
+/** rows turned into text and GBK at a time: the 200,000-customer shop's million lines never sit in memory as one string */
+const CHUNK_ROWS = 10_000
+
 export function counterSalesCsv(lines: readonly DemoSaleLine[], shopName: string, exportedAt: string): Buffer {
-  const rows: string[][] = [[`${shopName} 销售明细`], [`导出时间：${exportTime(exportedAt)}`], HEADER]
+  const parts: Buffer[] = []
+  let rows: string[][] = [[`${shopName} 销售明细`], [`导出时间：${exportTime(exportedAt)}`], HEADER]
+  const flush = () => {
+    parts.push(iconv.encode(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n', 'gbk'))
+    rows = []
+  }
   let quantity = 0
   let amount = 0
   for (const l of lines) {
@@ -48,7 +56,9 @@ export function counterSalesCsv(lines: readonly DemoSaleLine[], shopName: string
     ])
     quantity += l.quantity
     amount += l.amountFen
+    if (rows.length >= CHUNK_ROWS) flush()
   }
   rows.push(['合计', '', '', '', '', '', '', '', '', String(quantity), '', yuanText(amount), '', ''])
-  return iconv.encode(Papa.unparse(rows, { newline: '\r\n' }) + '\r\n', 'gbk')
+  flush()
+  return Buffer.concat(parts)
 }

@@ -1,5 +1,5 @@
 /** The member list (会员资料) as a POS exports it: an .xlsx, one row per member. */
-import ExcelJS from 'exceljs'
+import { xlsxFromRows } from './xlsx-rows'
 import type { DemoMember } from '../members-plan'
 
 const HEADER = [
@@ -19,11 +19,10 @@ const HEADER = [
 ]
 
 export async function memberListXlsx(members: readonly DemoMember[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('会员资料')
-  sheet.addRow(HEADER)
-  for (const m of members) {
-    sheet.addRow([
+  return xlsxFromRows(
+    '会员资料',
+    HEADER,
+    members.map((m) => [
       m.card ?? '',
       m.name,
       m.phone ?? '',
@@ -38,6 +37,5 @@ export async function memberListXlsx(members: readonly DemoMember[]): Promise<Bu
       m.consentSms ? '是' : '否',
       m.address
     ])
-  }
-  return Buffer.from(await book.xlsx.writeBuffer())
+  )
 }

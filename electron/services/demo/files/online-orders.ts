@@ -3,9 +3,9 @@
  * per item, 19-digit order numbers kept as text (a number cell would round them), the buyer's
  * member name and the consignee's phone and address.
  */
-import ExcelJS from 'exceljs'
 import type { DemoSaleLine } from '../sales-plan'
 import { exportTime, yuanText } from './export-text'
+import { xlsxFromRows } from './xlsx-rows'
 
 const HEADER = [
   '订单编号',
@@ -24,11 +24,10 @@ const HEADER = [
 ]
 
 export async function onlineOrdersXlsx(lines: readonly DemoSaleLine[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('订单报表')
-  sheet.addRow(HEADER)
-  for (const l of lines) {
-    sheet.addRow([
+  return xlsxFromRows(
+    '订单报表',
+    HEADER,
+    lines.map((l) => [
       l.orderNo,
       l.buyer ?? '',
       l.name,
@@ -43,6 +42,5 @@ export async function onlineOrdersXlsx(lines: readonly DemoSaleLine[]): Promise<
       l.status,
       l.store
     ])
-  }
-  return Buffer.from(await book.xlsx.writeBuffer())
+  )
 }
