@@ -140,7 +140,7 @@ test('shows treated against control after a later sales import', async ({ page, 
     '--name',
     '八月回访'
   ])
-  await cliAt(app.dbPath, '2026-08-01', ['campaign', 'mail', String(plan.campaignId), '--date', '2026-08-02'])
+  await cliAt(app.dbPath, '2026-08-02', ['campaign', 'mail', String(plan.campaignId), '--date', '2026-08-02'])
   type Results = { treated: { n: number; buyers: number; revenueFen: number }; control: { n: number; buyers: number; revenueFen: number }; upliftRate: number }
   const before = await app.cli<Results>(['campaign', 'results', String(plan.campaignId), '--window', '30'])
 

@@ -19,7 +19,7 @@ export function campaignsHandlers(ctx: AppContext): HandlerGroup<'campaigns' | '
     'campaigns.remove': ({ id }) => deleteCampaign(ctx.db, id),
     'campaigns.pickList': ({ id }) => campaignPickList(ctx.db, id),
     'campaigns.courierExport': ({ id, encoding, path }) => exportCourierFile(ctx.db, id, encoding, path),
-    'campaigns.markMailed': ({ id, date }) => markMailedAndRecord(ctx.db, id, date),
+    'campaigns.markMailed': ({ id, date }) => markMailedAndRecord(ctx.db, id, date, ctx.today()),
     'campaigns.results': ({ id, asOf, window }) => campaignResults(ctx.db, id, asOf ?? ctx.today(), window)
   }
 }

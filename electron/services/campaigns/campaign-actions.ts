@@ -46,8 +46,8 @@ export function exportCourierFile(db: Db, id: number, encoding: 'utf8' | 'gbk', 
   return { fileName, file: null, dataBase64: bytes.toString('base64'), rows, bytes: bytes.length }
 }
 
-/** Marks the mailing sent on a date, logging a gift contact per treated customer under the staff name. */
-export function markMailedAndRecord(db: Db, id: number, date: string) {
+/** Marks the mailing sent on a date (not after `today`), logging a gift contact per treated customer under the staff name. */
+export function markMailedAndRecord(db: Db, id: number, date: string, today: string) {
   const staff = readSettings(db).staffName || null
-  return markMailed(db, id, date, staff)
+  return markMailed(db, id, date, staff, today)
 }

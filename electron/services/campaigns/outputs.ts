@@ -87,11 +87,13 @@ export function courierCsv(db: Db, id: number, encoding: 'utf8' | 'gbk'): { byte
 /**
  * Record the mailing: the date on the campaign, a 'gift' contact for each treated member
  * (so later plans can leave them out), and the mailed gifts taken off the catalogue's stock.
+ * A date after the shop's today is refused: parcels not yet sent would start the results window early.
  */
-export function markMailed(db: Db, id: number, date: string, staff: string | null): { mailingDate: string; logged: number } {
+export function markMailed(db: Db, id: number, date: string, staff: string | null, today: string): { mailingDate: string; logged: number } {
   const row = campaignRow(db, id)
   if (row.mailingDate) throw refuse('campaignAlreadyMailed', { date: row.mailingDate })
   if (date < row.asOf) throw refuse('mailingBeforePlan', { planDate: row.asOf })
+  if (date > today) throw refuse('mailingAfterToday', { today })
   const gifts = plannedGifts(db, id)
   return db.transaction(() => {
     const treated = campaignMembers(db, id).filter((m) => m.arm === 'treated')

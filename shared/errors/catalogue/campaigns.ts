@@ -9,6 +9,11 @@ export const campaigns = {
     'zh-CN': '寄出日期不能早于计划日期 {planDate}',
     en: 'the mailing date cannot be before the plan date {planDate}'
   },
+  mailingAfterToday: {
+    code: 'BAD_INPUT',
+    'zh-CN': '寄出日期不能晚于今天 {today}',
+    en: 'the mailing date cannot be after today ({today})'
+  },
   campaignNotMailed: {
     code: 'CONFLICT',
     'zh-CN': '活动还没有标记寄出，没有结果可看',

@@ -127,7 +127,7 @@ describe('campaign CLI', () => {
     )
     expect(plan.mailed).toHaveLength(30)
     expect(plan.control).toHaveLength(10)
-    expect((await cli(['campaign', 'mail', String(plan.campaignId), '--date', '2026-11-24', '--db', path, '--json'])).code).toBe(0)
+    expect((await cli(['campaign', 'mail', String(plan.campaignId), '--date', '2026-11-24', '--as-of', '2026-11-24', '--db', path, '--json'])).code).toBe(0)
     const csv = join(mkdtempSync(join(tmpdir(), 'eg-courier-')), 'courier.csv')
     const exp = JSON.parse((await cli(['campaign', 'export', String(plan.campaignId), '--out', csv, '--db', path, '--json'])).stdout)
     expect(exp).toMatchObject({ file: csv, rows: 30 })

@@ -112,8 +112,23 @@ describe('pick list and mailing', () => {
     })
   })
 
+  it('refuses a mailing date after the shop’s today and records nothing', async () => {
+    const { ctx, call, id } = await mailedShop()
+    const r = await call('campaigns.markMailed', { id, date: '2026-11-24' })
+    expect(r).toMatchObject({ ok: false, code: 'BAD_INPUT', key: 'mailingAfterToday', params: { today: AS_OF } })
+    if (!r.ok) {
+      expect(formatError('mailingAfterToday', r.params!, 'zh-CN')).toBe('寄出日期不能晚于今天 2026-11-23')
+      expect(formatError('mailingAfterToday', r.params!, 'en')).toBe('the mailing date cannot be after today (2026-11-23)')
+    }
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM contact_log').get()).toEqual({ n: 0 })
+    expect(ctx.db.prepare('SELECT mailing_date FROM campaigns WHERE id = ?').get(id)).toEqual({ mailing_date: null })
+    expect(await call('campaigns.markMailed', { id, date: AS_OF })).toEqual({ ok: true, data: { mailingDate: AS_OF, logged: 3 } })
+  })
+
   it('logs a gift contact per treated member, takes the stock, and refuses a second mailing', async () => {
-    const { ctx, call, id, ids } = await mailedShop()
+    const { ctx, id, ids } = await mailedShop()
+    // the owner marks it two days after planning, so the shop's today has moved on too
+    const call = typedCall(testDispatch(testContext('2026-11-26', ctx.db)))
     expect(await call('campaigns.markMailed', { id, date: '2026-11-25' })).toEqual({ ok: true, data: { mailingDate: '2026-11-25', logged: 3 } })
     const logged = ctx.db.prepare('SELECT customer_id, at, kind, campaign_id, note FROM contact_log ORDER BY customer_id').all()
     expect(logged).toEqual([

@@ -150,7 +150,9 @@ describe('a new shop’s first months, run on its export files only', () => {
   })
 
   it('marks the mailing sent and prints one address label per parcel, each with its address', async () => {
-    expect(await ok('campaigns.markMailed', { id: plan.campaignId!, date: MAILED })).toEqual({ mailingDate: MAILED, logged: 17 })
+    // the parcels go out the day after planning, and the owner marks them that day
+    const nextDay = typedCall(testDispatch(testContext(MAILED, ctx.db)) as Parameters<typeof typedCall>[0])
+    expect(await nextDay('campaigns.markMailed', { id: plan.campaignId!, date: MAILED })).toEqual({ ok: true, data: { mailingDate: MAILED, logged: 17 } })
     const label = (await ok('printing.templates', {})).find((t) => t.sheet === 'avery-l7160')!
     const doc = await ok('printing.render', { templateId: label.id, target: { campaign: plan.campaignId! }, startAt: 1, asOf: MAILED })
     expect(doc.cards).toBe(17)
