@@ -4,6 +4,7 @@ import { computed, ref } from 'vue'
 import type { Overview } from '@shared/schemas/stats'
 import type { DemoResult, DemoStatus } from '@shared/schemas/demo'
 import { useCall } from './call'
+import { useBackupsStore } from './backups'
 
 export const useOverviewStore = defineStore('overview', () => {
   const overview = ref<Overview | null>(null)
@@ -30,10 +31,13 @@ export const useOverviewStore = defineStore('overview', () => {
     return result
   }
 
-  /** Undo exactly the demo's import batches (the handler backs up first); the shop is empty again. */
+  /**
+   * Undo exactly the demo's import batches; the shop is empty again. The handler backs up first,
+   * so the settings page's backup list (and audit trail) is reloaded to show that backup.
+   */
   async function removeDemo(): Promise<boolean> {
     const result = await demo.run(() => window.api.demo.remove({}))
-    if (result) await load()
+    if (result) await Promise.all([load(), useBackupsStore().load()])
     return result !== undefined
   }
 
