@@ -78,7 +78,7 @@ test('recalls every buyer of a product in a window', async ({ page, app }) => {
   await screenshot(page, 'segments-recall')
 })
 
-test('shows a progress bar over the dimmed charts while working out another date', async ({ page, app }) => {
+test('shows a progress bar with 取消 over the dimmed charts while working out another date', async ({ page, app }) => {
   await app.cli(['demo', '--customers', '300', '--seed', '5'])
   const past = await app.cli<SchemeCounts>(['segments', '--as-of', '2026-05-31'])
   const buyers = Object.values(past.lifecycle).reduce((a, b) => a + b, 0)
@@ -86,16 +86,18 @@ test('shows a progress bar over the dimmed charts while working out another date
   await expect(page.getByTestId('chart-seg-lifecycle')).toBeVisible()
   await expect(page.getByTestId('segments-busy')).toBeHidden()
 
-  // hold the overview's answer back, so that the state in between stays on screen
+  // hold the recompute job's progress back, so that the state in between stays on screen
   let release!: () => void
   const held = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/api/segments.overview', async (route) => {
+  await page.route('**/api/jobs.progress', async (route) => {
     await held
     await route.continue()
   })
   await page.getByTestId('segments-asof-input').fill('2026-05-31')
   await expect(page.getByTestId('segments-busy')).toContainText('2026-05-31')
   await expect(page.locator('.segments__charts')).toHaveAttribute('aria-busy', 'true')
+  // the recompute is a job: it can be stopped from here
+  await expect(page.getByTestId('segments-busy').getByRole('button', { name: '取消' })).toBeVisible()
   await screenshot(page, 'segments-recomputing')
 
   release()

@@ -30,7 +30,9 @@ export function overviewPhase(step: OverviewStep): Words {
   const n = `${step.index + 1}/${step.count}`
   if (step.kind === 'scheme') {
     const w = SCHEME_WORDS[step.name]
-    return { zh: `正在计算${w.zh}（第 ${n} 个）`, en: `tallying ${w.en} (${n})` }
+    // a space between Chinese and a Latin word (STYLE): 正在计算 RFM 分群
+    const gap = /^[A-Za-z]/.test(w.zh) ? ' ' : ''
+    return { zh: `正在计算${gap}${w.zh}（第 ${n} 个）`, en: `tallying ${w.en} (${n})` }
   }
   return { zh: `正在统计自定义分群「${step.name}」（第 ${n} 个）`, en: `counting saved segment “${step.name}” (${n})` }
 }

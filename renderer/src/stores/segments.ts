@@ -2,7 +2,9 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Cohorts, Members, Migration, Regions, RecallRow, RepeatRate, RfmGrid, Segment, SegmentsOverview } from '@shared/schemas/segments'
+import type { OverviewJobProgress } from '@shared/schemas/jobs'
 import { attempt, useCall } from './call'
+import { followJob, startedJob } from './job-follow'
 
 /** What the members panel shows: a title and the rule behind it. */
 export interface Selection {
@@ -26,13 +28,33 @@ export const useSegmentsStore = defineStore('segments', () => {
   const loading = useCall()
   const membersCall = useCall()
   const recallCall = useCall()
+  /** The recompute while it runs and after: the step in words and steps done. */
+  const overviewJob = ref<OverviewJobProgress | null>(null)
+  let pending: Promise<unknown> | null = null
 
-  /** Every view's data as of the chosen date (default: today). */
+  /**
+   * Every view's data as of the chosen date (default: today). The recompute (every scheme, about
+   * a second on a big shop) runs as a job the page follows and can cancel; the views after it
+   * read the snapshot it built. A cancelled recompute keeps the figures already shown.
+   */
   async function load(): Promise<void> {
     const input = { asOf: asOf.value }
-    await loading.run(async () => {
-      const [o, g, r, c, m, reg, list] = await Promise.all([
-        window.api.segments.overview(input),
+    const before = overviewJob.value
+    if (before?.state === 'running') await window.api.jobs.cancel({ jobId: before.jobId })
+    // the stopped load's end is heard before this one starts, so it cannot clear this one's busy flag
+    while (pending) await pending
+    let cancelled = false
+    const run = loading.run(async () => {
+      const started = await window.api.segments.overviewStart(input)
+      if (!started.ok) return started
+      overviewJob.value = startedJob<OverviewJobProgress>(started.data.jobId, 'segments.overview')
+      const o = await followJob(started.data.jobId, overviewJob)
+      if (!o.ok && o.code === 'CANCELLED') {
+        cancelled = true
+        return { ok: true as const, data: null }
+      }
+      if (!o.ok) return o
+      const [g, r, c, m, reg, list] = await Promise.all([
         window.api.segments.rfmGrid(input),
         window.api.segments.repeatRate(input),
         window.api.segments.cohorts(input),
@@ -41,7 +63,6 @@ export const useSegmentsStore = defineStore('segments', () => {
         window.api.segments.list({})
       ])
       // the first failure is the one shown; the views keep what they had
-      if (!o.ok) return o
       if (!g.ok) return g
       if (!r.ok) return r
       if (!c.ok) return c
@@ -57,7 +78,17 @@ export const useSegmentsStore = defineStore('segments', () => {
       saved.value = list.data
       return { ok: true as const, data: null }
     })
-    if (selection.value) await showMembers(selection.value)
+    pending = run
+    await run.finally(() => {
+      if (pending === run) pending = null
+    })
+    if (selection.value && !cancelled) await showMembers(selection.value)
+  }
+
+  /** Stop the running recompute; the page keeps what it showed. */
+  async function cancelLoad(): Promise<void> {
+    const job = overviewJob.value
+    if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
   }
 
   /** Open the members panel on a rule or a saved segment. */
@@ -113,6 +144,8 @@ export const useSegmentsStore = defineStore('segments', () => {
     members,
     recallRows,
     loading,
+    overviewJob,
+    cancelLoad,
     membersCall,
     recallCall,
     load,

@@ -65,8 +65,8 @@ describe('a segment recompute job', () => {
       '1/7 正在计算生命周期（第 1/5 个）',
       '2/7 正在计算客户阶梯（第 2/5 个）',
       '3/7 正在计算会员等级（第 3/5 个）',
-      '4/7 正在计算RFM 分群（第 4/5 个）',
-      '5/7 正在计算RFM 八类（第 5/5 个）',
+      '4/7 正在计算 RFM 分群（第 4/5 个）',
+      '5/7 正在计算 RFM 八类（第 5/5 个）',
       '6/7 正在统计自定义分群「回头客」（第 1/1 个）'
     ])
     expect(p.result).toEqual(schemeOverview(db, EARLIER, readSettings(db)))
