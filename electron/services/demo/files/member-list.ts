@@ -19,23 +19,19 @@ const HEADER = [
 ]
 
 export async function memberListXlsx(members: readonly DemoMember[]): Promise<Buffer> {
-  return xlsxFromRows(
-    '会员资料',
-    HEADER,
-    members.map((m) => [
-      m.card ?? '',
-      m.name,
-      m.phone ?? '',
-      m.gender,
-      m.birthday ?? '',
-      m.birthday ? (m.lunar ? '农历' : '公历') : '',
-      m.referrerCard ?? '',
-      m.tag ?? '',
-      m.childName ?? '',
-      m.childBirthday ?? '',
-      m.childGender ?? '',
-      m.consentSms ? '是' : '否',
-      m.address
-    ])
-  )
+  return xlsxFromRows('会员资料', HEADER, members, (m) => [
+    m.card ?? '',
+    m.name,
+    m.phone ?? '',
+    m.gender,
+    m.birthday ?? '',
+    m.birthday ? (m.lunar ? '农历' : '公历') : '',
+    m.referrerCard ?? '',
+    m.tag ?? '',
+    m.childName ?? '',
+    m.childBirthday ?? '',
+    m.childGender ?? '',
+    m.consentSms ? '是' : '否',
+    m.address
+  ])
 }

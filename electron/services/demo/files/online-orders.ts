@@ -24,23 +24,19 @@ const HEADER = [
 ]
 
 export async function onlineOrdersXlsx(lines: readonly DemoSaleLine[]): Promise<Buffer> {
-  return xlsxFromRows(
-    '订单报表',
-    HEADER,
-    lines.map((l) => [
-      l.orderNo,
-      l.buyer ?? '',
-      l.name,
-      l.phone ?? '',
-      l.address,
-      exportTime(l.at),
-      l.product.code,
-      l.product.name,
-      l.quantity,
-      yuanText(l.unitPriceFen),
-      yuanText(l.amountFen),
-      l.status,
-      l.store
-    ])
-  )
+  return xlsxFromRows('订单报表', HEADER, lines, (l) => [
+    l.orderNo,
+    l.buyer ?? '',
+    l.name,
+    l.phone ?? '',
+    l.address,
+    exportTime(l.at),
+    l.product.code,
+    l.product.name,
+    l.quantity,
+    yuanText(l.unitPriceFen),
+    yuanText(l.amountFen),
+    l.status,
+    l.store
+  ])
 }

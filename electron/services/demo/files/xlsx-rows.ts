@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs'
 
 export type XlsxCell = string | number
 
-export async function xlsxFromRows(sheetName: string, header: readonly string[], rows: Iterable<readonly XlsxCell[]>): Promise<Buffer> {
+/** each item becomes its row only as it is written, so no second copy of the sheet is built first */
+export async function xlsxFromRows<T>(sheetName: string, header: readonly string[], items: readonly T[], toRow: (item: T) => XlsxCell[]): Promise<Buffer> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
   sink.on('data', (c: Buffer) => chunks.push(c))
@@ -21,7 +22,7 @@ export async function xlsxFromRows(sheetName: string, header: readonly string[],
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: true, useStyles: false })
   const sheet = book.addWorksheet(sheetName)
   sheet.addRow([...header]).commit()
-  for (const row of rows) sheet.addRow([...row]).commit()
+  for (const item of items) sheet.addRow(toRow(item)).commit()
   sheet.commit()
   await book.commit()
   await done
