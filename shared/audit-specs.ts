@@ -212,6 +212,7 @@ export const auditSpecs: AuditSpecs = {
   'reminders.undoOptOut': {
     line: (_i, o) => line('consent-restored', `customer ${o.customerId}: ${o.restored.join(', ') || 'none'} (undo of call list opt-out)`)
   },
+  'reminders.undoOutcome': { line: (i, o) => line('call', `customer ${o.customerId}: ${o.outcome} undone (call ${i.contactId})`) },
   'reminders.units': 'reads',
   'reminders.setProductDays': { line: (i) => line('care-settings', `product ${i.productId}: ${i.daysPerUnit ?? 'no'} days per unit`) },
   'reminders.setCategoryDays': { line: (i) => line('care-settings', `category ${i.category}: ${i.daysPerUnit ?? 'no'} days per unit`) },

@@ -204,6 +204,11 @@ export const remindersChannels = {
     input: z.object({ contactId: z.number().int().positive() }).strict(),
     output: z.object({ customerId: z.number().int(), restored: z.array(ConsentChannel) })
   },
+  /** Undo any other outcome (已联系, 未接通…): its contact-log line goes and the call returns to the list. */
+  'reminders.undoOutcome': {
+    input: z.object({ contactId: z.number().int().positive() }).strict(),
+    output: z.object({ customerId: z.number().int(), outcome: CallOutcome })
+  },
   /** Products with their days-per-unit: set, by category, learned. */
   'reminders.units': { input: z.object({ asOf: IsoDate.optional() }).strict(), output: z.array(UnitRow) },
   /** Set (or clear with null) how many days one unit of a product lasts. */

@@ -37,6 +37,18 @@ test('opens the call list, records an outcome and sees the entry leave', async (
   const after = await app.cli<{ total: number; entries: { key: string }[] }>(['calls'])
   expect(after.entries.map((e) => e.key)).not.toContain(first.key)
   expect(after.total).toBe(before.total - 1)
+
+  // a mis-click on 已联系 is taken back from the keyboard: the notice's 撤销 puts the call back
+  await expect(page.getByTestId('calls-undo-outcome')).toContainText('已记录：')
+  await expect(page.getByTestId('calls-undo-outcome')).toContainText('已联系')
+  await page.screenshot({ path: shot('calls-outcome-undo') })
+  await page.getByTestId('calls-undo-outcome-button').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId(`call-${first.key}`)).toBeVisible()
+  await expect(page.getByTestId('calls-undo-outcome')).toHaveCount(0)
+  const back = await app.cli<{ total: number; entries: { key: string }[] }>(['calls'])
+  expect(back.entries.map((e) => e.key)).toContain(first.key)
+  expect(back.total).toBe(before.total)
 })
 
 test('shows the call list in English', async ({ page, app }) => {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../services/app/app-context'
 import type { HandlerGroup } from './index'
 import { callList } from '../../services/reminders/call-list'
-import { recordOutcome, undoOptOut } from '../../services/reminders/record-outcome'
+import { recordOutcome, undoOptOut, undoOutcome } from '../../services/reminders/record-outcome'
 import { setCategoryDays, setProductDays } from '../../services/reminders/days-per-unit'
 import { adoptLearned, listUnits } from '../../services/reminders/unit-rules'
 import { readCareSettings, updateCareSettings } from '../../services/reminders/care-settings'
@@ -12,6 +12,7 @@ export function remindersHandlers(ctx: AppContext): HandlerGroup<'reminders'> {
     'reminders.calls': ({ date, all }) => callList(ctx.db, date ?? ctx.today(), { all }),
     'reminders.record': (input) => recordOutcome(ctx.db, { ...input, at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
     'reminders.undoOptOut': ({ contactId }) => undoOptOut(ctx.db, contactId, { at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
+    'reminders.undoOutcome': ({ contactId }) => undoOutcome(ctx.db, contactId),
     'reminders.units': ({ asOf }) => listUnits(ctx.db, asOf ?? ctx.today()),
     'reminders.setProductDays': ({ productId, daysPerUnit }) => {
       setProductDays(ctx.db, productId, daysPerUnit)

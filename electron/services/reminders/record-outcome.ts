@@ -2,7 +2,8 @@
  * One click on the call list: the outcome goes to the contact log under the row's key (every
  * reason on the row), which takes the row off the list. 'opted_out' (不再联系) withdraws every
  * channel the customer had allowed — phone, SMS, WeChat, mail — as one edit in the change
- * history, with an audit line; undoOptOut puts back exactly those channels and the call.
+ * history, with an audit line; undoOptOut puts back exactly those channels and the call, and
+ * undoOutcome takes back any other outcome (a mis-click on 已联系 must not lose the call).
  */
 import type { Db } from '../../db/driver'
 import type { CallOutcome, ConsentChannel } from '../../../shared/schemas/reminders'
@@ -84,5 +85,19 @@ export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: 
     }
     db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId)
     return { customerId: row.customer_id, restored }
+  })()
+}
+
+/**
+ * Take back an outcome other than 不再联系 (which has its own undo, for the consents): its
+ * contact-log line goes, so the call is back on the list. NOT_FOUND when there is no such line.
+ */
+export function undoOutcome(db: Db, contactId: number): { customerId: number; outcome: CallOutcome } {
+  return db.transaction(() => {
+    const row = db.prepare("SELECT customer_id, outcome FROM contact_log WHERE id = ? AND kind = 'call' AND outcome != 'opted_out'").get(contactId) as
+      { customer_id: number; outcome: CallOutcome } | undefined
+    if (!row) throw refuse('callOutcomeNotFound', { id: contactId })
+    db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId)
+    return { customerId: row.customer_id, outcome: row.outcome }
   })()
 }

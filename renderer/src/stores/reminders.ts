@@ -29,6 +29,8 @@ export const useRemindersStore = defineStore('reminders', () => {
   const showAll = ref(false)
   /** the last 不再联系, while it can be undone from the page */
   const lastOptOut = ref<{ contactId: number; name: string; revoked: ConsentChannel[] } | null>(null)
+  /** the last other outcome (已联系, 未接通…), while it can be undone from the page */
+  const lastOutcome = ref<{ contactId: number; name: string; outcome: CallOutcome } | null>(null)
   const undoing = useCall()
 
   /** Entries grouped by reason, in the order staff work through them (the ranking's). */
@@ -47,7 +49,10 @@ export const useRemindersStore = defineStore('reminders', () => {
     try {
       const done = await recording.run(() => window.api.reminders.record({ customerId: entry.customerId, key: entry.key, outcome }))
       if (!done) return false
-      if (outcome === 'opted_out') lastOptOut.value = { contactId: done.id, name: entry.name ?? `#${entry.customerId}`, revoked: done.revoked }
+      // one undo offered at a time: the newest outcome's
+      const name = entry.name ?? `#${entry.customerId}`
+      lastOptOut.value = outcome === 'opted_out' ? { contactId: done.id, name, revoked: done.revoked } : null
+      lastOutcome.value = outcome === 'opted_out' ? null : { contactId: done.id, name, outcome }
       if (list.value) {
         const entries = list.value.entries.filter((e) => e.key !== entry.key)
         const missed = list.value.missed.filter((e) => e.key !== entry.key)
@@ -77,5 +82,16 @@ export const useRemindersStore = defineStore('reminders', () => {
     return true
   }
 
-  return { list, groups, loading, recording, undoing, pendingKey, showAll, lastOptOut, load, record, setShowAll, undoOptOut }
+  /** Take back the last other outcome: its contact-log line goes and the call is back on the list. */
+  async function undoOutcome(): Promise<boolean> {
+    const last = lastOutcome.value
+    if (!last) return false
+    const done = await undoing.run(() => window.api.reminders.undoOutcome({ contactId: last.contactId }))
+    if (!done) return false
+    lastOutcome.value = null
+    await load(list.value?.date)
+    return true
+  }
+
+  return { list, groups, loading, recording, undoing, pendingKey, showAll, lastOptOut, lastOutcome, load, record, setShowAll, undoOptOut, undoOutcome }
 })

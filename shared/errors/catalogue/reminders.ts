@@ -13,6 +13,7 @@ export const reminders = {
     'zh-CN': '{category}：没有可采用的推算值',
     en: '{category}: there is no learned figure to adopt for this category'
   },
+  callOutcomeNotFound: { code: 'NOT_FOUND', 'zh-CN': '没有可撤销的回访记录：#{id}', en: 'no call outcome #{id} to undo' },
   optOutNotFound: { code: 'NOT_FOUND', 'zh-CN': '没有可撤销的「不再联系」：#{id}', en: 'no opt-out #{id} to undo' },
   consentsChangedSince: {
     code: 'CONFLICT',

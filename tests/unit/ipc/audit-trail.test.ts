@@ -27,6 +27,7 @@ describe('the audit specs', () => {
       'campaigns.plan',
       'campaigns.markMailed',
       'reminders.record',
+      'reminders.undoOutcome',
       'settings.update',
       'backups.create',
       'backups.restore',
@@ -39,7 +40,7 @@ describe('the audit specs', () => {
     ]) {
       expect(audited).toContain(c)
     }
-    expect(audited).toHaveLength(49)
+    expect(audited).toHaveLength(50)
   })
 })
 
