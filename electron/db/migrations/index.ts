@@ -8,10 +8,11 @@ import { initialSchema } from './001-initial-schema'
 import { reconcileEarlyV1 } from './002-reconcile-early-v1'
 import { masterFiles } from './003-master-files'
 import { customerRegions } from './004-customer-regions'
+import { childrenByCustomer } from './005-children-by-customer'
 
 export interface Migration {
   name: string
   up(db: Db): void
 }
 
-export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions]
+export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions, childrenByCustomer]

@@ -123,6 +123,17 @@ describe('upgrading a version-1 shop', () => {
     db.close()
   })
 
+  it("looks up a customer's children through an index, not by reading every child (migration 005)", () => {
+    const db = openNodeDatabase(copyOfV1(), { now: () => '2026-12-01T09:00:00' })
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM customer_children WHERE customer_id = ? AND name = ?')
+      .all(1, '小宝')
+      .map((r) => (r as { detail: string }).detail)
+      .join('; ')
+    expect(plan).toContain('USING INDEX customer_children_customer')
+    db.close()
+  })
+
   it('keeps a backup of the file as it was, at version 1, before migrating', () => {
     const file = copyOfV1()
     const before = new (loadDriver())(file, { readonly: true })
