@@ -359,12 +359,18 @@ export function fitCnbd(
  * One customer's alive terms c_q u^q (q < k; see negLogLikAndGradient), their sum P, and the
  * log of the dropped term R on the same scale: P(alive) = P / (P + R).
  */
-function aliveTerms(p: CnbdParams, variant: CnbdVariant, x: number, tx: number, T: number): { terms: Float64Array; P: number; logR: number } {
+function aliveTerms(
+  p: CnbdParams,
+  variant: CnbdVariant,
+  x: number,
+  tx: number,
+  T: number,
+  terms = new Float64Array(p.k)
+): { terms: Float64Array; P: number; logR: number } {
   const { k, r, alpha, a, b } = p
   const m = variant === 'mbg' ? 1 : 0
   const s0 = r + k * x
   const u = (T - tx) / (alpha + T)
-  const terms = new Float64Array(k)
   let c = 1
   let P = 0
   for (let q = 0; q < k; q++) {
@@ -520,8 +526,7 @@ export function cnbdExpected(p: CnbdParams, variant: CnbdVariant, t: number, x: 
  * same arithmetic in the same order as cnbdExpected, so the same figures to the last bit.
  */
 export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number, x: number, tx: number, T: number) => number {
-  const { k, r, alpha, a, b } = p
-  const m = variant === 'mbg' ? 1 : 0
+  const { k } = p
   const terms = new Float64Array(k)
   const stays = new Map<number, Stay>()
   let cachedT = Number.NaN
@@ -538,17 +543,8 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
     if (!row) byT.set(T, (row = new Float64Array(k).fill(Number.NaN)))
     let stay = stays.get(x)
     if (!stay) stays.set(x, (stay = newStay()))
-    // the alive terms as aliveTerms computes them, into the one scratch array
-    const s0 = r + k * x
-    const u = (T - tx) / (alpha + T)
-    let c = 1
-    let P = 0
-    for (let q = 0; q < k; q++) {
-      terms[q] = c
-      P += c
-      c *= ((s0 + q) / (q + 1)) * u
-    }
-    const logR = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) + s0 * (Math.log(alpha + T) - Math.log(alpha + tx)) : -Infinity
+    // the alive terms into the one scratch array
+    const { P, logR } = aliveTerms(p, variant, x, tx, T, terms)
     let total = 0
     for (let q = 0; q < k; q++) {
       const wq = terms[q] / P
@@ -570,8 +566,7 @@ export function cnbdExpectation(p: CnbdParams, variant: CnbdVariant): (t: number
  * in the same order as cnbdExpected, so the same figures to the last bit.
  */
 export function cnbdExpectedAt(p: CnbdParams, variant: CnbdVariant): (ts: Float64Array, x: number, tx: number, T: number, out: Float64Array) => void {
-  const { k, r, alpha, a, b } = p
-  const m = variant === 'mbg' ? 1 : 0
+  const { k } = p
   const terms = new Float64Array(k)
   const stays = new Map<number, Stay>()
   let forTs: Float64Array | null = null
@@ -587,16 +582,7 @@ export function cnbdExpectedAt(p: CnbdParams, variant: CnbdVariant): (ts: Float6
     if (!row) byT.set(T, (row = new Float64Array(ts.length * k).fill(Number.NaN)))
     let stay = stays.get(x)
     if (!stay) stays.set(x, (stay = newStay()))
-    const s0 = r + k * x
-    const u = (T - tx) / (alpha + T)
-    let c = 1
-    let P = 0
-    for (let q = 0; q < k; q++) {
-      terms[q] = c
-      P += c
-      c *= ((s0 + q) / (q + 1)) * u
-    }
-    const logR = m === 1 || x > 0 ? Math.log(a / (b + x - 1 + m)) + s0 * (Math.log(alpha + T) - Math.log(alpha + tx)) : -Infinity
+    const { P, logR } = aliveTerms(p, variant, x, tx, T, terms)
     const share = aliveShare(P, logR)
     for (let h = 0; h < ts.length; h++) {
       const t = ts[h]
