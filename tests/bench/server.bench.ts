@@ -2,7 +2,7 @@
  * The app server out of process (issue 19): segment recomputes over the 200,000-customer demo
  * shop (imported from its files) through the contract, once in process (as the Electron main process did before) and
  * once in the server process forked as the browser host forks it, with the front's event-loop
- * delay (perf_hooks) measured during each. Target: out of process, p99 ≤ 50 ms. Then the model fit
+ * delay (perf_hooks, and the longest gap between timer turns) measured during each. Target: out of process, never held over 50 ms. Then the model fit
  * the predictions page asks for (every model, the 26-week backtest): in process, in the server
  * process as one call (the server's request loop is held for the whole fit), and as a job in its
  * worker thread; meanwhile a quick call (app.info) every 100 ms, whose slowest answer is how long
@@ -133,10 +133,10 @@ export const serverBench: Benchmark = {
       await server.stop()
 
       report(line('in process (before)', inp))
-      report(`${line('server process', out)} (target p99 ≤ 50 ms${out.p99 <= 50 ? '' : ' — OVER'})`)
+      report(`${line('server process', out)} (target: the loop never held over 50 ms${out.max <= 50 ? '' : ' — OVER'})`)
       report(fitLine('fit in process (before)', fitIn))
       report(fitLine('fit in the server process, one call', fitOut))
-      report(`${fitLine('fit as a job in its worker thread', fitJobOut)} (target p99 ≤ 50 ms${fitJobOut.p99 <= 50 ? '' : ' — OVER'})`)
+      report(`${fitLine('fit as a job in its worker thread', fitJobOut)} (target: the loop never held over 50 ms${fitJobOut.max <= 50 ? '' : ' — OVER'})`)
     } finally {
       if (dir) rmSync(dir, { recursive: true, force: true })
     }
