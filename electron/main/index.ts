@@ -20,6 +20,9 @@ import { noticeBox } from './server-notices'
 import { SERVER_NOTICE_EVENT } from '../../shared/server-notice'
 
 app.setName(APP_FOLDER)
+// Chromium's own widgets (the date picker's calendar, spell-check menus) follow the app locale,
+// not <html lang>: staff read 2026年5月 in them, not May 2026. Must be set before ready.
+app.commandLine.appendSwitch('lang', 'zh-CN')
 if (!app.requestSingleInstanceLock()) app.quit()
 
 const devUrl = process.env.ELECTRON_RENDERER_URL

@@ -352,7 +352,10 @@ export type RfmGrid = z.infer<typeof RfmGrid>
 
 export const RepeatRate = z.object({
   asOf: z.string(),
-  months: z.array(z.object({ month: z.string(), buyers: z.number().int(), returning: z.number().int(), rate: z.number() }))
+  months: z.array(z.object({ month: z.string(), buyers: z.number().int(), returning: z.number().int(), rate: z.number() })),
+  /** 'YYYY-MM': the first of `months` worth drawing — the shop's first purchase month, kept
+   *  between 6 and 24 months back (shared/domain/chart-months.ts); `months` itself stays 24 long */
+  chartFrom: z.string()
 })
 export type RepeatRate = z.infer<typeof RepeatRate>
 

@@ -33,13 +33,16 @@ export const MonthlyRevenue = z.array(z.object({ month: z.string(), revenueFen: 
 
 export const Overview = Stats.extend({
   repeatBuyers: z.number().int(),
-  monthly: MonthlyRevenue
+  monthly: MonthlyRevenue,
+  /** 'YYYY-MM': the first of `monthly` worth drawing — the shop's first month with sales, kept
+   *  between 6 and 24 months back (shared/domain/chart-months.ts); `monthly` itself stays 24 long */
+  chartFrom: z.string()
 })
 export type Overview = z.infer<typeof Overview>
 
 export const statsChannels = {
   /** Headline figures: customers, orders (purchase occasions), lines, revenue, lifecycle counts. */
   'stats.summary': { input: StatsInput, output: StatsSummary },
-  /** The overview page: headline figures plus revenue by month for the last 24 months. */
+  /** The overview page: headline figures plus revenue by month for the last 24 months, and the month the chart starts (`chartFrom`). */
   'stats.overview': { input: StatsInput, output: Overview }
 }

@@ -71,7 +71,7 @@ test('recalls every buyer of a product in a window', async ({ page, app }) => {
   await page.goto(`${app.url}#/segments`)
   const recall = page.getByTestId('segment-recall')
   await recall.getByTestId('recall-product').fill('羊奶粉')
-  await recall.locator('input[type=date]').first().fill('2026-09-01')
+  await recall.getByTestId('recall-from').fill('2026-09-01')
   await recall.getByTestId('recall-find').click()
   await expect(recall.getByTestId('recall-found')).toHaveAttribute('data-value', String(expected.length))
   await recall.scrollIntoViewIfNeeded()
@@ -94,6 +94,7 @@ test('shows a progress bar with 取消 over the dimmed charts while working out 
     await route.continue()
   })
   await page.getByTestId('segments-asof-input').fill('2026-05-31')
+  await page.getByTestId('segments-asof-input').press('Enter')
   await expect(page.getByTestId('segments-busy')).toContainText('2026-05-31')
   await expect(page.locator('.segments__charts')).toHaveAttribute('aria-busy', 'true')
   // the recompute is a job: it can be stopped from here

@@ -13,6 +13,7 @@ import { lifecycleStage, lifecycleStages } from '../../../shared/domain/lifecycl
 import { readNumberList } from './number-list'
 import { ensureSnapshot, SNAPSHOT, SNAPSHOT_MEMBER } from './snapshot'
 import { schemeSettings } from './scheme-settings'
+import { chartFrom } from '../../../shared/domain/chart-months'
 
 type S = Pick<Settings, 'lifecycle' | 'core' | 'tiers'>
 
@@ -65,7 +66,9 @@ export function repeatRate(db: Db, asOf: string, settings: S): RepeatRate {
     const r = byMonth.get(month) ?? { month, buyers: 0, returning: 0 }
     months.push({ ...r, rate: r.buyers ? r.returning / r.buyers : 0 })
   }
-  return { asOf, months }
+  // the chart starts at the shop's first purchase month (customer_months_month answers min() with one seek)
+  const firstMonth = db.prepare(`SELECT min(month) FROM customer_months WHERE month <= ?`).pluck().get(asOf.slice(0, 7)) as string | null
+  return { asOf, months, chartFrom: chartFrom(asOf, firstMonth) }
 }
 
 /** The last 12 first-purchase months: cohort size and how many bought again k months later. */

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/driver'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { addDays } from '../../../shared/domain/dates'
+import { chartFrom } from '../../../shared/domain/chart-months'
 import type { Overview, Stats } from '../../../shared/schemas/stats'
 
 /** Customers the shop still knows: not erased, not merged into someone else. */
@@ -60,7 +61,7 @@ export function birthdayCounts(db: Db): { withBirthday: number; lunarBirthdays: 
     .get() as { withBirthday: number; lunarBirthdays: number }
 }
 
-/** The overview page: the summary, repeat buyers, and the last 24 months month by month. */
+/** The overview page: the summary, repeat buyers, the last 24 months month by month, and where its chart starts. */
 export function overview(db: Db, asOf: string, t: LifecycleThresholds): Overview {
   const head = summary(db, asOf, t)
   const next = addDays(asOf, 1)
@@ -85,7 +86,9 @@ export function overview(db: Db, asOf: string, t: LifecycleThresholds): Overview
     const month = monthsBack(asOf, i)
     monthly.push(byMonth.get(month) ?? { month, revenueFen: 0, orders: 0, buyers: 0 })
   }
-  return { ...head, repeatBuyers, monthly }
+  // the chart starts at the shop's first month with sales (orders_time answers min() with one seek)
+  const firstSale = db.prepare(`SELECT substr(min(ordered_at), 1, 7) FROM orders WHERE ordered_at < ?`).pluck().get(next) as string | null
+  return { ...head, repeatBuyers, monthly, chartFrom: chartFrom(asOf, firstSale) }
 }
 
 /** 'YYYY-MM' of the month `n` months before the month of `iso`. */

@@ -108,6 +108,13 @@ describe('a new shop’s first months, run on its export files only', () => {
     expect(o.repeatBuyers).toBe(twice.length)
     expect(o.monthly.find((m) => m.month === '2026-09')).toEqual({ month: '2026-09', revenueFen: sum(september), orders: 51, buyers: 41 })
     expect(o.lifecycle).toEqual({ active: 41, silent: 0, sleeping: 0, drifting: 0, lost: 0 })
+    // the shop's first sale was in September: its charts start there, not 24 months back —
+    // on its first days with six months at least, so the chart is not one lone bar
+    expect(o.chartFrom).toBe('2026-05')
+    expect((await ok('segments.repeatRate', { asOf: PLANNED })).chartFrom).toBe('2026-05')
+    const later = await ok('stats.overview', { asOf: '2027-06-30' })
+    expect([later.chartFrom, later.monthly.length, later.monthly.filter((m) => m.month < later.chartFrom && m.orders > 0).length]).toEqual(['2026-09', 24, 0])
+    expect((await ok('segments.repeatRate', { asOf: '2027-06-30' })).chartFrom).toBe('2026-09')
     const s = await ok('stats.summary', { asOf: PLANNED })
     expect(s.withBirthday).toBe(members.filter((m) => m.birthday).length)
     expect(s.lunarBirthdays).toBe(members.filter((m) => m.lunar).length)

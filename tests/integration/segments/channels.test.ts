@@ -89,6 +89,8 @@ describe('views', () => {
     const { call } = await setup()
     const rr = await call<{ months: { month: string; buyers: number; returning: number }[] }>('segments.repeatRate')
     expect(rr.months).toHaveLength(24)
+    // J's first purchase, 720 days back, falls in the first of the 24 months: the chart draws them all
+    expect((rr as unknown as { chartFrom: string }).chartFrom).toBe('2024-12')
     // November 2026: A (since September), B (new), C (since October)
     expect(rr.months.at(-1)).toEqual({ month: '2026-11', buyers: 3, returning: 2, rate: 2 / 3 })
   })
