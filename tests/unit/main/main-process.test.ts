@@ -11,7 +11,8 @@ const state = vi.hoisted(() => ({
   singleInstance: true,
   quit: 0,
   menu: undefined as unknown,
-  forked: [] as { entry: string; args: string[] }[]
+  forked: [] as { entry: string; args: string[] }[],
+  switches: [] as string[]
 }))
 
 vi.mock('electron', () => {
@@ -35,6 +36,7 @@ vi.mock('electron', () => {
   return {
     app: {
       setName: () => {},
+      commandLine: { appendSwitch: (name: string, value: string) => state.switches.push(`${name}=${value}`) },
       requestSingleInstanceLock: () => state.singleInstance,
       quit: () => state.quit++,
       on: () => {},
@@ -65,6 +67,7 @@ describe('the Electron main process', () => {
     state.windows.length = 0
     state.quit = 0
     state.forked.length = 0
+    state.switches.length = 0
     process.env.EVERGREEN_DB = join(mkdtempSync(join(tmpdir(), 'eg-main-')), 'shop.db')
   })
 
@@ -76,6 +79,8 @@ describe('the Electron main process', () => {
     expect(state.windows[0].options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
     expect(String(state.windows[0].loaded)).toMatch(/renderer[\\/]index\.html$/)
     expect(state.menu).toBeNull()
+    // Chromium's own widgets (the date picker's calendar) speak Chinese, whatever the PC's locale
+    expect(state.switches).toEqual(['lang=zh-CN'])
     // the database is the app server's: started once, beside this entry, lending it our printing
     expect(state.forked).toEqual([
       { entry: expect.stringMatching(/[\\/]server\.js$/), args: ['--db', process.env.EVERGREEN_DB, '--app-version', '9.9.9', '--print-sink', '--daily-backup'] }

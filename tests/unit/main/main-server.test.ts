@@ -67,6 +67,7 @@ vi.mock('electron', async () => {
   return {
     app: {
       setName: () => {},
+      commandLine: { appendSwitch: () => {} },
       requestSingleInstanceLock: () => true,
       quit: () => {},
       on: () => {},
