@@ -12,6 +12,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Dispatch } from '../ipc/dispatcher'
 import { contentSecurityPolicy } from '../../shared/security'
 import type { NoticeFeed } from './notice-feed'
+import { failFrom } from '../../shared/result'
+import { refuse } from '../../shared/errors/refuse'
 
 export interface HostOptions {
   dispatch: Dispatch
@@ -60,12 +62,12 @@ export function createHostServer(options: HostOptions): Server {
       const given = Buffer.from(String(req.headers['x-evergreen-token'] ?? ''))
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return send(res, 401, { error: 'token required' })
       const body = await readBody(req, maxBody)
-      if (body === null) return send(res, 413, { ok: false, code: 'BAD_INPUT', message: 'request too large' })
+      if (body === null) return send(res, 413, failFrom(refuse('requestTooLarge', { max: sizeText(maxBody) })))
       let input: unknown
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {}
       } catch {
-        return send(res, 400, { ok: false, code: 'BAD_INPUT', message: 'body is not JSON' })
+        return send(res, 400, failFrom(refuse('bodyNotJson')))
       }
       if (isNotices) {
         const batch = await nextNotices(input)
@@ -128,4 +130,11 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
     req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+/** A byte limit as people write it (256 MB, 64 KB), the same in either language. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.floor(bytes / 1024 / 1024)} MB`
+  if (bytes >= 1024) return `${Math.floor(bytes / 1024)} KB`
+  return `${bytes} B`
 }

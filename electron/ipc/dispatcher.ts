@@ -7,6 +7,7 @@ import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
 import { DomainError, fail, failFrom, ok, type Result } from '../../shared/result'
 import { refuse } from '../../shared/errors/refuse'
 import { channelsOpenWhileLocked } from '../../shared/schemas/lock'
+import { inputRefusal } from './input-refusal'
 import type { Handlers } from './handlers'
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
@@ -27,18 +28,14 @@ export function createDispatcher(
   checkOutputs: boolean = outputsCheckedByDefault()
 ): Dispatch {
   return async (channel, rawInput) => {
-    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `unknown channel: ${String(channel).slice(0, 80)}`)
+    if (!isChannel(channel)) return failFrom(refuse('unknownChannel', { channel: String(channel).slice(0, 80) }))
     // While locked only the lock screen's channels answer, checked before the input is even
     // parsed: a locked app must not answer anything about its data, not even a validation message.
     if (lock?.isLocked() && !channelsOpenWhileLocked.includes(channel)) {
       return failFrom(refuse('appLocked'))
     }
     const parsed = contract[channel].input.safeParse(rawInput ?? {})
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
-      return fail('BAD_INPUT', `${where}${issue?.message ?? 'invalid input'}`)
-    }
+    if (!parsed.success) return failFrom(inputRefusal(channel, rawInput ?? {}, parsed.error.issues))
     try {
       const handler = handlers[channel] as (input: unknown) => unknown
       const output = await handler(parsed.data)

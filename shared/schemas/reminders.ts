@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { IsoDate, NoInput } from './common'
 import { Words } from './predictions'
 
-const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, { message: '日期格式应为 MM-DD' })
+const MonthDay = z.string().refine((s) => /^\d{2}-\d{2}$/.test(s), { message: '日期格式应为 MM-DD', params: { key: 'inputMonthDay' } })
 
 /** The care calendar and reminder lead times (DOMAIN.md: replenishment, member day, care moments). */
 export const CareSettings = z.object({

@@ -389,7 +389,7 @@ export const RecallInput = z
     to: IsoDate
   })
   .strict()
-  .refine((v) => v.from <= v.to, { message: '开始日期晚于结束日期 (from is after to)' })
+  .refine((v) => v.from <= v.to, { message: '开始日期晚于结束日期 (from is after to)', params: { key: 'inputDateRange' } })
 
 export const RecallRow = z.object({
   customerId: z.number().int(),

@@ -22,7 +22,8 @@ export const Settings = z.object({
       drifting: z.number().int().min(4)
     })
     .refine((t) => t.active < t.silent && t.silent < t.sleeping && t.sleeping < t.drifting, {
-      message: '生命周期阈值必须逐级递增'
+      message: '生命周期阈值必须逐级递增',
+      params: { key: 'lifecycleOutOfOrder' }
     }),
   /** segments: what makes a customer "core" on the loyalty ladder */
   core: CoreCriteriaSchema,

@@ -17,6 +17,7 @@ import { reminders } from './reminders'
 import { demo } from './demo'
 import { app } from './app'
 import { predictions } from './predictions'
+import { input } from './input'
 
 export type { Entry } from './entry'
 
@@ -34,7 +35,8 @@ export const catalogueAreas = {
   reminders,
   demo,
   app,
-  predictions
+  predictions,
+  input
 } as const
 
 export const errorCatalogue = {
@@ -50,7 +52,8 @@ export const errorCatalogue = {
   ...reminders,
   ...demo,
   ...app,
-  ...predictions
+  ...predictions,
+  ...input
 } as const
 
 export type ErrorKey = keyof typeof errorCatalogue

@@ -77,8 +77,17 @@ describe('the browser host', () => {
   it('answers a body that is not JSON with 400 and a too large one with 413', async () => {
     const bad = await call('/api/app.info', { method: 'POST', headers: { 'X-Evergreen-Token': TOKEN }, body: '{nope' })
     expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, code: 'BAD_INPUT', key: 'bodyNotJson', params: {} })
     const big = await api('app.info', { pad: 'x'.repeat(5000) })
     expect(big.status).toBe(413)
+    // the catalogued sentence, so the page words it in its own language
+    expect(JSON.parse(big.body)).toEqual({
+      ok: false,
+      code: 'BAD_INPUT',
+      key: 'requestTooLarge',
+      params: { max: '1 KB' },
+      message: '请求内容太大（最多 1 KB），没有处理 (the request is too large (at most 1 KB); nothing was done)'
+    })
   })
 
   it('serves the renderer with the CSP and never a file outside it', async () => {
