@@ -4,15 +4,32 @@
  * that also has a leap month of the same number (the custom: a birthday is kept once, in the
  * first month); day 30 falls on day 29 in a year whose month has only 29 days.
  */
-import { Lunar, LunarYear } from 'lunar-typescript'
+import { LunarYear, Solar } from 'lunar-typescript'
 import { dayNumber } from './dates'
 
-/** The solar ISO date of lunar month/day (1-based, ordinary month) in a lunar year. */
+/**
+ * Conversions made so far, by lunar year/month/day: a call list or a birthday mailing asks for
+ * every lunar birthday in the shop (15,000 of the 200,000 demo's customers, twice each) where at
+ * most 360 a year differ. The answers never change, so they are kept for the life of the process
+ * (a few thousand short strings at most).
+ */
+const solarOf = new Map<string, string>()
+
+/**
+ * The solar ISO date of lunar month/day (1-based, ordinary month) in a lunar year: counted from
+ * the month's first day. (Lunar.fromYmd answers the same dates but takes 1.7 ms each against
+ * 0.03 ms, checked on every day of 2023–2026 by tests/unit/domain/lunar.test.ts.)
+ */
 export function lunarToSolar(lunarYear: number, month: number, day: number): string {
+  const key = `${lunarYear}-${month}-${day}`
+  const known = solarOf.get(key)
+  if (known !== undefined) return known
   const m = LunarYear.fromYear(lunarYear).getMonth(month)
   if (!m) throw new RangeError(`no lunar month ${month} in ${lunarYear}`)
   const d = Math.min(day, m.getDayCount())
-  return Lunar.fromYmd(lunarYear, month, d).getSolar().toYmd()
+  const iso = Solar.fromJulianDay(m.getFirstJulianDay() + d - 1).toYmd()
+  solarOf.set(key, iso)
+  return iso
 }
 
 /** Solar dates in [from, to] (inclusive) on which lunar month/day falls. */

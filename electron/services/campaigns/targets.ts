@@ -3,7 +3,7 @@
  * built-in suggestions computed here over orders (as of the plan date, so a plan for a past
  * date sees that date's shop). Erased and merged-away customers are never candidates.
  */
-import { Lunar } from 'lunar-typescript'
+import { lunarToSolar } from '../../../shared/domain/lunar'
 import type { Db } from '../../db/driver'
 import { addDays } from '../../../shared/domain/dates'
 import type { LifecycleThresholds } from '../../../shared/domain/lifecycle'
@@ -80,14 +80,12 @@ function lunarBirthdayMonths(birthday: string, year: number): Set<string> {
   const d = Number(birthday.slice(8, 10))
   const out = new Set<string>()
   for (const ly of [year - 1, year]) {
-    // a 30th that this lunar month lacks is kept on the 29th
-    for (const day of [d, 29]) {
-      try {
-        out.add(Lunar.fromYmd(ly, m, day).getSolar().toYmd().slice(0, 7))
-        break
-      } catch {
-        /* try the 29th */
-      }
+    // a 30th that this lunar month lacks is kept on the 29th (lunarToSolar does so); a month
+    // that is no lunar month (bad data) gives no date
+    try {
+      out.add(lunarToSolar(ly, m, d).slice(0, 7))
+    } catch {
+      /* no such lunar month */
     }
   }
   return out
