@@ -11,6 +11,7 @@ import { xlsxReadersBench } from './xlsx-readers.bench'
 import { countModelsBench } from './count-models.bench'
 import { onlineRetailBench } from './online-retail.bench'
 import { topCustomersBench } from './top-customers.bench'
+import { channelsBench } from './channels.bench'
 
 export interface Benchmark {
   name: string
@@ -30,5 +31,6 @@ export const benchmarks: Benchmark[] = [
   campaignsBench,
   robustnessBench,
   serverBench,
+  channelsBench,
   xlsxReadersBench
 ]

@@ -1,0 +1,49 @@
+/**
+ * Runs the census (channel-census.ts): each channel's set-up untimed, then the one call through
+ * the dispatcher, timed, `runs` times (once for the `last` phase); a job's start is timed and the
+ * job cancelled after, so it does not hold the next calls' measurements.
+ */
+import type { Channel } from '../../shared/ipc-contract'
+import { census, channelsOf, phases, type CensusShop } from './channel-census'
+import { median } from './measure'
+
+export interface CensusTiming {
+  channel: Channel
+  /** milliseconds of each timed call */
+  ms: number[]
+  medianMs: number
+  /** 'ok', or the refusal's code and message */
+  outcome: string
+  job: boolean
+}
+
+export async function runCensus(s: CensusShop, runs = 3, onTiming?: (t: CensusTiming) => void): Promise<CensusTiming[]> {
+  const out: CensusTiming[] = []
+  for (const phase of phases) {
+    for (const channel of channelsOf(phase)) {
+      const entry = census[channel]
+      const ms: number[] = []
+      let outcome = 'ok'
+      for (let i = 0; i < (phase === 'last' ? 1 : runs); i++) {
+        const input = await entry.input(s)
+        const dispatch = entry.dispatch?.(s) ?? s.dispatch
+        const t0 = performance.now()
+        const r = await dispatch(channel, input)
+        ms.push(performance.now() - t0)
+        if (!r.ok) outcome = `${r.code}: ${r.message}`
+        else {
+          entry.after?.(s, r.data)
+          if (entry.job) await cancel(s, channel, (r.data as { jobId: string }).jobId)
+        }
+      }
+      const t: CensusTiming = { channel, ms, medianMs: median(ms), outcome, job: entry.job ?? false }
+      out.push(t)
+      onTiming?.(t)
+    }
+  }
+  return out
+}
+
+async function cancel(s: CensusShop, channel: Channel, jobId: string): Promise<void> {
+  await s.dispatch(channel === 'imports.start' ? 'imports.cancel' : 'jobs.cancel', { jobId })
+}
