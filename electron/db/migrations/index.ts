@@ -9,10 +9,11 @@ import { reconcileEarlyV1 } from './002-reconcile-early-v1'
 import { masterFiles } from './003-master-files'
 import { customerRegions } from './004-customer-regions'
 import { childrenByCustomer } from './005-children-by-customer'
+import { ordersByTime } from './006-orders-by-time'
 
 export interface Migration {
   name: string
   up(db: Db): void
 }
 
-export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions, childrenByCustomer]
+export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions, childrenByCustomer, ordersByTime]

@@ -134,6 +134,21 @@ describe('upgrading a version-1 shop', () => {
     db.close()
   })
 
+  it("reads the overview's figures from an index of orders by time, which replaces the date-only one (migration 006)", () => {
+    const db = openNodeDatabase(copyOfV1(), { now: () => '2026-12-01T09:00:00' })
+    const plan = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all('2026-12-01')
+        .map((r) => (r as { detail: string }).detail)
+        .join('; ')
+    expect(plan('SELECT count(*) FROM orders WHERE is_purchase = 1 AND ordered_at < ?')).toContain('USING COVERING INDEX orders_time_purchase')
+    expect(plan('SELECT substr(min(ordered_at), 1, 7) FROM orders WHERE ordered_at < ?')).toContain('USING COVERING INDEX orders_time_purchase')
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND name LIKE 'orders_time%'").pluck().all()
+    expect(indexes).toEqual(['orders_time_purchase'])
+    db.close()
+  })
+
   it('keeps a backup of the file as it was, at version 1, before migrating', () => {
     const file = copyOfV1()
     const before = new (loadDriver())(file, { readonly: true })

@@ -17,7 +17,8 @@ const frozen: Record<string, string> = {
   '002-reconcile-early-v1.ts': 'a6139598f1e7ef33698610a8c83a01f82ceae3561629803a61fa75d23fae5c9e',
   '003-master-files.ts': '6ac38a5470f0c163dccc45c292df90a9338f15104e6363c10bf642504ecfcf14',
   '004-customer-regions.ts': '78feee85c5640c970d9faf17f36bc16d53d3b3875c1c3d8c8d564c32e0cbb56f',
-  '005-children-by-customer.ts': '9f69578d82537bdb81c62b40041a04f0c9bde0b1c9b597cde2cf7a4daed919d2'
+  '005-children-by-customer.ts': '9f69578d82537bdb81c62b40041a04f0c9bde0b1c9b597cde2cf7a4daed919d2',
+  '006-orders-by-time.ts': 'beeca03ffa9e96daf424bcc5f8125fca9f6f8e433368cc114ff1e0775154158a'
 }
 
 // line endings are the checkout's business (Windows), not the migration's
