@@ -27,12 +27,7 @@ export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
     .pluck()
     .get({ next }) as number
   const orders = db.prepare('SELECT count(*) FROM orders WHERE is_purchase = 1 AND ordered_at < ?').pluck().get(next) as number
-  const lineFigures = db
-    .prepare(
-      `SELECT count(*) AS lines, coalesce(sum(l.amount_fen), 0) AS revenue
-       FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.ordered_at < ?`
-    )
-    .get(next) as { lines: number; revenue: number }
+  const lines = linesBefore(db, next)
   const lifecycle = db
     .prepare(
       `WITH last AS (
@@ -48,7 +43,36 @@ export function summary(db: Db, asOf: string, t: LifecycleThresholds): Stats {
        FROM aged`
     )
     .get({ next, asOf, ...t }) as Stats['lifecycle']
-  return { asOf, customers, orders, lines: lineFigures.lines, revenueFen: lineFigures.revenue, lifecycle }
+  return { asOf, customers, orders, lines: lines.lines, revenueFen: lines.revenue, lifecycle }
+}
+
+interface LineFigures {
+  lines: number
+  revenue: number
+}
+
+/**
+ * Order lines, and their amounts, on orders before `next`. Reaching the lines order by order
+ * costs a seek a line (1.4 s for the 200,000-customer demo's 1,880,792 lines), a pass over the
+ * whole lines index 0.2 s: so the lines of whichever side of the date has fewer orders are
+ * sought, and the other side is the whole table less them. A shop mostly looks at today, when
+ * no order is later and the answer is the whole table's.
+ */
+export function linesBefore(db: Db, next: string): LineFigures {
+  const ordersBefore = db.prepare('SELECT count(*) FROM orders WHERE ordered_at < ?').pluck().get(next) as number
+  const ordersFrom = db.prepare('SELECT count(*) FROM orders WHERE ordered_at >= ?').pluck().get(next) as number
+  const of = (where: string) =>
+    db
+      .prepare(
+        `SELECT count(*) AS lines, coalesce(sum(l.amount_fen), 0) AS revenue
+         FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.ordered_at ${where} ?`
+      )
+      .get(next) as LineFigures
+  if (ordersBefore <= ordersFrom) return of('<')
+  const all = db.prepare('SELECT count(*) AS lines, coalesce(sum(amount_fen), 0) AS revenue FROM order_lines').get() as LineFigures
+  if (ordersFrom === 0) return all
+  const later = of('>=')
+  return { lines: all.lines - later.lines, revenue: all.revenue - later.revenue }
 }
 
 /** Live customers with a birthday, and those whose birthday is kept by the lunar calendar. */
@@ -86,7 +110,7 @@ export function overview(db: Db, asOf: string, t: LifecycleThresholds): Overview
     const month = monthsBack(asOf, i)
     monthly.push(byMonth.get(month) ?? { month, revenueFen: 0, orders: 0, buyers: 0 })
   }
-  // the chart starts at the shop's first month with sales (orders_time answers min() with one seek)
+  // the chart starts at the shop's first month with sales (orders_time_purchase answers min() with one seek)
   const firstSale = db.prepare(`SELECT substr(min(ordered_at), 1, 7) FROM orders WHERE ordered_at < ?`).pluck().get(next) as string | null
   return { ...head, repeatBuyers, monthly, chartFrom: chartFrom(asOf, firstSale) }
 }
