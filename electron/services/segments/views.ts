@@ -71,10 +71,21 @@ export function repeatRate(db: Db, asOf: string, settings: S): RepeatRate {
   return { asOf, months, chartFrom: chartFrom(asOf, firstMonth) }
 }
 
-/** The last 12 first-purchase months: cohort size and how many bought again k months later. */
+/** A 'YYYY-MM' month as a count of months, so two months subtract. */
+const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
+
+/**
+ * The last 12 first-purchase months: cohort size and how many bought again k months later. A
+ * shop younger than that starts at its first month with a first purchase (a three-month-old
+ * shop reads three rows, not nine empty ones above them); a shop with no purchase yet, none.
+ */
 export function cohorts(db: Db, asOf: string, settings: S): Cohorts {
   ensureSnapshot(db, asOf, schemeSettings(settings))
-  const first = monthAdd(asOf, -11)
+  const shopFirst = db.prepare(`SELECT min(first_day) FROM ${SNAPSHOT}`).pluck().get() as string | null
+  if (shopFirst === null) return { asOf, cohorts: [] }
+  const twelveBack = monthAdd(asOf, -11)
+  const first = shopFirst.slice(0, 7) > twelveBack ? shopFirst.slice(0, 7) : twelveBack
+  const rows = index(asOf.slice(0, 7)) - index(first) + 1
   const from = `${first}-01`
   const sizes = db.prepare(`SELECT substr(first_day, 1, 7) AS month, count(*) AS n FROM ${SNAPSHOT} WHERE first_day >= ? GROUP BY month`).all(from) as {
     month: string
@@ -87,12 +98,11 @@ export function cohorts(db: Db, asOf: string, settings: S): Cohorts {
        WHERE ${MONTHS_UP_TO_AS_OF} AND first_month >= @fromMonth GROUP BY first_month, month`
     )
     .all({ fromMonth: first, asOfMonth: asOf.slice(0, 7), next: addDays(asOf, 1) }) as { cohort: string; month: string; n: number }[]
-  const index = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7))
   const sizeOf = new Map(sizes.map((s) => [s.month, s.n]))
   const out: Cohorts['cohorts'] = []
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < rows; i++) {
     const month = monthAdd(first, i)
-    const retained = new Array<number>(12 - i).fill(0)
+    const retained = new Array<number>(rows - i).fill(0)
     for (const c of cells) if (c.cohort === month) retained[index(c.month) - index(month)] = c.n
     out.push({ month, size: sizeOf.get(month) ?? 0, retained })
   }

@@ -132,4 +132,27 @@ describe('month-by-month views over customer_months', () => {
       .get()
     expect(stray).toBe(0)
   })
+  it("starts the cohort table at the shop's first month with a first purchase, and has no row before any purchase", async () => {
+    const db = await importedDemoShop(300, 5, '2026-11-23')
+    const s = readSettings(db)
+    const firstDay = db.prepare('SELECT min(ordered_at) FROM orders WHERE is_purchase = 1').pluck().get() as string
+    const firstMonth = firstDay.slice(0, 7)
+    // the 15th of the shop's third month
+    const third = `${monthAdd(`${firstMonth}-01`, 2)}-15`
+    const young = cohorts(db, third, s).cohorts
+    expect(young.map((c) => c.month)).toEqual([firstMonth, monthAdd(`${firstMonth}-01`, 1), monthAdd(`${firstMonth}-01`, 2)])
+    expect(young.map((c) => c.retained.length)).toEqual([3, 2, 1])
+    const firstBuyers = db
+      .prepare(
+        `SELECT count(*) FROM (SELECT customer_id FROM orders WHERE is_purchase = 1 AND customer_id IS NOT NULL
+         GROUP BY customer_id HAVING substr(min(ordered_at), 1, 7) = ?)`
+      )
+      .pluck()
+      .get(firstMonth) as number
+    expect(young[0].size).toBe(firstBuyers)
+    expect(firstBuyers).toBeGreaterThan(0)
+    expect(cohorts(db, addDays(firstDay.slice(0, 10), -1), s).cohorts).toEqual([])
+    // an old shop still reads its last twelve months
+    expect(cohorts(db, '2026-11-23', s).cohorts).toHaveLength(12)
+  })
 })
