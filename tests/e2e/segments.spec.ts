@@ -106,3 +106,26 @@ test('shows a progress bar with 取消 over the dimmed charts while working out 
   await expect(page.locator('.segments__charts')).not.toHaveAttribute('aria-busy', 'true')
   await expect(page.getByTestId('segments-asof')).toContainText(`${buyers} 位有购买`)
 })
+
+test('a run of ↑ presses on the as-of date works out the day it stops on once', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '300', '--seed', '5'])
+  const later = await app.cli<SchemeCounts>(['segments', '--as-of', '2026-06-05'])
+  const buyers = Object.values(later.lifecycle).reduce((a, b) => a + b, 0)
+  await page.goto(`${app.url}#/segments`)
+  await expect(page.getByTestId('chart-seg-lifecycle')).toBeVisible()
+  const field = page.getByTestId('segments-asof-input')
+  await field.fill('2026-05-31')
+  await field.press('Enter')
+  await expect(page.getByTestId('segments-busy')).toBeHidden()
+
+  const starts: string[] = []
+  page.on('request', (r) => {
+    if (r.url().includes('/api/segments.overviewStart')) starts.push(r.postData() ?? '')
+  })
+  for (let i = 0; i < 5; i++) await field.press('ArrowUp')
+  // the text follows each press at once
+  await expect(field).toHaveValue('2026-06-05')
+  await expect(page.getByTestId('segments-asof')).toContainText(`${buyers} 位有购买`)
+  expect(starts).toHaveLength(1)
+  expect(starts[0]).toContain('2026-06-05')
+})
