@@ -12,31 +12,55 @@ export interface CensusTiming {
   /** milliseconds of each timed call */
   ms: number[]
   medianMs: number
+  /** the process's CPU time (user + system) of each timed call, in milliseconds */
+  cpuMs: number[]
+  medianCpuMs: number
   /** 'ok', or the refusal's code and message */
   outcome: string
   job: boolean
 }
 
-export async function runCensus(s: CensusShop, runs = 3, onTiming?: (t: CensusTiming) => void): Promise<CensusTiming[]> {
+/**
+ * The channels a comma list names (CHANNELS_BENCH_ONLY=reminders.calls,printing.preview), checked
+ * against the census; every channel when the list is empty or absent.
+ */
+export function onlyChannels(list: string | undefined): Set<Channel> | undefined {
+  const names = (list ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
+  if (!names.length) return undefined
+  const unknown = names.filter((n) => !(n in census))
+  if (unknown.length) throw new Error(`census: no channel ${unknown.join(', ')}`)
+  return new Set(names as Channel[])
+}
+
+/** Time every channel, or only those of `only` (their set-ups still call what they need). */
+export async function runCensus(s: CensusShop, runs = 3, onTiming?: (t: CensusTiming) => void, only?: Set<Channel>): Promise<CensusTiming[]> {
   const out: CensusTiming[] = []
   for (const phase of phases) {
     for (const channel of channelsOf(phase)) {
+      if (only && !only.has(channel)) continue
       const entry = census[channel]
       const ms: number[] = []
+      const cpuMs: number[] = []
       let outcome = 'ok'
       for (let i = 0; i < (phase === 'last' ? 1 : runs); i++) {
         const input = await entry.input(s)
         const dispatch = entry.dispatch?.(s) ?? s.dispatch
+        const c0 = process.cpuUsage()
         const t0 = performance.now()
         const r = await dispatch(channel, input)
         ms.push(performance.now() - t0)
+        const c = process.cpuUsage(c0)
+        cpuMs.push((c.user + c.system) / 1000)
         if (!r.ok) outcome = `${r.code}: ${r.message}`
         else {
           entry.after?.(s, r.data)
           if (entry.job) await cancel(s, channel, (r.data as { jobId: string }).jobId)
         }
       }
-      const t: CensusTiming = { channel, ms, medianMs: median(ms), outcome, job: entry.job ?? false }
+      const t: CensusTiming = { channel, ms, medianMs: median(ms), cpuMs, medianCpuMs: median(cpuMs), outcome, job: entry.job ?? false }
       out.push(t)
       onTiming?.(t)
     }

@@ -12,6 +12,7 @@ import { countModelsBench } from './count-models.bench'
 import { onlineRetailBench } from './online-retail.bench'
 import { topCustomersBench } from './top-customers.bench'
 import { channelsBench } from './channels.bench'
+import { hotCallsBench } from './hot-calls.bench'
 
 export interface Benchmark {
   name: string
@@ -32,5 +33,6 @@ export const benchmarks: Benchmark[] = [
   robustnessBench,
   serverBench,
   channelsBench,
+  hotCallsBench,
   xlsxReadersBench
 ]

@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { channels } from '../../../shared/ipc-contract'
 import { census, channelsOf, censusShop, phases } from '../../bench/channel-census'
-import { runCensus } from '../../bench/census-run'
+import { onlyChannels, runCensus } from '../../bench/census-run'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { createAppContext } from '../../../electron/services/app/app-context'
 import { copyOfDemoShop, DEMO_AS_OF } from '../../helpers/imported-shops'
@@ -51,4 +51,28 @@ describe('the channel census', () => {
       rmSync(shop.dir, { recursive: true, force: true })
     }
   }, 120_000)
+
+  it('reads CHANNELS_BENCH_ONLY as a comma list of known channels, every channel when empty', () => {
+    expect(onlyChannels(undefined)).toBeUndefined()
+    expect(onlyChannels(' ')).toBeUndefined()
+    expect([...onlyChannels('reminders.calls, printing.preview,')!]).toEqual(['reminders.calls', 'printing.preview'])
+    expect(() => onlyChannels('reminders.calls,reminders.cals')).toThrow('census: no channel reminders.cals')
+  })
+
+  it('times only the channels it is given, their set-ups still answered', async () => {
+    const path = await copyOfDemoShop(25, 11, DEMO_AS_OF)
+    const db = openNodeDatabase(path)
+    const serve = (p: string, d = openNodeDatabase(p)) => testDispatch(createAppContext(d, p, 'census', DEMO_AS_OF))
+    const shop = censusShop(db, serve(path, db), DEMO_AS_OF, (other) => serve(other))
+    try {
+      const timings = await runCensus(shop, 2, undefined, onlyChannels('printing.render,reminders.calls'))
+      expect(timings.map((t) => [t.channel, t.outcome, t.ms.length, t.cpuMs.length])).toEqual([
+        ['reminders.calls', 'ok', 2, 2],
+        ['printing.render', 'ok', 2, 2]
+      ])
+    } finally {
+      db.close()
+      rmSync(shop.dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
