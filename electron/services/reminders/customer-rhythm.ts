@@ -8,6 +8,7 @@
  * render of the call list. A fit that cannot be made says why, and the reminders keep the rule.
  */
 import type { Db } from '../../db/driver'
+import { dataVersion } from '../app/data-version'
 import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import type { Words } from '../../../shared/schemas/predictions'
@@ -44,12 +45,6 @@ export interface ShopRhythm {
 }
 
 const cache = new WeakMap<Db, { key: string; rhythm: ShopRhythm }>()
-
-/** Changes by this connection and, through data_version, by any other. */
-function dataVersion(db: Db): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number
-  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`
-}
 
 /** The shop's rhythm as of `date`, fitted once per date and data version. */
 export function shopRhythm(db: Db, date: string): ShopRhythm {

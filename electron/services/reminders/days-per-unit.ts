@@ -33,7 +33,7 @@ export interface Learned {
  * product, or its category), rounded to 0.1 day; null unless there are enough intervals and
  * enough of the buyers came back.
  */
-export function learnBy<K>(purchases: ProductPurchases[], keyOf: (productId: number) => K | null): Map<K, Learned> {
+export function learnBy<K>(purchases: readonly ProductPurchases[], keyOf: (productId: number) => K | null): Map<K, Learned> {
   const samples = new Map<K, number[]>()
   const pairs = new Map<K, { all: number; again: number; repeaters: Set<number> }>()
   for (const p of purchases) {
@@ -69,7 +69,7 @@ export function learnBy<K>(purchases: ProductPurchases[], keyOf: (productId: num
 }
 
 /** Learned days per unit for every product. */
-export function learnDaysPerUnit(purchases: ProductPurchases[]): Map<number, Learned> {
+export function learnDaysPerUnit(purchases: readonly ProductPurchases[]): Map<number, Learned> {
   return learnBy(purchases, (id) => id)
 }
 

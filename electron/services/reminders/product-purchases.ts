@@ -1,10 +1,13 @@
 /**
  * Who bought which product on which days, and how many units each day: sale lines only
- * (positive quantity, not a refund), of live customers, up to a date.
+ * (positive quantity, not a refund), of live customers, up to a date. The call list and the
+ * days-per-unit table both start from this whole-shop read (370 ms of a 900 ms call list at
+ * 20,000 customers), so it is kept per date until the data changes; its answer is read only.
  */
 import type { Db } from '../../db/driver'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
+import { dataVersion } from '../app/data-version'
 
 export interface ProductPurchases {
   customerId: number
@@ -17,8 +20,20 @@ export interface ProductPurchases {
   lastDay: string
 }
 
-/** Every (customer, product) pair with its purchase days up to and including `asOf`. */
-export function readProductPurchases(db: Db, asOf: string): ProductPurchases[] {
+const kept = new WeakMap<Db, { key: string; purchases: readonly ProductPurchases[] }>()
+
+/** Every (customer, product) pair with its purchase days up to and including `asOf`; read again only after a write. */
+export function readProductPurchases(db: Db, asOf: string): readonly ProductPurchases[] {
+  const key = `${asOf}|${dataVersion(db)}`
+  const hit = kept.get(db)
+  if (hit?.key === key) return hit.purchases
+  const purchases = Object.freeze(queryProductPurchases(db, asOf))
+  kept.set(db, { key, purchases })
+  return purchases
+}
+
+/** The read itself, kept or not (the kept answer is checked against it). */
+export function queryProductPurchases(db: Db, asOf: string): ProductPurchases[] {
   const rows = db
     .prepare(
       `SELECT l.customer_id, l.product_id, substr(o.ordered_at, 1, 10) AS day, sum(l.quantity)

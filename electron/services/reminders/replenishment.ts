@@ -37,7 +37,7 @@ export type OwnRunOut = (p: ProductPurchases, quantity: number, ruleRunOut: stri
  * missed lately), for products with a days-per-unit figure.
  */
 export function dueReplenishments(
-  purchases: ProductPurchases[],
+  purchases: readonly ProductPurchases[],
   daysFor: (productId: number) => { days: number; learned: boolean } | null,
   date: string,
   leadDays: number,

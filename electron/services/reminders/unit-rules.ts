@@ -83,7 +83,7 @@ interface ProductRow {
 }
 
 /** Every product's rule, from the purchases up to the as-of date the caller read. */
-export function resolveUnitRules(db: Db, purchases: ProductPurchases[]): Map<number, UnitRule> {
+export function resolveUnitRules(db: Db, purchases: readonly ProductPurchases[]): Map<number, UnitRule> {
   const rows = db
     .prepare(
       `SELECT p.id, p.code, p.name, p.category, p.unit, p.days_per_unit AS productDays, c.days_per_unit AS categoryDays
