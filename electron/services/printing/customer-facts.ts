@@ -3,6 +3,7 @@
  * that pick a template variant. Read in a few queries per customer from the ledger's tables.
  */
 import type { Db } from '../../db/driver'
+import { popularProducts } from './popular-products'
 import { daysBetween } from '../../../shared/domain/dates'
 import { lifecycleStage, type LifecycleStage, type LifecycleThresholds } from '../../../shared/domain/lifecycle'
 import { maskPhone } from '../../../shared/domain/phone'
@@ -96,12 +97,7 @@ export function loadFacts(
       .pluck()
       .all(ids) as number[]
   )
-  const popular = db
-    .prepare(
-      `SELECT p.id, p.name, p.code, p.category FROM order_lines l JOIN products p ON p.id = l.product_id
-       WHERE l.amount_fen > 0 GROUP BY p.id ORDER BY count(DISTINCT l.customer_id) DESC, p.id`
-    )
-    .all() as { id: number; name: string; code: string; category: string | null }[]
+  const popular = popularProducts(db)
   const boughtStmt = db.prepare(
     `SELECT l.product_id AS id, p.category, count(*) AS n FROM order_lines l JOIN products p ON p.id = l.product_id
      WHERE l.customer_id = ? AND l.amount_fen > 0 GROUP BY l.product_id`
