@@ -4,6 +4,7 @@
  * says so. Every customer score comes with its explanation in words.
  */
 import type { Db } from '../../db/driver'
+import { dataVersion } from '../app/data-version'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
 import type { ClvFit, CountModelName, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
 import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
@@ -201,14 +202,42 @@ function customerName(db: Db, id: number): string | null {
   return (db.prepare('SELECT name FROM customers WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null
 }
 
-/** Score one customer as of a date (the models fitted on everyone's purchases up to it). */
-export function scoreCustomer(db: Db, customerId: number, asOf: string, horizon: number, unit: TimeUnit): CustomerScore {
+/** Everyone's purchases up to a date and the models fitted on them, by customer. */
+interface ShopScoring {
+  rows: Map<number, CalibrationRow>
+  histories: Map<number, CustomerHistory>
+  fitted: Fitted
+}
+
+const keptScoring = new WeakMap<Db, { key: string; scoring: ShopScoring }>()
+
+/**
+ * The shop's fit as of a date, in a unit: reading every purchase and fitting BG/NBD and the
+ * spend model is ~200 ms at 20,000 customers, and each customer file opened asks for it, so it
+ * is kept until the data changes.
+ */
+function shopScoring(db: Db, asOf: string, unit: TimeUnit): ShopScoring {
+  const key = `${asOf}|${unit}|${dataVersion(db)}`
+  const hit = keptScoring.get(db)
+  if (hit?.key === key) return hit.scoring
   const histories = readPurchaseHistory(db, asOf)
   const rows = calibrate(histories, dayNumber(asOf))
-  const at = rows.findIndex((r) => r.customerId === customerId)
-  if (at < 0) throw refuse('noPurchasesBy', { asOf })
-  const history = histories.find((h) => h.customerId === customerId) as CustomerHistory
-  return scoreRow(fitForScoring(rows, unit), rows[at], history, asOf, horizon, unit, customerName(db, customerId))
+  const scoring: ShopScoring = {
+    rows: new Map(rows.map((r) => [r.customerId, r])),
+    histories: new Map(histories.map((h) => [h.customerId, h])),
+    fitted: fitForScoring(rows, unit)
+  }
+  keptScoring.set(db, { key, scoring })
+  return scoring
+}
+
+/** Score one customer as of a date (the models fitted on everyone's purchases up to it). */
+export function scoreCustomer(db: Db, customerId: number, asOf: string, horizon: number, unit: TimeUnit): CustomerScore {
+  const { rows, histories, fitted } = shopScoring(db, asOf, unit)
+  const row = rows.get(customerId)
+  if (!row) throw refuse('noPurchasesBy', { asOf })
+  const history = histories.get(customerId) as CustomerHistory
+  return scoreRow(fitted, row, history, asOf, horizon, unit, customerName(db, customerId))
 }
 
 /** The default calibration end for a backtest ending today: 26 weeks earlier. */
