@@ -14,6 +14,7 @@ import { schemaVersion } from '../../db/migrate'
 import { refuse } from '../../../shared/errors/refuse'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { neutralizeCell, restoreCell } from './csv-cells'
+import { withoutForeignKeys } from './sqlite-file'
 
 export interface Manifest {
   app: 'evergreen'
@@ -112,8 +113,7 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
 
   const known = new Set(dataTables(db))
   let rows = 0
-  db.transaction(() => {
-    db.pragma('defer_foreign_keys = ON')
+  withoutForeignKeys(db, '导入的数据', () => {
     db.exec('DELETE FROM settings')
     for (const t of manifest.tables) {
       if (!known.has(t.name)) throw refuse('exportUnknownTable', { table: t.name })
@@ -134,7 +134,7 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
     if (JSON.stringify(figures) !== JSON.stringify(expected)) {
       throw refuse('figuresDiffer', { found: JSON.stringify(figures), expected: JSON.stringify(expected) })
     }
-  })()
+  })
   return { tables: manifest.tables.length, rows, figures: readFigures(db) }
 }
 

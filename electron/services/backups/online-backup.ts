@@ -12,7 +12,7 @@ import { openDatabase } from '../../db/connection'
 import { loadDriver } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 import { readSettings } from '../settings/settings-service'
-import { assertIntegrity, isSqliteFile } from './sqlite-file'
+import { assertIntegrity, isSqliteFile, withoutForeignKeys } from './sqlite-file'
 import { LOCK_KEY_PREFIX } from '../security/lock-store'
 import { readFigures, type BackupFigures } from './backup-figures'
 
@@ -206,7 +206,8 @@ const KEPT_ACROSS_RESTORE = ['audit_log']
 const KEPT_SETTINGS = `key LIKE '${LOCK_KEY_PREFIX}%'`
 
 /**
- * Replace every table's rows with the backup's (but the audit trail), in one transaction. Triggers are dropped for
+ * Replace every table's rows with the backup's (but the audit trail), in one transaction with
+ * foreign keys checked once at the end (withoutForeignKeys). Triggers are dropped for
  * the copy and recreated before commit (DDL is transactional in SQLite): the copy must be
  * exact, not re-derived, and search indexes (FTS tables) are copied row for row too.
  */
@@ -217,8 +218,7 @@ function copyAllTables(db: Db, file: string): void {
   const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
   db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
   try {
-    db.transaction(() => {
-      db.pragma('defer_foreign_keys = ON')
+    withoutForeignKeys(db, '恢复后的数据库', () => {
       for (const t of triggers) db.exec(`DROP TRIGGER main."${t.name}"`)
       db.exec(`DROP TABLE IF EXISTS temp.kept_settings; CREATE TEMP TABLE kept_settings AS SELECT * FROM main.settings WHERE ${KEPT_SETTINGS}`)
       for (const t of tables) db.exec(`DELETE FROM main."${t}"`)
@@ -231,7 +231,7 @@ function copyAllTables(db: Db, file: string): void {
         INSERT INTO main.settings SELECT * FROM temp.kept_settings;
         DROP TABLE temp.kept_settings;`)
       for (const t of triggers) db.exec(t.sql)
-    })()
+    })
   } finally {
     db.exec('DETACH DATABASE restore_src')
   }

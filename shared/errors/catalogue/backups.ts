@@ -31,6 +31,11 @@ export const backups = {
     'zh-CN': '导入后的数字与导出时不同：{found} 对比 {expected}',
     en: 'the figures differ after import: {found} vs {expected}'
   },
+  referencesBroken: {
+    code: 'CONFLICT',
+    'zh-CN': '{what}中有 {count} 处引用指向不存在的记录（第一处：{table} 第 {rowid} 行指向 {parent}）',
+    en: '{what} holds {count} references to missing rows (the first: {table} row {rowid} points into {parent})'
+  },
   notAnInteger: { code: 'UNREADABLE_FILE', 'zh-CN': '不是整数：{value}', en: 'not an integer: {value}' },
   notANumber: { code: 'UNREADABLE_FILE', 'zh-CN': '不是数字：{value}', en: 'not a number: {value}' },
   backupFolderNotAbsolute: { code: 'BAD_INPUT', 'zh-CN': '备份文件夹必须是完整路径：{path}', en: 'the backup folder must be an absolute path: {path}' },

@@ -114,6 +114,40 @@ describe('online backups', () => {
     expect(db.pragma('foreign_key_check')).toEqual([])
   })
 
+  it('refuses a backup whose orders name a customer it no longer holds, leaving the shop as it was', async () => {
+    const { db, folder } = await shop()
+    const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    // the backup damaged by hand: a buyer's row gone, their orders and lines left naming them
+    const damaged = openNodeDatabase(b.file)
+    damaged.pragma('foreign_keys = OFF')
+    const buyer = damaged
+      .prepare('SELECT customer_id FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC, customer_id LIMIT 1')
+      .pluck()
+      .get() as number
+    const orders = damaged.prepare('SELECT count(*) FROM orders WHERE customer_id = ?').pluck().get(buyer) as number
+    const lines = damaged.prepare('SELECT count(*) FROM order_lines WHERE customer_id = ?').pluck().get(buyer) as number
+    for (const t of [
+      'customer_identities',
+      'customer_names',
+      'customer_addresses',
+      'customer_tags',
+      'customer_children',
+      'customer_summaries',
+      'customer_months',
+      'batch_field_changes'
+    ]) {
+      if (damaged.prepare('SELECT count(*) FROM pragma_table_info(?) WHERE name = ?').pluck().get(t, 'customer_id'))
+        damaged.prepare(`DELETE FROM ${t} WHERE customer_id = ?`).run(buyer)
+    }
+    damaged.prepare('DELETE FROM customers WHERE id = ?').run(buyer)
+    damaged.close()
+    const before = readFigures(db)
+    const refused = restoreBackup(db, folder, b.name, '2026-11-23T10:00:00')
+    await expect(refused).rejects.toMatchObject({ key: 'referencesBroken', params: { count: orders + lines } })
+    expect(readFigures(db)).toEqual(before)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+  })
+
   it('stages a restore beside the backups and removes the copies killed restores left there', async () => {
     const { db, folder } = await shop()
     const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
