@@ -71,6 +71,13 @@ const importLine = (r: ImportResult) =>
 
 const importJob: JobAuditSpec<ImportResult> = { jobDone: importLine }
 
+const backupJob: JobAuditSpec<{ name: string }> = { jobDone: (o) => line('backup', `manual backup ${o.name}`) }
+const restoreJob: JobAuditSpec<{ name: string; safetyBackup: { name: string } }> = {
+  jobDone: (o) => line('restore', `restored ${o.name}; previous state kept as ${o.safetyBackup.name}`)
+}
+const exportJob: JobAuditSpec<{ tables: number; rows: number }> = { jobDone: (o) => line('export', `full export: ${o.tables} tables, ${o.rows} rows`) }
+const importAllJob: JobAuditSpec<{ tables: number; rows: number }> = { jobDone: (o) => line('import-all', `full import: ${o.tables} tables, ${o.rows} rows`) }
+
 /** Which settings changed: numbers and switches with their new value, text settings by name only. */
 function changedKeys(patch: Record<string, unknown>): string {
   const keys = Object.entries(patch).map(([k, v]) => (typeof v === 'number' || typeof v === 'boolean' || v === null ? `${k}=${String(v)}` : k))
@@ -101,6 +108,11 @@ export const auditSpecs: AuditSpecs = {
   'backups.restore': { line: (i, o) => line('restore', `restored ${i.name}; previous state kept as ${o.safetyBackup.name}`) },
   'backups.exportAll': { line: (_i, o) => line('export', `full export: ${o.tables} tables, ${o.rows} rows`) },
   'backups.importAll': { line: (_i, o) => line('import-all', `full import: ${o.tables} tables, ${o.rows} rows`) },
+  // the jobs write the same lines as the calls, once they have finished (nothing when cancelled)
+  'backups.createStart': backupJob,
+  'backups.restoreStart': restoreJob,
+  'backups.exportAllStart': exportJob,
+  'backups.importAllStart': importAllJob,
   'audit.list': 'reads',
 
   'gifts.list': 'reads',

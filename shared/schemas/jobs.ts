@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { errorCodes } from '../result'
 import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
 import { SegmentsOverview } from './segments'
+import { BackupInfo, ExportAllResult, ImportAllResult, RestoreResult } from './backups'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -65,7 +66,22 @@ export type TopJobProgress = z.infer<typeof TopJobProgress>
 export const OverviewJobProgress = jobProgress('segments.overview', z.never(), SegmentsOverview)
 export type OverviewJobProgress = z.infer<typeof OverviewJobProgress>
 
-export const JobProgress = z.discriminatedUnion('kind', [FitJobProgress, TopJobProgress, OverviewJobProgress])
+/** The backup jobs: each result exactly as its plain call (backups.create, …) answers, with no answers before it. */
+export const BackupCreateJobProgress = jobProgress('backups.create', z.never(), BackupInfo)
+export const BackupRestoreJobProgress = jobProgress('backups.restore', z.never(), RestoreResult)
+export const BackupExportJobProgress = jobProgress('backups.exportAll', z.never(), ExportAllResult)
+export const BackupImportJobProgress = jobProgress('backups.importAll', z.never(), ImportAllResult)
+export type BackupJobKind = 'backups.create' | 'backups.restore' | 'backups.exportAll' | 'backups.importAll'
+
+export const JobProgress = z.discriminatedUnion('kind', [
+  FitJobProgress,
+  TopJobProgress,
+  OverviewJobProgress,
+  BackupCreateJobProgress,
+  BackupRestoreJobProgress,
+  BackupExportJobProgress,
+  BackupImportJobProgress
+])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']
 

@@ -212,6 +212,20 @@ export const census: Record<Channel, CensusCall> = {
   'backups.exportAll': { input: (s) => ({ path: join(s.dir, 'export-all.zip') }), phase: 'last' },
   // into a new, empty shop (it refuses any other), as when a shop moves to a new PC
   'backups.importAll': { input: (s) => ({ path: join(s.dir, 'export-all.zip') }), phase: 'last', dispatch: (s) => s.openShop(join(s.dir, 'moved.db')) },
+  // the backup jobs: the start is timed and the job cancelled after, so each leaves nothing behind
+  'backups.createStart': { input: () => ({}), job: true, phase: 'last' },
+  'backups.restoreStart': {
+    input: async (s) => ({ name: (await need<{ backups: { name: string }[] }>(s, 'backups.list')).backups[0].name }),
+    job: true,
+    phase: 'last'
+  },
+  'backups.exportAllStart': { input: (s) => ({ path: join(s.dir, 'export-all-job.zip') }), job: true, phase: 'last' },
+  'backups.importAllStart': {
+    input: (s) => ({ path: join(s.dir, 'export-all.zip') }),
+    job: true,
+    phase: 'last',
+    dispatch: (s) => s.openShop(join(s.dir, 'moved-job.db'))
+  },
   'audit.list': { input: () => ({ limit: 50 }) },
 
   'predictions.fit': { input: (s) => ({ calibrationEnd: addDays(s.asOf, -182), holdoutEnd: s.asOf, unit: 'week' }), phase: 'last' },
@@ -367,6 +381,10 @@ export function channelsOf(phase: Phase): Channel[] {
     'backups.restore',
     'backups.exportAll',
     'backups.importAll',
+    'backups.createStart',
+    'backups.restoreStart',
+    'backups.exportAllStart',
+    'backups.importAllStart',
     'lock.set',
     'lock.setIdle',
     'lock.lock',

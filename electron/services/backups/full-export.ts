@@ -8,13 +8,15 @@
  * never runs it as a formula, and the import takes exactly one apostrophe off again.
  */
 import Papa from 'papaparse'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate } from 'fflate'
 import type { Db } from '../../db/driver'
 import { schemaVersion } from '../../db/migrate'
 import { refuse } from '../../../shared/errors/refuse'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { neutralizeCell, restoreCell } from './csv-cells'
 import { withoutForeignKeys } from './sqlite-file'
+import { drainSteps, type Progress } from './step-control'
+import type { Words } from '../../../shared/schemas/predictions'
 
 export interface Manifest {
   app: 'evergreen'
@@ -52,41 +54,115 @@ function columnsOf(db: Db, table: string): Column[] {
   return db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as Column[]
 }
 
+/** Rows written per step of an export (a turn of the event loop between steps when it runs as a job). */
+const EXPORT_ROWS_PER_STEP = 20_000
+
+const EXPORTING = (table: string): Words => ({ zh: `正在导出 ${table}`, en: `exporting ${table}` })
+const READING_ZIP: Words = { zh: '正在读取 zip 文件', en: 'reading the zip file' }
+const READING_TABLE = (table: string): Words => ({ zh: `正在读取 ${table}`, en: `reading ${table}` })
+const WRITING: Words = { zh: '正在写入数据并核对数字', en: 'writing the rows and checking the figures' }
+
 /** The whole database as a zip of CSV files plus manifest.json. */
 export function exportAll(db: Db, exportedAt: string): { zip: Uint8Array; manifest: Manifest } {
-  const files: Record<string, Uint8Array> = {}
-  const tables: Manifest['tables'] = []
-  db.transaction(() => {
-    for (const name of dataTables(db)) {
-      const cols = columnsOf(db, name)
-      const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]
-      const body = Papa.unparse(
-        {
-          fields: cols.map((c) => c.name),
-          data: rows.map((r) => r.map((v, i) => writeValue(v, cols[i].type)))
-        },
-        { newline: '\r\n', quotes: false }
-      )
-      const file = `${name}.csv`
-      files[file] = strToU8(BOM + body + '\r\n')
-      tables.push({ name, file, rows: rows.length, columns: cols.map((c) => c.name) })
-    }
-  })()
-  const manifest: Manifest = {
-    app: 'evergreen',
-    format: 1,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    exportedAt,
-    nullMarker: '\\N',
-    tables,
-    figures: readFigures(db)
-  }
-  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 2))
-  return { zip: zipSync(files, { level: 6 }), manifest }
+  const chunks: Uint8Array[] = []
+  const manifest = db.transaction(() => drainSteps(exportSteps(db, exportedAt, (c) => chunks.push(c))))()
+  return { zip: joinChunks(chunks), manifest }
 }
 
+export function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
+}
+
+/**
+ * The export in steps of up to 20,000 rows, the zip's bytes handed to `sink` as they are made
+ * (fflate's streaming zip, deflate level 6): one CSV per table, then the manifest. `db` must
+ * hold one snapshot throughout (a transaction, or a reader connection of its own).
+ */
+export function* exportSteps(db: Db, exportedAt: string, sink: (bytes: Uint8Array) => void): Generator<Progress, Manifest> {
+  let failed: Error | null = null
+  const zip = new Zip((err, data) => {
+    if (err) failed = err
+    else sink(data)
+  })
+  const tables: Manifest['tables'] = []
+  const names = dataTables(db)
+  const counts = names.map((n) => db.prepare(`SELECT count(*) FROM "${n}"`).pluck().get() as number)
+  const total = counts.reduce((a, b) => a + b, 0)
+  let done = 0
+  try {
+    for (const name of names) {
+      yield { done, total, phase: EXPORTING(name) }
+      const cols = columnsOf(db, name)
+      const file = `${name}.csv`
+      const entry = new ZipDeflate(file, { level: 6 })
+      zip.add(entry)
+      let rows = 0
+      let batch: string[][] = []
+      const flush = (last: boolean) => {
+        const cells = batch
+        batch = []
+        // the header with the first rows; Papa writes rows alone after that, joined by CRLF as one unparse would
+        const body = rows === 0 ? Papa.unparse({ fields: cols.map((c) => c.name), data: cells }, CSV) : cells.length ? '\r\n' + Papa.unparse(cells, CSV) : ''
+        entry.push(strToU8((rows === 0 ? BOM : '') + body + (last ? '\r\n' : '')), last)
+        rows += cells.length
+      }
+      for (const r of db.prepare(`SELECT * FROM "${name}"`).raw().iterate() as IterableIterator<unknown[]>) {
+        batch.push(r.map((v, i) => writeValue(v, cols[i].type)))
+        if (batch.length === EXPORT_ROWS_PER_STEP) {
+          flush(false)
+          done += EXPORT_ROWS_PER_STEP
+          yield { done, total, phase: EXPORTING(name) }
+        }
+      }
+      done += batch.length
+      flush(true)
+      tables.push({ name, file, rows: rows, columns: cols.map((c) => c.name) })
+    }
+    const manifest: Manifest = {
+      app: 'evergreen',
+      format: 1,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      exportedAt,
+      nullMarker: '\\N',
+      tables,
+      figures: readFigures(db)
+    }
+    const m = new ZipDeflate('manifest.json', { level: 6 })
+    zip.add(m)
+    m.push(strToU8(JSON.stringify(manifest, null, 2)), true)
+    zip.end()
+    if (failed) throw failed
+    return manifest
+  } finally {
+    zip.terminate()
+  }
+}
+
+const CSV = { newline: '\r\n', quotes: false } as const
+
 /** Read a full export into an empty database; answers the figures it reproduced. */
-export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: number; figures: BackupFigures } {
+export function importAll(db: Db, zip: Uint8Array): ImportAllResult {
+  return drainSteps(importSteps(db, zip))
+}
+
+export interface ImportAllResult {
+  tables: number
+  rows: number
+  figures: BackupFigures
+}
+
+/**
+ * The import in steps: the zip read, each table's CSV parsed and its cells checked (a step each),
+ * then every row written in one transaction, the last step — a cancel before it writes nothing.
+ */
+export function* importSteps(db: Db, zip: Uint8Array): Generator<Progress, ImportAllResult> {
+  yield { done: 0, total: 1, phase: READING_ZIP }
   let entries: Record<string, Uint8Array>
   try {
     entries = unzipSync(zip)
@@ -105,29 +181,38 @@ export function importAll(db: Db, zip: Uint8Array): { tables: number; rows: numb
   if (manifest.schemaVersion > schemaVersion) {
     throw refuse('exportTooNew', { found: manifest.schemaVersion, supported: schemaVersion })
   }
-  const occupied = db
-    .prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)')
-    .pluck()
-    .get() as number
-  if (occupied > 0) throw refuse('importAllNeedsEmpty')
+  const occupied = () =>
+    db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) + (SELECT count(*) FROM import_batches)').pluck().get() as number
+  if (occupied() > 0) throw refuse('importAllNeedsEmpty')
 
   const known = new Set(dataTables(db))
+  // parsing counts its rows, writing them counts as much again
+  const total = 2 * manifest.tables.reduce((s, t) => s + t.rows, 0) + 1
+  let done = 1
+  const parsed: { name: string; header: string[]; rows: unknown[][] }[] = []
+  for (const t of manifest.tables) {
+    yield { done, total, phase: READING_TABLE(t.name) }
+    if (!known.has(t.name)) throw refuse('exportUnknownTable', { table: t.name })
+    const bytes = entries[t.file]
+    if (!bytes) throw refuse('exportMissingFile', { file: t.file })
+    const types = new Map(columnsOf(db, t.name).map((c) => [c.name, c.type]))
+    const [header, ...data] = Papa.parse<string[]>(strFromU8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data
+    if (!header || header.some((h) => !types.has(h))) throw refuse('exportColumnsDiffer', { file: t.file })
+    if (data.length !== t.rows) throw refuse('exportRowsDiffer', { file: t.file, expected: t.rows, found: data.length })
+    const kinds = header.map((h) => types.get(h)!)
+    parsed.push({ name: t.name, header, rows: data.map((r) => r.map((v, i) => readValue(v, kinds[i]))) })
+    done += data.length
+  }
+  yield { done, total, phase: WRITING }
+  // the shop may have been written between the steps: still empty?
+  if (occupied() > 0) throw refuse('importAllNeedsEmpty')
   let rows = 0
   withoutForeignKeys(db, '导入的数据', () => {
     db.exec('DELETE FROM settings')
-    for (const t of manifest.tables) {
-      if (!known.has(t.name)) throw refuse('exportUnknownTable', { table: t.name })
-      const bytes = entries[t.file]
-      if (!bytes) throw refuse('exportMissingFile', { file: t.file })
-      const cols = columnsOf(db, t.name)
-      const types = new Map(cols.map((c) => [c.name, c.type]))
-      const parsed = Papa.parse<string[]>(strFromU8(bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
-      const [header, ...data] = parsed.data
-      if (!header || header.some((h) => !types.has(h))) throw refuse('exportColumnsDiffer', { file: t.file })
-      if (data.length !== t.rows) throw refuse('exportRowsDiffer', { file: t.file, expected: t.rows, found: data.length })
-      const insert = db.prepare(`INSERT INTO "${t.name}" (${header.map((h) => `"${h}"`).join(', ')}) VALUES (${header.map(() => '?').join(', ')})`)
-      for (const r of data) insert.run(...r.map((v, i) => readValue(v, types.get(header[i])!)))
-      rows += data.length
+    for (const t of parsed) {
+      const insert = db.prepare(`INSERT INTO "${t.name}" (${t.header.map((h) => `"${h}"`).join(', ')}) VALUES (${t.header.map(() => '?').join(', ')})`)
+      for (const r of t.rows) insert.run(...r)
+      rows += t.rows.length
     }
     const figures = readFigures(db)
     const expected = { ...manifest.figures, schemaVersion: figures.schemaVersion }

@@ -4,7 +4,8 @@
  * change (a USB stick, a network share). Restore copies a backup back in one transaction,
  * after making a backup of the current state, so a restore can itself be undone.
  */
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { Db } from '../../db/driver'
@@ -15,6 +16,8 @@ import { readSettings } from '../settings/settings-service'
 import { assertIntegrity, isSqliteFile, withoutForeignKeys } from './sqlite-file'
 import { LOCK_KEY_PREFIX } from '../security/lock-store'
 import { readFigures, type BackupFigures } from './backup-figures'
+import { unattended, type StepControl } from './step-control'
+import type { Words } from '../../../shared/schemas/predictions'
 
 export const backupReasons = ['manual', 'daily', 'before-import', 'before-merge', 'before-restore', 'before-undo', 'before-migrate'] as const
 export type BackupReason = (typeof backupReasons)[number]
@@ -63,19 +66,61 @@ function nextBackupFile(folder: string, at: string, reason: BackupReason): strin
 
 /** Make a backup now; answers its file. Older backups beyond the setting are removed. */
 export async function createBackup(db: Db, folder: string, at: string, reason: BackupReason): Promise<BackupInfo> {
+  return createBackupSteps(db, folder, at, reason, unattended)
+}
+
+const CHECKING_SHOP: Words = { zh: '正在检查当前数据库', en: 'checking the shop’s database' }
+const COPYING: Words = { zh: '正在复制数据库', en: 'copying the database' }
+const CHECKING_COPY: Words = { zh: '正在检查备份文件', en: 'checking the backup file' }
+
+/** The files a SQLite file may have beside it. */
+const withJournals = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]
+
+/**
+ * A backup in steps: the check of the shop, the online backup's page steps (100 pages, 400 KB,
+ * each), the check of the copy. The copy is written beside its name (…db.part, which no listing
+ * shows) and renamed into place once checked, so a cancel or a failure leaves no half file.
+ * `prune: false` leaves older backups for the caller to prune (a restore, once it has committed).
+ */
+export async function createBackupSteps(
+  db: Db,
+  folder: string,
+  at: string,
+  reason: BackupReason,
+  control: StepControl,
+  { prune = true }: { prune?: boolean } = {}
+): Promise<BackupInfo> {
+  const pages = db.pragma('page_count', { simple: true }) as number
+  const total = pages + 2
+  await control.step(0, total, CHECKING_SHOP)
   assertIntegrity(db, '当前数据库')
   mkdirSync(folder, { recursive: true })
   const file = nextBackupFile(folder, at, reason)
-  await db.backup(file)
-  // a backup is one self-contained file: no -wal/-shm beside it on a USB stick
-  const copy = new (loadDriver())(file)
+  const part = `${file}.part`
   try {
-    copy.pragma('journal_mode = DELETE')
-    assertIntegrity(copy, '备份文件')
+    for (const f of withJournals(part)) rmSync(f, { force: true })
+    await control.step(1, total, COPYING)
+    await db.backup(part, {
+      progress: ({ totalPages, remainingPages }) => {
+        // the page count grows when the shop is written meanwhile: the bar never runs past its end
+        control.tick(1 + Math.min(pages, Math.max(0, totalPages - remainingPages)), total, COPYING)
+        return 100
+      }
+    })
+    await control.step(pages + 1, total, CHECKING_COPY)
+    // a backup is one self-contained file: no -wal/-shm beside it on a USB stick
+    const copy = new (loadDriver())(part)
+    try {
+      copy.pragma('journal_mode = DELETE')
+      assertIntegrity(copy, '备份文件')
+    } finally {
+      copy.close()
+    }
+    renameSync(part, file)
   } finally {
-    copy.close()
+    for (const f of withJournals(part)) rmSync(f, { force: true })
   }
-  pruneBackups(folder, readSettings(db).backupKeep)
+  if (prune) pruneBackups(folder, readSettings(db).backupKeep)
   return describe(file)
 }
 
@@ -129,25 +174,62 @@ export async function dailyBackupIfDue(db: Db, folder: string, at: string): Prom
  * ('before-restore') so the restore can be undone by restoring that one.
  */
 export async function restoreBackup(db: Db, folder: string, file: string, at: string): Promise<{ safetyBackup: BackupInfo; figures: BackupFigures }> {
+  return restoreBackupSteps(db, folder, file, at, unattended)
+}
+
+const STAGING: Words = { zh: '正在复制要恢复的备份', en: 'copying the backup to restore' }
+const CHECKING_BACKUP: Words = { zh: '正在检查要恢复的备份', en: 'checking the backup to restore' }
+const SAFETY: Words = { zh: '正在备份当前数据（恢复前）', en: 'backing up the current data first' }
+const PUTTING_BACK: Words = { zh: '正在写回备份中的数据', en: 'putting the backup’s data back' }
+
+/**
+ * A restore in steps: the backup copied beside the others and checked, the safety backup (its
+ * page steps), then the copy into the open database in one transaction — the last step, so
+ * nothing is changed until the end: a cancel before it leaves the shop, and the backup folder,
+ * exactly as they were (the safety backup is removed again, older backups are pruned only after
+ * the commit).
+ */
+export async function restoreBackupSteps(
+  db: Db,
+  folder: string,
+  file: string,
+  at: string,
+  control: StepControl
+): Promise<{ safetyBackup: BackupInfo; figures: BackupFigures }> {
   const source = resolveBackupFile(folder, file)
   sweepStagingCopies(folder)
+  // the safety backup's page steps count as much as its pages; the copy back as much again
+  const pages = db.pragma('page_count', { simple: true }) as number
+  const total = 2 * pages + 4
   // staged beside the backups, not in the system temp folder: a restore killed midway leaves
   // a copy of the shop's customers behind, and here the next restore finds it and removes it
   const work = join(folder, `${STAGING_PREFIX}${process.pid}-${Date.now()}.db`)
-  copyFileSync(source, work)
+  let safetyBackup: BackupInfo | null = null
+  let committed = false
   try {
+    await control.step(0, total, STAGING)
+    await copyFile(source, work)
+    await control.step(1, total, CHECKING_BACKUP)
     const staged = openDatabase(loadDriver(), work) // migrates an older backup forward
     try {
       assertIntegrity(staged, '备份文件')
     } finally {
       staged.close()
     }
-    const safetyBackup = await createBackup(db, folder, at, 'before-restore')
+    const safety: StepControl = {
+      step: (done, _total, phase) => control.step(2 + Math.min(done, pages), total, phase === CHECKING_SHOP ? SAFETY : phase),
+      tick: (done, _total, phase) => control.tick(2 + Math.min(done, pages), total, phase)
+    }
+    safetyBackup = await createBackupSteps(db, folder, at, 'before-restore', safety, { prune: false })
+    await control.step(pages + 3, total, PUTTING_BACK)
     copyAllTables(db, work)
-    assertIntegrity(db, '恢复后的数据库')
+    committed = true
+    pruneBackups(folder, readSettings(db).backupKeep)
     return { safetyBackup, figures: readFigures(db) }
   } finally {
-    for (const f of [work, `${work}-wal`, `${work}-shm`]) rmSync(f, { force: true })
+    for (const f of withJournals(work)) rmSync(f, { force: true })
+    // cancelled or failed before the copy: the folder as it was, without the safety backup
+    if (!committed && safetyBackup) for (const f of withJournals(safetyBackup.file)) rmSync(f, { force: true })
   }
 }
 
@@ -231,6 +313,8 @@ function copyAllTables(db: Db, file: string): void {
         INSERT INTO main.settings SELECT * FROM temp.kept_settings;
         DROP TABLE temp.kept_settings;`)
       for (const t of triggers) db.exec(t.sql)
+      // the staged copy passed the full check; what was copied into this file, before it commits
+      assertIntegrity(db, '恢复后的数据库', { quick: true })
     })
   } finally {
     db.exec('DETACH DATABASE restore_src')

@@ -33,10 +33,14 @@ function refreshFtsCaches(db: Db): void {
   for (const t of tables) db.prepare(`SELECT rowid FROM "${t.replace(/"/g, '""')}" LIMIT 1`).get()
 }
 
-/** PRAGMA integrity_check must answer 'ok'; anything else stops the operation. */
-export function assertIntegrity(db: Db, what: string): void {
+/**
+ * PRAGMA integrity_check must answer 'ok'; anything else stops the operation. `quick` runs
+ * quick_check, which leaves out whether each index holds exactly its table's rows (0.6 against
+ * 1.7 s at 20,000 customers).
+ */
+export function assertIntegrity(db: Db, what: string, { quick = false }: { quick?: boolean } = {}): void {
   refreshFtsCaches(db)
-  const result = db.pragma('integrity_check', { simple: true })
+  const result = db.pragma(quick ? 'quick_check' : 'integrity_check', { simple: true })
   if (result !== 'ok') throw refuse('integrityFailed', { what, result: String(result) })
 }
 

@@ -31,6 +31,10 @@ describe('the audit specs', () => {
       'settings.update',
       'backups.create',
       'backups.restore',
+      'backups.createStart',
+      'backups.restoreStart',
+      'backups.exportAllStart',
+      'backups.importAllStart',
       'printing.print',
       'printing.savePdf',
       'printing.render',
@@ -40,7 +44,7 @@ describe('the audit specs', () => {
     ]) {
       expect(audited).toContain(c)
     }
-    expect(audited).toHaveLength(50)
+    expect(audited).toHaveLength(54)
   })
 })
 
