@@ -13,6 +13,7 @@ import { onlineRetailBench } from './online-retail.bench'
 import { topCustomersBench } from './top-customers.bench'
 import { channelsBench } from './channels.bench'
 import { hotCallsBench } from './hot-calls.bench'
+import { backupsBench } from './backups.bench'
 
 export interface Benchmark {
   name: string
@@ -34,5 +35,6 @@ export const benchmarks: Benchmark[] = [
   serverBench,
   channelsBench,
   hotCallsBench,
+  backupsBench,
   xlsxReadersBench
 ]

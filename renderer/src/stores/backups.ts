@@ -2,7 +2,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BackupInfo } from '@shared/schemas/backups'
+import type { JobProgress } from '@shared/schemas/jobs'
+import type { Result } from '@shared/result'
 import { useCall } from './call'
+import { followJob, startedJob } from './job-follow'
 import { saveBase64 } from '@/composables/download'
 
 interface AuditLine {
@@ -20,6 +23,34 @@ export const useBackupsStore = defineStore('backups', () => {
   const auditTotal = ref(0)
   const listing = useCall()
   const working = useCall()
+  /** The backup, restore or export running as a job, while it runs and after: its phase in words and steps done. */
+  const job = ref<JobProgress | null>(null)
+
+  /**
+   * Start a job and follow it to its end; a cancel is no failure to show (answers undefined).
+   * The server answers the window's other calls between the job's steps.
+   */
+  async function asJob<T>(kind: JobProgress['kind'], start: () => Promise<Result<{ jobId: string }>>): Promise<T | undefined> {
+    let cancelled = false
+    const r = await working.run(async (): Promise<Result<unknown>> => {
+      const started = await start()
+      if (!started.ok) return started
+      job.value = startedJob(started.data.jobId, kind)
+      const end = await followJob(started.data.jobId, job)
+      if (!end.ok && end.code === 'CANCELLED') {
+        cancelled = true
+        return { ok: true as const, data: null }
+      }
+      return end
+    })
+    return cancelled || r === null ? undefined : (r as T | undefined)
+  }
+
+  /** Stop the running backup, restore or export: it leaves no file, the shop as it was. */
+  async function cancel(): Promise<void> {
+    const j = job.value
+    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
+  }
 
   /** The backup list and the newest audit lines. */
   async function load(): Promise<void> {
@@ -37,25 +68,25 @@ export const useBackupsStore = defineStore('backups', () => {
 
   /** Make a backup now; answers it, or undefined when refused. */
   async function create(): Promise<BackupInfo | undefined> {
-    const b = await working.run(() => window.api.backups.create())
+    const b = await asJob<BackupInfo>('backups.create', () => window.api.backups.createStart({}))
     await load()
     return b
   }
 
   /** Put a backup back; the state it replaces is kept as a backup of its own. */
   async function restore(name: string): Promise<boolean> {
-    const r = await working.run(() => window.api.backups.restore({ name }))
+    const r = await asJob<unknown>('backups.restore', () => window.api.backups.restoreStart({ name }))
     await load()
     return r !== undefined
   }
 
   /** Download everything as one zip of CSV files. */
   async function exportAll(fileName: string): Promise<boolean> {
-    const r = await working.run(() => window.api.backups.exportAll({}))
+    const r = await asJob<{ dataBase64: string | null }>('backups.exportAll', () => window.api.backups.exportAllStart({}))
     if (r?.dataBase64) saveBase64(r.dataBase64, fileName, 'application/zip')
     await load()
     return r !== undefined
   }
 
-  return { folder, backups, audit, auditTotal, listing, working, load, create, restore, exportAll }
+  return { folder, backups, audit, auditTotal, listing, working, job, load, create, restore, exportAll, cancel }
 })
