@@ -10,7 +10,7 @@
  */
 import type { Db } from '../../db/driver'
 import type { BackupJobKind } from '../../../shared/schemas/jobs'
-import { DomainError } from '../../../shared/result'
+import { refuse } from '../../../shared/errors/refuse'
 import type { StepControl } from '../backups/step-control'
 import { jobError, type JobRegistry, type JobReporter, type ResultOf } from './job-registry'
 
@@ -28,7 +28,7 @@ export interface BackupJobPlace {
 
 const turn = () => new Promise<void>((r) => setImmediate(r))
 
-const cancelledError = () => new DomainError('CANCELLED', '已取消 (cancelled)')
+const cancelledError = () => refuse('backupJobCancelled')
 
 /** The job's control: report, turn, and throw once cancelled. */
 function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace): StepControl {
