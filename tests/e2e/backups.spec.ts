@@ -46,3 +46,28 @@ test('backs up, restores a backup over a later import, and shows both in the aud
   await expect(audit.locator('tbody tr td:nth-child(3)')).toHaveText(['恢复备份', '导入', '备份', '导入'])
   await screenshot(page, 'backups-audit')
 })
+
+test('a backup shows its progress with 取消 while it runs, then lists the backup', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '40'])
+  await page.goto(`${app.url}#/settings`)
+  const card = page.getByTestId('settings-backups')
+  await expect(card.getByTestId('backup-row')).toHaveCount(0)
+  // hold the job's progress answers, so the bar stays on screen (a 40-customer backup ends in
+  // milliseconds, before any cancel could reach it: cancelling is tested in backup-jobs.test.ts)
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/jobs.progress', async (route) => {
+    await held
+    await route.continue()
+  })
+  await card.getByTestId('backup-now').click()
+  const bar = card.getByTestId('backups-busy')
+  await expect(bar).toBeVisible()
+  await expect(bar.getByRole('button', { name: '取消' })).toBeVisible()
+  await expect(card.getByTestId('export-all')).toBeDisabled()
+  await screenshot(page, 'backups-progress')
+  release()
+  await expect(bar).toBeHidden()
+  await expect(page.getByText('备份完成')).toBeVisible()
+  await expect(card.getByTestId('backup-row')).toHaveCount(1)
+})
