@@ -10,10 +10,11 @@ import { masterFiles } from './003-master-files'
 import { customerRegions } from './004-customer-regions'
 import { childrenByCustomer } from './005-children-by-customer'
 import { ordersByTime } from './006-orders-by-time'
+import { customerReferences } from './007-customer-references'
 
 export interface Migration {
   name: string
   up(db: Db): void
 }
 
-export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions, childrenByCustomer, ordersByTime]
+export const migrations: Migration[] = [initialSchema, reconcileEarlyV1, masterFiles, customerRegions, childrenByCustomer, ordersByTime, customerReferences]

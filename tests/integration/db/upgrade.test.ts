@@ -149,6 +149,30 @@ describe('upgrading a version-1 shop', () => {
     db.close()
   })
 
+  it('finds what still refers to a customer through indexes, so deleting one reads no table whole (migration 007)', () => {
+    const db = openNodeDatabase(copyOfV1(), { now: () => '2026-12-01T09:00:00' })
+    const plan = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ id: recorded.customerId })
+        .map((r) => (r as { detail: string }).detail)
+        .join('; ')
+    // the lookups SQLite makes for each deleted customer (ON DELETE SET NULL / CASCADE / the merges' check)
+    expect(plan('SELECT 1 FROM customers WHERE merged_into = @id')).toContain('USING COVERING INDEX customers_merged_into')
+    expect(plan('SELECT 1 FROM campaign_members WHERE customer_id = @id')).toContain('USING COVERING INDEX campaign_members_customer')
+    expect(plan('SELECT 1 FROM printed_codes WHERE customer_id = @id')).toContain('USING COVERING INDEX printed_codes_customer')
+    expect(plan('SELECT 1 FROM batch_field_conflicts WHERE customer_id = @id')).toContain('USING COVERING INDEX batch_field_conflicts_customer')
+    // an import batch's undo asks whether anything refers to each customer it created (imports/batches.ts)
+    const referenced = plan(
+      'SELECT EXISTS (SELECT 1 FROM merges WHERE kept_id = @id OR merged_id = @id) OR EXISTS (SELECT 1 FROM customers WHERE referred_by = @id OR merged_into = @id)'
+    )
+    expect(referenced).toContain('SEARCH merges USING INDEX merges_kept')
+    expect(referenced).toContain('SEARCH merges USING INDEX merges_merged')
+    expect(referenced).toContain('SEARCH customers USING INDEX customers_merged_into')
+    expect(referenced).not.toMatch(/SCAN (merges|customers)\b/)
+    db.close()
+  })
+
   it('keeps a backup of the file as it was, at version 1, before migrating', () => {
     const file = copyOfV1()
     const before = new (loadDriver())(file, { readonly: true })

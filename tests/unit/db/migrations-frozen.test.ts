@@ -18,7 +18,8 @@ const frozen: Record<string, string> = {
   '003-master-files.ts': '6ac38a5470f0c163dccc45c292df90a9338f15104e6363c10bf642504ecfcf14',
   '004-customer-regions.ts': '78feee85c5640c970d9faf17f36bc16d53d3b3875c1c3d8c8d564c32e0cbb56f',
   '005-children-by-customer.ts': '9f69578d82537bdb81c62b40041a04f0c9bde0b1c9b597cde2cf7a4daed919d2',
-  '006-orders-by-time.ts': 'beeca03ffa9e96daf424bcc5f8125fca9f6f8e433368cc114ff1e0775154158a'
+  '006-orders-by-time.ts': 'beeca03ffa9e96daf424bcc5f8125fca9f6f8e433368cc114ff1e0775154158a',
+  '007-customer-references.ts': '55ca56d9771fea49fbba7e37ebb9a773185b967ff44638cd1b751273a0f4df2d'
 }
 
 // line endings are the checkout's business (Windows), not the migration's
