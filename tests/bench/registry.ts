@@ -14,6 +14,7 @@ import { topCustomersBench } from './top-customers.bench'
 import { channelsBench } from './channels.bench'
 import { hotCallsBench } from './hot-calls.bench'
 import { backupsBench } from './backups.bench'
+import { demoRemoveBench } from './demo-remove.bench'
 
 export interface Benchmark {
   name: string
@@ -23,6 +24,7 @@ export interface Benchmark {
 
 export const benchmarks: Benchmark[] = [
   demoBench,
+  demoRemoveBench,
   importBench,
   predictionsBench,
   countModelsBench,
