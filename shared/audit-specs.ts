@@ -76,6 +76,9 @@ const restoreJob: JobAuditSpec<{ name: string; safetyBackup: { name: string } }>
   jobDone: (o) => line('restore', `restored ${o.name}; previous state kept as ${o.safetyBackup.name}`)
 }
 const exportJob: JobAuditSpec<{ tables: number; rows: number }> = { jobDone: (o) => line('export', `full export: ${o.tables} tables, ${o.rows} rows`) }
+const demoRemoveJob: JobAuditSpec<{ batchesUndone: number[] }> = {
+  jobDone: (o) => line('undo-import', `demo shop removed: batches ${o.batchesUndone.join(', ')} undone`)
+}
 const importAllJob: JobAuditSpec<{ tables: number; rows: number }> = { jobDone: (o) => line('import-all', `full import: ${o.tables} tables, ${o.rows} rows`) }
 
 /** Which settings changed: numbers and switches with their new value, text settings by name only. */
@@ -157,6 +160,7 @@ export const auditSpecs: AuditSpecs = {
 
   'demo.load': { line: (_i, o) => line('import', `demo shop loaded as batches ${o.batches.join(', ')}: ${o.customers} customers, ${o.lines} lines`) },
   'demo.remove': { line: (_i, o) => line('undo-import', `demo shop removed: batches ${o.batchesUndone.join(', ')} undone`) },
+  'demo.removeStart': demoRemoveJob,
   'demo.status': 'reads',
   // the sample files' bytes only: the renderer saves them where staff choose, the shop is not touched
   'demo.files': 'reads',

@@ -54,6 +54,8 @@ export const demoChannels = {
   'demo.load': { input: DemoInput, output: DemoResult },
   /** Undo exactly the demo's batches (after a backup); the shop is empty again. */
   'demo.remove': { input: z.object({}).strict(), output: DemoRemoveResult },
+  /** The same removal as a job (jobs.progress follows it, jobs.cancel stops it between batches): answers its id at once. */
+  'demo.removeStart': { input: z.object({}).strict(), output: z.object({ jobId: z.string() }) },
   /** Whether the demo shop is loaded, and as which batches. */
   'demo.status': { input: z.object({}).strict(), output: DemoStatus },
   /** The demo's export files as bytes, to save as samples for the import page (「保存示例文件」); imports nothing. */

@@ -9,6 +9,7 @@ import { errorCodes } from '../result'
 import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
 import { SegmentsOverview } from './segments'
 import { BackupInfo, ExportAllResult, ImportAllResult, RestoreResult } from './backups'
+import { DemoRemoveResult } from './demo'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -73,6 +74,10 @@ export const BackupExportJobProgress = jobProgress('backups.exportAll', z.never(
 export const BackupImportJobProgress = jobProgress('backups.importAll', z.never(), ImportAllResult)
 export type BackupJobKind = 'backups.create' | 'backups.restore' | 'backups.exportAll' | 'backups.importAll'
 
+/** Removing the demo shop as a job: a backup, then one imported batch undone a step; the result exactly as demo.remove answers. */
+export const DemoRemoveJobProgress = jobProgress('demo.remove', z.never(), DemoRemoveResult)
+export type DemoRemoveJobProgress = z.infer<typeof DemoRemoveJobProgress>
+
 export const JobProgress = z.discriminatedUnion('kind', [
   FitJobProgress,
   TopJobProgress,
@@ -80,7 +85,8 @@ export const JobProgress = z.discriminatedUnion('kind', [
   BackupCreateJobProgress,
   BackupRestoreJobProgress,
   BackupExportJobProgress,
-  BackupImportJobProgress
+  BackupImportJobProgress,
+  DemoRemoveJobProgress
 ])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']

@@ -169,6 +169,8 @@ export const census: Record<Channel, CensusCall> = {
 
   'demo.load': { input: () => ({ customers: 800 }) },
   'demo.remove': { input: () => ({}), phase: 'last' },
+  // started and cancelled before demo.remove, which then finishes what it began
+  'demo.removeStart': { input: () => ({}), job: true, phase: 'last' },
   'demo.status': { input: () => ({}) },
   'demo.files': { input: () => ({}) },
 
@@ -390,6 +392,7 @@ export function channelsOf(phase: Phase): Channel[] {
     'lock.lock',
     'lock.unlock',
     'lock.clear',
+    'demo.removeStart',
     'demo.remove'
   ]
   const missing = all.filter((c) => !order.includes(c))

@@ -3,7 +3,10 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { Overview } from '@shared/schemas/stats'
 import type { DemoResult, DemoStatus } from '@shared/schemas/demo'
+import type { DemoRemoveJobProgress } from '@shared/schemas/jobs'
+import type { Result } from '@shared/result'
 import { useCall } from './call'
+import { followJob, startedJob } from './job-follow'
 import { useBackupsStore } from './backups'
 
 export const useOverviewStore = defineStore('overview', () => {
@@ -11,6 +14,8 @@ export const useOverviewStore = defineStore('overview', () => {
   const loading = useCall()
   const demo = useCall()
   const demoStatus = ref<DemoStatus | null>(null)
+  /** The removal running as a job, while it runs: its phase in words and batches done. */
+  const removal = ref<DemoRemoveJobProgress | null>(null)
 
   /** A shop with no customers and no sales yet: the page shows what to do first. */
   const isEmpty = computed(() => overview.value !== null && overview.value.customers === 0 && overview.value.orders === 0)
@@ -32,14 +37,34 @@ export const useOverviewStore = defineStore('overview', () => {
   }
 
   /**
-   * Undo exactly the demo's import batches; the shop is empty again. The handler backs up first,
-   * so the settings page's backup list (and audit trail) is reloaded to show that backup.
+   * Undo exactly the demo's import batches, as a job (a backup first, then one batch a step); the
+   * shop is empty again. A cancel stops it between batches: what is left of the demo stays named,
+   * so the figures and the banner are reloaded either way, and so is the settings page's backup
+   * list (and audit trail), to show the backup taken first.
    */
   async function removeDemo(): Promise<boolean> {
-    const result = await demo.run(() => window.api.demo.remove({}))
-    if (result) await Promise.all([load(), useBackupsStore().load()])
-    return result !== undefined
+    let cancelled = false
+    const result = await demo.run(async (): Promise<Result<unknown>> => {
+      const started = await window.api.demo.removeStart({})
+      if (!started.ok) return started
+      removal.value = startedJob<DemoRemoveJobProgress>(started.data.jobId, 'demo.remove')
+      const end = await followJob(started.data.jobId, removal)
+      if (!end.ok && end.code === 'CANCELLED') {
+        cancelled = true
+        return { ok: true as const, data: null }
+      }
+      return end
+    })
+    removal.value = null
+    if (result !== undefined) await Promise.all([load(), useBackupsStore().load()])
+    return result !== undefined && !cancelled
   }
 
-  return { overview, isEmpty, loading, demo, demoStatus, load, loadDemo, removeDemo }
+  /** Stop the running removal between batches. */
+  async function cancelRemoval(): Promise<void> {
+    const j = removal.value
+    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
+  }
+
+  return { overview, isEmpty, loading, demo, demoStatus, removal, load, loadDemo, removeDemo, cancelRemoval }
 })

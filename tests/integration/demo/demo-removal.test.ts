@@ -10,6 +10,12 @@ import { demoRemovalSteps, removeDemoShop } from '../../../electron/services/dem
 import { readDemoRecord } from '../../../electron/services/demo/demo-record'
 import { JOURNEY_FILES, copyOfJourneyShop, importFiles, importedDemoShop, journeyPeople } from '../../helpers/imported-shops'
 import { journeyFile } from '../journey/journey-files'
+import { JobRegistry } from '../../../electron/services/jobs/job-registry'
+import { startDemoRemoveJob } from '../../../electron/services/jobs/demo-remove-job'
+import { listBackups } from '../../../electron/services/backups/online-backup'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /** The shop's figures, by person (a customer is named by their identities, ids differ between files). */
 function figures(db: Db) {
@@ -80,6 +86,69 @@ describe('removing the demo from a shop that imported its own files after it', (
     const rest = removeDemoShop(db, '2026-11-24T09:05:00')
     expect(rest.batchesUndone).toEqual([...demoBatches].reverse().slice(1))
     expect(figures(db)).toEqual(alone)
+    db.close()
+  })
+
+  it('runs as a job: a backup, then a batch a step with its file in words, ending with the call’s own answer', async () => {
+    const alone = await journeyAlone()
+    const { db, demoBatches } = await demoThenJourney()
+    const folder = mkdtempSync(join(tmpdir(), 'evergreen-demo-job-'))
+    const jobs = new JobRegistry()
+    const seen: { done: number; total: number; zh: string | undefined }[] = []
+    let audited: unknown = null
+    const { jobId } = startDemoRemoveJob(jobs, {
+      db,
+      backupFolder: folder,
+      undoneAt: '2026-11-24T09:00:00',
+      onDone: (r) => (audited = r),
+      between: async () => {
+        const p = jobs.progress(jobId)
+        seen.push({ done: p.done, total: p.total, zh: p.phase?.zh })
+      }
+    })
+    // answered before any of the work: nothing is undone yet
+    expect(db.prepare('SELECT count(*) FROM import_batches WHERE undone_at IS NOT NULL').pluck().get()).toBe(0)
+    const end = await jobs.wait(jobId)
+    expect(end.state).toBe('done')
+    const result = { batchesUndone: [...demoBatches].reverse(), customers: journeyPeople(), orders: alone.orders }
+    expect(end.result).toEqual(result)
+    expect(audited).toEqual(result)
+    expect(seen.map((s) => [s.done, s.total])).toEqual(demoBatches.map((_, i) => [i + 1, demoBatches.length]))
+    expect(seen[0].zh).toBe(`已移除示例文件「会员资料.xlsx」（第 1/${demoBatches.length} 批）`)
+    expect(listBackups(folder).map((b) => b.reason)).toEqual(['before-undo'])
+    expect(figures(db)).toEqual(alone)
+    db.close()
+  })
+
+  it('stops between batches when cancelled, leaving the rest named, and removing again finishes', async () => {
+    const alone = await journeyAlone()
+    const { db, demoBatches } = await demoThenJourney()
+    const jobs = new JobRegistry()
+    const { jobId } = startDemoRemoveJob(jobs, {
+      db,
+      backupFolder: null,
+      undoneAt: '2026-11-24T09:00:00',
+      between: async (step) => {
+        if (step.step === 1) jobs.cancel(jobId)
+      }
+    })
+    const end = await jobs.wait(jobId)
+    expect(end.state).toBe('cancelled')
+    expect(end.result).toBeNull()
+    expect(db.prepare('SELECT id FROM import_batches WHERE undone_at IS NOT NULL').pluck().all()).toEqual([demoBatches.at(-1)])
+    expect(readDemoRecord(db)!.batches).toEqual(demoBatches)
+    const rest = removeDemoShop(db, '2026-11-24T09:05:00')
+    expect(rest.batchesUndone).toEqual([...demoBatches].reverse().slice(1))
+    expect(figures(db)).toEqual(alone)
+    db.close()
+  })
+
+  it('fails alone with its message when there is no demo to remove', async () => {
+    const db = openNodeDatabase(await copyOfJourneyShop())
+    const jobs = new JobRegistry()
+    const end = await jobs.wait(startDemoRemoveJob(jobs, { db, backupFolder: null, undoneAt: '2026-11-24T09:00:00' }).jobId)
+    expect(end.state).toBe('failed')
+    expect(end.error?.key).toBe('noDemoLoaded')
     db.close()
   })
 })

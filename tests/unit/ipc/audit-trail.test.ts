@@ -40,11 +40,12 @@ describe('the audit specs', () => {
       'printing.render',
       'demo.load',
       'demo.remove',
+      'demo.removeStart',
       'lock.set'
     ]) {
       expect(audited).toContain(c)
     }
-    expect(audited).toHaveLength(54)
+    expect(audited).toHaveLength(55)
   })
 })
 

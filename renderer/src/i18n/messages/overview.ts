@@ -31,7 +31,8 @@ export default {
       demoRemove: '移除示例数据',
       demoRemoveTitle: '移除示例母婴店？',
       demoRemoveConfirm: '将撤销示例店的全部导入批次，客户与订单清零。移除前会先自动备份。',
-      demoRemoved: '示例数据已移除，可以导入您自己的文件了。'
+      demoRemoved: '示例数据已移除，可以导入您自己的文件了。',
+      demoRemoving: '正在移除示例数据…'
     }
   },
   en: {
@@ -65,7 +66,8 @@ export default {
       demoRemove: 'Remove the demo data',
       demoRemoveTitle: 'Remove the demo shop?',
       demoRemoveConfirm: 'All of the demo’s import batches are undone and customers and orders go back to zero. A backup is made first.',
-      demoRemoved: 'The demo data is removed; you can import your own files now.'
+      demoRemoved: 'The demo data is removed; you can import your own files now.',
+      demoRemoving: 'Removing the demo data…'
     }
   }
 }
