@@ -1,8 +1,9 @@
 /**
  * segments.overview as a job: the recompute of every built-in scheme (about 1 s on 200,000
- * customers) runs in this process, one step per turn of the event loop — the snapshot build,
- * then each scheme, then each saved segment — so the window can show where it stands and
- * stop it between steps. The snapshot lives in this connection's temp tables, which a worker
+ * customers) runs in this process, one step per turn of the event loop — the snapshot build a
+ * range of 10,000 customers per step, then each scheme, then each saved segment — so the
+ * server answers other calls between steps, and the window can show where it stands (done of
+ * total customers built) and stop it between steps. The snapshot lives in this connection's temp tables, which a worker
  * with its own connection could not fill, hence no worker here.
  */
 import type { Db } from '../../db/driver'
@@ -41,6 +42,8 @@ export interface OverviewJobPlace {
   db: Db
   /** awaited after each step (tests hold or cancel the recompute here) */
   between?: StepRunnerOptions<OverviewStep>['between']
+  /** customers per step of the snapshot build (tests); SNAPSHOT_CHUNK by default */
+  chunk?: number
 }
 
 /** Start a recompute job; answers its id at once, before any of the work. */
@@ -48,8 +51,8 @@ export function startOverviewJob(jobs: JobRegistry, place: OverviewJobPlace, asO
   return jobs.start(
     'segments.overview',
     stepRunner(
-      () => schemeOverviewSteps(place.db, asOf, settings),
-      (step, report: OverviewReporter) => report.progress(step.step, step.steps, overviewPhase(step)),
+      () => schemeOverviewSteps(place.db, asOf, settings, true, { chunk: place.chunk }),
+      (step, report: OverviewReporter) => report.progress(step.done, step.total, overviewPhase(step)),
       { between: place.between }
     )
   )

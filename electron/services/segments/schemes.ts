@@ -6,7 +6,7 @@ import { lifecycleStage, lifecycleStages } from '../../../shared/domain/lifecycl
 import { ladderSteps } from '../../../shared/domain/ladder'
 import { memberTier, tierKeys } from '../../../shared/domain/tiers'
 import { classicSegments, cn8Classes } from '../../../shared/domain/rfm'
-import { ensureSnapshot, type SnapshotState } from './snapshot'
+import { snapshotSteps, type SnapshotState, type SnapshotStepOptions } from './snapshot'
 import { rfmOf, type RfmCuts } from './rfm-cuts'
 import { schemeSettings, type SchemeSettings } from './scheme-settings'
 import { listSegments, segmentRule } from './segment-repo'
@@ -42,10 +42,11 @@ export const SCHEME_NAMES = ['lifecycle', 'ladder', 'tiers', 'rfmClassic', 'rfmC
 export type SchemeName = (typeof SCHEME_NAMES)[number]
 
 /**
- * What a recompute is about to do next: build the snapshot, tally one scheme, or count one
- * saved segment; `step` of `steps` in all (the build, five schemes, each saved segment).
+ * What a recompute is about to do next: build a range of the snapshot, tally one scheme, or
+ * count one saved segment. `done` of `total` counts customers: those built into the snapshot
+ * while it is being built, all of them once it is (the tallies and counts read it whole).
  */
-export type OverviewStep = { step: number; steps: number } & (
+export type OverviewStep = { done: number; total: number } & (
   { kind: 'snapshot' } | { kind: 'scheme'; name: SchemeName; index: number; count: number } | { kind: 'custom'; name: string; index: number; count: number }
 )
 
@@ -77,24 +78,47 @@ function tallyScheme(snap: SnapshotState, s: SchemeSettings, name: SchemeName) {
 
 /**
  * Every built-in scheme's counts (and spend), plus each saved segment's count, step by step:
- * each yield says what the next turn does, and the return is the overview. The snapshot build
- * is one step (one run of SQL that cannot stop halfway), so a job cancelled between steps
- * never leaves a half-built snapshot behind.
+ * each yield says what the next turn does, and the return is the overview. The snapshot is
+ * built a range of customers per step (snapshotSteps: a small shop in one), into work tables
+ * renamed over the old snapshot by its last step, so a job cancelled between steps never
+ * leaves a half-built snapshot behind.
  */
-export function* schemeOverviewSteps(db: Db, asOf: string, settings: Settings, withCustom = true): Generator<OverviewStep, SegmentsOverview> {
+export function* schemeOverviewSteps(
+  db: Db,
+  asOf: string,
+  settings: Settings,
+  withCustom = true,
+  build: SnapshotStepOptions = {}
+): Generator<OverviewStep, SegmentsOverview> {
   const schemes = schemeSettings(settings)
   const saved = withCustom ? listSegments(db) : []
-  const steps = 1 + SCHEME_NAMES.length + saved.length
-  yield { kind: 'snapshot', step: 0, steps }
-  const snap = ensureSnapshot(db, asOf, schemes)
+  let total = -1
+  const building = snapshotSteps(db, asOf, schemes, build)
+  let snap: SnapshotState
+  try {
+    for (;;) {
+      const next = building.next()
+      if (next.done) {
+        snap = next.value
+        break
+      }
+      total = next.value.total
+      yield { kind: 'snapshot', ...next.value }
+    }
+  } finally {
+    // a recompute stopped here stops the build too, which drops its work tables
+    building.return(undefined as never)
+  }
+  // a snapshot already built had no steps: its customers are the count
+  if (total < 0) total = snap.orders.length
   const tallied = {} as Record<SchemeName, Bucket<string>>
   for (const [index, name] of SCHEME_NAMES.entries()) {
-    yield { kind: 'scheme', name, index, count: SCHEME_NAMES.length, step: 1 + index, steps }
+    yield { kind: 'scheme', name, index, count: SCHEME_NAMES.length, done: total, total }
     tallied[name] = tallyScheme(snap, schemes, name)
   }
   const custom: Record<string, number> = {}
   for (const [index, seg] of saved.entries()) {
-    yield { kind: 'custom', name: seg.name, index, count: saved.length, step: 1 + SCHEME_NAMES.length + index, steps }
+    yield { kind: 'custom', name: seg.name, index, count: saved.length, done: total, total }
     // the snapshot is rebuilt here only if the data changed between steps
     custom[seg.name] = countRule(db, segmentRule(seg), asOf, settings)
   }
@@ -117,7 +141,8 @@ export function* schemeOverviewSteps(db: Db, asOf: string, settings: Settings, w
 
 /** Every built-in scheme's counts (and spend), plus each saved segment's count, in one call (the CLI, the old channel). */
 export function schemeOverview(db: Db, asOf: string, settings: Settings, withCustom = true): SegmentsOverview {
-  const steps = schemeOverviewSteps(db, asOf, settings, withCustom)
+  // nothing can run between the steps of one call: the snapshot is built in one pass
+  const steps = schemeOverviewSteps(db, asOf, settings, withCustom, { chunk: Infinity })
   for (;;) {
     const next = steps.next()
     if (next.done) return next.value

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/driver'
 import type { CoreCriteria } from '../../../shared/domain/ladder'
+import { EVERY_CUSTOMER, type Within } from './snapshot-figures'
 
 /**
  * Only customers whose figures could qualify are looked at: the figures as of the date bound
@@ -13,9 +14,16 @@ import type { CoreCriteria } from '../../../shared/domain/ladder'
  * has all their history in it, so those figures decide at once (without a spend criterion,
  * which counts purchase orders only). The rest are checked on short ranges of the
  * orders_purchase and orders_customer indexes, each LIMIT stopping once enough are seen. At
- * least one purchase in the window is always asked.
+ * least one purchase in the window is always asked. A stepped build fills `core` from `base`
+ * one range of customers at a time (`within`).
  */
-export function fillCore(db: Db, c: CoreCriteria, params: { next: string; coreFrom: string }): void {
+export function fillCore(
+  db: Db,
+  c: CoreCriteria,
+  params: { next: string; coreFrom: string },
+  tables = { base: 'seg_base', core: 'seg_core' },
+  within: Within = EVERY_CUSTOMER
+): void {
   const windowSpend =
     c.minSpendFen > 0
       ? `AND (SELECT sum(o.total_fen) FROM orders o INDEXED BY orders_purchase
@@ -23,9 +31,9 @@ export function fillCore(db: Db, c: CoreCriteria, params: { next: string; coreFr
       : ''
   const wholeHistoryInWindow = c.minSpendFen > 0 ? '0' : 's.first_day >= @coreFrom AND s.orders = x.orders'
   db.prepare(
-    `INSERT INTO temp.seg_core (customer_id)
-     SELECT s.customer_id FROM temp.seg_base s JOIN customer_summaries x ON x.customer_id = s.customer_id
-     WHERE s.orders >= @coreOrders AND x.categories >= @coreCategories AND s.last_day >= @coreFrom
+    `INSERT INTO temp.${tables.core} (customer_id)
+     SELECT s.customer_id FROM temp.${tables.base} s JOIN customer_summaries x ON x.customer_id = s.customer_id
+     WHERE s.orders >= @coreOrders AND x.categories >= @coreCategories AND s.last_day >= @coreFrom${within('s.customer_id')}
        AND CASE WHEN ${wholeHistoryInWindow} THEN 1
            ELSE (SELECT count(*) FROM (
                    SELECT 1 FROM orders o INDEXED BY orders_purchase

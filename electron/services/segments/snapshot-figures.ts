@@ -13,6 +13,14 @@ import { PURCHASE_COUNTS, PURCHASE_SPAN, PURCHASE_TOTALS } from '../ledger/summa
 export type FiguresSource = 'summaries' | 'subtract' | 'aggregate'
 
 /**
+ * The customers a build works on: every one (`''`), or one range of ids in a stepped build
+ * (parameters @lo and @hi), as a condition to AND onto a query's WHERE for an id column.
+ */
+export type Within = (column: string) => string
+export const EVERY_CUSTOMER: Within = () => ''
+export const ID_RANGE: Within = (column) => ` AND ${column} >= @lo AND ${column} < @hi`
+
+/**
  * The cheapest exact source for a date. Subtracting reads the orders after the date from the
  * orders_purchase index alone, plus one look-up per customer who bought both before and after
  * it; on the demo shop it costs what grouping the orders before the date costs when the two
@@ -64,20 +72,20 @@ const plain = (joins: string): FiguresQuery => ({
  * the date: only two custom-rule fields read them, and working them out for every recompute
  * cost 100 ms of its 1.1 s. fillPurchaseDetail works them out when a rule asks.
  */
-export function figuresQuery(db: Db, source: FiguresSource, params: { next: string }): FiguresQuery {
+export function figuresQuery(db: Db, source: FiguresSource, params: { next: string }, within: Within = EVERY_CUSTOMER, scratch = 'seg_rewound'): FiguresQuery {
   switch (source) {
     case 'summaries':
       return plain('LEFT JOIN customer_summaries x ON x.customer_id = c.id')
     case 'aggregate':
       return plain(`LEFT JOIN (
         SELECT customer_id, ${PURCHASE_COUNTS}, ${PURCHASE_SPAN}
-        FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL GROUP BY customer_id
+        FROM orders WHERE ordered_at < @next AND customer_id IS NOT NULL${within('customer_id')} GROUP BY customer_id
       ) x ON x.customer_id = c.id`)
     case 'subtract': {
-      fillRewound(db, params)
+      fillRewound(db, params, within, scratch)
       const rewound = (column: string) => `CASE WHEN a.customer_id IS NULL THEN x.${column} ELSE a.${column} END`
       return {
-        joins: 'LEFT JOIN customer_summaries x ON x.customer_id = c.id LEFT JOIN temp.seg_rewound a ON a.customer_id = c.id',
+        joins: `LEFT JOIN customer_summaries x ON x.customer_id = c.id LEFT JOIN temp.${scratch} a ON a.customer_id = c.id`,
         orders: rewound('orders'),
         purchaseDays: rewound('purchase_days'),
         spend: rewound('spend_fen'),
@@ -96,9 +104,9 @@ export function figuresQuery(db: Db, source: FiguresSource, params: { next: stri
  * channels and the last purchase stand while nothing was bought after it (returns only), and
  * otherwise the last purchase is looked up and the other two are left NULL.
  */
-function fillRewound(db: Db, params: { next: string }): void {
-  db.exec(`DROP TABLE IF EXISTS temp.seg_rewound;
-    CREATE TEMP TABLE seg_rewound (
+function fillRewound(db: Db, params: { next: string }, within: Within, scratch: string): void {
+  db.exec(`DROP TABLE IF EXISTS temp.${scratch};
+    CREATE TEMP TABLE ${scratch} (
       customer_id    INTEGER PRIMARY KEY,
       orders         INTEGER NOT NULL,
       spend_fen      INTEGER NOT NULL,
@@ -108,7 +116,7 @@ function fillRewound(db: Db, params: { next: string }): void {
       channels       INTEGER
     );`)
   db.prepare(
-    `INSERT INTO seg_rewound (customer_id, orders, spend_fen, purchase_days, first_purchase, last_purchase, channels)
+    `INSERT INTO ${scratch} (customer_id, orders, spend_fen, purchase_days, first_purchase, last_purchase, channels)
      SELECT g.customer_id, x.orders - g.orders, x.spend_fen - g.spend_fen,
             CASE WHEN g.orders = 0 THEN x.purchase_days END,
             CASE WHEN x.orders > g.orders THEN x.first_purchase END,
@@ -119,7 +127,7 @@ function fillRewound(db: Db, params: { next: string }): void {
             CASE WHEN g.orders = 0 THEN x.channels END
      FROM (
        SELECT customer_id, ${PURCHASE_TOTALS}
-       FROM orders WHERE ordered_at >= @next AND customer_id IS NOT NULL GROUP BY customer_id
+       FROM orders WHERE ordered_at >= @next AND customer_id IS NOT NULL${within('customer_id')} GROUP BY customer_id
      ) g JOIN customer_summaries x ON x.customer_id = g.customer_id`
   ).run(params)
 }
@@ -143,6 +151,6 @@ export function fillPurchaseDetail(db: Db, table: string, params: { next: string
 }
 
 /** Drop what figuresQuery filled once the snapshot has read it. */
-export function dropFiguresScratch(db: Db): void {
-  db.exec('DROP TABLE IF EXISTS temp.seg_rewound')
+export function dropFiguresScratch(db: Db, scratch = 'seg_rewound'): void {
+  db.exec(`DROP TABLE IF EXISTS temp.${scratch}`)
 }

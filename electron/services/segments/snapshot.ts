@@ -13,7 +13,17 @@ import { readNumberList } from './number-list'
 import { fillCore } from './snapshot-core'
 import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
-import { dropFiguresScratch, figuresQuery, figuresSource, fillPurchaseDetail, type FiguresSource } from './snapshot-figures'
+import {
+  dropFiguresScratch,
+  EVERY_CUSTOMER,
+  figuresQuery,
+  figuresSource,
+  fillPurchaseDetail,
+  ID_RANGE,
+  type FiguresSource,
+  type Within
+} from './snapshot-figures'
+import { refuse } from '../../../shared/errors/refuse'
 import { knownBefore, LIVE_CUSTOMER } from '../stats/stats-service'
 
 /**
@@ -64,6 +74,132 @@ export function rebuildSnapshot(db: Db, asOf: string, settings: SchemeSettings, 
   return state
 }
 
+/** Customers per step of a stepped build: at 200,000 customers a step costs about what 10,000 do in the one-pass build. */
+export const SNAPSHOT_CHUNK = 10_000
+
+/** Writes between steps that start a stepped build again; after these the build finishes in one pass. */
+export const SNAPSHOT_RESTARTS = 2
+
+/** Where a stepped build stands before its next step: customers (live ones, by id) already built of all. */
+export interface SnapshotStep {
+  done: number
+  total: number
+}
+
+export interface SnapshotStepOptions {
+  /** customers per step (tests make small steps on a small shop); the default SNAPSHOT_CHUNK */
+  chunk?: number
+  /** the figures source (tests compare them); the cheapest by default */
+  source?: FiguresSource
+}
+
+/** The stepped build now running on each connection: only it may use the work tables. */
+const running = new WeakMap<Db, object>()
+
+/**
+ * Make sure temp.seg_snap holds the snapshot for this date and settings, one range of
+ * customers per step: each `yield` says how many are built before the next step runs, the
+ * return is the snapshot. The ranges fill work tables (seg_next_*) beside the snapshot the
+ * other calls go on reading, and the last step renames them over it, so a build stopped
+ * between steps (the generator's return) leaves the old snapshot whole and its work tables
+ * dropped. A shop of at most `chunk` customers is built in one step, by the one-pass build.
+ *
+ * - A write between steps (this connection's changes or another's data_version, measured after
+ *   each step of the build's own) makes the ranges built so far stale: the build starts again,
+ *   unless the snapshot now cached is this one on the data as it stands (another call built it
+ *   in the meantime); after SNAPSHOT_RESTARTS restarts it finishes in one pass, so writes
+ *   that keep coming cannot hold it off.
+ * - A newer stepped build on the same connection takes the work tables over; the older one
+ *   stops at its next step with snapshotSuperseded (a cancel), so it never renames stale
+ *   tables over the newer one's snapshot.
+ */
+export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, options: SnapshotStepOptions = {}): Generator<SnapshotStep, SnapshotState> {
+  const cached = built.get(db)
+  if (cached?.key === cacheKey(db, asOf, settings)) return cached.state
+  const chunk = options.chunk ?? SNAPSHOT_CHUNK
+  const token = {}
+  running.set(db, token)
+  dropWork(db)
+  let seen = ''
+  /** before each step: still this connection's build, and nothing written since its last step */
+  const unchanged = () => {
+    if (running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
+    return dataVersion(db) === seen
+  }
+  const adoptable = () => built.get(db)?.key === cacheKey(db, asOf, settings)
+  try {
+    for (let restarts = 0; ; restarts++) {
+      const ranges = customerRanges(db, chunk)
+      const total = ranges.reduce((n, r) => n + r.customers, 0)
+      if (ranges.length === 1 || restarts === SNAPSHOT_RESTARTS) {
+        dropWork(db)
+        yield { done: 0, total }
+        unchanged()
+        return rebuildSnapshot(db, asOf, settings, options.source)
+      }
+      const source = options.source ?? figuresSource(db, asOf)
+      const params = buildParams(asOf, settings)
+      createTables(db, NEXT)
+      const parts: Facts[] = []
+      let detailPending = false
+      let done = 0
+      seen = dataVersion(db)
+      let stale = false
+      for (const range of ranges) {
+        yield { done, total }
+        if (!unchanged()) {
+          stale = true
+          break
+        }
+        const at = { ...params, lo: range.lo, hi: range.hi }
+        detailPending = fillFigures(db, NEXT, settings, source, at, ID_RANGE).detailPending || detailPending
+        parts.push(readFacts(db, NEXT, ID_RANGE, at))
+        done += range.customers
+        seen = dataVersion(db)
+      }
+      if (!stale) {
+        yield { done, total }
+        if (unchanged()) {
+          const state = finish(db, NEXT, asOf, settings, parts, detailPending)
+          built.set(db, { key: cacheKey(db, asOf, settings), state })
+          return state
+        }
+      }
+      if (adoptable()) return (built.get(db) as { state: SnapshotState }).state
+    }
+  } finally {
+    // stopped, failed or finished: the work tables go, unless a newer build has them now
+    if (running.get(db) === token) {
+      running.delete(db)
+      dropWork(db)
+    }
+  }
+}
+
+/** Drop a stepped build's work tables (the last step has renamed them away). */
+function dropWork(db: Db): void {
+  db.exec(
+    Object.values(NEXT)
+      .map((table) => `DROP TABLE IF EXISTS temp.${table};`)
+      .join('\n')
+  )
+}
+
+/** The live customers' ids cut into ranges of `chunk` (lo inclusive, hi exclusive; the ends open), with how many each holds. */
+function customerRanges(db: Db, chunk: number): { lo: number; hi: number; customers: number }[] {
+  const total = db.prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER}`).pluck().get() as number
+  if (total <= chunk) return [{ lo: Number.MIN_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER, customers: total }]
+  const starts = db
+    .prepare(
+      `SELECT id FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM customers c WHERE ${LIVE_CUSTOMER})
+       WHERE n > 1 AND (n - 1) % @chunk = 0 ORDER BY id`
+    )
+    .pluck()
+    .all({ chunk }) as number[]
+  const bounds = [Number.MIN_SAFE_INTEGER, ...starts, Number.MAX_SAFE_INTEGER]
+  return starts.concat(0).map((_, i) => ({ lo: bounds[i], hi: bounds[i + 1], customers: i < starts.length ? chunk : total - chunk * starts.length }))
+}
+
 const cacheKey = (db: Db, asOf: string, settings: SchemeSettings) => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
 
 /**
@@ -93,13 +229,37 @@ function dataVersion(db: Db): string {
   return `${changes}:${other}`
 }
 
+/** The temp tables one build fills: the live snapshot's, or a stepped build's work tables beside them. */
+interface Tables {
+  base: string
+  core: string
+  advocates: string
+  /** figuresQuery's scratch when subtracting */
+  rewound: string
+}
+const LIVE: Tables = { base: 'seg_base', core: 'seg_core', advocates: 'seg_advocates', rewound: 'seg_rewound' }
+/** A stepped build's work tables, renamed over the live ones by its last step. */
+const NEXT: Tables = { base: 'seg_next_base', core: 'seg_next_core', advocates: 'seg_next_advocates', rewound: 'seg_next_rewound' }
+
+type BuildParams = { asOf: string; next: string; coreFrom: string }
+
+const buildParams = (asOf: string, s: SchemeSettings): BuildParams => ({ asOf, next: addDays(asOf, 1), coreFrom: addDays(asOf, 1 - s.core.windowDays) })
+
+/** The one-pass build: every customer in one run of each query, into the live tables. */
 function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresSource): SnapshotState {
-  const params = { asOf, next: addDays(asOf, 1), coreFrom: addDays(asOf, 1 - s.core.windowDays) }
-  db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
-    DROP TABLE IF EXISTS temp.seg_base;
-    DROP TABLE IF EXISTS temp.seg_core;
-    DROP TABLE IF EXISTS temp.seg_advocates;
-    CREATE TEMP TABLE seg_base (
+  const params = buildParams(asOf, s)
+  createTables(db, LIVE)
+  const { detailPending } = fillFigures(db, LIVE, s, source, params, EVERY_CUSTOMER)
+  return finish(db, LIVE, asOf, s, [readFacts(db, LIVE, EVERY_CUSTOMER, params)], detailPending)
+}
+
+function createTables(db: Db, t: Tables): void {
+  // the live view goes with the live tables; a stepped build leaves it readable until its last step
+  db.exec(`${t === LIVE ? 'DROP VIEW IF EXISTS temp.seg_snap;' : ''}
+    DROP TABLE IF EXISTS temp.${t.base};
+    DROP TABLE IF EXISTS temp.${t.core};
+    DROP TABLE IF EXISTS temp.${t.advocates};
+    CREATE TEMP TABLE ${t.base} (
       customer_id   INTEGER PRIMARY KEY,
       orders        INTEGER NOT NULL,
       purchase_days INTEGER,           -- NULL: not worked out yet (see ensurePurchaseDetail)
@@ -110,10 +270,17 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
       channels      INTEGER,           -- NULL: not worked out yet
       targeted      INTEGER NOT NULL  -- courted (customers.targeted or any tag); worked out only without a purchase, where the ladder asks
     );
-    CREATE TEMP TABLE seg_core (customer_id INTEGER PRIMARY KEY);
-    CREATE TEMP TABLE seg_advocates (customer_id INTEGER PRIMARY KEY);`)
+    CREATE TEMP TABLE ${t.core} (customer_id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE ${t.advocates} (customer_id INTEGER PRIMARY KEY);`)
+}
 
-  const f = figuresQuery(db, source, params)
+/**
+ * The figures, core and advocate rows of the customers `within` covers (all of them, or one
+ * range of ids with @lo and @hi): an advocate is filed under the referrer's own id, so a range
+ * holds every row its customers' ladder steps read.
+ */
+function fillFigures(db: Db, t: Tables, s: SchemeSettings, source: FiguresSource, params: BuildParams, within: Within): { detailPending: boolean } {
+  const f = figuresQuery(db, source, params, within, t.rewound)
   db.prepare(
     `WITH fig AS (
        SELECT c.id AS customer_id, c.targeted,
@@ -123,60 +290,90 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
               CASE WHEN ${f.orders} > 0 THEN substr(${f.firstPurchase}, 1, 10) END AS first_day,
               CASE WHEN ${f.orders} > 0 THEN substr(${f.lastPurchase}, 1, 10) END AS last_day
        FROM customers c ${f.joins}
-       WHERE ${SNAPSHOT_MEMBER}
+       WHERE ${SNAPSHOT_MEMBER}${within('c.id')}
      )
-     INSERT INTO seg_base (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, channels, targeted)
+     INSERT INTO ${t.base} (customer_id, orders, purchase_days, spend_fen, first_day, last_day, days_last, channels, targeted)
      SELECT customer_id, orders, purchase_days, spend_fen, first_day, last_day,
             CAST(julianday(@asOf) - julianday(last_day) AS INTEGER), channels,
             CASE WHEN orders > 0 THEN 0
                  ELSE targeted = 1 OR EXISTS (SELECT 1 FROM customer_tags g WHERE g.customer_id = fig.customer_id) END
      FROM fig`
   ).run(params)
-  dropFiguresScratch(db)
+  dropFiguresScratch(db, t.rewound)
 
-  fillCore(db, s.core, params)
+  fillCore(db, s.core, params, t, within)
 
   // advocates: referred someone who bought by the as-of date
   db.prepare(
-    `INSERT INTO seg_advocates (customer_id)
+    `INSERT INTO ${t.advocates} (customer_id)
      SELECT DISTINCT r.referred_by FROM customers r
-     WHERE r.referred_by IS NOT NULL
+     WHERE r.referred_by IS NOT NULL${within('r.referred_by')}
        AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = r.id AND o.is_purchase = 1 AND o.ordered_at < @next)`
   ).run(params)
-
-  const state: SnapshotState = { ...readFacts(db), detailPending: f.detailPending }
-  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rarelyReadSql(asOf)}, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
-  return state
+  return { detailPending: f.detailPending }
 }
 
+/** What readFacts keeps of the rows of one range. */
+type Facts = Pick<SnapshotState, 'days' | 'orders' | 'spend' | 'ladder'>
+
 /**
- * Read every row's facts in one go, decide each ladder step by the rule in shared/domain and
- * find the RFM cuts over the buyers.
+ * The facts of the rows `within` covers, read in one go, each ladder step decided by the rule
+ * in shared/domain.
  */
-function readFacts(db: Db): Omit<SnapshotState, 'detailPending'> {
-  const flat = readNumberList(db, ['customer_id', `coalesce(days_last, 'null')`, 'orders', 'spend_fen', 'targeted'], SNAPSHOT_BASE)
-  const core = new Set(readNumberList(db, ['customer_id'], 'temp.seg_core'))
-  const advocates = new Set(readNumberList(db, ['customer_id'], 'temp.seg_advocates'))
+function readFacts(db: Db, t: Tables, within: Within, params: Record<string, unknown>): Facts {
+  const rows = (table: string) => `temp.${table} WHERE 1${within('customer_id')}`
+  const flat = readNumberList(db, ['customer_id', `coalesce(days_last, 'null')`, 'orders', 'spend_fen', 'targeted'], rows(t.base), params)
+  const core = new Set(readNumberList(db, ['customer_id'], rows(t.core), params))
+  const advocates = new Set(readNumberList(db, ['customer_id'], rows(t.advocates), params))
   const n = flat.length / 5
   const days = new Float64Array(n)
   const orders = new Float64Array(n)
   const spend = new Float64Array(n)
   const ladder = new Uint8Array(n)
-  let buyers = 0
   for (let i = 0, k = 0; i < n; i++, k += 5) {
     const id = flat[k]
     days[i] = flat[k + 1] ?? NaN
     orders[i] = flat[k + 2] as number
     spend[i] = flat[k + 3] as number
-    if (orders[i] > 0) buyers++
     ladder[i] = ladderSteps.indexOf(ladderStep({ orders: orders[i], targeted: flat[k + 4] === 1, meetsCore: core.has(id), referredBuyer: advocates.has(id) }))
   }
+  return { days, orders, spend, ladder }
+}
+
+/**
+ * The last of a build: the facts of every range end to end, the RFM cuts over the buyers, the
+ * work tables (if any) renamed over the live ones, and the view over them.
+ */
+function finish(db: Db, t: Tables, asOf: string, s: SchemeSettings, parts: Facts[], detailPending: boolean): SnapshotState {
+  const n = parts.reduce((sum, p) => sum + p.orders.length, 0)
+  const all: Facts = { days: new Float64Array(n), orders: new Float64Array(n), spend: new Float64Array(n), ladder: new Uint8Array(n) }
+  let at = 0
+  for (const p of parts) {
+    all.days.set(p.days, at)
+    all.orders.set(p.orders, at)
+    all.spend.set(p.spend, at)
+    all.ladder.set(p.ladder, at)
+    at += p.orders.length
+  }
+  let buyers = 0
+  for (let i = 0; i < n; i++) if (all.orders[i] > 0) buyers++
   const pick = (xs: Float64Array) => {
     const out = new Float64Array(buyers)
-    for (let i = 0, j = 0; i < n; i++) if (orders[i] > 0) out[j++] = xs[i]
+    for (let i = 0, j = 0; i < n; i++) if (all.orders[i] > 0) out[j++] = xs[i]
     return out
   }
-  return { cuts: rfmCuts({ days: pick(days), orders: pick(orders), spend: pick(spend) }), days, orders, spend, ladder }
+  const state: SnapshotState = { cuts: rfmCuts({ days: pick(all.days), orders: pick(all.orders), spend: pick(all.spend) }), ...all, detailPending }
+  if (t !== LIVE) {
+    db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
+      DROP TABLE IF EXISTS temp.${LIVE.base};
+      DROP TABLE IF EXISTS temp.${LIVE.core};
+      DROP TABLE IF EXISTS temp.${LIVE.advocates};
+      ALTER TABLE temp.${t.base} RENAME TO ${LIVE.base};
+      ALTER TABLE temp.${t.core} RENAME TO ${LIVE.core};
+      ALTER TABLE temp.${t.advocates} RENAME TO ${LIVE.advocates};`)
+  }
+  db.exec(`CREATE TEMP VIEW seg_snap AS SELECT *, ${rarelyReadSql(asOf)}, ${stagesSql(s)}, ${rfmColumnsSql(state.cuts)} FROM seg_base`)
+  return state
 }
 
 /** A whole number from the validated settings, as SQL text (views take no parameters). */

@@ -9,6 +9,11 @@ export const segments = {
     'zh-CN': '分组「{name}」保存的规则已不能用：{reason}',
     en: 'the rule saved with segment {name} is no longer valid: {reason}'
   },
+  snapshotSuperseded: {
+    code: 'CANCELLED',
+    'zh-CN': '{asOf} 的重算已由更新的一次接替，这一次没有结果',
+    en: 'the recompute as of {asOf} gave way to a newer one; this one has no result'
+  },
   segmentNameTaken: { code: 'CONFLICT', 'zh-CN': '已有同名的分组：{name}', en: 'a segment named {name} already exists' },
   ruleOperatorNotApplicable: { code: 'BAD_INPUT', 'zh-CN': '这里不能用运算符 {op}', en: 'the operator {op} does not apply here' },
   ruleUnknownField: { code: 'BAD_INPUT', 'zh-CN': '未知字段：{field}', en: 'unknown field: {field}' },
