@@ -46,14 +46,20 @@ export interface OverviewJobPlace {
   chunk?: number
 }
 
-/** Start a recompute job; answers its id at once, before any of the work. */
+/**
+ * Start a recompute job; answers its id at once, before any of the work. A cancel closes the
+ * steps at once (a cancel is heard between steps, never during one), so the snapshot build's
+ * work tables are gone when jobs.cancel answers, not a turn later.
+ */
 export function startOverviewJob(jobs: JobRegistry, place: OverviewJobPlace, asOf: string, settings: Settings): { jobId: string } {
-  return jobs.start(
-    'segments.overview',
+  return jobs.start('segments.overview', (report: OverviewReporter) => {
+    // making the generator runs none of it: the first step runs a turn after the job id is answered
+    const steps = schemeOverviewSteps(place.db, asOf, settings, true, { chunk: place.chunk })
     stepRunner(
-      () => schemeOverviewSteps(place.db, asOf, settings, true, { chunk: place.chunk }),
-      (step, report: OverviewReporter) => report.progress(step.done, step.total, overviewPhase(step)),
+      () => steps,
+      (step, r: OverviewReporter) => r.progress(step.done, step.total, overviewPhase(step)),
       { between: place.between }
-    )
-  )
+    )(report)
+    return { stop: () => void steps.return(undefined as never) }
+  })
 }
