@@ -4,6 +4,7 @@ import { importBench } from './import.bench'
 import { predictionsBench } from './predictions.bench'
 import { customersBench } from './customers.bench'
 import { segmentsBench } from './segments.bench'
+import { snapshotStepsBench } from './snapshot-steps.bench'
 import { campaignsBench } from './campaigns.bench'
 import { robustnessBench } from './robustness.bench'
 import { serverBench } from './server.bench'
@@ -32,6 +33,7 @@ export const benchmarks: Benchmark[] = [
   topCustomersBench,
   customersBench,
   segmentsBench,
+  snapshotStepsBench,
   campaignsBench,
   robustnessBench,
   serverBench,

@@ -1,0 +1,111 @@
+/**
+ * `npm run bench snapshot-steps`: the segment snapshot built a range of customers per step
+ * (what the recompute job runs, a turn of the event loop between steps) against the one-pass
+ * build, on the demo shop imported from its files: the longest step in CPU and wall time,
+ * the number of steps, the whole build, and whether the two give the same snapshot. At
+ * 20,000 customers by default; SNAPSHOT_STEPS_SIZES=20000,200000 adds the 200,000-customer
+ * shop (imported once, about 5 minutes, then kept).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import type { Benchmark } from './registry'
+import type { Db } from '../../electron/db/driver'
+import { openNodeDatabase } from '../../electron/services/app/open-node-database'
+import { benchShop } from './bench-shop'
+import { readSettings } from '../../electron/services/settings/settings-service'
+import { invalidateSnapshot, rebuildSnapshot, SNAPSHOT_CHUNK, snapshotSteps, type SnapshotState } from '../../electron/services/segments/snapshot'
+import { figuresSource } from '../../electron/services/segments/snapshot-figures'
+import { schemeSettings } from '../../electron/services/segments/scheme-settings'
+import { addDays } from '../../shared/domain/dates'
+import { median } from './measure'
+
+const AS_OF = '2026-11-23'
+const RUNS = 5
+
+interface Took {
+  wall: number
+  cpu: number
+}
+
+/** Wall and CPU milliseconds of one call. */
+function took<T>(fn: () => T): Took & { value: T } {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const value = fn()
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { wall, cpu: (c.user + c.system) / 1000, value }
+}
+
+/** One stepped build driven step by step as the step runner drives it (without the turns between). */
+function steppedBuild(db: Db, asOf: string, chunk: number) {
+  const g = snapshotSteps(db, asOf, schemeSettings(readSettings(db)), { chunk })
+  const steps: Took[] = []
+  for (;;) {
+    const t = took(() => g.next())
+    steps.push(t)
+    if (t.value.done) return { steps, state: t.value.value as SnapshotState }
+  }
+}
+
+const ms = (n: number) => `${n.toFixed(0)} ms`
+
+export const snapshotStepsBench: Benchmark = {
+  name: 'snapshot-steps',
+  description:
+    'the segment snapshot built a range of customers per step against the one-pass build: longest step (CPU, wall), steps, whole build, same figures',
+  async run(report) {
+    const sizes = (process.env.SNAPSHOT_STEPS_SIZES ?? '20000').split(',').map(Number)
+    const dir = mkdtempSync(join(tmpdir(), 'evergreen-bench-'))
+    try {
+      for (const customers of sizes) {
+        const path = join(dir, `shop-${customers}.db`)
+        report((await benchShop(customers, 1, AS_OF, path)).note)
+        const db = openNodeDatabase(path)
+        const s = schemeSettings(readSettings(db))
+        const chunks = customers <= 20_000 ? [SNAPSHOT_CHUNK, 2_000] : [SNAPSHOT_CHUNK]
+        for (const asOf of [AS_OF, addDays(AS_OF, -120)]) {
+          // warm the page cache once so the figures measure the work, not the disk
+          invalidateSnapshot(db)
+          rebuildSnapshot(db, asOf, s)
+          const whole: Took[] = []
+          let reference: SnapshotState | null = null
+          for (let i = 0; i < RUNS; i++) {
+            invalidateSnapshot(db)
+            const t = took(() => rebuildSnapshot(db, asOf, s))
+            reference = t.value
+            whole.push(t)
+          }
+          report(
+            `${customers.toLocaleString('en')} customers as of ${asOf} (${figuresSource(db, asOf)}): one-pass build ${ms(median(whole.map((t) => t.cpu)))} CPU, ${ms(median(whole.map((t) => t.wall)))} wall (median of ${RUNS}) — one step`
+          )
+          for (const chunk of chunks) {
+            const runs: { longestCpu: number; longestWall: number; cpu: number; wall: number; steps: number; same: boolean }[] = []
+            for (let i = 0; i < RUNS; i++) {
+              invalidateSnapshot(db)
+              const { steps, state } = steppedBuild(db, asOf, chunk)
+              runs.push({
+                longestCpu: Math.max(...steps.map((t) => t.cpu)),
+                longestWall: Math.max(...steps.map((t) => t.wall)),
+                cpu: steps.reduce((n, t) => n + t.cpu, 0),
+                wall: steps.reduce((n, t) => n + t.wall, 0),
+                // the generator's calls: one per step and the one that returns
+                steps: steps.length - 1,
+                same: isDeepStrictEqual(state, reference)
+              })
+            }
+            const m = (k: 'longestCpu' | 'longestWall' | 'cpu' | 'wall') => ms(median(runs.map((r) => r[k])))
+            report(
+              `  stepped, ${chunk.toLocaleString('en')} customers a step: ${runs[0].steps} steps, longest ${m('longestCpu')} CPU / ${m('longestWall')} wall; whole build ${m('cpu')} CPU / ${m('wall')} wall (medians of ${RUNS}); the one-pass snapshot: ${runs.every((r) => r.same) ? 'yes' : 'NO'}`
+            )
+          }
+        }
+        db.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
