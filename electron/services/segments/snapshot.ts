@@ -111,19 +111,26 @@ const running = new WeakMap<Db, object>()
  *   that keep coming cannot hold it off.
  * - A newer stepped build on the same connection takes the work tables over; the older one
  *   stops at its next step with snapshotSuperseded (a cancel), so it never renames stale
- *   tables over the newer one's snapshot.
+ *   tables over the newer one's snapshot. A one-pass build (a small shop, the one-call
+ *   overview, any view) takes nothing over: it writes the live tables in one go, which a
+ *   stepped build then hears as a write.
  */
 export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, options: SnapshotStepOptions = {}): Generator<SnapshotStep, SnapshotState> {
   const cached = built.get(db)
   if (cached?.key === cacheKey(db, asOf, settings)) return cached.state
   const chunk = options.chunk ?? SNAPSHOT_CHUNK
   const token = {}
-  running.set(db, token)
-  dropWork(db)
+  let claimed = false
+  /** take the work tables over from any stepped build still running (it stops at its next step) */
+  const claim = () => {
+    running.set(db, token)
+    claimed = true
+    dropWork(db)
+  }
   let seen = ''
   /** before each step: still this connection's build, and nothing written since its last step */
   const unchanged = () => {
-    if (running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
+    if (claimed && running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
     return dataVersion(db) === seen
   }
   const adoptable = () => built.get(db)?.key === cacheKey(db, asOf, settings)
@@ -132,13 +139,16 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
       const ranges = customerRanges(db, chunk)
       const total = ranges.reduce((n, r) => n + r.customers, 0)
       if (ranges.length === 1 || restarts === SNAPSHOT_RESTARTS) {
-        dropWork(db)
+        // the one-pass build writes the live tables only: no work tables to claim
+        if (claimed && running.get(db) === token) dropWork(db)
         yield { done: 0, total }
         unchanged()
         return rebuildSnapshot(db, asOf, settings, options.source)
       }
       const source = options.source ?? figuresSource(db, asOf)
       const params = buildParams(asOf, settings)
+      if (!claimed) claim()
+      else if (running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
       createTables(db, NEXT)
       const parts: Facts[] = []
       let detailPending = false

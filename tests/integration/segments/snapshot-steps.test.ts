@@ -199,6 +199,39 @@ describe('the snapshot built a range of customers per step', () => {
     expect(workTables()).toEqual([])
   })
 
+  it('takes the snapshot a one-pass call built between its ranges when it is the same one, and starts again when it is not', async () => {
+    const settings = readSettings(db)
+    // live customers now (an earlier test erased some)
+    const n = db.prepare('SELECT count(*) FROM customers WHERE erased_at IS NULL AND merged_into IS NULL').pluck().get() as number
+    const ranges = Array.from({ length: Math.ceil(n / CHUNK) + 1 }, (_, i) => `snapshot ${Math.min(i * CHUNK, n)}/${n}`)
+    const today = onePass(DEMO_AS_OF)
+    const earlier = onePass('2026-08-31')
+    // a view asked for today between ranges builds today's snapshot in one pass: the job ends on it
+    invalidateSnapshot(db)
+    const same = await recompute(new JobRegistry(), DEMO_AS_OF, async (step) => {
+      if (step.kind === 'snapshot' && step.done === 300) schemeOverview(db, DEMO_AS_OF, settings)
+    })
+    expect(same.end.state).toBe('done')
+    expect(same.seen.slice(0, 4)).toEqual([...ranges.slice(0, 3), `scheme ${n}/${n}`])
+    expect(same.end.result).toEqual(today)
+    // …and one for another date replaces the live snapshot: the job builds today's again
+    invalidateSnapshot(db)
+    let asked = false
+    const other = await recompute(new JobRegistry(), DEMO_AS_OF, async (step) => {
+      if (step.kind === 'snapshot' && step.done === 300 && !asked) {
+        asked = true
+        expect(schemeOverview(db, '2026-08-31', settings)).toEqual(earlier)
+      }
+    })
+    expect(other.end.state).toBe('done')
+    expect(other.seen.slice(0, 3 + ranges.length)).toEqual([...ranges.slice(0, 3), ...ranges])
+    expect(other.end.result).toEqual(today)
+    const rows = snapshotRows()
+    onePass(DEMO_AS_OF)
+    expect(rows).toEqual(snapshotRows())
+    expect(workTables()).toEqual([])
+  })
+
   it('lets the newer of two racing recomputes win: the older stops cancelled and never writes over it', async () => {
     const jobs = new JobRegistry()
     invalidateSnapshot(db)
