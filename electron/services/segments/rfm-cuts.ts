@@ -88,16 +88,25 @@ const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length
 
 /** The cuts and means over the buyers' measures (null when nobody bought). */
 export function rfmCuts(buyers: { days: Float64Array; orders: Float64Array; spend: Float64Array }): RfmCuts | null {
+  const steps = rfmCutSteps(buyers)
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+  }
+}
+
+/**
+ * rfmCuts a measure at a time, yielding between them (a stepped snapshot build: each measure
+ * of 200,000 buyers is about 10 ms).
+ */
+export function* rfmCutSteps(buyers: { days: Float64Array; orders: Float64Array; spend: Float64Array }): Generator<void, RfmCuts | null> {
   if (buyers.days.length === 0) return null
   // R: negate days so that higher is better for the cut search, then negate the cuts back
-  return {
-    r: scoreCuts(buyers.days.map((d) => -d)).map((c) => -c),
-    f: scoreCuts(buyers.orders),
-    m: scoreCuts(buyers.spend),
-    meanDays: mean(buyers.days),
-    meanOrders: mean(buyers.orders),
-    meanSpend: mean(buyers.spend)
-  }
+  const r = scoreCuts(buyers.days.map((d) => -d)).map((c) => -c)
+  yield
+  const f = scoreCuts(buyers.orders)
+  yield
+  return { r, f, m: scoreCuts(buyers.spend), meanDays: mean(buyers.days), meanOrders: mean(buyers.orders), meanSpend: mean(buyers.spend) }
 }
 
 const above = (v: number, cuts: number[]) => 1 + (v >= cuts[0] ? 1 : 0) + (v >= cuts[1] ? 1 : 0) + (v >= cuts[2] ? 1 : 0) + (v >= cuts[3] ? 1 : 0)

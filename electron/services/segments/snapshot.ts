@@ -11,7 +11,7 @@ import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { readNumberList } from './number-list'
 import { fillCore } from './snapshot-core'
-import { rfmColumnsSql, rfmCuts, type RfmCuts } from './rfm-cuts'
+import { rfmColumnsSql, rfmCutSteps, type RfmCuts } from './rfm-cuts'
 import type { SchemeSettings } from './scheme-settings'
 import {
   dropFiguresScratch,
@@ -136,9 +136,8 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
   const adoptable = () => built.get(db)?.key === cacheKey(db, asOf, settings)
   try {
     for (let restarts = 0; ; restarts++) {
-      const ranges = customerRanges(db, chunk)
-      const total = ranges.reduce((n, r) => n + r.customers, 0)
-      if (ranges.length === 1 || restarts === SNAPSHOT_RESTARTS) {
+      const total = db.prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER}`).pluck().get() as number
+      if (total <= chunk || restarts === SNAPSHOT_RESTARTS) {
         // the one-pass build writes the live tables only: no work tables to claim
         if (claimed && running.get(db) === token) dropWork(db)
         yield { done: 0, total }
@@ -147,6 +146,7 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
       }
       const source = options.source ?? figuresSource(db, asOf)
       const params = buildParams(asOf, settings)
+      const nextBound = db.prepare(`SELECT c.id FROM customers c WHERE ${LIVE_CUSTOMER} AND c.id >= @lo ORDER BY c.id LIMIT 1 OFFSET @chunk`).pluck()
       if (!claimed) claim()
       else if (running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
       createTables(db, NEXT)
@@ -155,24 +155,35 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
       let done = 0
       seen = dataVersion(db)
       let stale = false
-      for (const range of ranges) {
+      // ranges of `chunk` live customers by id, the first open below and the last open above
+      for (let lo = Number.MIN_SAFE_INTEGER; done < total;) {
         yield { done, total }
         if (!unchanged()) {
           stale = true
           break
         }
-        const at = { ...params, lo: range.lo, hi: range.hi }
+        const hi = (nextBound.get({ lo, chunk }) as number | undefined) ?? Number.MAX_SAFE_INTEGER
+        const at = { ...params, lo, hi }
         detailPending = fillFigures(db, NEXT, settings, source, at, ID_RANGE).detailPending || detailPending
         parts.push(readFacts(db, NEXT, ID_RANGE, at))
-        done += range.customers
+        done = Math.min(total, done + chunk)
+        lo = hi
         seen = dataVersion(db)
       }
       if (!stale) {
-        yield { done, total }
-        if (unchanged()) {
-          const state = finish(db, NEXT, asOf, settings, parts, detailPending)
-          built.set(db, { key: cacheKey(db, asOf, settings), state })
-          return state
+        const last = finishSteps(db, NEXT, asOf, settings, parts, detailPending)
+        for (;;) {
+          yield { done, total }
+          if (!unchanged()) {
+            stale = true
+            break
+          }
+          const next = last.next()
+          if (next.done) {
+            built.set(db, { key: cacheKey(db, asOf, settings), state: next.value })
+            return next.value
+          }
+          seen = dataVersion(db)
         }
       }
       if (adoptable()) return (built.get(db) as { state: SnapshotState }).state
@@ -193,21 +204,6 @@ function dropWork(db: Db): void {
       .map((table) => `DROP TABLE IF EXISTS temp.${table};`)
       .join('\n')
   )
-}
-
-/** The live customers' ids cut into ranges of `chunk` (lo inclusive, hi exclusive; the ends open), with how many each holds. */
-function customerRanges(db: Db, chunk: number): { lo: number; hi: number; customers: number }[] {
-  const total = db.prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER}`).pluck().get() as number
-  if (total <= chunk) return [{ lo: Number.MIN_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER, customers: total }]
-  const starts = db
-    .prepare(
-      `SELECT id FROM (SELECT c.id, row_number() OVER (ORDER BY c.id) AS n FROM customers c WHERE ${LIVE_CUSTOMER})
-       WHERE n > 1 AND (n - 1) % @chunk = 0 ORDER BY id`
-    )
-    .pluck()
-    .all({ chunk }) as number[]
-  const bounds = [Number.MIN_SAFE_INTEGER, ...starts, Number.MAX_SAFE_INTEGER]
-  return starts.concat(0).map((_, i) => ({ lo: bounds[i], hi: bounds[i + 1], customers: i < starts.length ? chunk : total - chunk * starts.length }))
 }
 
 const cacheKey = (db: Db, asOf: string, settings: SchemeSettings) => `${asOf}|${JSON.stringify(settings)}|${dataVersion(db)}`
@@ -260,7 +256,11 @@ function buildSnapshot(db: Db, asOf: string, s: SchemeSettings, source: FiguresS
   const params = buildParams(asOf, s)
   createTables(db, LIVE)
   const { detailPending } = fillFigures(db, LIVE, s, source, params, EVERY_CUSTOMER)
-  return finish(db, LIVE, asOf, s, [readFacts(db, LIVE, EVERY_CUSTOMER, params)], detailPending)
+  const last = finishSteps(db, LIVE, asOf, s, [readFacts(db, LIVE, EVERY_CUSTOMER, params)], detailPending)
+  for (;;) {
+    const next = last.next()
+    if (next.done) return next.value
+  }
 }
 
 function createTables(db: Db, t: Tables): void {
@@ -351,10 +351,11 @@ function readFacts(db: Db, t: Tables, within: Within, params: Record<string, unk
 }
 
 /**
- * The last of a build: the facts of every range end to end, the RFM cuts over the buyers, the
- * work tables (if any) renamed over the live ones, and the view over them.
+ * The last of a build: the facts of every range end to end, the RFM cuts over the buyers (a
+ * measure per step: `yield` between them), the work tables (if any) renamed over the live
+ * ones, and the view over them.
  */
-function finish(db: Db, t: Tables, asOf: string, s: SchemeSettings, parts: Facts[], detailPending: boolean): SnapshotState {
+function* finishSteps(db: Db, t: Tables, asOf: string, s: SchemeSettings, parts: Facts[], detailPending: boolean): Generator<void, SnapshotState> {
   const n = parts.reduce((sum, p) => sum + p.orders.length, 0)
   const all: Facts = { days: new Float64Array(n), orders: new Float64Array(n), spend: new Float64Array(n), ladder: new Uint8Array(n) }
   let at = 0
@@ -372,7 +373,8 @@ function finish(db: Db, t: Tables, asOf: string, s: SchemeSettings, parts: Facts
     for (let i = 0, j = 0; i < n; i++) if (all.orders[i] > 0) out[j++] = xs[i]
     return out
   }
-  const state: SnapshotState = { cuts: rfmCuts({ days: pick(all.days), orders: pick(all.orders), spend: pick(all.spend) }), ...all, detailPending }
+  const cuts = yield* rfmCutSteps({ days: pick(all.days), orders: pick(all.orders), spend: pick(all.spend) })
+  const state: SnapshotState = { cuts, ...all, detailPending }
   if (t !== LIVE) {
     db.exec(`DROP VIEW IF EXISTS temp.seg_snap;
       DROP TABLE IF EXISTS temp.${LIVE.base};

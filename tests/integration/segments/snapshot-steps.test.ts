@@ -99,9 +99,9 @@ describe('the snapshot built a range of customers per step', () => {
     for (const chunk of [CHUNK, 333]) {
       invalidateSnapshot(db)
       const { steps, state } = stepped(asOf, chunk)
-      // 800 live customers: a step per range, then the one that puts the ranges in place
+      // 800 live customers: a step per range, then three for the RFM cuts (a measure each), the last putting the ranges in place
       const ranges = Math.ceil(800 / chunk)
-      expect(steps).toEqual([...Array.from({ length: ranges }, (_, i) => `${i * chunk}/800`), '800/800'])
+      expect(steps).toEqual([...Array.from({ length: ranges }, (_, i) => `${i * chunk}/800`), '800/800', '800/800', '800/800'])
       expect(state).toEqual(whole)
       expect(snapshotRows()).toEqual(rows)
       expect(workTables()).toEqual([])
@@ -123,7 +123,7 @@ describe('the snapshot built a range of customers per step', () => {
     expect(end).toMatchObject({ state: 'done', done: 800, total: 800, error: null })
     expect(seen).toEqual([
       ...[0, 150, 300, 450, 600, 750].map((n) => `snapshot ${n}/800`),
-      'snapshot 800/800',
+      ...Array.from({ length: 3 }, () => 'snapshot 800/800'),
       ...Array.from({ length: 6 }, (_, i) => (i < 5 ? 'scheme 800/800' : 'custom 800/800'))
     ])
     expect(end.result).toEqual(onePass(DEMO_AS_OF))
@@ -134,8 +134,8 @@ describe('the snapshot built a range of customers per step', () => {
     invalidateSnapshot(db)
     const earlier = schemeOverview(db, EARLIER, readSettings(db))
     const rows = snapshotRows()
-    // the build of today's snapshot has 7 steps (6 ranges and the last); stop it before each of the last 6
-    for (let at = 1; at <= 6; at++) {
+    // the build of today's snapshot has 9 steps (6 ranges and 3 to finish); stop it before each of the last 8
+    for (let at = 1; at <= 8; at++) {
       const jobs = new JobRegistry()
       let step = 0
       const { end } = await recompute(jobs, DEMO_AS_OF, async (_, jobId) => {
