@@ -100,7 +100,8 @@ const running = new WeakMap<Db, object>()
  * Make sure temp.seg_snap holds the snapshot for this date and settings, one range of
  * customers per step: each `yield` says how many are built before the next step runs, the
  * return is the snapshot. The ranges fill work tables (seg_next_*) beside the snapshot the
- * other calls go on reading, and the last step renames them over it, so a build stopped
+ * other calls go on reading; three steps more find the RFM cuts (a measure each), and the
+ * last renames the work tables over the live ones, so a build stopped
  * between steps (the generator's return) leaves the old snapshot whole and its work tables
  * dropped. A shop of at most `chunk` customers is built in one step, by the one-pass build.
  *
