@@ -147,6 +147,7 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
       }
       const source = options.source ?? figuresSource(db, asOf)
       const params = buildParams(asOf, settings)
+      const inRange = db.prepare(`SELECT count(*) FROM customers c WHERE ${LIVE_CUSTOMER}${ID_RANGE('c.id')}`).pluck()
       const nextBound = db.prepare(`SELECT c.id FROM customers c WHERE ${LIVE_CUSTOMER} AND c.id >= @lo ORDER BY c.id LIMIT 1 OFFSET @chunk`).pluck()
       if (!claimed) claim()
       else if (running.get(db) !== token) throw refuse('snapshotSuperseded', { asOf })
@@ -157,7 +158,7 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
       seen = dataVersion(db)
       let stale = false
       // ranges of `chunk` live customers by id, the first open below and the last open above
-      for (let lo = Number.MIN_SAFE_INTEGER; done < total;) {
+      for (let lo = Number.MIN_SAFE_INTEGER; lo < Number.MAX_SAFE_INTEGER;) {
         yield { done, total }
         if (!unchanged()) {
           stale = true
@@ -167,7 +168,7 @@ export function* snapshotSteps(db: Db, asOf: string, settings: SchemeSettings, o
         const at = { ...params, lo, hi }
         detailPending = fillFigures(db, NEXT, settings, source, at, ID_RANGE).detailPending || detailPending
         parts.push(readFacts(db, NEXT, ID_RANGE, at))
-        done = Math.min(total, done + chunk)
+        done += inRange.get(at) as number
         lo = hi
         seen = dataVersion(db)
       }
