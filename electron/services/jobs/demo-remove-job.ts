@@ -8,7 +8,8 @@
 import type { Db } from '../../db/driver'
 import type { Words } from '../../../shared/schemas/predictions'
 import { backUpBeforeDemoRemoval, demoRemovalSteps, type DemoRemovalStep } from '../demo/demo-removal'
-import { jobError, type JobRegistry, type JobReporter, type ResultOf } from './job-registry'
+import type { JobRegistry, JobReporter, ResultOf } from './job-registry'
+import { stepRunner } from './step-runner'
 
 type DemoRemoveReporter = JobReporter<never, ResultOf<'demo.remove'>>
 
@@ -31,34 +32,28 @@ export interface DemoRemoveJobPlace {
   between?: (step: DemoRemovalStep) => Promise<void>
 }
 
-const turn = () => new Promise<void>((r) => setImmediate(r))
+/** The removal's steps, telling `onDone` the result before the job answers done. */
+function* stepsTellingDone(place: DemoRemoveJobPlace): Generator<DemoRemovalStep, ResultOf<'demo.remove'>> {
+  const result = yield* demoRemovalSteps(place.db, place.undoneAt)
+  place.onDone?.(result)
+  return result
+}
 
 /** Start the removal; answers its id at once, before any of the work. */
 export function startDemoRemoveJob(jobs: JobRegistry, place: DemoRemoveJobPlace): { jobId: string } {
-  return jobs.start('demo.remove', (report: DemoRemoveReporter) => {
-    void (async () => {
-      // the caller receives the job id before the first step runs
-      await turn()
-      try {
+  return jobs.start(
+    'demo.remove',
+    stepRunner(
+      () => stepsTellingDone(place),
+      (step, report: DemoRemoveReporter) => report.progress(step.step, step.steps, demoRemovalPhase(step)),
+      {
         // cancelled before it began: not even the backup is taken
-        if (report.cancelled()) return
-        report.progress(0, 0, BACKING_UP)
-        await backUpBeforeDemoRemoval(place.db, place.backupFolder, place.undoneAt)
-        const steps = demoRemovalSteps(place.db, place.undoneAt)
-        for (;;) {
-          if (report.cancelled()) return void steps.return(undefined as never)
-          const next = steps.next()
-          if (next.done) {
-            place.onDone?.(next.value)
-            return report.done(next.value)
-          }
-          report.progress(next.value.step, next.value.steps, demoRemovalPhase(next.value))
-          if (place.between) await place.between(next.value)
-          await turn()
-        }
-      } catch (e) {
-        report.fail(jobError(e))
+        before: async (report) => {
+          report.progress(0, 0, BACKING_UP)
+          await backUpBeforeDemoRemoval(place.db, place.backupFolder, place.undoneAt)
+        },
+        between: place.between
       }
-    })()
-  })
+    )
+  )
 }

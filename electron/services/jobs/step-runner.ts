@@ -10,11 +10,19 @@ export interface StepRunnerOptions<S> {
   between?: (step: S) => Promise<void>
 }
 
+export interface StepRunnerHooks<S, P, R> extends StepRunnerOptions<S> {
+  /**
+   * awaited once before the first step (the backup before a demo removal): skipped when the job
+   * was cancelled before it began, and a cancel heard while it runs stops the job before any step
+   */
+  before?: (report: JobReporter<P, R>) => Promise<void>
+}
+
 /** Drive `steps()` step by step, telling `onStep` each; the generator's return is the job's result. */
 export function stepRunner<S, P, R>(
   steps: () => Generator<S, R>,
   onStep: (step: S, report: JobReporter<P, R>) => void,
-  options: StepRunnerOptions<S> = {}
+  options: StepRunnerHooks<S, P, R> = {}
 ): JobRunner<P, R> {
   return (report) => {
     const turn = () => new Promise<void>((r) => setImmediate(r))
@@ -22,6 +30,7 @@ export function stepRunner<S, P, R>(
       // the caller receives the job id before the first step runs
       await turn()
       try {
+        if (options.before && !report.cancelled()) await options.before(report)
         const g = steps()
         for (;;) {
           if (report.cancelled()) return void g.return(undefined as R)

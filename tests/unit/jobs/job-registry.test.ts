@@ -183,6 +183,63 @@ describe('the job registry', () => {
     expect(() => jobs.cancel('nobody')).toThrow(DomainError)
   })
 
+  it('awaits its `before` once, after the job id is answered and before the first step; a cancel heard while it runs runs no step', async () => {
+    const jobs = new JobRegistry()
+    const ran: string[] = []
+    let letGo!: () => void
+    let started!: () => void
+    const inBefore = new Promise<void>((r) => (started = r))
+    const run = stepRunner<Step, ModelAnswer, ClvFit>(
+      () => work([{ name: 'one' }, { name: 'two' }], ran, () => result('end')),
+      (s, r) => r.progress(1, 2, { zh: s.name, en: s.name }),
+      {
+        before: (r) => {
+          ran.push('before')
+          r.progress(0, 0, { zh: '备份', en: 'backing up' })
+          started()
+          return new Promise<void>((go) => (letGo = go))
+        }
+      }
+    )
+    const { jobId } = jobs.start('predictions.fit', run)
+    expect(ran).toEqual([])
+    await inBefore
+    expect(jobs.progress(jobId)).toMatchObject({ state: 'running', done: 0, total: 0, phase: { en: 'backing up' } })
+    expect(ran).toEqual(['before'])
+    jobs.cancel(jobId)
+    letGo()
+    await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setImmediate(r))
+    expect(ran).toEqual(['before'])
+    expect(jobs.progress(jobId)).toMatchObject({ state: 'cancelled', result: null })
+
+    // run to its end, `before` comes first and once; cancelled before it began, not even `before` runs
+    const whole: string[] = []
+    const done = jobs.start(
+      'predictions.fit',
+      stepRunner<Step, ModelAnswer, ClvFit>(
+        () => work([{ name: 'one' }, { name: 'two' }], whole, () => result('end')),
+        () => {},
+        { before: async () => void whole.push('before') }
+      )
+    )
+    expect(await jobs.wait(done.jobId, 1)).toMatchObject({ state: 'done', result: result('end') })
+    expect(whole).toEqual(['before', 'one', 'two'])
+    const never: string[] = []
+    const early = jobs.start(
+      'predictions.fit',
+      stepRunner<Step, ModelAnswer, ClvFit>(
+        () => work([{ name: 'one' }], never, () => result('end')),
+        () => {},
+        { before: async () => void never.push('before') }
+      )
+    )
+    jobs.cancel(early.jobId)
+    await new Promise((r) => setImmediate(r))
+    await new Promise((r) => setImmediate(r))
+    expect(never).toEqual([])
+  })
+
   it('fails a job whose runner throws as it starts, with the thrown code', () => {
     const jobs = new JobRegistry()
     const { jobId } = jobs.start('predictions.fit', () => {
