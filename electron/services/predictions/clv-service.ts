@@ -4,7 +4,7 @@
  * says so. Every customer score comes with its explanation in words.
  */
 import type { Db } from '../../db/driver'
-import { dataVersion } from '../app/data-version'
+import { keptUntilWrite } from '../app/data-version'
 import { addDays, dayNumber, daysBetween } from '../../../shared/domain/dates'
 import type { ClvFit, CountModelName, CustomerScore, TimeUnit, Words } from '../../../shared/schemas/predictions'
 import { readPurchaseHistory, type CustomerHistory } from './purchase-history'
@@ -209,26 +209,21 @@ interface ShopScoring {
   fitted: Fitted
 }
 
-const keptScoring = new WeakMap<Db, { key: string; scoring: ShopScoring }>()
-
 /**
  * The shop's fit as of a date, in a unit: reading every purchase and fitting BG/NBD and the
  * spend model is ~200 ms at 20,000 customers, and each customer file opened asks for it, so it
  * is kept until the data changes.
  */
 function shopScoring(db: Db, asOf: string, unit: TimeUnit): ShopScoring {
-  const key = `${asOf}|${unit}|${dataVersion(db)}`
-  const hit = keptScoring.get(db)
-  if (hit?.key === key) return hit.scoring
-  const histories = readPurchaseHistory(db, asOf)
-  const rows = calibrate(histories, dayNumber(asOf))
-  const scoring: ShopScoring = {
-    rows: new Map(rows.map((r) => [r.customerId, r])),
-    histories: new Map(histories.map((h) => [h.customerId, h])),
-    fitted: fitForScoring(rows, unit)
-  }
-  keptScoring.set(db, { key, scoring })
-  return scoring
+  return keptUntilWrite(db, ['shopScoring', asOf, unit], () => {
+    const histories = readPurchaseHistory(db, asOf)
+    const rows = calibrate(histories, dayNumber(asOf))
+    return {
+      rows: new Map(rows.map((r) => [r.customerId, r])),
+      histories: new Map(histories.map((h) => [h.customerId, h])),
+      fitted: fitForScoring(rows, unit)
+    }
+  })
 }
 
 /** Score one customer as of a date (the models fitted on everyone's purchases up to it). */

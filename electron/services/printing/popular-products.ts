@@ -4,7 +4,7 @@
  * asks for it on each change to the template, so it is kept until the data changes.
  */
 import type { Db } from '../../db/driver'
-import { dataVersion } from '../app/data-version'
+import { keptUntilWrite } from '../app/data-version'
 
 export interface PopularProduct {
   id: number
@@ -13,15 +13,8 @@ export interface PopularProduct {
   category: string | null
 }
 
-const kept = new WeakMap<Db, { key: string; products: readonly PopularProduct[] }>()
-
 export function popularProducts(db: Db): readonly PopularProduct[] {
-  const key = dataVersion(db)
-  const hit = kept.get(db)
-  if (hit?.key === key) return hit.products
-  const products = Object.freeze(queryPopularProducts(db))
-  kept.set(db, { key, products })
-  return products
+  return keptUntilWrite(db, ['popularProducts'], () => Object.freeze(queryPopularProducts(db)))
 }
 
 /** The read itself, kept or not (the kept answer is checked against it). */

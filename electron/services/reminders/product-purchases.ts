@@ -7,7 +7,7 @@
 import type { Db } from '../../db/driver'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import { LIVE_CUSTOMER } from '../stats/stats-service'
-import { dataVersion } from '../app/data-version'
+import { keptUntilWrite } from '../app/data-version'
 
 export interface ProductPurchases {
   customerId: number
@@ -20,16 +20,9 @@ export interface ProductPurchases {
   lastDay: string
 }
 
-const kept = new WeakMap<Db, { key: string; purchases: readonly ProductPurchases[] }>()
-
 /** Every (customer, product) pair with its purchase days up to and including `asOf`; read again only after a write. */
 export function readProductPurchases(db: Db, asOf: string): readonly ProductPurchases[] {
-  const key = `${asOf}|${dataVersion(db)}`
-  const hit = kept.get(db)
-  if (hit?.key === key) return hit.purchases
-  const purchases = Object.freeze(queryProductPurchases(db, asOf))
-  kept.set(db, { key, purchases })
-  return purchases
+  return keptUntilWrite(db, ['productPurchases', asOf], () => Object.freeze(queryProductPurchases(db, asOf)))
 }
 
 /** The read itself, kept or not (the kept answer is checked against it). */

@@ -7,6 +7,7 @@
  * the data change (any write on this connection, or PRAGMA data_version for other ones).
  */
 import type { Db } from '../../db/driver'
+import { dataVersion } from '../app/data-version'
 import { addDays, isIsoDate } from '../../../shared/domain/dates'
 import { ladderStep, ladderSteps } from '../../../shared/domain/ladder'
 import { readNumberList } from './number-list'
@@ -228,13 +229,6 @@ export function ensurePurchaseDetail(db: Db, asOf: string, settings: SchemeSetti
 /** Forget the cached snapshot (benchmarks; tests of a rebuild). */
 export function invalidateSnapshot(db: Db): void {
   built.delete(db)
-}
-
-/** Changes by this connection and, through data_version, by any other. */
-function dataVersion(db: Db): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number
-  const other = db.pragma('data_version', { simple: true }) as number
-  return `${changes}:${other}`
 }
 
 /** The temp tables one build fills: the live snapshot's, or a stepped build's work tables beside them. */
