@@ -1,6 +1,7 @@
 /** Every benchmark, by name. Each prints its own figures through `report`. */
 import { demoBench } from './demo.bench'
 import { importBench } from './import.bench'
+import { importFilesBench } from './import-files.bench'
 import { predictionsBench } from './predictions.bench'
 import { customersBench } from './customers.bench'
 import { segmentsBench } from './segments.bench'
@@ -27,6 +28,7 @@ export const benchmarks: Benchmark[] = [
   demoBench,
   demoRemoveBench,
   importBench,
+  importFilesBench,
   predictionsBench,
   countModelsBench,
   onlineRetailBench,
