@@ -18,8 +18,8 @@ import { phoneConcernReason } from './phone-concern'
 import { MasterLog, type FieldOutcome } from './master-log'
 import { parseMoneyFen, parseNumber } from './money-parse'
 import { parseAgeBand, parseBirthdayCell, parseConsent, parseGender, parsePlainDate, parseTags, splitChildren, type Birthday } from './member-values'
-import { writeMemberAddress } from './member-address'
-import { findReferrer, linkPendingReferrers, referrerRefs, type ReferrerRef } from './referrers'
+import { memberAddressWriter } from './member-address'
+import { linkPendingReferrers, referrerFinder, referrerRefs, type ReferrerRef } from './referrers'
 import { RowReader } from './row-reader'
 import type { ImportField } from './fields'
 import type { TableSource } from './table-source'
@@ -241,6 +241,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
     )
     const addChild = db.prepare('INSERT INTO customer_children (customer_id, name, birthday, gender, batch_id) VALUES (?, ?, ?, ?, ?)')
     const addTag = db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)')
+    const addresses = memberAddressWriter(db, log, request.importedAt)
     let done = 0
 
     table.eachRow((cells, index) => {
@@ -323,7 +324,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       if (m.consentSms !== null) set('consentSms', m.consentSms ? 1 : 0, 'consentSms')
       if (m.consentMail !== null) set('consentMail', m.consentMail ? 1 : 0, 'consentEmail')
       if (m.address !== null) {
-        const current = db.prepare('SELECT address FROM customers WHERE id = ?').pluck().get(id) as string | null
+        const current = addresses.current(id)
         if (current !== m.address && log.staffWins(id, 'address')) {
           conflict({
             row: rowNumber,
@@ -334,7 +335,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
             reason: 'staffEdit',
             take: { address: m.address }
           })
-        } else if (writeMemberAddress(db, log, id, m.address, request.importedAt)) changed = true
+        } else if (addresses.write(id, m.address)) changed = true
       }
       for (const tag of m.tags) {
         if (addTag.run(id, tag).changes === 1) {
@@ -369,8 +370,10 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
     checkCancel()
     hooks.progress?.('finishing', done, total)
     // referrers after every row is in: one named further down the file links all the same
+    const findReferrer = referrerFinder(db)
+    const pend = db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)')
     for (const r of referrals) {
-      const referrerId = findReferrer(db, r.refs)
+      const referrerId = findReferrer(r.refs)
       if (referrerId === r.customerId) {
         notices.push({
           row: r.row,
@@ -382,12 +385,7 @@ export function commitMembers(db: Db, table: TableSource, layout: Layout, reques
       }
       if (referrerId === null) {
         const ref = r.refs[0]
-        db.prepare('INSERT OR REPLACE INTO pending_referrers (customer_id, kind, value, batch_id) VALUES (?, ?, ?, ?)').run(
-          r.customerId,
-          ref.kind,
-          ref.value,
-          batchId
-        )
+        pend.run(r.customerId, ref.kind, ref.value, batchId)
         counts.pending++
         continue
       }

@@ -23,14 +23,16 @@ export function referrerRefs(raw: string): ReferrerRef[] {
   return out
 }
 
-/** The live customer holding one of these identities, or null. */
-export function findReferrer(db: Db, refs: ReferrerRef[]): number | null {
+/** The live customer holding one of these identities, or null: prepared once, asked per referral. */
+export function referrerFinder(db: Db): (refs: ReferrerRef[]) => number | null {
   const find = db.prepare('SELECT customer_id FROM customer_identities WHERE kind = ? AND value = ?').pluck()
-  for (const r of refs) {
-    const id = find.get(r.kind, r.value) as number | undefined
-    if (id !== undefined) return id
+  return (refs) => {
+    for (const r of refs) {
+      const id = find.get(r.kind, r.value) as number | undefined
+      if (id !== undefined) return id
+    }
+    return null
   }
-  return null
 }
 
 /**
@@ -47,19 +49,20 @@ export function linkPendingReferrers(db: Db, log: MasterLog | null, batchId: num
     .all() as { customerId: number; kind: string; value: string; batchId: number | null; referrerId: number }[]
   const touched: number[] = []
   let linked = 0
+  if (rows.length === 0) return { linked, touched }
+  const unpend = db.prepare('DELETE FROM pending_referrers WHERE customer_id = ?')
+  const logChange = log ? null : db.prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const referredBy = db.prepare('SELECT referred_by FROM customers WHERE id = ?').pluck()
+  const setReferredBy = db.prepare('UPDATE customers SET referred_by = ? WHERE id = ?')
   for (const r of rows) {
-    db.prepare('DELETE FROM pending_referrers WHERE customer_id = ?').run(r.customerId)
+    unpend.run(r.customerId)
     const note = (field: string, old: string | null, next: string | null) =>
-      log
-        ? log.note('customer', r.customerId, field, old, next)
-        : db
-            .prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-            .run(batchId, 'customer', r.customerId, field, old, next, at)
+      log ? log.note('customer', r.customerId, field, old, next) : logChange!.run(batchId, 'customer', r.customerId, field, old, next, at)
     note('pendingReferrer', JSON.stringify({ kind: r.kind, value: r.value, batchId: r.batchId }), null)
     if (r.referrerId === r.customerId) continue
-    const current = db.prepare('SELECT referred_by FROM customers WHERE id = ?').pluck().get(r.customerId) as number | null
+    const current = referredBy.get(r.customerId) as number | null
     if (current !== null) continue
-    db.prepare('UPDATE customers SET referred_by = ? WHERE id = ?').run(r.referrerId, r.customerId)
+    setReferredBy.run(r.referrerId, r.customerId)
     note('referredBy', null, String(r.referrerId))
     touched.push(r.customerId, r.referrerId)
     linked++
