@@ -128,6 +128,8 @@ export const CallList = z.object({
   all: z.boolean(),
   /** calls not made in time (past their last useful day or `missedAfterDays` after falling due), missed within the last `missedAfterDays` days; open complaints stay here until resolved */
   missed: z.array(CallEntry),
+  /** missed rows in all: `missed` holds them all, or the page the input's `missed` asked for */
+  missedTotal: z.number().int(),
   notices: z.array(Notice),
   /** reasons due today over all rows (not only those within the capacity) */
   counts: z.object({ replenish: z.number().int(), birthday: z.number().int(), slide: z.number().int(), complaint: z.number().int() }),
@@ -137,6 +139,25 @@ export const CallList = z.object({
   rhythm: Words
 })
 export type CallList = z.infer<typeof CallList>
+
+/** Missed rows the call-list page asks for at a time (its first page, then each 「加载更多」). */
+export const MISSED_PAGE = 50
+
+/**
+ * The call list asked for: a date (default the shop's today), the whole due list (`all`), and a
+ * page of the missed rows (`missed`: from `offset`, at most `limit`; absent: every missed row, as
+ * the CLI writes it).
+ */
+export const CallsInput = z
+  .object({
+    date: IsoDate.optional(),
+    all: z.boolean().optional(),
+    missed: z
+      .object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) })
+      .strict()
+      .optional()
+  })
+  .strict()
 
 export const RecordInput = z
   .object({
@@ -196,7 +217,7 @@ const DaysPerUnit = z.number().positive().max(3650).nullable()
 
 export const remindersChannels = {
   /** Today's call list: replenishment due, birthdays, customers about to slide, open complaints, notices. */
-  'reminders.calls': { input: z.object({ date: IsoDate.optional(), all: z.boolean().optional() }).strict(), output: CallList },
+  'reminders.calls': { input: CallsInput, output: CallList },
   /** Write a call outcome to the contact log; 'opted_out' (不再联系) withdraws every channel the customer allowed. */
   'reminders.record': { input: RecordInput, output: z.object({ id: z.number().int(), at: z.string(), revoked: z.array(ConsentChannel) }) },
   /** Undo a 不再联系: exactly the channels it withdrew come back, and the call returns to the list. */

@@ -16,6 +16,7 @@ import type { Channel } from '../../shared/ipc-contract'
 import type { Dispatch } from '../../electron/ipc/dispatcher'
 import type { Db } from '../../electron/db/driver'
 import { addDays } from '../../shared/domain/dates'
+import { MISSED_PAGE } from '../../shared/schemas/reminders'
 
 /** What the set-ups share: the shop, its date, a real customer, and what earlier set-ups made. */
 export interface CensusShop {
@@ -236,7 +237,8 @@ export const census: Record<Channel, CensusCall> = {
   'predictions.top': { input: (s) => ({ asOf: s.asOf, horizonDays: 90, limit: 100 }), phase: 'last' },
   'predictions.topStart': { input: (s) => ({ asOf: s.asOf, horizonDays: 90, limit: 100 }), job: true },
 
-  'reminders.calls': { input: () => ({ all: false }) },
+  // as the page asks: the day's capacity and the first page of missed rows
+  'reminders.calls': { input: () => ({ all: false, missed: { offset: 0, limit: MISSED_PAGE } }) },
   'reminders.record': { input: async (s) => ({ ...(await firstCall(s)), outcome: 'reached' }), phase: 'write' },
   'reminders.undoOptOut': {
     input: async (s) => ({ contactId: (await need<{ id: number }>(s, 'reminders.record', { ...(await firstCall(s)), outcome: 'opted_out' })).id }),

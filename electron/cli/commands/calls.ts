@@ -22,7 +22,7 @@ export const callsCommand: Command = {
             (e) =>
               `  [${e.reasons.map((r) => REASON_ZH[r.reason]).join('+')}] ${e.name ?? '#' + e.customerId} ${e.phone ?? ''}${e.callable ? '' : ' (勿电话)'} — ${e.detail.zh}`
           ),
-          ...(data.missed.length ? [`已错过 ${data.missed.length} 位:`] : []),
+          ...(data.missedTotal ? [`已错过 ${data.missedTotal} 位:`] : []),
           ...data.missed.map((e) => `  [已错过·${e.reasons.map((r) => REASON_ZH[r.reason]).join('+')}] ${e.name ?? '#' + e.customerId} — ${e.detail.zh}`)
         ].join('\n')
     }

@@ -9,7 +9,7 @@ import { readSettings } from '../../services/settings/settings-service'
 
 export function remindersHandlers(ctx: AppContext): HandlerGroup<'reminders'> {
   return {
-    'reminders.calls': ({ date, all }) => callList(ctx.db, date ?? ctx.today(), { all }),
+    'reminders.calls': ({ date, all, missed }) => callList(ctx.db, date ?? ctx.today(), { all, missed }),
     'reminders.record': (input) => recordOutcome(ctx.db, { ...input, at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
     'reminders.undoOptOut': ({ contactId }) => undoOptOut(ctx.db, contactId, { at: ctx.now(), staff: readSettings(ctx.db).staffName || null }),
     'reminders.undoOutcome': ({ contactId }) => undoOutcome(ctx.db, contactId),

@@ -343,8 +343,11 @@ function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, value
 const byRank = (a: CallEntry & { birthdayToday: boolean }, b: CallEntry & { birthdayToday: boolean }) =>
   Number(b.birthdayToday) - Number(a.birthdayToday) || b.score - a.score || a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId
 
-/** The call list for `date`: `capacity` rows, or every row with `all`. */
-export function callList(db: Db, date: string, options: { all?: boolean } = {}): CallList {
+/**
+ * The call list for `date`: `capacity` rows, or every row with `all`; the missed rows whole, or
+ * the page `missed` names (`missedTotal` counts them all). Only the rows answered are built.
+ */
+export function callList(db: Db, date: string, options: { all?: boolean; missed?: { offset: number; limit: number } } = {}): CallList {
   const care = readCareSettings(db)
   const M = care.missedAfterDays
   const greet = greeting(db)
@@ -387,7 +390,7 @@ export function callList(db: Db, date: string, options: { all?: boolean } = {}):
   const skippedNoConsent = noConsent.size
   const spend = yearSpend(db, date)
   const value = valuePoints(spend)
-  const rows = (groups: Map<number, Draft[]>) =>
+  const rows = (groups: Iterable<[number, Draft[]]>) =>
     [...groups].map(([id, ds]) => ({
       ...toEntry(ds, who.get(id)!, greet, value(id), spend.get(id) ?? 0, lastOutcome.get(id) ?? null),
       birthdayToday: ds.some((d) => d.birthdayToday === true)
@@ -395,6 +398,11 @@ export function callList(db: Db, date: string, options: { all?: boolean } = {}):
   const ranked = rows(live).sort(byRank)
   const counts = { replenish: 0, birthday: 0, slide: 0, complaint: 0 }
   for (const e of ranked) for (const r of e.reasons) counts[r.reason]++
+  // the missed rows in their order (earliest due first, then the customer), built for the page only
+  const earliest = (ds: Draft[]) => ds.reduce((min, d) => (d.dueDate < min ? d.dueDate : min), ds[0].dueDate)
+  const missedOrder = [...missed].map(([id, ds]) => ({ id, ds, due: earliest(ds) })).sort((a, b) => a.due.localeCompare(b.due) || a.id - b.id)
+  const page = options.missed
+  const missedPage = (page ? missedOrder.slice(page.offset, page.offset + page.limit) : missedOrder).map(({ id, ds }) => [id, ds] as [number, Draft[]])
   const strip = ({ birthdayToday: _, ...e }: CallEntry & { birthdayToday: boolean }): CallEntry => e
   const all = options.all === true
   const audience = db
@@ -410,9 +418,8 @@ export function callList(db: Db, date: string, options: { all?: boolean } = {}):
     total: ranked.length,
     capacity: care.dailyCapacity,
     all,
-    missed: rows(missed)
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId)
-      .map(strip),
+    missed: rows(missedPage).map(strip),
+    missedTotal: missedOrder.length,
     notices: noticesFor(date, care, audience),
     counts,
     skippedNoConsent,

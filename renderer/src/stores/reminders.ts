@@ -1,7 +1,7 @@
 /** Today's call list and the one-click outcomes written back to the contact log. */
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { CallEntry, CallList, CallOutcome, CallReason, ConsentChannel } from '@shared/schemas/reminders'
+import { MISSED_PAGE, type CallEntry, type CallList, type CallOutcome, type CallReason, type ConsentChannel } from '@shared/schemas/reminders'
 import { useCall } from './call'
 
 /**
@@ -36,11 +36,27 @@ export const useRemindersStore = defineStore('reminders', () => {
   /** Entries grouped by reason, in the order staff work through them (the ranking's). */
   const groups = computed(() => groupsInRankOrder(list.value?.entries ?? []))
 
-  /** The call list for a date (default: the shop's today). */
+  const loadingMore = useCall()
+
+  /**
+   * The call list for a date (default: the shop's today), with the first page of missed rows, or
+   * as many as were shown already (a reload after an outcome keeps what staff scrolled to).
+   */
   async function load(date?: string): Promise<void> {
     const all = showAll.value
-    const data = await loading.run(() => window.api.reminders.calls(date ? { date, all } : { all }))
+    const missed = { offset: 0, limit: Math.max(MISSED_PAGE, list.value?.missed.length ?? 0) }
+    const data = await loading.run(() => window.api.reminders.calls(date ? { date, all, missed } : { all, missed }))
     if (data) list.value = data
+  }
+
+  /** The next page of missed rows (「加载更多」), added under the ones shown. */
+  async function loadMoreMissed(): Promise<void> {
+    const shown = list.value
+    if (!shown || shown.missed.length >= shown.missedTotal) return
+    const missed = { offset: shown.missed.length, limit: MISSED_PAGE }
+    const data = await loadingMore.run(() => window.api.reminders.calls({ date: shown.date, all: showAll.value, missed }))
+    if (!data || list.value !== shown) return
+    list.value = { ...shown, missed: [...shown.missed, ...data.missed], missedTotal: data.missedTotal }
   }
 
   /** Record an outcome; the entry leaves the list at once, then the list is read again. */
@@ -56,7 +72,8 @@ export const useRemindersStore = defineStore('reminders', () => {
       if (list.value) {
         const entries = list.value.entries.filter((e) => e.key !== entry.key)
         const missed = list.value.missed.filter((e) => e.key !== entry.key)
-        list.value = { ...list.value, entries, missed }
+        const missedTotal = list.value.missedTotal - (list.value.missed.length - missed.length)
+        list.value = { ...list.value, entries, missed, missedTotal }
       }
       await load(list.value?.date)
       return true
@@ -93,5 +110,22 @@ export const useRemindersStore = defineStore('reminders', () => {
     return true
   }
 
-  return { list, groups, loading, recording, undoing, pendingKey, showAll, lastOptOut, lastOutcome, load, record, setShowAll, undoOptOut, undoOutcome }
+  return {
+    list,
+    groups,
+    loading,
+    loadingMore,
+    recording,
+    undoing,
+    pendingKey,
+    showAll,
+    lastOptOut,
+    lastOutcome,
+    load,
+    loadMoreMissed,
+    record,
+    setShowAll,
+    undoOptOut,
+    undoOutcome
+  }
 })
