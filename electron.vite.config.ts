@@ -23,7 +23,9 @@ export default defineConfig({
           // model fits run here as jobs, off the server's request loop (electron/services/jobs/fit-job.ts)
           'fit-worker': resolve(__dirname, 'electron/services/jobs/fit-worker.ts'),
           // the top list runs here as jobs, one worker kept between lists (electron/services/jobs/top-job.ts)
-          'top-worker': resolve(__dirname, 'electron/services/jobs/top-worker.ts')
+          'top-worker': resolve(__dirname, 'electron/services/jobs/top-worker.ts'),
+          // the backups' integrity checks run here, off the server's request loop (electron/services/backups/integrity-off-loop.ts)
+          'backup-worker': resolve(__dirname, 'electron/services/jobs/backup-worker.ts')
         }
       }
     }

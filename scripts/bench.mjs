@@ -19,6 +19,8 @@ await bundle('electron/server/index.ts', 'out/bench/server.cjs')
 await bundle('electron/services/jobs/fit-worker.ts', 'out/bench/fit-worker.cjs')
 // …and the top list in this one
 await bundle('electron/services/jobs/top-worker.ts', 'out/bench/top-worker.cjs')
+// …and the backups' integrity checks in this one (beside the server and beside run.cjs, whose backups run in process)
+await bundle('electron/services/jobs/backup-worker.ts', 'out/bench/backup-worker.cjs')
 // out/bench sits as deep as tests/bench, so the benchmarks' paths relative to __dirname hold
 const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env })
 process.exit(run.status ?? 1)

@@ -14,6 +14,7 @@ import { loadDriver } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 import { readSettings } from '../settings/settings-service'
 import { assertIntegrity, isSqliteFile, withoutForeignKeys } from './sqlite-file'
+import { checkIntegrity } from './integrity-off-loop'
 import { LOCK_KEY_PREFIX } from '../security/lock-store'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { unattended, type StepControl } from './step-control'
@@ -93,7 +94,7 @@ export async function createBackupSteps(
   const pages = db.pragma('page_count', { simple: true }) as number
   const total = pages + 2
   await control.step(0, total, CHECKING_SHOP)
-  assertIntegrity(db, '当前数据库')
+  await checkIntegrity(db, '当前数据库')
   mkdirSync(folder, { recursive: true })
   const file = nextBackupFile(folder, at, reason)
   const part = `${file}.part`
@@ -112,10 +113,11 @@ export async function createBackupSteps(
     const copy = new (loadDriver())(part)
     try {
       copy.pragma('journal_mode = DELETE')
-      assertIntegrity(copy, '备份文件')
     } finally {
       copy.close()
     }
+    // checked on its own connection, in the backup worker when there is one (integrity-off-loop.ts)
+    await checkIntegrity(part, '备份文件')
     renameSync(part, file)
   } finally {
     for (const f of withJournals(part)) rmSync(f, { force: true })
@@ -210,12 +212,8 @@ export async function restoreBackupSteps(
     await control.step(0, total, STAGING)
     await copyFile(source, work)
     await control.step(1, total, CHECKING_BACKUP)
-    const staged = openDatabase(loadDriver(), work) // migrates an older backup forward
-    try {
-      assertIntegrity(staged, '备份文件')
-    } finally {
-      staged.close()
-    }
+    openDatabase(loadDriver(), work).close() // migrates an older backup forward
+    await checkIntegrity(work, '备份文件')
     const safety: StepControl = {
       step: (done, _total, phase) => control.step(2 + Math.min(done, pages), total, phase === CHECKING_SHOP ? SAFETY : phase),
       tick: (done, _total, phase) => control.tick(2 + Math.min(done, pages), total, phase)

@@ -1,0 +1,88 @@
+/**
+ * The integrity checks of a backup off the server's event loop: PRAGMA integrity_check of the
+ * shop and of a finished copy takes 1–2 s each at 20,000 customers, and run through the server's
+ * connection it held every other call of the window that long. Here it runs in a worker thread
+ * (jobs/backup-worker.ts, built as out/main/backup-worker.js) with its own read-only connection
+ * to the file, which sees the last committed state — what the server's connection sees between
+ * its calls, and what the online backup copies. An in-memory database (tests), or a run from the
+ * sources without a built worker, is checked in this process as before (assertIntegrity).
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import { loadDriver, type Db } from '../../db/driver'
+import { DomainError } from '../../../shared/result'
+import { assertIntegrity } from './sqlite-file'
+import type { JobError } from '../../../shared/schemas/jobs'
+
+/** What the backup worker is asked to do. */
+export interface IntegrityTask {
+  type: 'integrity'
+  file: string
+  what: string
+  quick: boolean
+}
+
+/** The worker's one answer. */
+export type BackupWorkerAnswer = { type: 'done' } | { type: 'error'; error: JobError }
+
+let chosenWorker: string | null | undefined
+
+/**
+ * Name the built backup worker (tests bundle it from the sources), or null to check in this
+ * process; undefined goes back to finding it beside this bundle.
+ */
+export function useBackupWorker(file: string | null | undefined): void {
+  chosenWorker = file
+}
+
+/** The built worker: backup-worker.js beside this bundle, or one level up from out/main/chunks; the benchmarks bundle .cjs. */
+export function backupWorkerFile(): string | null {
+  if (chosenWorker !== undefined) return chosenWorker
+  const candidates = ['backup-worker.js', 'backup-worker.cjs'].flatMap((f) => [join(__dirname, f), join(__dirname, '..', f)])
+  return candidates.find((f) => existsSync(f)) ?? null
+}
+
+/** A refusal the worker posted, thrown here as the same DomainError (code, sentences, catalogue key). */
+function asError(e: JobError): Error {
+  if (e.code === 'INTERNAL' && e.key === undefined) return new Error(e.message)
+  return new DomainError(e.code, e.message, e.key === undefined ? undefined : { key: e.key, params: e.params ?? {} })
+}
+
+/** Run one task in a fresh backup worker; resolves once it has answered done, rejects with its refusal. */
+export function inBackupWorker(file: string, task: IntegrityTask): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: task })
+    let answered = false
+    worker.on('message', (m: BackupWorkerAnswer) => {
+      answered = true
+      if (m.type === 'done') resolve()
+      else reject(asError(m.error))
+    })
+    worker.on('error', (e) => {
+      answered = true
+      reject(e)
+    })
+    worker.on('exit', (code) => {
+      if (!answered) reject(new Error(`后台检查意外结束 (the backup worker exited with ${code} before answering)`))
+    })
+  })
+}
+
+/**
+ * PRAGMA integrity_check (quick_check with `quick`) must answer 'ok', as assertIntegrity, of `db`
+ * or of the file named (a finished copy): in the backup worker when there is one and the
+ * database is a file, so the event loop turns meanwhile; otherwise in this process.
+ */
+export async function checkIntegrity(target: Db | string, what: string, { quick = false }: { quick?: boolean } = {}): Promise<void> {
+  const file = typeof target === 'string' ? target : target.memory ? ':memory:' : target.name
+  const worker = backupWorkerFile()
+  if (worker && file !== ':memory:') return inBackupWorker(worker, { type: 'integrity', file, what, quick })
+  if (typeof target !== 'string') return assertIntegrity(target, what, { quick })
+  const db = new (loadDriver())(file, { readonly: true, fileMustExist: true })
+  try {
+    assertIntegrity(db, what, { quick })
+  } finally {
+    db.close()
+  }
+}
