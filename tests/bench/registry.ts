@@ -17,6 +17,7 @@ import { channelsBench } from './channels.bench'
 import { hotCallsBench } from './hot-calls.bench'
 import { backupsBench } from './backups.bench'
 import { demoRemoveBench } from './demo-remove.bench'
+import { printingBench } from './printing.bench'
 
 export interface Benchmark {
   name: string
@@ -42,5 +43,6 @@ export const benchmarks: Benchmark[] = [
   channelsBench,
   hotCallsBench,
   backupsBench,
+  printingBench,
   xlsxReadersBench
 ]
