@@ -51,7 +51,9 @@ export function linkPendingReferrers(db: Db, log: MasterLog | null, batchId: num
   let linked = 0
   if (rows.length === 0) return { linked, touched }
   const unpend = db.prepare('DELETE FROM pending_referrers WHERE customer_id = ?')
-  const logChange = log ? null : db.prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const logChange = log
+    ? null
+    : db.prepare('INSERT INTO batch_field_changes (batch_id, entity, entity_id, field, old_value, new_value, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const referredBy = db.prepare('SELECT referred_by FROM customers WHERE id = ?').pluck()
   const setReferredBy = db.prepare('UPDATE customers SET referred_by = ? WHERE id = ?')
   for (const r of rows) {
