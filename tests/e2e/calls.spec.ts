@@ -117,3 +117,29 @@ test('sets the daily capacity in the settings, refusing 0', async ({ page, app }
   await page.getByTestId('nav-calls').click()
   await expect(page.getByTestId('calls-total')).toHaveText('共 12 条待联系')
 })
+
+test('shows the missed calls 50 at a time and loads the next page from the keyboard', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '600', '--seed', '7'])
+  const whole = await app.cli<{ missed: { key: string }[]; missedTotal: number }>(['calls'])
+  expect(whole.missed.length).toBe(whole.missedTotal)
+  expect(whole.missedTotal).toBeGreaterThan(50)
+
+  await page.goto(app.url)
+  await page.getByTestId('nav-calls').click()
+  const missed = page.getByTestId('calls-missed')
+  await expect(missed.locator('summary')).toContainText(String(whole.missedTotal))
+  await missed.locator('summary').click()
+  await expect(missed.locator('.calls__list > *')).toHaveCount(50)
+  await expect(page.getByTestId('calls-missed-shown')).toHaveText(`已显示 50 / ${whole.missedTotal} 位`)
+  await page.getByTestId('calls-missed-more').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: shot('calls-missed-page') })
+
+  await page.getByTestId('calls-missed-more').focus()
+  await page.keyboard.press('Enter')
+  const next = Math.min(100, whole.missedTotal)
+  await expect(missed.locator('.calls__list > *')).toHaveCount(next)
+  // the rows shown are the CLI's whole list, in its order
+  await expect(missed.locator('.calls__list > *').nth(next - 1)).toHaveAttribute('data-testid', `call-${whole.missed[next - 1].key}`)
+  if (next === whole.missedTotal) await expect(page.getByTestId('calls-missed-more')).toHaveCount(0)
+  else await expect(page.getByTestId('calls-missed-shown')).toHaveText(`已显示 ${next} / ${whole.missedTotal} 位`)
+})

@@ -147,7 +147,19 @@ describe('a call list a shop can work through', () => {
     }
     await withShopFile(build, async (path) => {
       const today = await run(path, [])
-      expect(Object.keys(today).sort()).toEqual(['all', 'capacity', 'counts', 'date', 'entries', 'missed', 'notices', 'rhythm', 'skippedNoConsent', 'total'])
+      expect(Object.keys(today).sort()).toEqual([
+        'all',
+        'capacity',
+        'counts',
+        'date',
+        'entries',
+        'missed',
+        'missedTotal',
+        'notices',
+        'rhythm',
+        'skippedNoConsent',
+        'total'
+      ])
       expect(today.entries.map((e) => [e.name, e.reasons.map((r) => r.reason)])).toEqual([
         ['李娜', ['birthday', 'replenish']],
         ['王芳', ['replenish']],
