@@ -18,6 +18,7 @@ import { hotCallsBench } from './hot-calls.bench'
 import { backupsBench } from './backups.bench'
 import { demoRemoveBench } from './demo-remove.bench'
 import { printingBench } from './printing.bench'
+import { callOutcomesBench } from './call-outcomes.bench'
 
 export interface Benchmark {
   name: string
@@ -42,6 +43,7 @@ export const benchmarks: Benchmark[] = [
   serverBench,
   channelsBench,
   hotCallsBench,
+  callOutcomesBench,
   backupsBench,
   printingBench,
   xlsxReadersBench
