@@ -6,10 +6,34 @@
  */
 import type { Db } from '../../db/driver'
 
+const totalChanges = (db: Db) => db.prepare('SELECT total_changes()').pluck().get() as number
+
 /** Changes by this connection and, through data_version, by any other. */
 export function dataVersion(db: Db): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number
-  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`
+  return `${totalChanges(db)}:${db.pragma('data_version', { simple: true }) as number}`
+}
+
+/** Per connection, the rows written by writes no kept read depends on (outsideKeptReads). */
+const outside = new WeakMap<Db, number>()
+
+/**
+ * Run `write`, a write no kept read depends on — a contact-log line (a call's outcome, its undo),
+ * an audit line — so that it does not throw the kept reads away: recording a call outcome made
+ * the call list fit the shop's purchase rhythm again on every click. Only its own statements
+ * count as outside; wrap nothing that touches orders, customers, products or settings.
+ */
+export function outsideKeptReads<T>(db: Db, write: () => T): T {
+  const before = totalChanges(db)
+  try {
+    return write()
+  } finally {
+    outside.set(db, (outside.get(db) ?? 0) + totalChanges(db) - before)
+  }
+}
+
+/** dataVersion less the writes made outside the kept reads. */
+function keptReadsVersion(db: Db): string {
+  return `${totalChanges(db) - (outside.get(db) ?? 0)}:${db.pragma('data_version', { simple: true }) as number}`
 }
 
 /** A kept read's name, then the arguments its answer depends on (a date, a unit). */
@@ -20,11 +44,12 @@ const kept = new WeakMap<Db, Map<string, { key: string; value: unknown }>>()
 /**
  * `compute()`'s answer, kept per connection and read name until the data changes or the
  * arguments do: one answer per name is kept (the last asked), and it is computed again after
- * any write through this connection or any commit by another one on the same file. The data
+ * any write through this connection (but those made outsideKeptReads) or any commit by another
+ * one on the same file. The data
  * version is taken before `compute` runs. Callers keep the answer read only (freeze it).
  */
 export function keptUntilWrite<T>(db: Db, [name, ...args]: KeptKey, compute: () => T): T {
-  const key = `${JSON.stringify(args)}|${dataVersion(db)}`
+  const key = `${JSON.stringify(args)}|${keptReadsVersion(db)}`
   let byName = kept.get(db)
   if (!byName) kept.set(db, (byName = new Map()))
   const hit = byName.get(name)

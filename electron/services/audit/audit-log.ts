@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../db/driver'
 import { readSettings } from '../settings/settings-service'
+import { outsideKeptReads } from '../app/data-version'
 import type { AuditAction } from '../../../shared/audit-specs'
 
 export { auditActions, type AuditAction } from '../../../shared/audit-specs'
@@ -20,7 +21,7 @@ export interface AuditRow {
 
 /** Append one audit line; the staff name comes from the settings unless the caller has it already. */
 export function recordAudit(db: Db, at: string, action: AuditAction, detail: string, staff: string = readSettings(db).staffName): void {
-  db.prepare('INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)').run(at, staff || null, action, detail)
+  outsideKeptReads(db, () => db.prepare('INSERT INTO audit_log (at, staff, action, detail) VALUES (?, ?, ?, ?)').run(at, staff || null, action, detail))
 }
 
 /** The newest audit lines first. */

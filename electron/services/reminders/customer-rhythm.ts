@@ -8,7 +8,7 @@
  * render of the call list. A fit that cannot be made says why, and the reminders keep the rule.
  */
 import type { Db } from '../../db/driver'
-import { dataVersion } from '../app/data-version'
+import { keptUntilWrite } from '../app/data-version'
 import { DomainError } from '../../../shared/result'
 import { addDays, dayNumber } from '../../../shared/domain/dates'
 import type { Words } from '../../../shared/schemas/predictions'
@@ -44,16 +44,9 @@ export interface ShopRhythm {
   nextFor(customerId: number): OwnNext | null
 }
 
-const cache = new WeakMap<Db, { key: string; rhythm: ShopRhythm }>()
-
-/** The shop's rhythm as of `date`, fitted once per date and data version. */
+/** The shop's rhythm as of `date`, fitted once per date until the data changes. */
 export function shopRhythm(db: Db, date: string): ShopRhythm {
-  const key = `${date}|${dataVersion(db)}`
-  const hit = cache.get(db)
-  if (hit?.key === key) return hit.rhythm
-  const rhythm = fitRhythm(db, date)
-  cache.set(db, { key: `${date}|${dataVersion(db)}`, rhythm })
-  return rhythm
+  return keptUntilWrite(db, ['shopRhythm', date], () => fitRhythm(db, date))
 }
 
 function ruleOnly(note: Words): ShopRhythm {

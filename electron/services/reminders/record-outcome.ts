@@ -8,6 +8,7 @@
 import type { Db } from '../../db/driver'
 import type { CallOutcome, ConsentChannel } from '../../../shared/schemas/reminders'
 import { refuse } from '../../../shared/errors/refuse'
+import { outsideKeptReads } from '../app/data-version'
 
 export interface RecordCall {
   customerId: number
@@ -33,9 +34,11 @@ export function recordOutcome(db: Db, r: RecordCall): { id: number; at: string; 
       .prepare('SELECT consent_phone, consent_sms, consent_wechat, consent_mail FROM customers WHERE id = ? AND erased_at IS NULL')
       .get(r.customerId) as Record<string, number> | undefined
     if (c === undefined) throw refuse('customerNotFound', { id: r.customerId })
-    const info = db
-      .prepare("INSERT INTO contact_log (customer_id, at, kind, outcome, note, staff, topic) VALUES (?, ?, 'call', ?, ?, ?, ?)")
-      .run(r.customerId, r.at, r.outcome, r.note ?? null, r.staff, r.key)
+    const info = outsideKeptReads(db, () =>
+      db
+        .prepare("INSERT INTO contact_log (customer_id, at, kind, outcome, note, staff, topic) VALUES (?, ?, 'call', ?, ?, ?, ?)")
+        .run(r.customerId, r.at, r.outcome, r.note ?? null, r.staff, r.key)
+    )
     const revoked: ConsentChannel[] = []
     if (r.outcome === 'opted_out') {
       // one edit number for all channels, so the customer page's undo also takes them back together
@@ -83,7 +86,7 @@ export function undoOptOut(db: Db, contactId: number, ctx: { at: string; staff: 
       db.prepare('UPDATE change_history SET undone_at = ? WHERE id = ?').run(ctx.at, ch.id)
       restored.push(channel.channel)
     }
-    db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId)
+    outsideKeptReads(db, () => db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId))
     return { customerId: row.customer_id, restored }
   })()
 }
@@ -97,7 +100,7 @@ export function undoOutcome(db: Db, contactId: number): { customerId: number; ou
     const row = db.prepare("SELECT customer_id, outcome FROM contact_log WHERE id = ? AND kind = 'call' AND outcome != 'opted_out'").get(contactId) as
       { customer_id: number; outcome: CallOutcome } | undefined
     if (!row) throw refuse('callOutcomeNotFound', { id: contactId })
-    db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId)
+    outsideKeptReads(db, () => db.prepare('DELETE FROM contact_log WHERE id = ?').run(contactId))
     return { customerId: row.customer_id, outcome: row.outcome }
   })()
 }

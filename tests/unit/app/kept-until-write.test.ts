@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import type { Db } from '../../../electron/db/driver'
 import { openNodeDatabase } from '../../../electron/services/app/open-node-database'
 import { keptUntilWrite } from '../../../electron/services/app/data-version'
+import { recordOutcome, undoOutcome } from '../../../electron/services/reminders/record-outcome'
+import { recordAudit } from '../../../electron/services/audit/audit-log'
 import { copyOfJourneyShop, journeyPeople } from '../../helpers/imported-shops'
 
 /** A kept count of customers named like `like`, with how many times it was really read. */
@@ -74,6 +76,24 @@ describe('keptUntilWrite', () => {
     expect(k.read('%')).not.toBe(all)
     expect(k.read('%')).toEqual(all)
     expect(k.reads()).toBe(3)
+    db.close()
+  })
+
+  it('keeps the answer over a call outcome, its undo and their audit lines, and computes again after an order is written', async () => {
+    const db = openNodeDatabase(await copyOfJourneyShop())
+    const k = keptCount(db)
+    const first = k.read('%')
+    const customerId = db.prepare('SELECT min(id) FROM customers').pluck().get() as number
+    const call = recordOutcome(db, { customerId, key: 'replenish:1', outcome: 'reached', at: '2026-11-23T10:00:00', staff: null })
+    recordAudit(db, '2026-11-23T10:00:00', 'call', `customer ${customerId}`, '')
+    undoOutcome(db, call.id)
+    expect(k.read('%')).toBe(first)
+    expect(k.reads()).toBe(1)
+    // the shop's sales are not outside: the next read is computed again
+    db.prepare('UPDATE orders SET total_fen = total_fen + 1 WHERE id = (SELECT min(id) FROM orders)').run()
+    expect(k.read('%')).not.toBe(first)
+    expect(k.read('%')).toEqual(first)
+    expect(k.reads()).toBe(2)
     db.close()
   })
 })
