@@ -52,14 +52,29 @@ export const useCardsStore = defineStore('printing', () => {
     if (!template.value && list?.length) await open(list[0].id)
   }
 
+  /**
+   * The template being opened, awaited by a preview or a print asked meanwhile: clicking a
+   * template and then 生成预览 at once must preview (and never print) the one clicked, not the
+   * one still in the designer. The newest click wins over a slower earlier answer.
+   */
+  let opening: Promise<void> = Promise.resolve()
+  let opens = 0
+  /** bumped by each open and each preview asked: only the newest preview is shown */
+  let previews = 0
+
   /** Open a template in the designer. */
-  async function open(id: number): Promise<void> {
-    const t = await loading.run(() => window.api.printing.template({ id }))
-    if (!t) return
-    template.value = t
-    draft.value = structuredClone(t)
-    dirty.value = false
-    preview.value = null
+  function open(id: number): Promise<void> {
+    const seq = ++opens
+    opening = (async () => {
+      const t = await loading.run(() => window.api.printing.template({ id }))
+      if (!t || seq !== opens) return
+      template.value = t
+      draft.value = structuredClone(t)
+      dirty.value = false
+      preview.value = null
+      previews++
+    })()
+    return opening
   }
 
   /** Change the working copy (the designer calls this on every edit). */
@@ -115,13 +130,16 @@ export const useCardsStore = defineStore('printing', () => {
 
   /** Every page as it will print, merged from the target's customers, with warnings. */
   async function runPreview(limit?: number): Promise<void> {
+    await opening
     if (!draft.value || !printTarget.value) return
+    const seq = ++previews
     const p = await previewing.run(() => window.api.printing.preview(jobInput(limit)))
-    if (p) preview.value = p
+    if (p && seq === previews) preview.value = p
   }
 
   /** The printable document for real (codes issued): print it, save a PDF, or open it in a tab. */
   async function print(how: 'print' | 'pdf' | 'tab'): Promise<{ codesIssued: number; path?: string | null } | undefined> {
+    await opening
     if (!draft.value || !printTarget.value) return undefined
     if (dirty.value && !(await save())) return undefined
     if (how === 'print') return printing.run(() => window.api.printing.print(jobInput()))
