@@ -17,6 +17,7 @@ import { benchShop } from './bench-shop'
 import type { Channel } from '../../shared/ipc-contract'
 import type { JobProgress } from '../../shared/schemas/jobs'
 import { loopDelayDuring } from '../helpers/loop-delay'
+import { otherCallsDuring } from './measure'
 
 const AS_OF = '2026-11-23'
 const CUSTOMERS = Number(process.env.BACKUPS_BENCH_N ?? 20_000)
@@ -27,39 +28,8 @@ async function held(
   dispatch: Dispatch,
   work: () => Promise<unknown>
 ): Promise<{ wallMs: number; cpuMs: number; slowestMs: number; calls: number; heldMs: number }> {
-  const d = await loopDelayDuring(() => asking(dispatch, work))
+  const d = await loopDelayDuring(() => otherCallsDuring(dispatch, work))
   return { ...d.value, heldMs: d.max }
-}
-
-async function asking(dispatch: Dispatch, work: () => Promise<unknown>): Promise<{ wallMs: number; cpuMs: number; slowestMs: number; calls: number }> {
-  let slowestMs = 0
-  let calls = 0
-  let running = true
-  const pending: Promise<void>[] = []
-  const ask = () => {
-    if (!running) return
-    const t0 = performance.now()
-    pending.push(
-      dispatch('app.info', {}).then(() => {
-        calls++
-        slowestMs = Math.max(slowestMs, performance.now() - t0)
-      })
-    )
-  }
-  const timer = setInterval(ask, 100)
-  const cpu = process.cpuUsage()
-  const t0 = performance.now()
-  ask()
-  try {
-    await work()
-  } finally {
-    running = false
-    clearInterval(timer)
-  }
-  const wallMs = performance.now() - t0
-  const used = process.cpuUsage(cpu)
-  await Promise.all(pending)
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, slowestMs, calls }
 }
 
 async function call(dispatch: Dispatch, channel: Channel, input: unknown): Promise<unknown> {

@@ -22,6 +22,7 @@ import { forkNodeServer, serverArgs } from '../../electron/server/fork-node-serv
 import { superviseServer } from '../../electron/server/supervisor'
 import { addDays } from '../../shared/domain/dates'
 import { loopDelayDuring, type LoopDelay } from '../helpers/loop-delay'
+import { otherCallsDuring, type OtherCalls } from './measure'
 import type { ClvFit } from '../../shared/schemas/predictions'
 import type { FitJobProgress } from '../../shared/schemas/jobs'
 
@@ -66,40 +67,10 @@ async function fitJob(dispatch: Dispatch): Promise<string> {
   }
 }
 
-/** Ask app.info every 100 ms while `work` runs: the slowest reply is how long another call from the window waited. */
-async function otherCallsDuring(dispatch: Dispatch, work: () => Promise<string>): Promise<{ note: string; slowestMs: number; calls: number }> {
-  let slowestMs = 0
-  let calls = 0
-  let running = true
-  const pending: Promise<void>[] = []
-  const ask = () => {
-    if (!running) return
-    const t0 = performance.now()
-    pending.push(
-      dispatch('app.info', {}).then(() => {
-        calls++
-        slowestMs = Math.max(slowestMs, performance.now() - t0)
-      })
-    )
-  }
-  const timer = setInterval(ask, 100)
-  ask()
-  let note: string
-  try {
-    note = await work()
-  } finally {
-    running = false
-    clearInterval(timer)
-  }
-  // calls held behind a blocked server answer after the fit: their wait counts
-  await Promise.all(pending)
-  return { note, slowestMs, calls }
-}
-
-type FitFigures = LoopDelay<{ note: string; slowestMs: number; calls: number }>
+type FitFigures = LoopDelay<OtherCalls<string>>
 
 const fitLine = (where: string, d: FitFigures) =>
-  `${where}: fit in ${d.wallMs.toFixed(0)} ms (${d.value.note}); front loop delay p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms; slowest of ${d.value.calls} app.info replies meanwhile ${d.value.slowestMs.toFixed(0)} ms`
+  `${where}: fit in ${d.wallMs.toFixed(0)} ms (${d.value.value}); front loop delay p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms; slowest of ${d.value.calls} app.info replies meanwhile ${d.value.slowestMs.toFixed(0)} ms`
 
 const line = (where: string, d: LoopDelay<number>) =>
   `${where}: 4 recomputes (${d.value} customers in the lifecycle) in ${d.wallMs.toFixed(0)} ms; front loop delay p99 ${d.p99.toFixed(1)} ms, max ${d.max.toFixed(1)} ms`
