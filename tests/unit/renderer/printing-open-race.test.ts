@@ -24,15 +24,21 @@ function server() {
   return { answer: (id: number) => waiting.get(id)!(), preview, render }
 }
 
+/** The store aimed at a campaign's parcels, on that server. */
+function aimedAtACampaign() {
+  const api = server()
+  const store = useCardsStore()
+  store.target.kind = 'campaign'
+  store.target.value = '1'
+  return { api, store }
+}
+
 beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => vi.unstubAllGlobals())
 
 describe('the 售后卡 store opening a template while another is loading', () => {
   it('previews the template clicked, not the one still in the designer while the click loads', async () => {
-    const api = server()
-    const store = useCardsStore()
-    store.target.kind = 'campaign'
-    store.target.value = '1'
+    const { api, store } = aimedAtACampaign()
     const first = store.open(1)
     api.answer(1)
     await first
@@ -46,10 +52,7 @@ describe('the 售后卡 store opening a template while another is loading', () =
   })
 
   it('keeps the newest click when an older template answers after it, and prints that one', async () => {
-    const api = server()
-    const store = useCardsStore()
-    store.target.kind = 'campaign'
-    store.target.value = '1'
+    const { api, store } = aimedAtACampaign()
     const older = store.open(1)
     const newer = store.open(2)
     api.answer(2)
