@@ -7,12 +7,11 @@
  * its calls, and what the online backup copies. An in-memory database (tests), or a run from the
  * sources without a built worker, is checked in this process as before (assertIntegrity).
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { loadDriver, type Db } from '../../db/driver'
+import type { Db } from '../../db/driver'
 import { DomainError } from '../../../shared/result'
-import { assertIntegrity } from './sqlite-file'
+import { assertFileIntegrity, assertIntegrity } from './sqlite-file'
+import { builtWorkerFile } from '../jobs/built-worker'
 import type { JobError } from '../../../shared/schemas/jobs'
 
 /** What the backup worker is asked to do. */
@@ -36,11 +35,9 @@ export function useBackupWorker(file: string | null | undefined): void {
   chosenWorker = file
 }
 
-/** The built worker: backup-worker.js beside this bundle, or one level up from out/main/chunks; the benchmarks bundle .cjs. */
+/** The built worker (chosen, or found beside this bundle). */
 export function backupWorkerFile(): string | null {
-  if (chosenWorker !== undefined) return chosenWorker
-  const candidates = ['backup-worker.js', 'backup-worker.cjs'].flatMap((f) => [join(__dirname, f), join(__dirname, '..', f)])
-  return candidates.find((f) => existsSync(f)) ?? null
+  return chosenWorker !== undefined ? chosenWorker : builtWorkerFile('backup-worker')
 }
 
 /** A refusal the worker posted, thrown here as the same DomainError (code, sentences, catalogue key). */
@@ -79,10 +76,5 @@ export async function checkIntegrity(target: Db | string, what: string, { quick 
   const worker = backupWorkerFile()
   if (worker && file !== ':memory:') return inBackupWorker(worker, { type: 'integrity', file, what, quick })
   if (typeof target !== 'string') return assertIntegrity(target, what, { quick })
-  const db = new (loadDriver())(file, { readonly: true, fileMustExist: true })
-  try {
-    assertIntegrity(db, what, { quick })
-  } finally {
-    db.close()
-  }
+  assertFileIntegrity(file, what, { quick })
 }

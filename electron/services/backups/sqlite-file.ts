@@ -1,6 +1,6 @@
 /** Small checks on SQLite files a user names: is it one, and is it sound. */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import type { Db } from '../../db/driver'
+import { loadDriver, type Db } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 
 const MAGIC = 'SQLite format 3\0'
@@ -42,6 +42,16 @@ export function assertIntegrity(db: Db, what: string, { quick = false }: { quick
   refreshFtsCaches(db)
   const result = db.pragma(quick ? 'quick_check' : 'integrity_check', { simple: true })
   if (result !== 'ok') throw refuse('integrityFailed', { what, result: String(result) })
+}
+
+/** assertIntegrity of a file on a read-only connection of its own (a finished copy; the backup worker's check). */
+export function assertFileIntegrity(file: string, what: string, options: { quick?: boolean } = {}): void {
+  const db = new (loadDriver())(file, { readonly: true, fileMustExist: true })
+  try {
+    assertIntegrity(db, what, options)
+  } finally {
+    db.close()
+  }
 }
 
 /**

@@ -4,20 +4,15 @@
  * runs PRAGMA integrity_check on it and posts 'done', or the refusal (backups/integrity-off-loop.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadDriver, type Db } from '../../db/driver'
-import { assertIntegrity } from '../backups/sqlite-file'
+import { assertFileIntegrity } from '../backups/sqlite-file'
 import type { BackupWorkerAnswer, IntegrityTask } from '../backups/integrity-off-loop'
 import { jobError } from './job-registry'
 
 const task = workerData as IntegrityTask
 const post = (m: BackupWorkerAnswer) => parentPort!.postMessage(m)
-let db: Db | undefined
 try {
-  db = new (loadDriver())(task.file, { readonly: true, fileMustExist: true })
-  assertIntegrity(db, task.what, { quick: task.quick })
+  assertFileIntegrity(task.file, task.what, { quick: task.quick })
   post({ type: 'done' })
 } catch (e) {
   post({ type: 'error', error: jobError(e) })
-} finally {
-  db?.close()
 }

@@ -5,8 +5,6 @@
  * Either way the progress is the same: reading, each model by name, the spend model; each
  * model's answer is reported the moment it has one.
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Db } from '../../db/driver'
 import type { Words } from '../../../shared/schemas/predictions'
 import type { ModelAnswer } from '../../../shared/schemas/jobs'
@@ -15,6 +13,7 @@ import { MODEL_LABELS, modelsToFit, type ModelAnswer as FittedAnswer } from '../
 import type { JobRegistry, JobReporter, PartialOf, ResultOf } from './job-registry'
 import { workerRunner } from './worker-runner'
 import { stepRunner, type StepRunnerOptions } from './step-runner'
+import { builtWorkerFile } from './built-worker'
 
 type FitReporter = Pick<JobReporter<PartialOf<'predictions.fit'>, ResultOf<'predictions.fit'>>, 'progress' | 'partial'>
 
@@ -69,9 +68,7 @@ export interface FitJobPlace {
 function builtWorker(place: FitJobPlace): string | null {
   if (place.dbPath === ':memory:') return null
   if (place.workerFile) return place.workerFile
-  // the bundler may place this code in out/main/chunks/, one level below the worker entry; the benchmarks bundle .cjs
-  const candidates = ['fit-worker.js', 'fit-worker.cjs'].flatMap((f) => [join(__dirname, f), join(__dirname, '..', f)])
-  return candidates.find((f) => existsSync(f)) ?? null
+  return builtWorkerFile('fit-worker')
 }
 
 /** Start a fit job; answers its id at once. */

@@ -9,8 +9,6 @@
  * fitting again — a worker per job would start with an empty memory every time. Cancelling
  * terminates the worker (the next job starts a fresh one).
  */
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../../db/driver'
 import type { Words } from '../../../shared/schemas/predictions'
@@ -19,6 +17,7 @@ import { MODEL_LABELS } from '../predictions/model-choice'
 import { jobError, type JobRegistry, type JobReporter, type JobRunner, type PartialOf, type ResultOf } from './job-registry'
 import type { WorkerJobMessage } from './worker-runner'
 import { stepRunner, type StepRunnerOptions } from './step-runner'
+import { builtWorkerFile } from './built-worker'
 
 type TopReporter = JobReporter<PartialOf<'predictions.top'>, ResultOf<'predictions.top'>>
 
@@ -70,9 +69,7 @@ export interface TopJobPlace {
 function builtWorker(place: TopJobPlace): string | null {
   if (place.dbPath === ':memory:') return null
   if (place.workerFile) return place.workerFile
-  // the bundler may place this code in out/main/chunks/, one level below the worker entry; the benchmarks bundle .cjs
-  const candidates = ['top-worker.js', 'top-worker.cjs'].flatMap((f) => [join(__dirname, f), join(__dirname, '..', f)])
-  return candidates.find((f) => existsSync(f)) ?? null
+  return builtWorkerFile('top-worker')
 }
 
 /** An idle list worker ends after this long (its remembered fits go with it); the next list starts another. */
