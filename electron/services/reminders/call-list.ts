@@ -333,12 +333,15 @@ function toEntry(drafts: Draft[], c: Contact, greet: Words, value: number, value
     phone: c.phone,
     consent,
     callable: consent.phone && c.phone !== null,
-    dueDate: sorted.map((d) => d.dueDate).sort()[0],
+    dueDate: earliestDue(drafts),
     detail: { zh: sorted.map((d) => d.detail.zh).join('；'), en: sorted.map((d) => d.detail.en).join('; ') },
     script: { zh: greet.zh + says.map((s) => s.zh).join(''), en: greet.en + says.map((s) => s.en).join(' ') },
     lastOutcome: last
   }
 }
+
+/** A row's due date: the earliest of its reasons'. */
+const earliestDue = (drafts: Draft[]) => drafts.reduce((min, d) => (d.dueDate < min ? d.dueDate : min), drafts[0].dueDate)
 
 const byRank = (a: CallEntry & { birthdayToday: boolean }, b: CallEntry & { birthdayToday: boolean }) =>
   Number(b.birthdayToday) - Number(a.birthdayToday) || b.score - a.score || a.dueDate.localeCompare(b.dueDate) || a.customerId - b.customerId
@@ -399,8 +402,7 @@ export function callList(db: Db, date: string, options: { all?: boolean; missed?
   const counts = { replenish: 0, birthday: 0, slide: 0, complaint: 0 }
   for (const e of ranked) for (const r of e.reasons) counts[r.reason]++
   // the missed rows in their order (earliest due first, then the customer), built for the page only
-  const earliest = (ds: Draft[]) => ds.reduce((min, d) => (d.dueDate < min ? d.dueDate : min), ds[0].dueDate)
-  const missedOrder = [...missed].map(([id, ds]) => ({ id, ds, due: earliest(ds) })).sort((a, b) => a.due.localeCompare(b.due) || a.id - b.id)
+  const missedOrder = [...missed].map(([id, ds]) => ({ id, ds, due: earliestDue(ds) })).sort((a, b) => a.due.localeCompare(b.due) || a.id - b.id)
   const page = options.missed
   const missedPage = (page ? missedOrder.slice(page.offset, page.offset + page.limit) : missedOrder).map(({ id, ds }) => [id, ds] as [number, Draft[]])
   const strip = ({ birthdayToday: _, ...e }: CallEntry & { birthdayToday: boolean }): CallEntry => e
