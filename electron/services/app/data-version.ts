@@ -8,9 +8,12 @@ import type { Db } from '../../db/driver'
 
 const totalChanges = (db: Db) => db.prepare('SELECT total_changes()').pluck().get() as number
 
+/** `changes` of this connection's, then data_version: bumped by any other connection's commit. */
+const version = (db: Db, changes: number) => `${changes}:${db.pragma('data_version', { simple: true }) as number}`
+
 /** Changes by this connection and, through data_version, by any other. */
 export function dataVersion(db: Db): string {
-  return `${totalChanges(db)}:${db.pragma('data_version', { simple: true }) as number}`
+  return version(db, totalChanges(db))
 }
 
 /** Per connection, the rows written by writes no kept read depends on (outsideKeptReads). */
@@ -33,7 +36,7 @@ export function outsideKeptReads<T>(db: Db, write: () => T): T {
 
 /** dataVersion less the writes made outside the kept reads. */
 function keptReadsVersion(db: Db): string {
-  return `${totalChanges(db) - (outside.get(db) ?? 0)}:${db.pragma('data_version', { simple: true }) as number}`
+  return version(db, totalChanges(db) - (outside.get(db) ?? 0))
 }
 
 /** A kept read's name, then the arguments its answer depends on (a date, a unit). */
@@ -45,8 +48,8 @@ const kept = new WeakMap<Db, Map<string, { key: string; value: unknown }>>()
  * `compute()`'s answer, kept per connection and read name until the data changes or the
  * arguments do: one answer per name is kept (the last asked), and it is computed again after
  * any write through this connection (but those made outsideKeptReads) or any commit by another
- * one on the same file. The data
- * version is taken before `compute` runs. Callers keep the answer read only (freeze it).
+ * one on the same file. The data version is taken before `compute` runs. Callers keep the answer
+ * read only (freeze it).
  */
 export function keptUntilWrite<T>(db: Db, [name, ...args]: KeptKey, compute: () => T): T {
   const key = `${JSON.stringify(args)}|${keptReadsVersion(db)}`
