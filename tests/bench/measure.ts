@@ -22,6 +22,22 @@ export async function timeRuns(runs: number, fn: () => unknown): Promise<number[
   return out
 }
 
+/** Wall and CPU milliseconds of one call. */
+export interface Took {
+  wall: number
+  cpu: number
+}
+
+/** `fn()`'s answer with its wall and CPU milliseconds. */
+export function took<T>(fn: () => T): Took & { value: T } {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  const value = fn()
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return { wall, cpu: (c.user + c.system) / 1000, value }
+}
+
 export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import type { Benchmark } from './registry'
 import { openNodeDatabase } from '../../electron/services/app/open-node-database'
 import { benchShop } from './bench-shop'
-import { median } from './measure'
+import { median, took, type Took } from './measure'
 import { ensureBuiltIns, listTemplates, runJob } from '../../electron/services/printing'
 import { readSettings } from '../../electron/services/settings/settings-service'
 import { PrintJobInput } from '../../shared/schemas/printing'
@@ -23,20 +23,6 @@ const CUSTOMERS = Number(process.env.PRINTING_BENCH_N ?? 20_000)
 const RUNS = Number(process.env.PRINTING_BENCH_RUNS ?? 3)
 const SIZES = (process.env.PRINTING_BENCH_CARDS ?? '500,2000,10000').split(',').map(Number)
 const TEMPLATES = ['A6 售后卡', '地址标签 Avery L7160']
-
-interface Timing {
-  wallMs: number
-  cpuMs: number
-}
-
-function timed<T>(work: () => T): Timing & { value: T } {
-  const cpu = process.cpuUsage()
-  const t0 = performance.now()
-  const value = work()
-  const wallMs = performance.now() - t0
-  const used = process.cpuUsage(cpu)
-  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 }
-}
 
 export const printingBench: Benchmark = {
   name: 'printing',
@@ -56,16 +42,16 @@ export const printingBench: Benchmark = {
         const templateId = templates.find((t) => t.name === name)!.id
         for (const size of SIZES) {
           const input = PrintJobInput.parse({ templateId, target: { customerIds: ids.slice(0, size) } })
-          const runs: (Timing & { bytes: number; codes: number; pages: number })[] = []
+          const runs: (Took & { bytes: number; codes: number; pages: number })[] = []
           for (let run = 0; run < RUNS; run++) {
-            const r = timed(() => runJob(db, input, options))
-            runs.push({ wallMs: r.wallMs, cpuMs: r.cpuMs, bytes: Buffer.byteLength(r.value.html), codes: r.value.codesIssued, pages: r.value.pages })
+            const r = took(() => runJob(db, input, options))
+            runs.push({ wall: r.wall, cpu: r.cpu, bytes: Buffer.byteLength(r.value.html), codes: r.value.codesIssued, pages: r.value.pages })
           }
           const last = runs[runs.length - 1]
           report(
-            `${name}, ${size} cards (${last.pages} pages, ${last.codes} codes stored): runJob ${median(runs.map((r) => r.wallMs)).toFixed(0)} ms wall, ${median(
-              runs.map((r) => r.cpuMs)
-            ).toFixed(0)} ms CPU (median of ${RUNS}; runs ${runs.map((r) => r.wallMs.toFixed(0)).join(' / ')} ms), server held for all of it; document ${(
+            `${name}, ${size} cards (${last.pages} pages, ${last.codes} codes stored): runJob ${median(runs.map((r) => r.wall)).toFixed(0)} ms wall, ${median(
+              runs.map((r) => r.cpu)
+            ).toFixed(0)} ms CPU (median of ${RUNS}; runs ${runs.map((r) => r.wall.toFixed(0)).join(' / ')} ms), server held for all of it; document ${(
               last.bytes /
               1024 /
               1024

@@ -20,27 +20,12 @@ import { invalidateSnapshot, rebuildSnapshot, SNAPSHOT_CHUNK, snapshotSteps, typ
 import { figuresSource } from '../../electron/services/segments/snapshot-figures'
 import { schemeSettings } from '../../electron/services/segments/scheme-settings'
 import { addDays } from '../../shared/domain/dates'
-import { median } from './measure'
+import { median, took, type Took } from './measure'
 import { JobRegistry } from '../../electron/services/jobs/job-registry'
 import { startOverviewJob } from '../../electron/services/jobs/overview-job'
 
 const AS_OF = '2026-11-23'
 const RUNS = 5
-
-interface Took {
-  wall: number
-  cpu: number
-}
-
-/** Wall and CPU milliseconds of one call. */
-function took<T>(fn: () => T): Took & { value: T } {
-  const c0 = process.cpuUsage()
-  const t0 = performance.now()
-  const value = fn()
-  const wall = performance.now() - t0
-  const c = process.cpuUsage(c0)
-  return { wall, cpu: (c.user + c.system) / 1000, value }
-}
 
 /** One stepped build driven step by step as the step runner drives it (without the turns between). */
 function steppedBuild(db: Db, asOf: string, chunk: number) {
