@@ -20,9 +20,10 @@ export function dataVersion(db: Db): string {
 const outside = new WeakMap<Db, number>()
 
 /**
- * Run `write`, a write no kept read depends on — a contact-log line (a call's outcome, its undo),
- * an audit line — so that it does not throw the kept reads away: recording a call outcome made
- * the call list fit the shop's purchase rhythm again on every click. Only its own statements
+ * Run `write`, a write no kept read depends on — a contact-log line (a call's outcome, its undo,
+ * a contact noted on a customer's file), an audit line — so that it does not throw the kept reads
+ * away: recording a call outcome made the call list fit the shop's purchase rhythm again on every
+ * click. Only its own statements
  * count as outside; wrap nothing that touches orders, customers, products or settings.
  */
 export function outsideKeptReads<T>(db: Db, write: () => T): T {

@@ -10,6 +10,7 @@ import { openNodeDatabase } from '../../../electron/services/app/open-node-datab
 import { keptUntilWrite } from '../../../electron/services/app/data-version'
 import { recordOutcome, undoOutcome } from '../../../electron/services/reminders/record-outcome'
 import { recordAudit } from '../../../electron/services/audit/audit-log'
+import { addContact } from '../../../electron/services/customers/contact-service'
 import { copyOfJourneyShop, journeyPeople } from '../../helpers/imported-shops'
 
 /** A kept count of customers named like `like`, with how many times it was really read. */
@@ -76,6 +77,18 @@ describe('keptUntilWrite', () => {
     expect(k.read('%')).not.toBe(all)
     expect(k.read('%')).toEqual(all)
     expect(k.reads()).toBe(3)
+    db.close()
+  })
+
+  it('keeps the answer over a contact noted on a customer file', async () => {
+    const db = openNodeDatabase(await copyOfJourneyShop())
+    const k = keptCount(db)
+    const first = k.read('%')
+    const customerId = db.prepare('SELECT min(id) FROM customers').pluck().get() as number
+    const entry = addContact(db, customerId, { kind: 'visit', note: '到店试吃' }, '2026-11-23T10:00:00', '')
+    expect(db.prepare('SELECT note FROM contact_log WHERE id = ?').pluck().get(entry.id)).toBe('到店试吃')
+    expect(k.read('%')).toBe(first)
+    expect(k.reads()).toBe(1)
     db.close()
   })
 
