@@ -2,10 +2,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { BackupInfo } from '@shared/schemas/backups'
-import type { JobProgress } from '@shared/schemas/jobs'
+import type { BackupJobKind, JobProgress } from '@shared/schemas/jobs'
 import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { followJob, startedJob } from './job-follow'
+import { runJob } from './job-follow'
 import { saveBase64 } from '@/composables/download'
 
 interface AuditLine {
@@ -30,20 +30,9 @@ export const useBackupsStore = defineStore('backups', () => {
    * Start a job and follow it to its end; a cancel is no failure to show (answers undefined).
    * The server answers the window's other calls between the job's steps.
    */
-  async function asJob<T>(kind: JobProgress['kind'], start: () => Promise<Result<{ jobId: string }>>): Promise<T | undefined> {
-    let cancelled = false
-    const r = await working.run(async (): Promise<Result<unknown>> => {
-      const started = await start()
-      if (!started.ok) return started
-      job.value = startedJob(started.data.jobId, kind)
-      const end = await followJob(started.data.jobId, job)
-      if (!end.ok && end.code === 'CANCELLED') {
-        cancelled = true
-        return { ok: true as const, data: null }
-      }
-      return end
-    })
-    return cancelled || r === null ? undefined : (r as T | undefined)
+  async function asJob<T>(kind: BackupJobKind, start: () => Promise<Result<{ jobId: string }>>): Promise<T | undefined> {
+    const end = await runJob(working, job, kind, start)
+    return end?.data as T | undefined
   }
 
   /** Stop the running backup, restore or export: it leaves no file, the shop as it was. */

@@ -1,8 +1,12 @@
-/** How a store follows a job on the server (a fit, a top list, a segment recompute) until it has finished. */
+/**
+ * How a store follows a job on the server (a fit, a top list, a segment recompute, a backup, the
+ * demo's removal) until it has finished, and runs one as a call with its cancel no failure (runJob).
+ */
 import { watch, type Ref } from 'vue'
 import type { Result } from '@shared/result'
 import type { JobProgress } from '@shared/schemas/jobs'
 import { useLockStore } from './lock'
+import type { useCall } from './call'
 
 /** How often a running job is asked where it stands. */
 const POLL_MS = 200
@@ -60,4 +64,52 @@ export async function followJob<J extends JobProgress>(jobId: string, current: R
     }
     await pause(POLL_MS)
   }
+}
+
+/**
+ * How a job run ended when it did not fail: its data, or a cancel (no failure: nothing is shown).
+ * A failure answers undefined instead, as a call does, its error already shown.
+ */
+export type JobEnd<T> = { data: T; cancelled?: undefined } | { data?: undefined; cancelled: true }
+
+/** A store's busy flag and last error (useCall), which a job run is one call of. */
+type JobCall = Pick<ReturnType<typeof useCall>, 'run'>
+
+/**
+ * Start a job and follow it to its end as one call of `call` (busy meanwhile, a failed start or a
+ * failed job shown as its error), its progress in `current` from the start on. A cancel (from the
+ * page, or a later job replacing this one) is no failure: it answers `{ cancelled: true }` and
+ * shows nothing. `then`, when given, goes on from the job's result inside the same call (busy
+ * until it has answered, its failure shown the same way); the job's result is the data otherwise.
+ */
+export function runJob<J extends JobProgress>(
+  call: JobCall,
+  current: Ref<J | null>,
+  kind: J['kind'],
+  start: () => Promise<Result<{ jobId: string }>>
+): Promise<JobEnd<NonNullable<J['result']>> | undefined>
+export function runJob<J extends JobProgress, T>(
+  call: JobCall,
+  current: Ref<J | null>,
+  kind: J['kind'],
+  start: () => Promise<Result<{ jobId: string }>>,
+  then: (result: NonNullable<J['result']>) => Promise<Result<T>>
+): Promise<JobEnd<T> | undefined>
+export function runJob<J extends JobProgress, T>(
+  call: JobCall,
+  current: Ref<J | null>,
+  kind: J['kind'],
+  start: () => Promise<Result<{ jobId: string }>>,
+  then?: (result: NonNullable<J['result']>) => Promise<Result<T>>
+): Promise<JobEnd<T | NonNullable<J['result']>> | undefined> {
+  return call.run(async (): Promise<Result<JobEnd<T | NonNullable<J['result']>>>> => {
+    const started = await start()
+    if (!started.ok) return started
+    current.value = startedJob<J>(started.data.jobId, kind)
+    const end = await followJob(started.data.jobId, current)
+    if (!end.ok) return end.code === 'CANCELLED' ? { ok: true, data: { cancelled: true } } : end
+    if (!then) return { ok: true, data: { data: end.data } }
+    const next = await then(end.data)
+    return next.ok ? { ok: true, data: { data: next.data } } : next
+  })
 }

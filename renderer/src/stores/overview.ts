@@ -4,9 +4,8 @@ import { computed, ref } from 'vue'
 import type { Overview } from '@shared/schemas/stats'
 import type { DemoResult, DemoStatus } from '@shared/schemas/demo'
 import type { DemoRemoveJobProgress } from '@shared/schemas/jobs'
-import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { followJob, startedJob } from './job-follow'
+import { runJob } from './job-follow'
 import { useBackupsStore } from './backups'
 
 export const useOverviewStore = defineStore('overview', () => {
@@ -43,21 +42,10 @@ export const useOverviewStore = defineStore('overview', () => {
    * list (and audit trail), to show the backup taken first.
    */
   async function removeDemo(): Promise<boolean> {
-    let cancelled = false
-    const result = await demo.run(async (): Promise<Result<unknown>> => {
-      const started = await window.api.demo.removeStart({})
-      if (!started.ok) return started
-      removal.value = startedJob<DemoRemoveJobProgress>(started.data.jobId, 'demo.remove')
-      const end = await followJob(started.data.jobId, removal)
-      if (!end.ok && end.code === 'CANCELLED') {
-        cancelled = true
-        return { ok: true as const, data: null }
-      }
-      return end
-    })
+    const end = await runJob(demo, removal, 'demo.remove', () => window.api.demo.removeStart({}))
     removal.value = null
-    if (result !== undefined) await Promise.all([load(), useBackupsStore().load()])
-    return result !== undefined && !cancelled
+    if (end) await Promise.all([load(), useBackupsStore().load()])
+    return end?.data !== undefined
   }
 
   /** Stop the running removal between batches. */

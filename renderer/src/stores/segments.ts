@@ -4,7 +4,7 @@ import { ref } from 'vue'
 import type { Cohorts, Members, Migration, Regions, RecallRow, RepeatRate, RfmGrid, Segment, SegmentsOverview } from '@shared/schemas/segments'
 import type { OverviewJobProgress } from '@shared/schemas/jobs'
 import { attempt, useCall } from './call'
-import { followJob, startedJob } from './job-follow'
+import { runJob } from './job-follow'
 
 /** What the members panel shows: a title and the rule behind it. */
 export interface Selection {
@@ -43,46 +43,42 @@ export const useSegmentsStore = defineStore('segments', () => {
     if (before?.state === 'running') await window.api.jobs.cancel({ jobId: before.jobId })
     // the stopped load's end is heard before this one starts, so it cannot clear this one's busy flag
     while (pending) await pending
-    let cancelled = false
-    const run = loading.run(async () => {
-      const started = await window.api.segments.overviewStart(input)
-      if (!started.ok) return started
-      overviewJob.value = startedJob<OverviewJobProgress>(started.data.jobId, 'segments.overview')
-      const o = await followJob(started.data.jobId, overviewJob)
-      if (!o.ok && o.code === 'CANCELLED') {
-        cancelled = true
+    const run = runJob(
+      loading,
+      overviewJob,
+      'segments.overview',
+      () => window.api.segments.overviewStart(input),
+      async (figures) => {
+        const [g, r, c, m, reg, list] = await Promise.all([
+          window.api.segments.rfmGrid(input),
+          window.api.segments.repeatRate(input),
+          window.api.segments.cohorts(input),
+          window.api.segments.migration(input),
+          window.api.segments.regions(input),
+          window.api.segments.list({})
+        ])
+        // the first failure is the one shown; the views keep what they had
+        if (!g.ok) return g
+        if (!r.ok) return r
+        if (!c.ok) return c
+        if (!m.ok) return m
+        if (!reg.ok) return reg
+        if (!list.ok) return list
+        overview.value = figures
+        grid.value = g.data
+        repeat.value = r.data
+        cohorts.value = c.data
+        migration.value = m.data
+        regions.value = reg.data
+        saved.value = list.data
         return { ok: true as const, data: null }
       }
-      if (!o.ok) return o
-      const [g, r, c, m, reg, list] = await Promise.all([
-        window.api.segments.rfmGrid(input),
-        window.api.segments.repeatRate(input),
-        window.api.segments.cohorts(input),
-        window.api.segments.migration(input),
-        window.api.segments.regions(input),
-        window.api.segments.list({})
-      ])
-      // the first failure is the one shown; the views keep what they had
-      if (!g.ok) return g
-      if (!r.ok) return r
-      if (!c.ok) return c
-      if (!m.ok) return m
-      if (!reg.ok) return reg
-      if (!list.ok) return list
-      overview.value = o.data
-      grid.value = g.data
-      repeat.value = r.data
-      cohorts.value = c.data
-      migration.value = m.data
-      regions.value = reg.data
-      saved.value = list.data
-      return { ok: true as const, data: null }
-    })
+    )
     pending = run
-    await run.finally(() => {
+    const end = await run.finally(() => {
       if (pending === run) pending = null
     })
-    if (selection.value && !cancelled) await showMembers(selection.value)
+    if (selection.value && !end?.cancelled) await showMembers(selection.value)
   }
 
   /** Stop the running recompute; the page keeps what it showed. */
