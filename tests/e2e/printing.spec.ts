@@ -4,9 +4,10 @@
  * printable page, make its PDF the way the browser would print it, and check the pages.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { Page } from '@playwright/test'
 import { test, expect, screenshot } from './fixtures'
 
 const shots = resolve(__dirname, '../../test-results/screenshots')
@@ -95,5 +96,68 @@ test('prints address labels from label 5 on a partly used sheet, with the calibr
   const frame = page.frameLocator('[data-testid="preview-frame"]')
   await expect(frame.locator('.cell').first()).toHaveAttribute('data-cell', '4')
   expect(await page.getByTestId('preview-frame').getAttribute('srcdoc')).toContain('transform: translate(1.5mm,0mm) scale(1,1)')
-  await screenshot(page, 'cards-labels-preview')
+  // the fifth label is drawn where staff look: inside the panel's frame, with its name and address in ink on white
+  const panel = (await page.getByTestId('preview-frame').boundingBox())!
+  const label = (await frame.locator('.cell').first().boundingBox())!
+  expect(label.width).toBeGreaterThan(100)
+  expect(label.height).toBeGreaterThan(40)
+  expect(label.x).toBeGreaterThanOrEqual(panel.x)
+  expect(label.y).toBeGreaterThanOrEqual(panel.y)
+  expect(label.x + label.width).toBeLessThanOrEqual(panel.x + panel.width)
+  expect(label.y + label.height).toBeLessThanOrEqual(panel.y + panel.height)
+  const shot = await screenshot(page, 'cards-labels-preview')
+  const scrollY = await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)
+  const pixels = await inkAndPaper(page, readFileSync(shot), { ...label, y: label.y + scrollY })
+  // a frame left unpainted is all the panel's grey (#8a8f8c): no paper, no ink
+  expect(pixels.paper).toBeGreaterThan(0.5)
+  expect(pixels.ink).toBeGreaterThan(40)
 })
+
+/** What a page offers the pixel count below (the e2e specs are type-checked without the DOM library). */
+interface ScratchGlobals {
+  Image: new () => { src: string; naturalWidth: number; naturalHeight: number; decode(): Promise<void> }
+  document: {
+    createElement(tag: 'canvas'): {
+      width: number
+      height: number
+      getContext(
+        kind: '2d'
+      ): { drawImage(image: unknown, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } | null
+    }
+  }
+}
+
+/**
+ * In a screenshot (a PNG), the share of near-white pixels inside a box and the number of dark
+ * ones: the paper and the ink of what is drawn there. Decoded by the browser, in a page of its own.
+ */
+async function inkAndPaper(page: Page, png: Buffer, box: { x: number; y: number; width: number; height: number }) {
+  const scratch = await page.context().newPage()
+  try {
+    return await scratch.evaluate(
+      async ({ b64, box }) => {
+        const { Image, document } = globalThis as unknown as ScratchGlobals
+        const img = new Image()
+        img.src = `data:image/png;base64,${b64}`
+        await img.decode()
+        const canvas = document.createElement('canvas')
+        canvas.width = img.naturalWidth
+        canvas.height = img.naturalHeight
+        const g = canvas.getContext('2d')!
+        g.drawImage(img, 0, 0)
+        const { data } = g.getImageData(Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height))
+        let paper = 0
+        let ink = 0
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, gr, b] = [data[i], data[i + 1], data[i + 2]]
+          if (r > 240 && gr > 240 && b > 240) paper++
+          else if (r < 110 && gr < 110 && b < 110) ink++
+        }
+        return { paper: paper / (data.length / 4), ink }
+      },
+      { b64: png.toString('base64'), box }
+    )
+  } finally {
+    await scratch.close()
+  }
+}
