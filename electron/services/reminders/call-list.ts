@@ -17,7 +17,7 @@ import { readSettings } from '../settings/settings-service'
 import { getShopName } from '../settings/shop-name'
 import { readCareSettings } from './care-settings'
 import { readProductPurchases } from './product-purchases'
-import { resolveUnitRules, type UnitRule } from './unit-rules'
+import { unitRulesAsOf, type UnitRule } from './unit-rules'
 import { dueReplenishments, type OwnRunOut } from './replenishment'
 import { shopRhythm } from './customer-rhythm'
 import { rhythmOrRule, type RhythmVerdict } from './rhythm-or-rule'
@@ -57,18 +57,19 @@ interface Contact {
 /** Replenishments due today or missed lately (`lookback` days past their end). */
 function replenishDrafts(db: Db, date: string, lead: number, grace: number, lookback: number): Draft[] {
   const purchases = readProductPurchases(db, date)
-  const rules = resolveUnitRules(db, purchases)
+  const rules = unitRulesAsOf(db, date)
   const daysFor = (id: number) => {
     const r = rules.get(id)
     return r && r.days !== null ? { days: r.days, learned: r.source === 'learned' } : null
   }
   const rhythm = shopRhythm(db, date)
   // the customer's own next purchase where it is more certain than the rule and agrees with the
-  // product (rhythm-or-rule.ts); each verdict kept so the reminder can say why the rhythm was not used
-  const verdicts = new Map<string, RhythmVerdict>()
+  // product (rhythm-or-rule.ts); a verdict that the rhythm lies outside the product's is kept so
+  // the reminder can say why it was not used (only those: this runs for every purchase of the shop)
+  const outside = new Map<string, RhythmVerdict>()
   const own: OwnRunOut = (p, quantity) => {
     const v = rhythmOrRule(rhythm.nextFor(p.customerId), p, quantity, rules.get(p.productId)?.learned?.spread)
-    verdicts.set(`${p.customerId}:${p.productId}`, v)
+    if (v.why === 'outside') outside.set(`${p.customerId}:${p.productId}`, v)
     return v.use ? v.date : null
   }
   const today = dayNumber(date)
@@ -87,7 +88,7 @@ function replenishDrafts(db: Db, date: string, lead: number, grace: number, look
       }
     } else {
       const basis = ruleBasis(rule)
-      const why = notByRhythm(verdicts.get(`${r.customerId}:${r.productId}`), rhythm.nextFor(r.customerId)?.gapDays, qty, rule.unitWord)
+      const why = notByRhythm(outside.get(`${r.customerId}:${r.productId}`), rhythm.nextFor(r.customerId)?.gapDays, qty, rule.unitWord)
       detail = {
         zh: `${bought.zh}，按每${rule.unitWord} ${r.daysPerUnit} 天估算${basis.zh}，约 ${zhDate(r.runOut)}用完${why.zh}`,
         en: `${bought.en}, at ${r.daysPerUnit} days a unit${basis.en}, runs out around ${enDate(r.runOut)}${why.en}`

@@ -4,6 +4,8 @@ import { testContext, testDispatch } from '../../helpers/db'
 import { importText } from '../imports/helpers'
 import { importDemoShop } from '../../../electron/services/demo/demo-import'
 import { callList } from '../../../electron/services/reminders/call-list'
+import { unitRulesAsOf } from '../../../electron/services/reminders/unit-rules'
+import { recordOutcome } from '../../../electron/services/reminders/record-outcome'
 import type { Db } from '../../../electron/db/driver'
 import type { UnitRow } from '../../../shared/schemas/reminders'
 import { formatError } from '../../../shared/errors/messages'
@@ -67,6 +69,21 @@ describe('days per unit: the table against the shop’s own repeat buyers', () =
     expect(u.F2.evidence).toMatchObject({ kind: 'yielded', tableDays: 8, learnedDays: 30, repeatBuyers: 20 })
     expect(u.F2.evidence?.words.zh).toBe('按本店 20 位回头客的实际间隔约 30 天用完一罐，已代替软件自带的 8 天')
     expect(u.F3).toMatchObject({ learnedDays: 12, repeatBuyers: 5, effectiveDays: 8, source: 'default', evidence: null })
+  })
+
+  it('learns the rules once for call lists read one after another, keeps them over a call outcome, and learns again after a product’s days change', async () => {
+    const ctx = testContext(DAY)
+    await formulaShop(ctx.db)
+    const f1 = ctx.db.prepare("SELECT id FROM products WHERE code = 'F1'").pluck().get() as number
+    const first = unitRulesAsOf(ctx.db, DAY)
+    const z = callList(ctx.db, DAY, { all: true }).entries.find((e) => e.reasons.some((r) => r.key.includes(':2026-11-20')))!
+    recordOutcome(ctx.db, { customerId: z.customerId, key: z.reasons[0].key, outcome: 'no_answer', at: `${DAY}T10:00:00`, staff: null })
+    expect(unitRulesAsOf(ctx.db, DAY)).toBe(first)
+    expect(first.get(f1)?.days).toBe(8)
+    ctx.db.prepare('UPDATE products SET days_per_unit = 26 WHERE id = ?').run(f1)
+    const after = unitRulesAsOf(ctx.db, DAY)
+    expect(after).not.toBe(first)
+    expect(after.get(f1)).toMatchObject({ days: 26, source: 'product' })
   })
 
   it('says so on the reminder built on the questioned row, and taking the offer (then undoing it) moves the call', async () => {
