@@ -47,7 +47,7 @@ export function yearSpend(db: Db, date: string): Map<number, number> {
 }
 
 /** Value points per customer: 30 × share of the other buying customers who spent less (0 for no spend). */
-export function valuePoints(spend: Map<number, number>): (customerId: number) => number {
+export function valuePoints(spend: ReadonlyMap<number, number>): (customerId: number) => number {
   const sorted = [...spend.values()].sort((a, b) => a - b)
   const lessThan = (fen: number) => {
     let lo = 0

@@ -18,7 +18,14 @@ const zhDate = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice
 // one formatter for every date: toLocaleDateString builds a new one per call (160 µs each, a third
 // of the 20,000-customer demo's call list went to it)
 const EN_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const enDate = (iso: string) => EN_DAY.format(new Date(`${iso}T00:00:00Z`))
+// …and each date formatted once: a call list writes the same few hundred dates into thousands of
+// rows, and formatting them took a seventh of it at 20,000 customers (ICU's own words kept, e.g. 'Sept')
+const enDates = new Map<string, string>()
+const enDate = (iso: string) => {
+  let s = enDates.get(iso)
+  if (s === undefined) enDates.set(iso, (s = EN_DAY.format(new Date(`${iso}T00:00:00Z`))))
+  return s
+}
 const whenZh = (date: string, on: string) => {
   const d = dayNumber(on) - dayNumber(date)
   return d === 0 ? '今天' : d === 1 ? '明天' : `${d} 天后`

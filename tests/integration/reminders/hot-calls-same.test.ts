@@ -51,11 +51,14 @@ describe("the call list's year spend", () => {
     }
   }, 60_000)
 
-  it('answers the line-by-line sums on the journey shop after a merge and an erasure, and the call list ranks by them', async () => {
+  it('answers the line-by-line sums on the journey shop after a merge and an erasure, and the call list ranks by them before and after', async () => {
     const db = openNodeDatabase(await copyOfJourneyShop())
     const date = '2026-11-01'
     try {
       expect(sorted(yearSpend(db, date))).toEqual(sorted(yearSpendByLines(db, date)))
+      // a list read before the writes: its kept spend must not be served after them
+      const first = yearSpendByLines(db, date)
+      for (const e of callList(db, date, { all: true }).entries) expect(e.valueFen).toBe(first.get(e.customerId) ?? 0)
       const [keep, gone] = [...yearSpend(db, date).keys()].slice(0, 2)
       mergeCustomers(db, keep, gone, `${date}T10:00:00`)
       const merged = yearSpend(db, date)
