@@ -19,13 +19,27 @@ export interface CodeRequest {
  * key) simply draws again, so every code in the table is unique.
  */
 export function issueCodes(db: Db, requests: CodeRequest[], printedAt: string, draw: () => string = generateCode): string[] {
+  return storeDrawnCodes(
+    db,
+    requests.map((r) => ({ ...r, code: draw() })),
+    printedAt,
+    draw
+  )
+}
+
+/**
+ * Store codes already drawn (a print job draws them in memory while it builds the cards, so a
+ * job stopped before its last step stores none), in order, in one transaction. A code that
+ * clashes with one already stored is drawn again: the answer is the codes as stored, so the
+ * caller can tell which cards must show a new one.
+ */
+export function storeDrawnCodes(db: Db, requests: (CodeRequest & { code: string })[], printedAt: string, draw: () => string = generateCode): string[] {
   const insert = db.prepare('INSERT OR IGNORE INTO printed_codes (code, customer_id, campaign_id, template_id, kind, printed_at) VALUES (?, ?, ?, ?, ?, ?)')
   const codes: string[] = []
   db.transaction(() => {
     for (const r of requests) {
-      for (let attempt = 0; ; attempt++) {
+      for (let attempt = 0, code = r.code; ; attempt++, code = draw()) {
         if (attempt > 20) throw refuse('uniqueCodeFailed')
-        const code = draw()
         if (insert.run(code, r.customerId, r.campaignId, r.templateId, r.kind, printedAt).changes === 1) {
           codes.push(code)
           break

@@ -71,32 +71,34 @@ export function loadFacts(
   fullPhone: boolean,
   tiers: TierRules = defaultTierRules
 ): CustomerFacts[] {
-  const ids = JSON.stringify([...new Set(recipients.map((r) => r.customerId))])
-  const customers = new Map(
-    (
-      db
-        .prepare(
-          `SELECT c.id, c.name, c.gender, c.address, c.targeted, s.orders, s.spend_fen, s.last_purchase, s.categories
-           FROM customers c LEFT JOIN customer_summaries s ON s.customer_id = c.id
-           WHERE c.id IN (SELECT value FROM json_each(?))`
-        )
-        .all(ids) as CustomerRow[]
-    ).map((r) => [r.id, r])
+  return factsLoader(db, asOf, thresholds, fullPhone, tiers)(recipients)
+}
+
+/**
+ * A reader of facts a part of the recipients at a time (a print job's step): the shop's popular
+ * products are read once, and the recommendations made so far are kept, for every part.
+ */
+export function factsLoader(
+  db: Db,
+  asOf: string,
+  thresholds: LifecycleThresholds,
+  fullPhone: boolean,
+  tiers: TierRules = defaultTierRules
+): (recipients: Recipient[]) => CustomerFacts[] {
+  const customersStmt = db.prepare(
+    `SELECT c.id, c.name, c.gender, c.address, c.targeted, s.orders, s.spend_fen, s.last_purchase, s.categories
+     FROM customers c LEFT JOIN customer_summaries s ON s.customer_id = c.id
+     WHERE c.id IN (SELECT value FROM json_each(?))`
   )
-  const phones = new Map<number, string>()
-  for (const r of db
-    .prepare(`SELECT customer_id, value FROM customer_identities WHERE kind = 'phone' AND customer_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`)
-    .all(ids) as { customer_id: number; value: string }[])
-    phones.set(r.customer_id, r.value) // descending: the oldest (first known) phone is set last and wins
-  const referrers = new Set(
-    db
-      .prepare(
-        `SELECT DISTINCT r.referred_by FROM customers r JOIN customer_summaries s ON s.customer_id = r.id
-         WHERE s.orders > 0 AND r.referred_by IN (SELECT value FROM json_each(?))`
-      )
-      .pluck()
-      .all(ids) as number[]
+  const phonesStmt = db.prepare(
+    `SELECT customer_id, value FROM customer_identities WHERE kind = 'phone' AND customer_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC`
   )
+  const referrersStmt = db
+    .prepare(
+      `SELECT DISTINCT r.referred_by FROM customers r JOIN customer_summaries s ON s.customer_id = r.id
+       WHERE s.orders > 0 AND r.referred_by IN (SELECT value FROM json_each(?))`
+    )
+    .pluck()
   const popular = popularProducts(db)
   const boughtStmt = db.prepare(
     `SELECT l.product_id AS id, p.category, count(*) AS n FROM order_lines l JOIN products p ON p.id = l.product_id
@@ -126,42 +128,49 @@ export function loadFacts(
     return result
   }
 
-  return recipients.map(({ customerId, orderId }) => {
-    const c = customers.get(customerId)
-    const orders = c?.orders ?? 0
-    const last = c?.last_purchase ?? null
-    let lastProduct: string | null = null
-    let lastDate: string | null = last ? last.slice(0, 10) : null
-    let address = c?.address ?? null
-    let orderNo: string | null = null
-    if (orderId !== null) {
-      const o = orderStmt.get(orderId) as { external_id: string; address: string | null; ordered_at: string; product: string | null } | undefined
-      if (o) {
-        orderNo = o.external_id
-        address = o.address ?? address
-        lastProduct = o.product
-        lastDate = o.ordered_at.slice(0, 10)
+  return (recipients) => {
+    const ids = JSON.stringify([...new Set(recipients.map((r) => r.customerId))])
+    const customers = new Map((customersStmt.all(ids) as CustomerRow[]).map((r) => [r.id, r]))
+    const phones = new Map<number, string>()
+    for (const r of phonesStmt.all(ids) as { customer_id: number; value: string }[]) phones.set(r.customer_id, r.value) // descending: the oldest (first known) phone is set last and wins
+    const referrers = new Set(referrersStmt.all(ids) as number[])
+    return recipients.map(({ customerId, orderId }) => {
+      const c = customers.get(customerId)
+      const orders = c?.orders ?? 0
+      const last = c?.last_purchase ?? null
+      let lastProduct: string | null = null
+      let lastDate: string | null = last ? last.slice(0, 10) : null
+      let address = c?.address ?? null
+      let orderNo: string | null = null
+      if (orderId !== null) {
+        const o = orderStmt.get(orderId) as { external_id: string; address: string | null; ordered_at: string; product: string | null } | undefined
+        if (o) {
+          orderNo = o.external_id
+          address = o.address ?? address
+          lastProduct = o.product
+          lastDate = o.ordered_at.slice(0, 10)
+        }
+      } else if (orders > 0) {
+        lastProduct = (lastStmt.get(customerId) as { name: string } | undefined)?.name ?? null
       }
-    } else if (orders > 0) {
-      lastProduct = (lastStmt.get(customerId) as { name: string } | undefined)?.name ?? null
-    }
-    const phone = phones.get(customerId) ?? null
-    const name = c?.name?.trim() || null
-    return {
-      customerId,
-      orderId,
-      name,
-      salutation: name ? (c?.gender === 'f' ? `${name[0]}女士` : c?.gender === 'm' ? `${name[0]}先生` : name) : null,
-      tier: memberTier(orders, c?.spend_fen ?? 0, tiers),
-      lifecycle: last ? lifecycleStage(daysBetween(last, asOf), thresholds) : null,
-      ladder: ladderStage({ orders, categories: c?.categories ?? 0, targeted: c?.targeted === 1, referredBuyers: referrers.has(customerId) ? 1 : 0 }),
-      lastProduct,
-      lastDate,
-      recommended: orders > 0 || popular.length > 0 ? recommend(customerId) : null,
-      phone: phone ? (fullPhone ? phone : maskPhone(phone)) : null,
-      address,
-      orderNo,
-      campaignId: null
-    }
-  })
+      const phone = phones.get(customerId) ?? null
+      const name = c?.name?.trim() || null
+      return {
+        customerId,
+        orderId,
+        name,
+        salutation: name ? (c?.gender === 'f' ? `${name[0]}女士` : c?.gender === 'm' ? `${name[0]}先生` : name) : null,
+        tier: memberTier(orders, c?.spend_fen ?? 0, tiers),
+        lifecycle: last ? lifecycleStage(daysBetween(last, asOf), thresholds) : null,
+        ladder: ladderStage({ orders, categories: c?.categories ?? 0, targeted: c?.targeted === 1, referredBuyers: referrers.has(customerId) ? 1 : 0 }),
+        lastProduct,
+        lastDate,
+        recommended: orders > 0 || popular.length > 0 ? recommend(customerId) : null,
+        phone: phone ? (fullPhone ? phone : maskPhone(phone)) : null,
+        address,
+        orderNo,
+        campaignId: null
+      }
+    })
+  }
 }

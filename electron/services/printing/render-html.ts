@@ -71,21 +71,27 @@ function blockHtml(b: MergedBlock, ink: string, accent: string): string {
   }
 }
 
+/** One card's cell, as the document places it on its page. */
+export function renderCell(sheet: SheetGeometry, themeId: ThemeId, card: PlacedCard): string {
+  const theme = themes[themeId]
+  const r = cellRect(sheet, card.cell)
+  const decoSide = Math.min(sheet.cellWidth * 0.3, sheet.cellHeight * 0.4, 30)
+  const deco = theme.decoration
+    ? `<svg class="deco" viewBox="0 0 100 100" style="width:${n(decoSide)}mm;height:${n(decoSide)}mm">${theme.decoration}</svg>`
+    : ''
+  return `<div class="cell" data-cell="${card.cell}" style="${box(r)};background:${theme.paper}">${deco}${card.blocks.map((b) => blockHtml(b, theme.ink, theme.accent)).join('')}</div>`
+}
+
 /** The whole document as one HTML string. */
 export function renderDocument(spec: DocumentSpec): string {
-  const { sheet, calibration: cal } = spec
-  const theme = themes[spec.theme]
-  const decoSide = Math.min(sheet.cellWidth * 0.3, sheet.cellHeight * 0.4, 30)
   const pages: string[][] = Array.from({ length: spec.pages }, () => [])
-  for (const card of spec.cards) {
-    const r = cellRect(sheet, card.cell)
-    const deco = theme.decoration
-      ? `<svg class="deco" viewBox="0 0 100 100" style="width:${n(decoSide)}mm;height:${n(decoSide)}mm">${theme.decoration}</svg>`
-      : ''
-    pages[card.page].push(
-      `<div class="cell" data-cell="${card.cell}" style="${box(r)};background:${theme.paper}">${deco}${card.blocks.map((b) => blockHtml(b, theme.ink, theme.accent)).join('')}</div>`
-    )
-  }
+  for (const card of spec.cards) pages[card.page].push(renderCell(spec.sheet, spec.theme, card))
+  return documentHtml(spec, pages)
+}
+
+/** The document around cells already rendered (renderCell), each page's in order. */
+export function documentHtml(spec: Omit<DocumentSpec, 'cards' | 'pages'>, pages: string[][]): string {
+  const { sheet, calibration: cal } = spec
   const transform = `translate(${n(cal.offsetX)}mm,${n(cal.offsetY)}mm) scale(${n(cal.scaleX)},${n(cal.scaleY)})`
   const W = n(sheet.pageWidth)
   const H = n(sheet.pageHeight)

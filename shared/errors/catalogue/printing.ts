@@ -29,6 +29,11 @@ export const printing = {
   sheetOffBottom: { code: 'BAD_INPUT', 'zh-CN': '标签超出纸张下边 {mm} mm', en: 'the labels run {mm} mm off the bottom edge' },
   startLabelOutOfRange: { code: 'BAD_INPUT', 'zh-CN': '起始标签应在 1–{perSheet} 之间', en: 'the start label must be 1–{perSheet}' },
   uniqueCodeFailed: { code: 'INTERNAL', 'zh-CN': '无法生成不重复的券码', en: 'could not draw a code that is not already used' },
+  printTargetChanged: {
+    code: 'CONFLICT',
+    'zh-CN': '打印期间有客户被删除或合并，没有保存券码，请重新打印',
+    en: 'customers on this run were erased or merged while it was being built: no codes were stored, please print again'
+  },
   codeInvalid: { code: 'BAD_INPUT', 'zh-CN': '券码无效，请核对：{code}', en: 'not a valid code, please check it: {code}' },
   codeNeverPrinted: { code: 'NOT_FOUND', 'zh-CN': '没有印过这个券码：{code}', en: 'no card was printed with the code {code}' },
   noPrinterHere: {
