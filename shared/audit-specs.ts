@@ -103,6 +103,12 @@ function printLine(i: ParsedInput<'printing.render'>, o: { cards: number; pages:
   )
 }
 
+const printed = (o: { printed: boolean }) => (o.printed ? 'printed' : 'print cancelled')
+const pdfSaved = (o: { path: string | null }) => (o.path ? 'saved as PDF' : 'PDF not saved')
+type Sent<C extends 'printing.print' | 'printing.savePdf'> = { input: ParsedInput<C>; output: ChannelOutput<C> }
+const printJob: JobAuditSpec<Sent<'printing.print'>> = { jobDone: ({ input, output }) => printLine(input, output, printed(output)) }
+const savePdfJob: JobAuditSpec<Sent<'printing.savePdf'>> = { jobDone: ({ input, output }) => printLine(input, output, pdfSaved(output)) }
+
 export const auditSpecs: AuditSpecs = {
   'app.info': 'reads',
 
@@ -208,8 +214,11 @@ export const auditSpecs: AuditSpecs = {
   'printing.preview': 'reads',
   // a rendered job is what goes to paper (its codes are issued): audited like a print
   'printing.render': { line: (i, o) => printLine(i, o, 'printable page') },
-  'printing.print': { line: (i, o) => printLine(i, o, o.printed ? 'printed' : 'print cancelled') },
-  'printing.savePdf': { line: (i, o) => printLine(i, o, o.path ? 'saved as PDF' : 'PDF not saved') },
+  'printing.print': { line: (i, o) => printLine(i, o, printed(o)) },
+  'printing.savePdf': { line: (i, o) => printLine(i, o, pdfSaved(o)) },
+  // the jobs write the same lines as the calls, once the sink has answered (nothing when cancelled before the codes were stored)
+  'printing.printStart': printJob,
+  'printing.savePdfStart': savePdfJob,
   'printing.capabilities': 'reads',
   'printing.calibrations': 'reads',
   'printing.saveCalibration': { line: (i) => line('calibration', `printer calibration saved (${i.printer.length} character printer name)`) },

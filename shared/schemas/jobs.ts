@@ -10,6 +10,7 @@ import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
 import { SegmentsOverview } from './segments'
 import { BackupInfo, ExportAllResult, ImportAllResult, RestoreResult } from './backups'
 import { DemoRemoveResult } from './demo'
+import { PdfSaved, Printed } from './printing'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -78,6 +79,13 @@ export type BackupJobKind = 'backups.create' | 'backups.restore' | 'backups.expo
 export const DemoRemoveJobProgress = jobProgress('demo.remove', z.never(), DemoRemoveResult)
 export type DemoRemoveJobProgress = z.infer<typeof DemoRemoveJobProgress>
 
+/** A print run as a job (printing.printStart, savePdfStart): cards built of cards, then the sink's answer; the result exactly as printing.print or savePdf answers. */
+export const PrintJobProgress = jobProgress('printing.print', z.never(), Printed)
+export type PrintJobProgress = z.infer<typeof PrintJobProgress>
+export const SavePdfJobProgress = jobProgress('printing.savePdf', z.never(), PdfSaved)
+export type SavePdfJobProgress = z.infer<typeof SavePdfJobProgress>
+export type PrintOutJobKind = 'printing.print' | 'printing.savePdf'
+
 export const JobProgress = z.discriminatedUnion('kind', [
   FitJobProgress,
   TopJobProgress,
@@ -86,7 +94,9 @@ export const JobProgress = z.discriminatedUnion('kind', [
   BackupRestoreJobProgress,
   BackupExportJobProgress,
   BackupImportJobProgress,
-  DemoRemoveJobProgress
+  DemoRemoveJobProgress,
+  PrintJobProgress,
+  SavePdfJobProgress
 ])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']

@@ -264,6 +264,13 @@ export type PrintPreview = z.infer<typeof PrintPreview>
 
 export const PrintRendered = PrintPreview.extend({ codesIssued: z.number().int() })
 
+/** What a print sent out through the front's sink tells: the run's size, the codes it stored, whether whole phone numbers went out. */
+const SentOut = { cards: z.number().int(), pages: z.number().int(), codesIssued: z.number().int(), wholePhones: z.boolean() }
+/** printing.print's reply: printed false when the user closed the print dialog. */
+export const Printed = z.object({ printed: z.boolean(), ...SentOut })
+/** printing.savePdf's reply: path null when the user cancelled the save dialog. */
+export const PdfSaved = z.object({ path: z.string().nullable(), ...SentOut })
+
 export const RedeemInput = z.object({ code: z.string().trim().min(4).max(40), at: IsoDate.optional() }).strict()
 export const Redemption = z.object({
   code: z.string(),
@@ -312,15 +319,13 @@ export const printingChannels = {
   /** The printable document for real: unique codes are issued and stored. */
   'printing.render': { input: PrintJobInput, output: PrintRendered },
   /** Electron only: render, then open the system print dialog. */
-  'printing.print': {
-    input: PrintJobInput,
-    output: z.object({ printed: z.boolean(), cards: z.number().int(), pages: z.number().int(), codesIssued: z.number().int(), wholePhones: z.boolean() })
-  },
+  'printing.print': { input: PrintJobInput, output: Printed },
   /** Electron only: render, then save a PDF where the user chooses. */
-  'printing.savePdf': {
-    input: PrintJobInput,
-    output: z.object({ path: z.string().nullable(), cards: z.number().int(), pages: z.number().int(), codesIssued: z.number().int(), wholePhones: z.boolean() })
-  },
+  'printing.savePdf': { input: PrintJobInput, output: PdfSaved },
+  /** printing.print as a job: its id at once; jobs.progress counts the cards built, the result is printing.print's reply. */
+  'printing.printStart': { input: PrintJobInput, output: z.object({ jobId: z.string() }) },
+  /** printing.savePdf as a job, the same way. */
+  'printing.savePdfStart': { input: PrintJobInput, output: z.object({ jobId: z.string() }) },
   /** Whether this host can print and make PDFs itself, and its printers. */
   'printing.capabilities': { input: z.object({}).strict(), output: Capabilities },
   /** Saved printer calibrations. */

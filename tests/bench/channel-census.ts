@@ -197,6 +197,8 @@ export const census: Record<Channel, CensusCall> = {
   'printing.render': { input: printJob, phase: 'write' },
   'printing.print': { input: printJob, phase: 'write' },
   'printing.savePdf': { input: printJob, phase: 'write' },
+  'printing.printStart': { input: printJob, job: true, phase: 'write' },
+  'printing.savePdfStart': { input: printJob, job: true, phase: 'write' },
   'printing.capabilities': { input: () => ({}) },
   'printing.calibrations': { input: () => ({}) },
   'printing.saveCalibration': { input: () => ({ printer: '得力 DL-888T', offsetX: 0.5, offsetY: -0.3, scaleX: 1, scaleY: 1 }), phase: 'write' },

@@ -15,8 +15,11 @@ import {
   saveTemplate
 } from '../../services/printing'
 import { targetOptions } from '../../services/printing/target-options'
-import type { JobOptions, ParsedJob } from '../../services/printing/print-job'
-import { printJob, savePdfJob } from '../../services/printing/print-out'
+import { printJobSteps, type JobOptions, type ParsedJob } from '../../services/printing/print-job'
+import { printJob, savePdfJob, sendToPdf, sendToPrinter, sinkOrRefuse } from '../../services/printing/print-out'
+import { jobsOf } from '../../services/jobs/context-jobs'
+import { startPrintOutJob } from '../../services/jobs/printing-job'
+import { auditJobDone } from '../audit-trail'
 
 export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
   // built-ins are seeded on first use, whichever channel comes first
@@ -28,6 +31,12 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
     return { asOf: input.asOf ?? ctx.today(), thresholds: settings.lifecycle, tiers: settings.tiers }
   }
   const job = (input: ParsedJob, commit: boolean) => runJob(ctx.db, input, { ...options(input), commit })
+  // a job's reply is only its id: its audit line is written once the sink has answered, from the input and that answer
+  const steps = (input: ParsedJob) => {
+    const opts = { ...options(input), commit: true }
+    return () => printJobSteps(ctx.db, input, opts)
+  }
+  const suggestedName = () => `cards-${ctx.today()}.pdf`
   return {
     'printing.templates': () => listTemplates(ctx.db, ctx.now()),
     'printing.template': ({ id }) => {
@@ -45,7 +54,24 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
     'printing.render': (input) => job(input, true),
     'printing.print': (input) => printJob(ctx.db, input, options(input), input.printer),
     // named for the shop's today, whatever date the job is as of
-    'printing.savePdf': (input) => savePdfJob(ctx.db, input, options(input), `cards-${ctx.today()}.pdf`),
+    'printing.savePdf': (input) => savePdfJob(ctx.db, input, options(input), suggestedName()),
+    // the sink is asked for before the job starts: where nothing can print, no job and no code
+    'printing.printStart': (input) => {
+      const sink = sinkOrRefuse()
+      return startPrintOutJob(jobsOf(ctx), 'printing.print', {
+        steps: steps(input),
+        send: (run) => sendToPrinter(sink, run, input.printer),
+        onSent: (output) => auditJobDone(ctx, 'printing.printStart', { input, output })
+      })
+    },
+    'printing.savePdfStart': (input) => {
+      const [sink, name] = [sinkOrRefuse(), suggestedName()]
+      return startPrintOutJob(jobsOf(ctx), 'printing.savePdf', {
+        steps: steps(input),
+        send: (run) => sendToPdf(sink, run, name),
+        onSent: (output) => auditJobDone(ctx, 'printing.savePdfStart', { input, output })
+      })
+    },
     'printing.capabilities': async () => {
       const s = currentPrintSink()
       return { print: s !== null, pdf: s !== null, printers: s ? await s.printers() : [] }

@@ -19,6 +19,8 @@ const EXPECTED_REFUSALS: Record<string, string> = {
   'demo.load': 'CONFLICT', // the demo loads into an empty shop only
   'printing.print': 'FORBIDDEN', // no printer outside Electron
   'printing.savePdf': 'FORBIDDEN',
+  'printing.printStart': 'FORBIDDEN',
+  'printing.savePdfStart': 'FORBIDDEN',
   // 25 customers give no learned figure clear enough to offer (the 20,000 shop has them)
   'reminders.adoptLearned': 'CONFLICT'
 }

@@ -37,6 +37,8 @@ describe('the audit specs', () => {
       'backups.importAllStart',
       'printing.print',
       'printing.savePdf',
+      'printing.printStart',
+      'printing.savePdfStart',
       'printing.render',
       'demo.load',
       'demo.remove',
@@ -45,7 +47,7 @@ describe('the audit specs', () => {
     ]) {
       expect(audited).toContain(c)
     }
-    expect(audited).toHaveLength(55)
+    expect(audited).toHaveLength(57)
   })
 })
 
