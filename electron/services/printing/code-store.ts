@@ -6,6 +6,7 @@ import type { Db } from '../../db/driver'
 import type { Redemption } from '../../../shared/schemas/printing'
 import { extractCodes, generateCode, isValidCode, normalizeCode } from './codes'
 import { refuse } from '../../../shared/errors/refuse'
+import { outsideKeptReads } from '../app/data-version'
 
 export interface CodeRequest {
   customerId: number | null
@@ -36,17 +37,20 @@ export function issueCodes(db: Db, requests: CodeRequest[], printedAt: string, d
 export function storeDrawnCodes(db: Db, requests: (CodeRequest & { code: string })[], printedAt: string, draw: () => string = generateCode): string[] {
   const insert = db.prepare('INSERT OR IGNORE INTO printed_codes (code, customer_id, campaign_id, template_id, kind, printed_at) VALUES (?, ?, ?, ?, ?, ?)')
   const codes: string[] = []
-  db.transaction(() => {
-    for (const r of requests) {
-      for (let attempt = 0, code = r.code; ; attempt++, code = draw()) {
-        if (attempt > 20) throw refuse('uniqueCodeFailed')
-        if (insert.run(code, r.customerId, r.campaignId, r.templateId, r.kind, printedAt).changes === 1) {
-          codes.push(code)
-          break
+  // no kept read depends on printed_codes: storing a run's codes keeps the popular products, the shop's rhythm and scoring
+  outsideKeptReads(db, () =>
+    db.transaction(() => {
+      for (const r of requests) {
+        for (let attempt = 0, code = r.code; ; attempt++, code = draw()) {
+          if (attempt > 20) throw refuse('uniqueCodeFailed')
+          if (insert.run(code, r.customerId, r.campaignId, r.templateId, r.kind, printedAt).changes === 1) {
+            codes.push(code)
+            break
+          }
         }
       }
-    }
-  })()
+    })()
+  )
   return codes
 }
 

@@ -83,7 +83,9 @@ export function factsLoader(
   asOf: string,
   thresholds: LifecycleThresholds,
   fullPhone: boolean,
-  tiers: TierRules = defaultTierRules
+  tiers: TierRules = defaultTierRules,
+  /** false when nothing printed shows {{推荐商品}}: the popular products and each customer's purchases go unread */
+  withRecommendations = true
 ): (recipients: Recipient[]) => CustomerFacts[] {
   const customersStmt = db.prepare(
     `SELECT c.id, c.name, c.gender, c.address, c.targeted, s.orders, s.spend_fen, s.last_purchase, s.categories
@@ -99,7 +101,7 @@ export function factsLoader(
        WHERE s.orders > 0 AND r.referred_by IN (SELECT value FROM json_each(?))`
     )
     .pluck()
-  const popular = popularProducts(db)
+  const popular = withRecommendations ? popularProducts(db) : []
   const boughtStmt = db.prepare(
     `SELECT l.product_id AS id, p.category, count(*) AS n FROM order_lines l JOIN products p ON p.id = l.product_id
      WHERE l.customer_id = ? AND l.amount_fen > 0 GROUP BY l.product_id`
@@ -165,7 +167,7 @@ export function factsLoader(
         ladder: ladderStage({ orders, categories: c?.categories ?? 0, targeted: c?.targeted === 1, referredBuyers: referrers.has(customerId) ? 1 : 0 }),
         lastProduct,
         lastDate,
-        recommended: orders > 0 || popular.length > 0 ? recommend(customerId) : null,
+        recommended: withRecommendations && (orders > 0 || popular.length > 0) ? recommend(customerId) : null,
         phone: phone ? (fullPhone ? phone : maskPhone(phone)) : null,
         address,
         orderNo,

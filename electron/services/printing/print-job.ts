@@ -79,6 +79,12 @@ function needsCode(blocks: Block[]): 'coupon' | 'scratch' | null {
   return null
 }
 
+/** Whether any design prints {{推荐商品}} or {{推荐商品编码}} (a label does not: its facts need no recommendation). */
+function showsRecommendation(body: TemplateBody): boolean {
+  const uses = (b: Block) => (b.type === 'text' && b.text.includes('推荐商品')) || (b.type === 'qr' && b.target.includes('推荐商品'))
+  return [body.blocks, ...body.variants.map((v) => v.blocks)].some((blocks) => blocks.some(uses))
+}
+
 class WarningBook {
   private map = new Map<string, PrintWarning>()
   add(key: string, make: () => Omit<PrintWarning, 'count' | 'examples'>, example?: string): void {
@@ -163,7 +169,7 @@ export function* printJobSteps(db: Db, input: ParsedJob, options: JobOptions, pe
   const target = resolveTarget(db, input.target, options.asOf, options.thresholds)
   const recipients = input.limit ? target.recipients.slice(0, input.limit) : target.recipients
   const wholePhones = carriesWholePhones(template.kind, body, input.fullPhones)
-  const factsOf = factsLoader(db, options.asOf, options.thresholds, wholePhones, options.tiers)
+  const factsOf = factsLoader(db, options.asOf, options.thresholds, wholePhones, options.tiers, showsRecommendation(body))
   const draw = options.draw ?? (() => generateCode())
   const book = new WarningBook()
   const total = recipients.length

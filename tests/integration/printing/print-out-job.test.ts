@@ -20,6 +20,7 @@ import { readSettings } from '../../../electron/services/settings/settings-servi
 import { PrintJobInput } from '../../../shared/schemas/printing'
 import type { JobProgress } from '../../../shared/schemas/jobs'
 import type { Db } from '../../../electron/db/driver'
+import { popularProducts } from '../../../electron/services/printing/popular-products'
 
 let db: Db
 let path: string
@@ -61,7 +62,8 @@ async function finished(dispatch: ReturnType<typeof testDispatch>, jobId: string
     await new Promise((r) => setTimeout(r, 5))
     const r = await dispatch('jobs.progress', { jobId })
     if (!r.ok) throw new Error(r.message)
-    if (r.data.state !== 'running') return r.data
+    const p = r.data as JobProgress
+    if (p.state !== 'running') return p
   }
 }
 
@@ -76,7 +78,7 @@ describe('a print run as a job', () => {
     const codes1 = count('printed_codes')
     const started = await dispatch('printing.printStart', input)
     if (!direct.ok || !started.ok) throw new Error('the calls failed')
-    const p = await finished(dispatch, started.data.jobId)
+    const p = await finished(dispatch, (started.data as { jobId: string }).jobId)
     expect(direct.data).toEqual({ printed: true, cards: 600, pages: 600, codesIssued: 600, wholePhones: false })
     expect(p).toMatchObject({ kind: 'printing.print', state: 'done', done: 600, total: 600, error: null })
     expect(p.result).toEqual(direct.data)
@@ -95,7 +97,7 @@ describe('a print run as a job', () => {
     const input = { templateId: cardTemplate, target: { customerIds: ids.slice(0, 30) }, asOf: DEMO_AS_OF }
     const started = await dispatch('printing.savePdfStart', input)
     if (!started.ok) throw new Error(started.message)
-    const p = await finished(dispatch, started.data.jobId)
+    const p = await finished(dispatch, (started.data as { jobId: string }).jobId)
     expect(p.result).toEqual({ path: `/tmp/cards-${DEMO_AS_OF}.pdf`, cards: 30, pages: 30, codesIssued: 30, wholePhones: false })
     expect(db.prepare("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id DESC LIMIT 1").pluck().get()).toBe(
       `saved as PDF: template ${cardTemplate} for 30 chosen customers: 30 cards on 30 pages, 30 codes issued, masked phone numbers`
@@ -189,6 +191,16 @@ describe('a print run as a job', () => {
 })
 
 describe('the codes a run draws in memory', () => {
+  it('are stored without throwing the kept reads away: the popular products a preview read serve the next print', () => {
+    const input = PrintJobInput.parse({ templateId: cardTemplate, target: { customerIds: ids.slice(0, 5) } })
+    runJob(db, input, { ...options(), commit: false })
+    const kept = popularProducts(db)
+    const codes = count('printed_codes')
+    expect(runJob(db, input, options()).codesIssued).toBe(5)
+    expect(count('printed_codes') - codes).toBe(5)
+    expect(popularProducts(db)).toBe(kept)
+  })
+
   it('draws again, and shows the new code on its card, when a drawn code was stored meanwhile', () => {
     const input = PrintJobInput.parse({ templateId: cardTemplate, target: { customerIds: ids.slice(0, 2) } })
     const drawn = ['2222222222', 'ABCDEFGHJK']
