@@ -8,7 +8,10 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type { z } from 'zod'
 import type { Block, Capabilities, PrinterCalibration, PrintPreview, PrintTarget, Template, TemplateSummary, TargetOptions } from '@shared/schemas/printing'
+import type { PrintJobProgress, SavePdfJobProgress } from '@shared/schemas/jobs'
+import type { Result } from '@shared/result'
 import { useCall } from './call'
+import { followJob, startedJob } from './job-follow'
 
 export type TargetKind = 'segment' | 'campaign' | 'batch' | 'stage'
 
@@ -28,6 +31,8 @@ export const useCardsStore = defineStore('printing', () => {
   const saving = useCall()
   const previewing = useCall()
   const printing = useCall()
+  /** The print or PDF run as a job, while it runs and after: the cards built of the run's cards, its phase in words. */
+  const printJob = ref<PrintJobProgress | SavePdfJobProgress | null>(null)
 
   const printTarget = computed<PrintTarget | null>(() => {
     const v = target.value
@@ -138,17 +143,47 @@ export const useCardsStore = defineStore('printing', () => {
   }
 
   /** The printable document for real (codes issued): print it, save a PDF, or open it in a tab. */
-  async function print(how: 'print' | 'pdf' | 'tab'): Promise<{ codesIssued: number; path?: string | null } | undefined> {
+  async function print(how: 'print' | 'pdf' | 'tab'): Promise<{ codesIssued: number; path?: string | null; cancelled?: boolean } | undefined> {
     await opening
     if (!draft.value || !printTarget.value) return undefined
     if (dirty.value && !(await save())) return undefined
-    if (how === 'print') return printing.run(() => window.api.printing.print(jobInput()))
-    if (how === 'pdf') return printing.run(() => window.api.printing.savePdf(jobInput()))
+    if (how === 'print') return asPrintJob('printing.print', () => window.api.printing.printStart(jobInput()))
+    if (how === 'pdf') return asPrintJob('printing.savePdf', () => window.api.printing.savePdfStart(jobInput()))
     const r = await printing.run(() => window.api.printing.render(jobInput()))
     if (!r) return undefined
     const url = URL.createObjectURL(new Blob([r.html], { type: 'text/html;charset=utf-8' }))
     window.open(url, '_blank')
     return { codesIssued: r.codesIssued }
+  }
+
+  /**
+   * Start a print run as a job and follow it to its end (the server answers the window's other
+   * calls between its steps); a cancel is no failure to show: it answers { cancelled: true }.
+   */
+  async function asPrintJob<K extends 'printing.print' | 'printing.savePdf'>(
+    kind: K,
+    start: () => Promise<Result<{ jobId: string }>>
+  ): Promise<{ codesIssued: number; path?: string | null; cancelled?: boolean } | undefined> {
+    let cancelled = false
+    const r = await printing.run(async (): Promise<Result<{ codesIssued: number; path?: string | null } | null>> => {
+      const started = await start()
+      if (!started.ok) return started
+      printJob.value = startedJob<PrintJobProgress | SavePdfJobProgress>(started.data.jobId, kind)
+      const end = await followJob(started.data.jobId, printJob)
+      if (!end.ok && end.code === 'CANCELLED') {
+        cancelled = true
+        return { ok: true as const, data: null }
+      }
+      return end
+    })
+    if (cancelled) return { codesIssued: 0, cancelled: true }
+    return r ?? undefined
+  }
+
+  /** Stop the print run while it lays out the cards: no code is stored, nothing is sent. */
+  async function cancelPrint(): Promise<void> {
+    const j = printJob.value
+    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
   }
 
   /** Remember the current offsets and scale for the chosen printer. */
@@ -186,6 +221,7 @@ export const useCardsStore = defineStore('printing', () => {
     saving,
     previewing,
     printing,
+    printJob,
     load,
     open,
     edit,
@@ -195,6 +231,7 @@ export const useCardsStore = defineStore('printing', () => {
     duplicate,
     runPreview,
     print,
+    cancelPrint,
     saveCalibration,
     choosePrinter
   }

@@ -93,6 +93,8 @@ export default {
       openHint: '在新标签页中用浏览器的“打印”（Ctrl+P），纸张选 A4、边距选“无”、缩放 100%。',
       printed: '已发送打印，发放券码 {n} 个',
       pdfSaved: 'PDF 已保存：{path}',
+      preparing: '正在准备打印…',
+      printCancelled: '已取消打印，没有发放券码',
       opened: '可打印页面已打开，发放券码 {n} 个',
       previewFrame: '打印预览'
     }
@@ -197,6 +199,8 @@ export default {
       openHint: "Print from the new tab with the browser's Print (Ctrl+P): A4, margins None, scale 100%.",
       printed: 'Sent to the printer; {n} codes issued',
       pdfSaved: 'PDF saved: {path}',
+      preparing: 'Getting the print ready…',
+      printCancelled: 'Print cancelled: no codes were issued',
       opened: 'Printable page opened; {n} codes issued',
       previewFrame: 'Print preview'
     }
