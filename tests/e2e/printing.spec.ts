@@ -161,3 +161,63 @@ async function inkAndPaper(page: Page, png: Buffer, box: { x: number; y: number;
     await scratch.close()
   }
 }
+
+test('prints as a job: a bar with the cards built and 取消, reached by keyboard, that stops the run', async ({ page, app }) => {
+  await app.cli(['demo', '--customers', '40', '--seed', '3'])
+  // the browser host has no print sink: the sink's calls are answered here, as Electron's would be
+  // (capabilities with a printer, the job started, running at 250 of 600 cards until cancelled)
+  let cancelled = false
+  const envelope = (data: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: true, data }) })
+  await page.route('**/api/printing.capabilities', (r) => r.fulfill(envelope({ print: true, pdf: true, printers: ['Office Laser'] })))
+  await page.route('**/api/printing.printStart', (r) => r.fulfill(envelope({ jobId: 'print-1' })))
+  await page.route('**/api/jobs.cancel', (r) => {
+    cancelled = true
+    return r.fulfill(envelope({ cancelled: true }))
+  })
+  await page.route('**/api/jobs.progress', (r) =>
+    r.fulfill(
+      envelope(
+        cancelled
+          ? {
+              jobId: 'print-1',
+              kind: 'printing.print',
+              state: 'cancelled',
+              done: 250,
+              total: 600,
+              phase: null,
+              partial: [],
+              result: null,
+              error: { code: 'CANCELLED', message: '已取消' }
+            }
+          : {
+              jobId: 'print-1',
+              kind: 'printing.print',
+              state: 'running',
+              done: 250,
+              total: 600,
+              phase: { zh: '正在排版卡片（第 251/600 张起）', en: 'laying out the cards (from 251 of 600)' },
+              partial: [],
+              result: null,
+              error: null
+            }
+      )
+    )
+  )
+  await page.goto(app.url + '#/cards')
+  await expect(page.getByTestId('template-name')).toHaveValue('A6 售后卡')
+  await page.getByTestId('target-kind').selectOption('batch')
+  await page.getByTestId('preview-run').click()
+  await expect(page.getByTestId('preview-summary')).toHaveText(/\d+ 张 · \d+ 页/)
+  await page.getByTestId('print').click()
+  const bar = page.getByTestId('print-progress')
+  await expect(bar).toContainText('正在排版卡片（第 251/600 张起）')
+  await expect(bar).toContainText('42%')
+  await screenshot(page, 'cards-print-job')
+  const cancel = bar.getByRole('button', { name: '取消' })
+  await cancel.focus()
+  await expect(cancel).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(bar).toBeHidden()
+  await expect(page.getByText('已取消打印，没有发放券码')).toBeVisible()
+  expect(cancelled).toBe(true)
+})
