@@ -13,9 +13,9 @@ import { openDatabase } from '../../db/connection'
 import { loadDriver } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 import { readSettings } from '../settings/settings-service'
-import { assertIntegrity, isSqliteFile, withoutForeignKeys } from './sqlite-file'
+import { assertIntegrity, isSqliteFile } from './sqlite-file'
 import { checkIntegrity } from './integrity-off-loop'
-import { LOCK_KEY_PREFIX } from '../security/lock-store'
+import { copyAllTables } from './copy-tables'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { unattended, type StepControl } from './step-control'
 import type { Words } from '../../../shared/schemas/predictions'
@@ -187,9 +187,9 @@ const PUTTING_BACK: Words = { zh: '正在写回备份中的数据', en: 'putting
 /**
  * A restore in steps: the backup copied beside the others and checked, the safety backup (its
  * page steps), then the copy into the open database in one transaction — the last step, so
- * nothing is changed until the end: a cancel before it leaves the shop, and the backup folder,
- * exactly as they were (the safety backup is removed again, older backups are pruned only after
- * the commit).
+ * nothing is changed until the end: a cancel before its commit leaves the shop, and the backup
+ * folder, exactly as they were (the safety backup is removed again, older backups are pruned
+ * only after the commit).
  */
 export async function restoreBackupSteps(
   db: Db,
@@ -271,52 +271,6 @@ export function resolveBackupFile(folder: string, file: string): string {
   }
   if (!isSqliteFile(candidate)) throw refuse('notABackup', { file })
   return candidate
-}
-
-/**
- * Tables a restore leaves as they are: the audit trail records what happened, including the
- * import or merge the restore takes back, so rolling the data back must not roll it back too.
- */
-const KEPT_ACROSS_RESTORE = ['audit_log']
-
-/**
- * Settings rows a restore leaves as they are: the app passcode says who may use this PC now;
- * an old backup must not bring back a passcode nobody remembers (or drop the current one).
- */
-const KEPT_SETTINGS = `key LIKE '${LOCK_KEY_PREFIX}%'`
-
-/**
- * Replace every table's rows with the backup's (but the audit trail), in one transaction with
- * foreign keys checked once at the end (withoutForeignKeys). Triggers are dropped for
- * the copy and recreated before commit (DDL is transactional in SQLite): the copy must be
- * exact, not re-derived, and search indexes (FTS tables) are copied row for row too.
- */
-function copyAllTables(db: Db, file: string): void {
-  const all = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[]
-  const virtuals = all.filter((t) => /^CREATE VIRTUAL/i.test(t.sql)).map((t) => t.name)
-  const tables = all.map((t) => t.name).filter((t) => !virtuals.some((v) => t.startsWith(`${v}_`)) && !KEPT_ACROSS_RESTORE.includes(t))
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
-  db.prepare('ATTACH DATABASE ? AS restore_src').run(file)
-  try {
-    withoutForeignKeys(db, '恢复后的数据库', () => {
-      for (const t of triggers) db.exec(`DROP TRIGGER main."${t.name}"`)
-      db.exec(`DROP TABLE IF EXISTS temp.kept_settings; CREATE TEMP TABLE kept_settings AS SELECT * FROM main.settings WHERE ${KEPT_SETTINGS}`)
-      for (const t of tables) db.exec(`DELETE FROM main."${t}"`)
-      for (const t of tables) {
-        const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[]).map((c) => `"${c}"`)
-        const list = virtuals.includes(t) ? ['rowid', ...cols].join(', ') : cols.join(', ')
-        db.exec(`INSERT INTO main."${t}" (${list}) SELECT ${list} FROM restore_src."${t}"`)
-      }
-      db.exec(`DELETE FROM main.settings WHERE ${KEPT_SETTINGS};
-        INSERT INTO main.settings SELECT * FROM temp.kept_settings;
-        DROP TABLE temp.kept_settings;`)
-      for (const t of triggers) db.exec(t.sql)
-      // the staged copy passed the full check; what was copied into this file, before it commits
-      assertIntegrity(db, '恢复后的数据库', { quick: true })
-    })
-  } finally {
-    db.exec('DETACH DATABASE restore_src')
-  }
 }
 
 function listBackupNames(folder: string): string[] {
