@@ -7,6 +7,8 @@ import { contract, isChannel, type Channel } from '../../shared/ipc-contract'
 import { DomainError, fail, failFrom, ok, type Result } from '../../shared/result'
 import { refuse } from '../../shared/errors/refuse'
 import { channelsOpenWhileLocked } from '../../shared/schemas/lock'
+import { auditSpecs } from '../../shared/audit-specs'
+import { exclusiveWriter } from '../services/app/write-gate'
 import { inputRefusal } from './input-refusal'
 import type { Handlers } from './handlers'
 
@@ -34,6 +36,10 @@ export function createDispatcher(
     if (lock?.isLocked() && !channelsOpenWhileLocked.includes(channel)) {
       return failFrom(refuse('appLocked'))
     }
+    // While a backup worker writes the shop (a restore's copy back) a changing call would wait
+    // for SQLite's write lock with the event loop held: it is refused at once; reads go on.
+    const writer = exclusiveWriter()
+    if (writer && auditSpecs[channel] !== 'reads') return failFrom(refuse(writer))
     const parsed = contract[channel].input.safeParse(rawInput ?? {})
     if (!parsed.success) return failFrom(inputRefusal(channel, rawInput ?? {}, parsed.error.issues))
     try {

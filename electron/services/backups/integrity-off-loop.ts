@@ -14,13 +14,24 @@ import { assertFileIntegrity, assertIntegrity } from './sqlite-file'
 import { builtWorkerFile } from '../jobs/built-worker'
 import type { JobError } from '../../../shared/schemas/jobs'
 
-/** What the backup worker is asked to do. */
+/** What the backup worker is asked to do: a check (here), or a restore's copy back (writes-off-loop.ts). */
 export interface IntegrityTask {
   type: 'integrity'
   file: string
   what: string
   quick: boolean
 }
+
+/** Copy the checked backup `source` into the shop `file` on the worker's own write connection (copy-tables.ts). */
+export interface RestoreCopyTask {
+  type: 'restore-copy'
+  file: string
+  source: string
+  /** who may end it: the worker before it commits, or a cancel (writes-off-loop.ts, commitClaim) */
+  claim: SharedArrayBuffer
+}
+
+export type BackupTask = IntegrityTask | RestoreCopyTask
 
 /** The worker's one answer. */
 export type BackupWorkerAnswer = { type: 'done' } | { type: 'error'; error: JobError }
@@ -46,10 +57,20 @@ function asError(e: JobError): Error {
   return new DomainError(e.code, e.message, e.key === undefined ? undefined : { key: e.key, params: e.params ?? {} })
 }
 
-/** Run one task in a fresh backup worker; resolves once it has answered done, rejects with its refusal. */
-export function inBackupWorker(file: string, task: IntegrityTask): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: task })
+/** A task running in its backup worker. */
+export interface BackupWorkerRun {
+  /** resolves once it has answered done, rejects with its refusal (or once the thread ended without answering) */
+  answer: Promise<void>
+  /** resolves once the thread has ended (its connection closed with it) */
+  exited: Promise<void>
+  terminate(): Promise<void>
+}
+
+/** Start one task in a fresh backup worker. */
+export function startInBackupWorker(file: string, task: BackupTask): BackupWorkerRun {
+  const worker = new Worker(file, { workerData: task })
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+  const answer = new Promise<void>((resolve, reject) => {
     let answered = false
     worker.on('message', (m: BackupWorkerAnswer) => {
       answered = true
@@ -64,6 +85,12 @@ export function inBackupWorker(file: string, task: IntegrityTask): Promise<void>
       if (!answered) reject(new Error(`后台检查意外结束 (the backup worker exited with ${code} before answering)`))
     })
   })
+  return { answer, exited, terminate: () => worker.terminate().then(() => undefined) }
+}
+
+/** Run one task in a fresh backup worker; resolves once it has answered done, rejects with its refusal. */
+export function inBackupWorker(file: string, task: BackupTask): Promise<void> {
+  return startInBackupWorker(file, task).answer
 }
 
 /**

@@ -15,7 +15,7 @@ import { refuse } from '../../../shared/errors/refuse'
 import { readSettings } from '../settings/settings-service'
 import { assertIntegrity, isSqliteFile } from './sqlite-file'
 import { checkIntegrity } from './integrity-off-loop'
-import { copyAllTables } from './copy-tables'
+import { copyBackupIn } from './writes-off-loop'
 import { readFigures, type BackupFigures } from './backup-figures'
 import { unattended, type StepControl } from './step-control'
 import type { Words } from '../../../shared/schemas/predictions'
@@ -189,7 +189,8 @@ const PUTTING_BACK: Words = { zh: '正在写回备份中的数据', en: 'putting
  * page steps), then the copy into the open database in one transaction — the last step, so
  * nothing is changed until the end: a cancel before its commit leaves the shop, and the backup
  * folder, exactly as they were (the safety backup is removed again, older backups are pruned
- * only after the commit).
+ * only after the commit). The copy runs in the backup worker when there is one (writes-off-loop.ts),
+ * where a cancel ends it before it commits.
  */
 export async function restoreBackupSteps(
   db: Db,
@@ -220,7 +221,8 @@ export async function restoreBackupSteps(
     }
     safetyBackup = await createBackupSteps(db, folder, at, 'before-restore', safety, { prune: false })
     await control.step(pages + 3, total, PUTTING_BACK)
-    copyAllTables(db, work)
+    // in the backup worker, on its own write connection, when there is one (writes-off-loop.ts)
+    await copyBackupIn(db, work, control)
     committed = true
     pruneBackups(folder, readSettings(db).backupKeep)
     return { safetyBackup, figures: readFigures(db) }

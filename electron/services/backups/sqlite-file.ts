@@ -70,14 +70,17 @@ export function assertReferences(db: Db, what: string): void {
  * (assertReferences). With them on, every customer row deleted or inserted looked for rows
  * naming it in customers.merged_into, which has no index: 20,000 customers took 32 s to delete
  * and 9 s to insert. The pragma cannot change inside a transaction, so it is set around it.
+ * `beforeCommit` runs last inside the transaction, once the references are checked: a throw
+ * there still rolls everything back (a restore's worker asks there whether it was cancelled).
  */
-export function withoutForeignKeys<T>(db: Db, what: string, copy: () => T): T {
+export function withoutForeignKeys<T>(db: Db, what: string, copy: () => T, beforeCommit?: () => void): T {
   const was = db.pragma('foreign_keys', { simple: true }) as number
   db.pragma('foreign_keys = OFF')
   try {
     return db.transaction(() => {
       const result = copy()
       assertReferences(db, what)
+      beforeCommit?.()
       return result
     })()
   } finally {

@@ -12,6 +12,12 @@ export interface StepControl {
   step(done: number, total: number, phase: Words): Promise<void>
   /** the same without the turn, for work that turns by itself (the online backup's page steps) */
   tick(done: number, total: number, phase: Words): void
+  /**
+   * For work that runs elsewhere meanwhile (a restore's copy in the backup worker): `stop` is
+   * called when the job is cancelled (at once if it already was); answers how to stop listening.
+   * A plain call has nothing to cancel.
+   */
+  onCancel?(stop: () => void): () => void
 }
 
 /** A plain call's control: no progress to tell, nothing to cancel. */

@@ -6,7 +6,8 @@
  * cancel is heard between steps. A cancel throws inside the work at its next step and the
  * work's own `finally` removes what it had half made (no .part file, no staged copy, no safety
  * backup; a restore or import changes the shop only in its last step, in one transaction).
- * No worker thread: the restore and the import write through this process's connection.
+ * The heavy parts run in the backup worker (backups/integrity-off-loop.ts, writes-off-loop.ts):
+ * a cancel then stops the worker through the control's onCancel.
  */
 import type { Db } from '../../db/driver'
 import type { BackupJobKind } from '../../../shared/schemas/jobs'
@@ -30,8 +31,8 @@ const turn = () => new Promise<void>((r) => setImmediate(r))
 
 const cancelledError = () => refuse('backupJobCancelled')
 
-/** The job's control: report, turn, and throw once cancelled. */
-function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace): StepControl {
+/** The job's control: report, turn, and throw once cancelled; `stops` hears a cancel while work runs elsewhere. */
+function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace, stops: Set<() => void>): StepControl {
   return {
     async step(done, total, phase) {
       if (report.cancelled()) throw cancelledError()
@@ -44,6 +45,11 @@ function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace):
       // thrown inside the online backup's progress callback, this aborts the backup itself
       if (report.cancelled()) throw cancelledError()
       report.progress(done, total, phase)
+    },
+    onCancel(stop) {
+      if (report.cancelled()) stop()
+      else stops.add(stop)
+      return () => stops.delete(stop)
     }
   }
 }
@@ -56,12 +62,14 @@ export function startBackupJob<K extends BackupJobKind>(
   work: (control: StepControl) => Promise<ResultOf<K>>
 ): { jobId: string } {
   return jobs.start(kind, (report) => {
+    const stops = new Set<() => void>()
     void (async () => {
       // the caller receives the job id before the first step runs
       await turn()
       try {
-        const result = await work(jobControl(report as JobReporter<never, unknown>, place))
-        if (report.cancelled()) return
+        const result = await work(jobControl(report as JobReporter<never, unknown>, place, stops))
+        // work that answers has done what it does: a cancel heard too late to stop it (a restore
+        // whose commit was under way) still leaves its audit line; the registry ignores the done
         place.onDone?.(result)
         report.done(result)
       } catch (e) {
@@ -70,5 +78,6 @@ export function startBackupJob<K extends BackupJobKind>(
         place.onSettled?.()
       }
     })()
+    return { stop: () => [...stops].forEach((stop) => stop()) }
   })
 }
