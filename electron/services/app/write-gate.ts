@@ -1,6 +1,6 @@
 /**
  * The one "exclusive writer" flag: while a backup worker writes the shop file on its own
- * connection (a restore's copy back, backups/writes-off-loop.ts), the server's connection must
+ * connection (a restore's copy back, an import-all: backups/writes-off-loop.ts), the server's connection must
  * not try to write — better-sqlite3 waits for SQLite's write lock synchronously (busy_timeout,
  * 5 s), which would hold the event loop and every call of the window meanwhile. So the
  * dispatcher refuses every changing call at once with the holder's catalogue key (reads go on:
@@ -13,7 +13,7 @@ import type { Db } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 
 /** Why changing calls are refused: the catalogue key they are refused with. */
-export type ExclusiveWriter = 'shopBeingRestored'
+export type ExclusiveWriter = 'shopBeingRestored' | 'shopBeingImported'
 
 let holder: ExclusiveWriter | null = null
 

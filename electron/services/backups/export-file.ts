@@ -7,7 +7,8 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, w
 import type { Db } from '../../db/driver'
 import { openDatabase } from '../../db/connection'
 import { loadDriver } from '../../db/driver'
-import { exportAll, exportSteps, importAll, importSteps, joinChunks, type ImportAllResult } from './full-export'
+import { exportAll, exportSteps, importAll, joinChunks, type ImportAllResult } from './full-export'
+import { importAllIn } from './writes-off-loop'
 import { driveSteps, type StepControl } from './step-control'
 
 export interface ExportAllResult {
@@ -87,8 +88,8 @@ export async function exportAllToSteps(
   }
 }
 
-/** Import-all as a job's steps (importSteps): nothing is written before the last. */
+/** Import-all as a job's steps (importSteps, in the backup worker when there is one: writes-off-loop.ts): nothing is written before the last. */
 export async function importAllFromSteps(db: Db, source: { file: string } | { dataBase64: string }, control: StepControl): Promise<ImportAllResult> {
   const bytes = 'file' in source ? readFileSync(source.file) : Buffer.from(source.dataBase64, 'base64')
-  return driveSteps(importSteps(db, bytes), control)
+  return importAllIn(db, bytes, control)
 }

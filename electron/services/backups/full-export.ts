@@ -160,8 +160,9 @@ export interface ImportAllResult {
 /**
  * The import in steps: the zip read, each table's CSV parsed and its cells checked (a step each),
  * then every row written in one transaction, the last step — a cancel before it writes nothing.
+ * `beforeCommit` runs last inside that transaction (withoutForeignKeys): a throw rolls it back.
  */
-export function* importSteps(db: Db, zip: Uint8Array): Generator<Progress, ImportAllResult> {
+export function* importSteps(db: Db, zip: Uint8Array, { beforeCommit }: { beforeCommit?: () => void } = {}): Generator<Progress, ImportAllResult> {
   yield { done: 0, total: 1, phase: READING_ZIP }
   let entries: Record<string, Uint8Array>
   try {
@@ -207,19 +208,24 @@ export function* importSteps(db: Db, zip: Uint8Array): Generator<Progress, Impor
   // the shop may have been written between the steps: still empty?
   if (occupied() > 0) throw refuse('importAllNeedsEmpty')
   let rows = 0
-  withoutForeignKeys(db, '导入的数据', () => {
-    db.exec('DELETE FROM settings')
-    for (const t of parsed) {
-      const insert = db.prepare(`INSERT INTO "${t.name}" (${t.header.map((h) => `"${h}"`).join(', ')}) VALUES (${t.header.map(() => '?').join(', ')})`)
-      for (const r of t.rows) insert.run(...r)
-      rows += t.rows.length
-    }
-    const figures = readFigures(db)
-    const expected = { ...manifest.figures, schemaVersion: figures.schemaVersion }
-    if (JSON.stringify(figures) !== JSON.stringify(expected)) {
-      throw refuse('figuresDiffer', { found: JSON.stringify(figures), expected: JSON.stringify(expected) })
-    }
-  })
+  withoutForeignKeys(
+    db,
+    '导入的数据',
+    () => {
+      db.exec('DELETE FROM settings')
+      for (const t of parsed) {
+        const insert = db.prepare(`INSERT INTO "${t.name}" (${t.header.map((h) => `"${h}"`).join(', ')}) VALUES (${t.header.map(() => '?').join(', ')})`)
+        for (const r of t.rows) insert.run(...r)
+        rows += t.rows.length
+      }
+      const figures = readFigures(db)
+      const expected = { ...manifest.figures, schemaVersion: figures.schemaVersion }
+      if (JSON.stringify(figures) !== JSON.stringify(expected)) {
+        throw refuse('figuresDiffer', { found: JSON.stringify(figures), expected: JSON.stringify(expected) })
+      }
+    },
+    beforeCommit
+  )
   return { tables: manifest.tables.length, rows, figures: readFigures(db) }
 }
 

@@ -13,8 +13,9 @@ import { DomainError } from '../../../shared/result'
 import { assertFileIntegrity, assertIntegrity } from './sqlite-file'
 import { builtWorkerFile } from '../jobs/built-worker'
 import type { JobError } from '../../../shared/schemas/jobs'
+import type { Progress } from './step-control'
 
-/** What the backup worker is asked to do: a check (here), or a restore's copy back (writes-off-loop.ts). */
+/** What the backup worker is asked to do: a check (here), a restore's copy back or an import-all (writes-off-loop.ts). */
 export interface IntegrityTask {
   type: 'integrity'
   file: string
@@ -31,10 +32,18 @@ export interface RestoreCopyTask {
   claim: SharedArrayBuffer
 }
 
-export type BackupTask = IntegrityTask | RestoreCopyTask
+/** Read a full export (zip bytes) into the empty shop `file` on the worker's own write connection (full-export.ts, importSteps). */
+export interface ImportAllTask {
+  type: 'import-all'
+  file: string
+  zip: Uint8Array
+  claim: SharedArrayBuffer
+}
 
-/** The worker's one answer. */
-export type BackupWorkerAnswer = { type: 'done' } | { type: 'error'; error: JobError }
+export type BackupTask = IntegrityTask | RestoreCopyTask | ImportAllTask
+
+/** What the worker posts: where it stands (an import's steps), then its one answer, done (with the import's result) or the refusal. */
+export type BackupWorkerAnswer = { type: 'progress'; progress: Progress } | { type: 'done'; result?: unknown } | { type: 'error'; error: JobError }
 
 let chosenWorker: string | null | undefined
 
@@ -59,22 +68,23 @@ function asError(e: JobError): Error {
 
 /** A task running in its backup worker. */
 export interface BackupWorkerRun {
-  /** resolves once it has answered done, rejects with its refusal (or once the thread ended without answering) */
-  answer: Promise<void>
+  /** resolves with its result once it has answered done, rejects with its refusal (or once the thread ended without answering) */
+  answer: Promise<unknown>
   /** resolves once the thread has ended (its connection closed with it) */
   exited: Promise<void>
   terminate(): Promise<void>
 }
 
-/** Start one task in a fresh backup worker. */
-export function startInBackupWorker(file: string, task: BackupTask): BackupWorkerRun {
+/** Start one task in a fresh backup worker; `onProgress` hears the steps it posts. */
+export function startInBackupWorker(file: string, task: BackupTask, onProgress?: (p: Progress) => void): BackupWorkerRun {
   const worker = new Worker(file, { workerData: task })
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
-  const answer = new Promise<void>((resolve, reject) => {
+  const answer = new Promise<unknown>((resolve, reject) => {
     let answered = false
     worker.on('message', (m: BackupWorkerAnswer) => {
+      if (m.type === 'progress') return onProgress?.(m.progress)
       answered = true
-      if (m.type === 'done') resolve()
+      if (m.type === 'done') resolve(m.result)
       else reject(asError(m.error))
     })
     worker.on('error', (e) => {
@@ -89,8 +99,8 @@ export function startInBackupWorker(file: string, task: BackupTask): BackupWorke
 }
 
 /** Run one task in a fresh backup worker; resolves once it has answered done, rejects with its refusal. */
-export function inBackupWorker(file: string, task: BackupTask): Promise<void> {
-  return startInBackupWorker(file, task).answer
+export async function inBackupWorker(file: string, task: BackupTask): Promise<void> {
+  await startInBackupWorker(file, task).answer
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * A restore's write off the server's event loop: the copy back into the shop (copy-tables.ts),
- * one write transaction and a quick_check, held the loop ≈2.5–3.5 s at 20,000 customers. Here
+ * one write transaction and a quick_check, held the loop ≈2.5–3.5 s at 20,000 customers (an
+ * import-all's write of every row as long: importAllIn, the same way). Here
  * it runs in the backup worker (jobs/backup-worker.ts) on its own write connection to the shop
  * file. The shop is in WAL, so the server's connection keeps reading the old state until the
  * worker commits and sees the new one at its next read (PRAGMA data_version moves, so kept reads
@@ -17,8 +18,9 @@ import type { Db } from '../../db/driver'
 import { refuse } from '../../../shared/errors/refuse'
 import { asExclusiveWriter, type ExclusiveWriter } from '../app/write-gate'
 import { copyAllTables } from './copy-tables'
-import { backupWorkerFile, startInBackupWorker, type RestoreCopyTask } from './integrity-off-loop'
-import type { StepControl } from './step-control'
+import { backupWorkerFile, startInBackupWorker, type ImportAllTask, type RestoreCopyTask } from './integrity-off-loop'
+import { importSteps, type ImportAllResult } from './full-export'
+import { driveSteps, type StepControl } from './step-control'
 
 const RUNNING = 0
 const CANCELLED = 1
@@ -46,13 +48,32 @@ export async function copyBackupIn(db: Db, staged: string, control: StepControl)
   const worker = backupWorkerFile()
   if (!worker || db.memory) return copyAllTables(db, staged)
   const task: RestoreCopyTask = { type: 'restore-copy', file: db.name, source: staged, claim: commitClaim() }
-  return writeOffLoop(db, 'shopBeingRestored', worker, task, control)
+  await writeOffLoop(db, 'shopBeingRestored', worker, task, control)
 }
 
-/** Run a writing task in the backup worker as the exclusive writer, a cancel ending it before it commits. */
-function writeOffLoop(db: Db, why: ExclusiveWriter, workerFile: string, task: RestoreCopyTask, control: StepControl): Promise<void> {
+/**
+ * Read a full export into the empty shop `db`: the whole import (importSteps, its parsing and its
+ * one write) in the backup worker when there is one and the shop is a file, its steps reported
+ * as they come — changing calls are refused throughout, so the shop is still empty when it
+ * writes; otherwise its steps in this process, a turn between each.
+ */
+export async function importAllIn(db: Db, zip: Uint8Array, control: StepControl): Promise<ImportAllResult> {
+  const worker = backupWorkerFile()
+  if (!worker || db.memory) return driveSteps(importSteps(db, zip), control)
+  const task: ImportAllTask = { type: 'import-all', file: db.name, zip, claim: commitClaim() }
+  return (await writeOffLoop(db, 'shopBeingImported', worker, task, control)) as ImportAllResult
+}
+
+/** Run a writing task in the backup worker as the exclusive writer, a cancel ending it before it commits; answers its result. */
+function writeOffLoop(db: Db, why: ExclusiveWriter, workerFile: string, task: RestoreCopyTask | ImportAllTask, control: StepControl): Promise<unknown> {
   return asExclusiveWriter(db, why, async () => {
-    const run = startInBackupWorker(workerFile, task)
+    const run = startInBackupWorker(workerFile, task, (p) => {
+      try {
+        control.tick(p.done, p.total, p.phase)
+      } catch {
+        // cancelled: onCancel below ends the worker
+      }
+    })
     let cancelled = false
     const stopListening = control.onCancel?.(() => {
       if (!claimCancel(task.claim)) return // committing already: the copy lands
@@ -60,7 +81,7 @@ function writeOffLoop(db: Db, why: ExclusiveWriter, workerFile: string, task: Re
       void run.terminate()
     })
     try {
-      await run.answer
+      return await run.answer
     } catch (e) {
       throw cancelled ? refuse('backupJobCancelled') : e
     } finally {

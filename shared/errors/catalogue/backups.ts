@@ -36,6 +36,7 @@ export const backups = {
     'zh-CN': '{what}中有 {count} 处引用指向不存在的记录（第一处：{table} 第 {rowid} 行指向 {parent}）',
     en: '{what} holds {count} references to missing rows (the first: {table} row {rowid} points into {parent})'
   },
+  shopBeingImported: { code: 'CONFLICT', 'zh-CN': '正在导入完整导出，请稍候再试', en: 'a full export is being imported: please try again in a moment' },
   shopBeingRestored: { code: 'CONFLICT', 'zh-CN': '正在恢复备份，请稍候再试', en: 'a backup is being restored: please try again in a moment' },
   backupJobCancelled: { code: 'CANCELLED', 'zh-CN': '已取消：没有留下文件，店里的数据没有改动', en: 'cancelled: no file was left and the shop is unchanged' },
   notAnInteger: { code: 'UNREADABLE_FILE', 'zh-CN': '不是整数：{value}', en: 'not an integer: {value}' },

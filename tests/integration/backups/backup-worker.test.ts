@@ -6,7 +6,7 @@
  * worker's own write connection: the loop turns meanwhile, changing calls are refused and reads
  * answered with the shop as it was until the commit, a cancel leaves the shop exactly as it was.
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -26,6 +26,8 @@ import { startBackupJob } from '../../../electron/services/jobs/backup-job'
 import { testDispatch } from '../../helpers/db'
 import type { JobProgress } from '../../../shared/schemas/jobs'
 import { jobsOf } from '../../../electron/services/jobs/context-jobs'
+import { exportAll } from '../../../electron/services/backups/full-export'
+import { importAllFromSteps } from '../../../electron/services/backups/export-file'
 
 let removeWorker: () => void
 let workerFile = ''
@@ -224,3 +226,75 @@ describe('a restore in the backup worker', () => {
     db.close()
   }, 60_000)
 })
+
+/** The 2,000-customer demo shop's full export as a zip file, and an empty shop file to read it into. */
+async function exportAndEmptyShop() {
+  const { dir, db, changed: made } = await changedShopWithBackup()
+  const zip = join(dir, 'all.zip')
+  writeFileSync(zip, exportAll(db, '2026-11-23T12:00:00').zip)
+  db.close()
+  const file = join(dir, 'moved.db')
+  const target = openNodeDatabase(file)
+  const ctx = createAppContext(target, file, 't', '2026-11-23')
+  return { dir, zip, file, target, ctx, call: testDispatch(ctx), made, empty: readFigures(target) }
+}
+
+describe('an import-all in the backup worker', () => {
+  it('reads the export into the empty shop with its steps reported, refusing changing calls meanwhile and answering reads', async () => {
+    const { zip, target, ctx, call, made, empty } = await exportAndEmptyShop()
+    const emptySummary = await call('stats.summary', {})
+    const started = (await call('backups.importAllStart', { path: zip })) as { ok: true; data: { jobId: string } }
+    expect(started.ok).toBe(true)
+    await until(() => exclusiveWriter() === 'shopBeingImported')
+    expect(await call('settings.update', { staffName: '小王' })).toMatchObject({ ok: false, code: 'CONFLICT', key: 'shopBeingImported' })
+    expect(await call('stats.summary', {})).toEqual(emptySummary)
+    expect(readFigures(target)).toEqual(empty)
+    const p = await jobsOf(ctx).wait(started.data.jobId, 5)
+    expect(p).toMatchObject({ state: 'done', result: { figures: made } })
+    const rows = (p.result as { rows: number }).rows
+    // the worker's steps reached the job: parsing counts the rows, writing them as much again
+    expect(p.total).toBe(2 * rows + 1)
+    expect(readFigures(target)).toEqual(made)
+    expect(exclusiveWriter()).toBe(null)
+    expect(target.prepare("SELECT action, detail FROM audit_log WHERE action = 'import-all'").all()).toEqual([
+      { action: 'import-all', detail: `full import: ${(p.result as { tables: number }).tables} tables, ${rows} rows` }
+    ])
+    expect(await call('settings.update', { staffName: '小王' })).toMatchObject({ ok: true, data: { staffName: '小王' } })
+    target.close()
+  }, 90_000)
+
+  it('leaves the shop empty when cancelled during its write, and the server writes again at once', async () => {
+    const { zip, file, target, call, empty } = await exportAndEmptyShop()
+    const jobs = new JobRegistry()
+    let jobId = ''
+    const settled = new Promise<void>((resolve) => {
+      jobId = startBackupJob(jobs, 'backups.importAll', { db: target, dbPath: file, onSettled: resolve }, (c) =>
+        importAllFromSteps(target, { file: zip }, c)
+      ).jobId
+    })
+    await copyUnderWay(file)
+    expect(jobs.cancel(jobId)).toEqual({ cancelled: true })
+    await settled
+    expect(jobs.progress(jobId)).toMatchObject({ state: 'cancelled', result: null, error: { code: 'CANCELLED' } })
+    expect(exclusiveWriter()).toBe(null)
+    expect(writeLockHeld(file)).toBe(false)
+    expect(readFigures(target)).toEqual(empty)
+    expect(target.prepare('SELECT count(*) FROM order_lines').pluck().get()).toBe(0)
+    expect(target.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(await call('settings.update', { staffName: '小王' })).toMatchObject({ ok: true, data: { staffName: '小王' } })
+    target.close()
+  }, 90_000)
+})
+
+/** Resolves at the first turn of the event loop on which `ready()` holds. */
+function until(ready: () => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const look = () => {
+      if (ready()) resolve()
+      else if (Date.now() - started > 30_000) reject(new Error('never ready'))
+      else setImmediate(look)
+    }
+    setImmediate(look)
+  })
+}
