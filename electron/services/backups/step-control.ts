@@ -14,10 +14,11 @@ export interface StepControl {
   tick(done: number, total: number, phase: Words): void
   /**
    * For work that runs elsewhere meanwhile (a restore's copy in the backup worker): `stop` is
-   * called when the job is cancelled (at once if it already was); answers how to stop listening.
-   * A plain call has nothing to cancel.
+   * called when the job is cancelled (at once if it already was), and answers false when the work
+   * is past stopping (its commit under way: the cancel is refused and the job ends as it would);
+   * answers how to stop listening. A plain call has nothing to cancel.
    */
-  onCancel?(stop: () => void): () => void
+  onCancel?(stop: () => boolean): () => void
 }
 
 /** A plain call's control: no progress to tell, nothing to cancel. */

@@ -76,9 +76,10 @@ function writeOffLoop(db: Db, why: ExclusiveWriter, workerFile: string, task: Re
     })
     let cancelled = false
     const stopListening = control.onCancel?.(() => {
-      if (!claimCancel(task.claim)) return // committing already: the copy lands
+      if (!claimCancel(task.claim)) return false // committing already: the copy lands
       cancelled = true
       void run.terminate()
+      return true
     })
     try {
       return await run.answer

@@ -32,7 +32,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r))
 const cancelledError = () => refuse('backupJobCancelled')
 
 /** The job's control: report, turn, and throw once cancelled; `stops` hears a cancel while work runs elsewhere. */
-function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace, stops: Set<() => void>): StepControl {
+function jobControl(report: JobReporter<never, unknown>, place: BackupJobPlace, stops: Set<() => boolean>): StepControl {
   return {
     async step(done, total, phase) {
       if (report.cancelled()) throw cancelledError()
@@ -62,14 +62,14 @@ export function startBackupJob<K extends BackupJobKind>(
   work: (control: StepControl) => Promise<ResultOf<K>>
 ): { jobId: string } {
   return jobs.start(kind, (report) => {
-    const stops = new Set<() => void>()
+    const stops = new Set<() => boolean>()
     void (async () => {
       // the caller receives the job id before the first step runs
       await turn()
       try {
         const result = await work(jobControl(report as JobReporter<never, unknown>, place, stops))
-        // work that answers has done what it does: a cancel heard too late to stop it (a restore
-        // whose commit was under way) still leaves its audit line; the registry ignores the done
+        // a cancel heard while the commit was under way was refused (stop answered false): the
+        // work's end is the job's, with its audit line
         place.onDone?.(result)
         report.done(result)
       } catch (e) {
@@ -78,6 +78,7 @@ export function startBackupJob<K extends BackupJobKind>(
         place.onSettled?.()
       }
     })()
-    return { stop: () => [...stops].forEach((stop) => stop()) }
+    // every listener told; past stopping when any of them is (a commit under way)
+    return { stop: () => [...stops].map((stop) => stop()).every(Boolean) }
   })
 }

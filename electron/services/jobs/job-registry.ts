@@ -25,12 +25,17 @@ export interface JobReporter<P, R> {
   cancelled(): boolean
 }
 
-/** Starts the work and answers how to stop it (a worker is terminated; a loop in this process sees `cancelled()`). */
-export type JobRunner<P, R> = (report: JobReporter<P, R>) => { stop(): void } | void
+/**
+ * Starts the work and answers how to stop it (a worker is terminated; a loop in this process sees
+ * `cancelled()`). `stop` answers false when the work is past stopping — a restore whose commit is
+ * under way in the backup worker — and the job then goes on to its end: the cancel answers
+ * `cancelled: false`, as for a job that had finished, and the window sees the job's own end.
+ */
+export type JobRunner<P, R> = (report: JobReporter<P, R>) => { stop(): boolean | void } | void
 
 interface Entry {
   progress: JobProgress
-  stop: () => void
+  stop: () => boolean | void
   /** the finished state has been read at least once */
   read: boolean
 }
@@ -92,17 +97,22 @@ export class JobRegistry {
     return { ...entry.progress, partial: [...entry.progress.partial] } as JobProgress
   }
 
-  /** Stop a running job at once: it answers cancelled with no result; false when it had already finished. */
+  /**
+   * Stop a running job at once: it answers cancelled with no result; false when it had already
+   * finished, or its work was past stopping (it then ends as it would have).
+   */
   cancel(jobId: string): { cancelled: boolean } {
     const entry = this.jobs.get(jobId)
     if (!entry) throw notFound(jobId)
     if (entry.progress.state !== 'running') return { cancelled: false }
+    // asked before the job is marked: nothing a stopped runner reports can land between the two
+    // (both run in this turn), and work past stopping must keep its own end
+    if (entry.stop() === false) return { cancelled: false }
     Object.assign(entry.progress, {
       state: 'cancelled',
       phase: null,
       error: { code: 'CANCELLED', message: '已取消，没有结果。 (cancelled: no result)' }
     })
-    entry.stop()
     return { cancelled: true }
   }
 

@@ -109,6 +109,30 @@ describe('backups as jobs', () => {
     expect(db.prepare("SELECT action FROM audit_log WHERE action = 'restore'").pluck().all()).toEqual(['restore'])
   })
 
+  it('refuses a cancel heard once the copy is committing: the job ends done with its result, told to onDone', async () => {
+    const { db, dbPath, folder } = await shop()
+    const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')
+    const jobs = new JobRegistry()
+    const told: unknown[] = []
+    let committing: () => void = () => {}
+    const reached = new Promise<void>((r) => (committing = r))
+    let commit: () => void = () => {}
+    const { jobId } = startBackupJob(jobs, 'backups.restore', { db, dbPath, onDone: (r) => told.push(r) }, async (c) => {
+      // as writes-off-loop's listener answers once the worker has claimed the commit
+      const stopListening = c.onCancel!(() => false)
+      committing()
+      await new Promise<void>((r) => (commit = r))
+      stopListening()
+      return { safetyBackup: b, figures: readFigures(db) }
+    })
+    await reached
+    expect(jobs.cancel(jobId)).toEqual({ cancelled: false })
+    commit()
+    const end = await jobs.wait(jobId, 1)
+    expect(end).toMatchObject({ state: 'done', error: null, result: { safetyBackup: { name: b.name }, figures: readFigures(db) } })
+    expect(told).toEqual([end.result])
+  })
+
   it('leaves the shop and the backup folder exactly as they were when a restore is cancelled after its safety backup', async () => {
     const { db, dbPath, folder } = await shop()
     const b = await createBackup(db, folder, '2026-11-23T09:00:00', 'manual')

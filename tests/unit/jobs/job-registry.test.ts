@@ -120,6 +120,22 @@ describe('the job registry', () => {
     expect(jobs.cancel(jobId)).toEqual({ cancelled: false })
   })
 
+  it('refuses a cancel its runner is past stopping for: cancelled false, and the job ends with its own result', async () => {
+    const jobs = new JobRegistry()
+    let finish: (r: ClvFit) => void = () => {}
+    let asked = 0
+    const { jobId } = jobs.start('predictions.fit', (report: JobReporter<ModelAnswer, ClvFit>) => {
+      finish = (r) => report.done(r)
+      // a commit under way elsewhere: too late to stop
+      return { stop: () => (asked++, false) }
+    })
+    expect(jobs.cancel(jobId)).toEqual({ cancelled: false })
+    expect(asked).toBe(1)
+    expect(jobs.progress(jobId)).toMatchObject({ state: 'running', error: null })
+    finish(result('landed'))
+    expect(jobs.progress(jobId)).toMatchObject({ state: 'done', error: null, result: result('landed') })
+  })
+
   it('keeps a failure to its own job: the other job still answers its result', async () => {
     const jobs = new JobRegistry()
     const g = gates()
