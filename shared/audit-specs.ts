@@ -105,9 +105,10 @@ function printLine(i: ParsedInput<'printing.render'>, o: { cards: number; pages:
 
 const printed = (o: { printed: boolean }) => (o.printed ? 'printed' : 'print cancelled')
 const pdfSaved = (o: { path: string | null }) => (o.path ? 'saved as PDF' : 'PDF not saved')
-type Sent<C extends 'printing.print' | 'printing.savePdf'> = { input: ParsedInput<C>; output: ChannelOutput<C> }
+type Sent<C extends 'printing.print' | 'printing.savePdf' | 'printing.render'> = { input: ParsedInput<C>; output: ChannelOutput<C> }
 const printJob: JobAuditSpec<Sent<'printing.print'>> = { jobDone: ({ input, output }) => printLine(input, output, printed(output)) }
 const savePdfJob: JobAuditSpec<Sent<'printing.savePdf'>> = { jobDone: ({ input, output }) => printLine(input, output, pdfSaved(output)) }
+const renderJob: JobAuditSpec<Sent<'printing.render'>> = { jobDone: ({ input, output }) => printLine(input, output, 'printable page') }
 
 export const auditSpecs: AuditSpecs = {
   'app.info': 'reads',
@@ -219,6 +220,7 @@ export const auditSpecs: AuditSpecs = {
   // the jobs write the same lines as the calls, once the sink has answered (nothing when cancelled before the codes were stored)
   'printing.printStart': printJob,
   'printing.savePdfStart': savePdfJob,
+  'printing.renderStart': renderJob,
   'printing.capabilities': 'reads',
   'printing.calibrations': 'reads',
   'printing.saveCalibration': { line: (i) => line('calibration', `printer calibration saved (${i.printer.length} character printer name)`) },

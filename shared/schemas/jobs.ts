@@ -10,7 +10,7 @@ import { Backtest, ClvFit, CountModelName, TopList, Words } from './predictions'
 import { SegmentsOverview } from './segments'
 import { BackupInfo, ExportAllResult, ImportAllResult, RestoreResult } from './backups'
 import { DemoRemoveResult } from './demo'
-import { PdfSaved, Printed } from './printing'
+import { PdfSaved, Printed, PrintRendered } from './printing'
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled'])
 export type JobState = z.infer<typeof JobState>
@@ -84,7 +84,10 @@ export const PrintJobProgress = jobProgress('printing.print', z.never(), Printed
 export type PrintJobProgress = z.infer<typeof PrintJobProgress>
 export const SavePdfJobProgress = jobProgress('printing.savePdf', z.never(), PdfSaved)
 export type SavePdfJobProgress = z.infer<typeof SavePdfJobProgress>
-export type PrintOutJobKind = 'printing.print' | 'printing.savePdf'
+/** printing.render as a job (printing.renderStart): the printable page opened in a tab where there is no print sink (the browser host). */
+export const RenderJobProgress = jobProgress('printing.render', z.never(), PrintRendered)
+export type RenderJobProgress = z.infer<typeof RenderJobProgress>
+export type PrintOutJobKind = 'printing.print' | 'printing.savePdf' | 'printing.render'
 
 export const JobProgress = z.discriminatedUnion('kind', [
   FitJobProgress,
@@ -96,7 +99,8 @@ export const JobProgress = z.discriminatedUnion('kind', [
   BackupImportJobProgress,
   DemoRemoveJobProgress,
   PrintJobProgress,
-  SavePdfJobProgress
+  SavePdfJobProgress,
+  RenderJobProgress
 ])
 export type JobProgress = z.infer<typeof JobProgress>
 export type JobKind = JobProgress['kind']

@@ -326,6 +326,8 @@ export const printingChannels = {
   'printing.printStart': { input: PrintJobInput, output: z.object({ jobId: z.string() }) },
   /** printing.savePdf as a job, the same way. */
   'printing.savePdfStart': { input: PrintJobInput, output: z.object({ jobId: z.string() }) },
+  /** printing.render as a job, the same way: its result is printing.render's reply (the printable page, its codes stored). */
+  'printing.renderStart': { input: PrintJobInput, output: z.object({ jobId: z.string() }) },
   /** Whether this host can print and make PDFs itself, and its printers. */
   'printing.capabilities': { input: z.object({}).strict(), output: Capabilities },
   /** Saved printer calibrations. */

@@ -199,6 +199,7 @@ export const census: Record<Channel, CensusCall> = {
   'printing.savePdf': { input: printJob, phase: 'write' },
   'printing.printStart': { input: printJob, job: true, phase: 'write' },
   'printing.savePdfStart': { input: printJob, job: true, phase: 'write' },
+  'printing.renderStart': { input: printJob, job: true, phase: 'write' },
   'printing.capabilities': { input: () => ({}) },
   'printing.calibrations': { input: () => ({}) },
   'printing.saveCalibration': { input: () => ({ printer: '得力 DL-888T', offsetX: 0.5, offsetY: -0.3, scaleX: 1, scaleY: 1 }), phase: 'write' },

@@ -72,6 +72,13 @@ export function printingHandlers(ctx: AppContext): HandlerGroup<'printing'> {
         onSent: (output) => auditJobDone(ctx, 'printing.savePdfStart', { input, output })
       })
     },
+    // no sink: the printable page goes back to the window, which opens it in a tab (the browser host)
+    'printing.renderStart': (input) =>
+      startPrintOutJob(jobsOf(ctx), 'printing.render', {
+        steps: steps(input),
+        send: async (run) => run,
+        onSent: (output) => auditJobDone(ctx, 'printing.renderStart', { input, output })
+      }),
     'printing.capabilities': async () => {
       const s = currentPrintSink()
       return { print: s !== null, pdf: s !== null, printers: s ? await s.printers() : [] }

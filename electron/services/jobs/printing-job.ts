@@ -1,5 +1,5 @@
 /**
- * printing.print and printing.savePdf as jobs (printing.printStart, savePdfStart): the run is
+ * printing.print, savePdf and render as jobs (printing.printStart, savePdfStart, renderStart): the run is
  * built in this process by the plain call's own steps (printing/print-job.ts printJobSteps, 250
  * cards a step) with a turn of the event loop between, so the window's other calls are answered
  * meanwhile, the window shows the cards built of the run's cards, and a cancel is heard between
@@ -18,7 +18,8 @@ import { stepRunner } from './step-runner'
 const STORING: Words = { zh: '正在保存券码并生成文档', en: 'storing the codes and writing the document' }
 const SENDING: Record<PrintOutJobKind, Words> = {
   'printing.print': { zh: '正在发送到打印机', en: 'sending it to the printer' },
-  'printing.savePdf': { zh: '正在保存 PDF', en: 'saving the PDF' }
+  'printing.savePdf': { zh: '正在保存 PDF', en: 'saving the PDF' },
+  'printing.render': { zh: '正在打开可打印页面', en: 'opening the printable page' }
 }
 
 /** The step about to run, in words: the cards being laid out, then the codes stored. */

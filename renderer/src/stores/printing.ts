@@ -8,10 +8,10 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import type { z } from 'zod'
 import type { Block, Capabilities, PrinterCalibration, PrintPreview, PrintTarget, Template, TemplateSummary, TargetOptions } from '@shared/schemas/printing'
-import type { PrintJobProgress, SavePdfJobProgress } from '@shared/schemas/jobs'
+import type { PrintJobProgress, RenderJobProgress, SavePdfJobProgress } from '@shared/schemas/jobs'
 import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { followJob, startedJob } from './job-follow'
+import { runJob } from './job-follow'
 
 export type TargetKind = 'segment' | 'campaign' | 'batch' | 'stage'
 
@@ -32,7 +32,7 @@ export const useCardsStore = defineStore('printing', () => {
   const previewing = useCall()
   const printing = useCall()
   /** The print or PDF run as a job, while it runs and after: the cards built of the run's cards, its phase in words. */
-  const printJob = ref<PrintJobProgress | SavePdfJobProgress | null>(null)
+  const printJob = ref<PrintJobProgress | SavePdfJobProgress | RenderJobProgress | null>(null)
 
   const printTarget = computed<PrintTarget | null>(() => {
     const v = target.value
@@ -149,8 +149,12 @@ export const useCardsStore = defineStore('printing', () => {
     if (dirty.value && !(await save())) return undefined
     if (how === 'print') return asPrintJob('printing.print', () => window.api.printing.printStart(jobInput()))
     if (how === 'pdf') return asPrintJob('printing.savePdf', () => window.api.printing.savePdfStart(jobInput()))
-    const r = await printing.run(() => window.api.printing.render(jobInput()))
-    if (!r) return undefined
+    // the printable page built as a job too, its bar and 取消 as for a print (the browser host's way to print)
+    const end = await runJob(printing, printJob, 'printing.render', () => window.api.printing.renderStart(jobInput()))
+    if (!end) return undefined
+    if (end.cancelled) return { codesIssued: 0, cancelled: true }
+    const r = end.data
+    if (!('html' in r)) return undefined // narrows the union of the print kinds' results: a render answers its page
     const url = URL.createObjectURL(new Blob([r.html], { type: 'text/html;charset=utf-8' }))
     window.open(url, '_blank')
     return { codesIssued: r.codesIssued }
@@ -160,24 +164,13 @@ export const useCardsStore = defineStore('printing', () => {
    * Start a print run as a job and follow it to its end (the server answers the window's other
    * calls between its steps); a cancel is no failure to show: it answers { cancelled: true }.
    */
-  async function asPrintJob<K extends 'printing.print' | 'printing.savePdf'>(
-    kind: K,
+  async function asPrintJob(
+    kind: 'printing.print' | 'printing.savePdf',
     start: () => Promise<Result<{ jobId: string }>>
   ): Promise<{ codesIssued: number; path?: string | null; cancelled?: boolean } | undefined> {
-    let cancelled = false
-    const r = await printing.run(async (): Promise<Result<{ codesIssued: number; path?: string | null } | null>> => {
-      const started = await start()
-      if (!started.ok) return started
-      printJob.value = startedJob<PrintJobProgress | SavePdfJobProgress>(started.data.jobId, kind)
-      const end = await followJob(started.data.jobId, printJob)
-      if (!end.ok && end.code === 'CANCELLED') {
-        cancelled = true
-        return { ok: true as const, data: null }
-      }
-      return end
-    })
-    if (cancelled) return { codesIssued: 0, cancelled: true }
-    return r ?? undefined
+    const end = await runJob(printing, printJob, kind, start)
+    if (!end) return undefined
+    return end.cancelled ? { codesIssued: 0, cancelled: true } : end.data
   }
 
   /** Stop the print run while it lays out the cards: no code is stored, nothing is sent. */

@@ -104,6 +104,25 @@ describe('a print run as a job', () => {
     )
   })
 
+  it('builds the printable page through printing.renderStart as printing.render does, without a sink, with its audit line', async () => {
+    const dispatch = testDispatch(createAppContext(db, path, 'test', DEMO_AS_OF))
+    const input = { templateId: cardTemplate, target: { customerIds: ids.slice(0, 40) }, asOf: DEMO_AS_OF }
+    const codes0 = count('printed_codes')
+    const direct = await dispatch('printing.render', input)
+    const started = await dispatch('printing.renderStart', input)
+    if (!direct.ok || !started.ok) throw new Error('the calls failed')
+    const p = await finished(dispatch, (started.data as { jobId: string }).jobId)
+    expect(p).toMatchObject({ kind: 'printing.render', state: 'done', done: 40, total: 40, error: null })
+    const [a, b] = [direct.data, p.result] as { html: string; cards: number; codesIssued: number }[]
+    expect([a.cards, a.codesIssued, b.cards, b.codesIssued]).toEqual([40, 40, 40, 40])
+    expect(withoutCodes(b.html)).toEqual(withoutCodes(a.html))
+    expect(count('printed_codes') - codes0).toBe(80)
+    const lines = db.prepare("SELECT detail FROM audit_log WHERE action = 'print' ORDER BY id DESC LIMIT 2").pluck().all()
+    expect(lines).toEqual(
+      [0, 1].map(() => `printable page: template ${cardTemplate} for 40 chosen customers: 40 cards on 40 pages, 40 codes issued, masked phone numbers`)
+    )
+  })
+
   it('refuses to start where nothing can print: no job, no code', async () => {
     const dispatch = testDispatch(createAppContext(db, path, 'test', DEMO_AS_OF))
     const codes = count('printed_codes')

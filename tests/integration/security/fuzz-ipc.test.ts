@@ -27,7 +27,7 @@ const INPUTS_PER_CHANNEL = Number(process.env.EVERGREEN_FUZZ_INPUTS ?? 60)
  * integration tests. The list is checked both ways: a channel that starts or stops receiving
  * shaped inputs has to be moved.
  */
-const UNSHAPED = new Set(['customers.merge', 'printing.saveTemplate', 'segments.count', 'segments.create', 'segments.recallExport'])
+const UNSHAPED = new Set(['customers.merge', 'printing.renderStart', 'printing.saveTemplate', 'segments.count', 'segments.create', 'segments.recallExport'])
 const home = process.cwd()
 let dir = ''
 

@@ -39,6 +39,7 @@ describe('the audit specs', () => {
       'printing.savePdf',
       'printing.printStart',
       'printing.savePdfStart',
+      'printing.renderStart',
       'printing.render',
       'demo.load',
       'demo.remove',
@@ -47,7 +48,7 @@ describe('the audit specs', () => {
     ]) {
       expect(audited).toContain(c)
     }
-    expect(audited).toHaveLength(57)
+    expect(audited).toHaveLength(58)
   })
 })
 

@@ -18,8 +18,15 @@ function server() {
       new Promise((resolve) => waiting.set(id, () => resolve({ ok: true, data: tpl(id, id === 1 ? 'A6 售后卡' : '地址标签 Avery L7160') })))
   )
   const preview = vi.fn(async ({ templateId }: { templateId: number }) => ({ ok: true, data: { templateId, cards: 17, pages: templateId === 1 ? 17 : 1 } }))
-  const render = vi.fn(async ({ templateId }: { templateId: number }) => ({ ok: true, data: { html: `<p>${templateId}</p>`, codesIssued: 0 } }))
-  vi.stubGlobal('window', { api: { printing: { template, preview, render } }, open: vi.fn() })
+  // the printable page is a job: started, then answered done with the page at the first ask
+  let asked = 0
+  const render = vi.fn(async (_input: { templateId: number }) => ({ ok: true, data: { jobId: `r${++asked}` } }))
+  const progress = vi.fn(async ({ jobId }: { jobId: string }) => {
+    const templateId = render.mock.calls[Number(jobId.slice(1)) - 1][0].templateId
+    const result = { html: `<p>${templateId}</p>`, codesIssued: 0 }
+    return { ok: true, data: { jobId, kind: 'printing.render', state: 'done', done: 1, total: 1, phase: null, partial: [], result, error: null } }
+  })
+  vi.stubGlobal('window', { api: { printing: { template, preview, renderStart: render }, jobs: { progress } }, open: vi.fn() })
   vi.stubGlobal('URL', { createObjectURL: () => 'blob:x' })
   return { answer: (id: number) => waiting.get(id)!(), preview, render }
 }

@@ -89,3 +89,30 @@ describe('the 售后卡 store printing as a job', () => {
     expect(store.printing.error).toBeNull()
   })
 })
+
+describe('the 售后卡 store opening the printable page as a job', () => {
+  it('starts printing.renderStart, follows it and opens the page it answers in a tab', async () => {
+    const page = { ...result, html: '<html><body>卡片</body></html>', codesIssued: 12 }
+    const opened: string[] = []
+    const api = {
+      printing: { template: vi.fn(async () => ok(tpl)), renderStart: vi.fn(async () => ok({ jobId: 'r1' })) },
+      jobs: {
+        progress: vi.fn(async ({ jobId }: { jobId: string }) =>
+          api.jobs.progress.mock.calls.length === 1
+            ? ok({ jobId, kind: 'printing.render', state: 'running', done: 250, total: 600, phase, partial: [], result: null, error: null })
+            : ok({ jobId, kind: 'printing.render', state: 'done', done: 600, total: 600, phase: null, partial: [], result: page, error: null })
+        ),
+        cancel: vi.fn(async () => ok({ cancelled: true }))
+      }
+    }
+    vi.stubGlobal('window', { api, open: (url: string) => opened.push(url) })
+    const store = await aimed()
+    const shown = store.print('tab')
+    await vi.waitFor(() => expect(store.printJob).toMatchObject({ kind: 'printing.render', state: 'running', done: 250 }))
+    await vi.advanceTimersByTimeAsync(250)
+    expect(await shown).toEqual({ codesIssued: 12 })
+    expect(api.printing.renderStart).toHaveBeenCalledWith(expect.objectContaining({ templateId: 1, target: { stage: 'active' } }))
+    expect(opened).toHaveLength(1)
+    expect(opened[0]).toMatch(/^blob:/)
+  })
+})
