@@ -5,7 +5,7 @@ import type { BackupInfo } from '@shared/schemas/backups'
 import type { BackupJobKind, JobProgress } from '@shared/schemas/jobs'
 import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { runJob } from './job-follow'
+import { cancelJob, runJob } from './job-follow'
 import { saveBase64 } from '@/composables/download'
 
 interface AuditLine {
@@ -37,8 +37,7 @@ export const useBackupsStore = defineStore('backups', () => {
 
   /** Stop the running backup, restore or export: it leaves no file, the shop as it was. */
   async function cancel(): Promise<void> {
-    const j = job.value
-    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
+    await cancelJob(job.value)
   }
 
   /** The backup list and the newest audit lines. */

@@ -66,6 +66,11 @@ export async function followJob<J extends JobProgress>(jobId: string, current: R
   }
 }
 
+/** Ask the server to stop `job` if it is still running (a finished or absent job: nothing to ask). */
+export async function cancelJob(job: JobProgress | null | undefined): Promise<void> {
+  if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
+}
+
 /**
  * How a job run ended when it did not fail: its data, or a cancel (no failure: nothing is shown).
  * A failure answers undefined instead, as a call does, its error already shown.

@@ -5,7 +5,7 @@ import type { Overview } from '@shared/schemas/stats'
 import type { DemoResult, DemoStatus } from '@shared/schemas/demo'
 import type { DemoRemoveJobProgress } from '@shared/schemas/jobs'
 import { useCall } from './call'
-import { runJob } from './job-follow'
+import { cancelJob, runJob } from './job-follow'
 import { useBackupsStore } from './backups'
 
 export const useOverviewStore = defineStore('overview', () => {
@@ -50,8 +50,7 @@ export const useOverviewStore = defineStore('overview', () => {
 
   /** Stop the running removal between batches. */
   async function cancelRemoval(): Promise<void> {
-    const j = removal.value
-    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
+    await cancelJob(removal.value)
   }
 
   return { overview, isEmpty, loading, demo, demoStatus, removal, load, loadDemo, removeDemo, cancelRemoval }

@@ -9,7 +9,7 @@ import type { CareSettings, UnitRow } from '@shared/schemas/reminders'
 import type { FitJobProgress, TopJobProgress } from '@shared/schemas/jobs'
 import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { followJob, startedJob } from './job-follow'
+import { cancelJob, followJob, startedJob } from './job-follow'
 
 export interface FitRequest {
   calibrationEnd: string
@@ -57,8 +57,7 @@ export const usePredictionsStore = defineStore('predictions', () => {
 
   /** Stop the running fit; the page says it was cancelled. */
   async function cancelFit(): Promise<void> {
-    const job = fitJob.value
-    if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
+    await cancelJob(fitJob.value)
   }
 
   /**
@@ -68,8 +67,7 @@ export const usePredictionsStore = defineStore('predictions', () => {
   let topLoading: Promise<unknown> | null = null
   async function loadTop(asOf: string, horizonDays: number): Promise<void> {
     lastTop.value = { asOf, horizonDays }
-    const before = topJob.value
-    if (before?.state === 'running') await window.api.jobs.cancel({ jobId: before.jobId })
+    await cancelJob(topJob.value)
     // the stopped list's end (cancelled) is heard before this one starts, so it cannot clear this one's busy flag
     while (topLoading) await topLoading
     const loading = topping.run(async () => {

@@ -11,7 +11,7 @@ import type { Block, Capabilities, PrinterCalibration, PrintPreview, PrintTarget
 import type { PrintJobProgress, RenderJobProgress, SavePdfJobProgress } from '@shared/schemas/jobs'
 import type { Result } from '@shared/result'
 import { useCall } from './call'
-import { runJob } from './job-follow'
+import { cancelJob, runJob } from './job-follow'
 
 export type TargetKind = 'segment' | 'campaign' | 'batch' | 'stage'
 
@@ -175,8 +175,7 @@ export const useCardsStore = defineStore('printing', () => {
 
   /** Stop the print run while it lays out the cards: no code is stored, nothing is sent. */
   async function cancelPrint(): Promise<void> {
-    const j = printJob.value
-    if (j?.state === 'running') await window.api.jobs.cancel({ jobId: j.jobId })
+    await cancelJob(printJob.value)
   }
 
   /** Remember the current offsets and scale for the chosen printer. */

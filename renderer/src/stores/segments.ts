@@ -4,7 +4,7 @@ import { ref } from 'vue'
 import type { Cohorts, Members, Migration, Regions, RecallRow, RepeatRate, RfmGrid, Segment, SegmentsOverview } from '@shared/schemas/segments'
 import type { OverviewJobProgress } from '@shared/schemas/jobs'
 import { attempt, useCall } from './call'
-import { runJob } from './job-follow'
+import { cancelJob, runJob } from './job-follow'
 
 /** What the members panel shows: a title and the rule behind it. */
 export interface Selection {
@@ -39,8 +39,7 @@ export const useSegmentsStore = defineStore('segments', () => {
    */
   async function load(): Promise<void> {
     const input = { asOf: asOf.value }
-    const before = overviewJob.value
-    if (before?.state === 'running') await window.api.jobs.cancel({ jobId: before.jobId })
+    await cancelJob(overviewJob.value)
     // the stopped load's end is heard before this one starts, so it cannot clear this one's busy flag
     while (pending) await pending
     const run = runJob(
@@ -83,8 +82,7 @@ export const useSegmentsStore = defineStore('segments', () => {
 
   /** Stop the running recompute; the page keeps what it showed. */
   async function cancelLoad(): Promise<void> {
-    const job = overviewJob.value
-    if (job?.state === 'running') await window.api.jobs.cancel({ jobId: job.jobId })
+    await cancelJob(overviewJob.value)
   }
 
   /** Open the members panel on a rule or a saved segment. */
